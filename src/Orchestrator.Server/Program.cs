@@ -1,6 +1,74 @@
+using System.Text.Json.Serialization;
+using Orchestrator.Server.Auth;
+using Orchestrator.Server.Demo;
+using Orchestrator.Server.Hosting;
+using Orchestrator.Server.Organisations;
+using Orchestrator.Server.Store;
+using Scalar.AspNetCore;
+using Serilog;
+using Serilog.Formatting.Compact;
+
 var builder = WebApplication.CreateBuilder(args);
+
+var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
+var demo = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new();
+var jobs = builder.Configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new();
+var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new();
+var paths = ProductPaths.Resolve(builder.Environment.ContentRootPath, storage);
+Directory.CreateDirectory(paths.Data);
+
+if (demo.Enabled)
+    DemoBinding.EnsureLoopbackOnly(builder.Configuration["Urls"]);
+
+builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+builder.Services.Configure<JobOptions>(builder.Configuration.GetSection(JobOptions.Section));
+builder.Services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
+builder.Services.AddSingleton(paths);
+builder.Services.AddSingleton(TimeProvider.System);
+
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console()
+    .WriteTo.File(new CompactJsonFormatter(), Path.Combine(paths.Logs, "orchestrator-.json"),
+        rollingInterval: RollingInterval.Day, fileSizeLimitBytes: 20 * 1024 * 1024, rollOnFileSizeLimit: true,
+        retainedFileCountLimit: 31));
+
+// The initializer must be the first hosted service: migrations run before Hangfire or Kestrel start.
+builder.Services.AddHostedService<StartupInitializer>();
+builder.Services.AddAppStore(paths, storage);
+builder.Services.AddOrchestratorAuth(paths, auth);
+builder.Services.AddJobs(paths, jobs);
+builder.Services.AddScoped<OrganisationCatalog>();
+builder.Services.AddScoped<AccountSeeder>();
+builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSerilogRequestLogging();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseJobDashboard();
+
+app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+{
+    ResponseWriter = HealthResponse.WriteAsync,
+});
+app.MapOpenApi();
+app.MapScalarApiReference(o => o.WithTitle("Orchestrator API"));
+
+var api = app.MapGroup("/api").RequireAuthorization();
+api.MapAuthEndpoints();
+api.MapOrganisationEndpoints();
+
+app.MapStudio(paths);
 
 app.Run();
+
+public partial class Program;

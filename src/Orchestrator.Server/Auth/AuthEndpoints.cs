@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Server.Hosting;
+using Orchestrator.Server.Organisations;
+using Orchestrator.Server.Store;
+
+namespace Orchestrator.Server.Auth;
+
+public sealed record LoginRequest(string? UserName, string? Password);
+
+public sealed record CurrentUser(string UserName, string DisplayName, IReadOnlyList<string> Roles, OrganisationDto? Organisation);
+
+public sealed record LoginResponse(string AccessToken, DateTimeOffset ExpiresAt, CurrentUser User);
+
+public static class AuthEndpoints
+{
+    public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("").WithTags("Auth");
+
+        group.MapPost("/auth/login", LoginAsync)
+            .AllowAnonymous()
+            .WithSummary("Sign in: sets the cookie and returns a bearer token for scripts")
+            .Produces<LoginResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status423Locked);
+
+        group.MapPost("/auth/logout", async (HttpContext http) =>
+            {
+                await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+                return Results.NoContent();
+            })
+            .WithSummary("Sign out (clears the cookie)");
+
+        group.MapGet("/me", async (ClaimsPrincipal principal, AppDbContext db, CancellationToken ct) =>
+                await DescribeAsync(principal, db, ct))
+            .WithSummary("The signed-in user, roles and organisation");
+
+        return api;
+    }
+
+    private static async Task<IResult> LoginAsync(
+        LoginRequest? request, HttpContext http, UserManager<AppUser> users, SignInManager<AppUser> signIn,
+        AccessTokenIssuer tokens, AppDbContext db, ILoggerFactory loggers)
+    {
+        var errors = new List<FieldProblem>();
+        if (string.IsNullOrWhiteSpace(request?.UserName))
+            errors.Add(new("$.userName", "ユーザー名を入力してください (user name is required)"));
+        if (string.IsNullOrEmpty(request?.Password))
+            errors.Add(new("$.password", "パスワードを入力してください (password is required)"));
+        if (errors.Count > 0)
+            return Problems.Validation("入力内容に誤りがあります", errors);
+
+        var log = loggers.CreateLogger("Orchestrator.Auth");
+        var user = await users.FindByNameAsync(request!.UserName!);
+        if (user is null)
+        {
+            log.LogInformation("Sign-in failed: unknown user");
+            return InvalidCredentials();
+        }
+
+        var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            log.LogWarning("Sign-in refused: user {UserId} is locked out", user.Id);
+            return Problems.Status(StatusCodes.Status423Locked,
+                "アカウントがロックされています (account locked)",
+                "サインインの失敗が続いたため一時的にロックしました。しばらくしてから再度お試しください。");
+        }
+        if (!result.Succeeded)
+        {
+            log.LogInformation("Sign-in failed for user {UserId}", user.Id);
+            return InvalidCredentials();
+        }
+
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        await http.SignInAsync(IdentityConstants.ApplicationScheme, principal);
+        var (token, expiresAt) = tokens.Issue(principal);
+        log.LogInformation("User {UserId} signed in", user.Id);
+        return Results.Ok(new LoginResponse(token, expiresAt, await DescribeAsync(principal, db, http.RequestAborted)));
+    }
+
+    private static IResult InvalidCredentials() =>
+        Problems.Status(StatusCodes.Status401Unauthorized,
+            "ユーザー名またはパスワードが正しくありません (wrong user name or password)");
+
+    private static async Task<CurrentUser> DescribeAsync(ClaimsPrincipal principal, AppDbContext db, CancellationToken ct)
+    {
+        var code = principal.FindFirstValue(OrchestratorClaims.OrganisationCode);
+        var organisation = code is null
+            ? null
+            : await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
+        return new CurrentUser(
+            principal.Identity?.Name ?? "",
+            principal.FindFirstValue(OrchestratorClaims.DisplayName) ?? principal.Identity?.Name ?? "",
+            principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(),
+            organisation is null ? null : OrganisationDto.From(organisation));
+    }
+}

@@ -1,0 +1,44 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.Storage.SQLite;
+using Orchestrator.Server.Auth;
+
+namespace Orchestrator.Server.Hosting;
+
+public static class JobSetup
+{
+    public static IServiceCollection AddJobs(this IServiceCollection services, ProductPaths paths, JobOptions jobs)
+    {
+        var poll = TimeSpan.FromSeconds(jobs.PollingIntervalSeconds);
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseSQLiteStorage(paths.JobDatabase, new SQLiteStorageOptions { QueuePollInterval = poll }));
+        services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = jobs.WorkerCount;
+            o.SchedulePollingInterval = poll;
+            o.ServerName = $"orchestrator-{Environment.ProcessId}";
+        });
+        return services;
+    }
+
+    public static IApplicationBuilder UseJobDashboard(this IApplicationBuilder app) =>
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            DashboardTitle = "Orchestrator ジョブ",
+            Authorization = [new AdminOnlyDashboardFilter()],
+            AppPath = "/",
+        });
+
+    /// <summary>
+    /// The dashboard can delete and trigger jobs, so only Admins see it. Hangfire answers 401 to anonymous
+    /// callers and 403 to signed-in users without the role.
+    /// </summary>
+    private sealed class AdminOnlyDashboardFilter : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) =>
+            context.GetHttpContext().User.IsInRole(Roles.Admin);
+    }
+}

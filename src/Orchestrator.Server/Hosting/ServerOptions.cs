@@ -1,0 +1,40 @@
+namespace Orchestrator.Server.Hosting;
+
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>Sqlite (default) or PostgreSql.</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Relative paths are resolved against the repository root (or the content root when deployed).</summary>
+    public string DataDirectory { get; set; } = "data";
+}
+
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    public bool Enabled { get; set; }
+    public string Password { get; set; } = "Orchestrator-Demo-1";
+}
+
+public sealed class JobOptions
+{
+    public const string Section = "Jobs";
+
+    public int WorkerCount { get; set; } = 2;
+    public int PollingIntervalSeconds { get; set; } = 1;
+}
+
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    public int MaxFailedAccessAttempts { get; set; } = 5;
+    public int LockoutMinutes { get; set; } = 15;
+    public int TokenLifetimeHours { get; set; } = 8;
+
+    /// <summary>Outside demo mode: the first administrator, created when no Admin exists yet.</summary>
+    public string? BootstrapAdminPassword { get; set; }
+}

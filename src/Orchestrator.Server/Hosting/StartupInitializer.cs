@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Orchestrator.Server.Demo;
+using Orchestrator.Server.Organisations;
+using Orchestrator.Server.Store;
+
+namespace Orchestrator.Server.Hosting;
+
+/// <summary>
+/// Brings the store up to date before anything else starts (hosted services start in registration order, and the
+/// web server only after them): migrations, organisations, accounts. Prints the demo accounts once listening.
+/// </summary>
+public sealed class StartupInitializer(
+    IServiceProvider services, IHostApplicationLifetime lifetime, IServer server, IOptions<DemoOptions> demo,
+    ProductPaths paths, ILogger<StartupInitializer> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(paths.Data);
+        await services.MigrateAppStoreAsync(ct);
+
+        await using var scope = services.CreateAsyncScope();
+        var organisations = await scope.ServiceProvider.GetRequiredService<OrganisationCatalog>().ImportFixturesAsync(ct);
+        var accounts = await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(organisations);
+        log.LogInformation("Store ready at {DataDirectory}", paths.Data);
+
+        if (demo.Value.Enabled)
+            lifetime.ApplicationStarted.Register(() => PrintDemoBanner(accounts));
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    private void PrintDemoBanner(IReadOnlyList<SeededAccount> accounts)
+    {
+        var urls = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var lines = new List<string>
+        {
+            "",
+            "==== Orchestrator デモモード (demo mode) ====",
+            $"  URL: {string.Join(", ", urls)}",
+            $"  パスワード (password, all accounts): {demo.Value.Password}",
+            "  アカウント (accounts):",
+        };
+        lines.AddRange(accounts.Select(a =>
+            $"    {a.UserName,-20} {a.Role,-12} {a.OrganisationName ?? ""}"));
+        lines.Add("============================================");
+        // The banner is for the person at the console, not the log file.
+        Console.Out.WriteLine(string.Join(Environment.NewLine, lines));
+    }
+}
