@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs every test of Orchestrator: .NET tests (engine, server, CLI, fake agencies, browser) and the Studio's
+# unit tests. Installs what the tests need when it is missing: Debian's chromium and the Studio's npm packages.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+log_dir=$(mktemp -d)
+trap 'rm -rf "$log_dir"' EXIT
+
+# Browser tests drive Debian's chromium; the CJK font makes Japanese screenshots readable.
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing ${missing[*]}"
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+studio=src/Orchestrator.Studio
+if [ ! -f "$studio/node_modules/.package-lock.json" ] || [ "$studio/package-lock.json" -nt "$studio/node_modules/.package-lock.json" ]; then
+  echo "== installing the Studio's npm packages"
+  (cd "$studio" && npm ci --no-audit --no-fund)
+fi
+
+echo "== building"
+dotnet build Orchestrator.sln -nologo -v quiet
+
+echo "== .NET tests"
+dotnet_status=0
+dotnet test Orchestrator.sln --no-build -nologo 2>&1 | tee "$log_dir/dotnet.log" || dotnet_status=$?
+
+echo "== Studio unit tests"
+studio_status=0
+(cd "$studio" && npm test 2>&1) | tee "$log_dir/studio.log" || studio_status=$?
+
+# One closing line over both runners.
+passed=$(grep -hoE 'Passed: +[0-9]+' "$log_dir/dotnet.log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -hoE 'Failed: +[0-9]+' "$log_dir/dotnet.log" | awk '{s+=$2} END {print s+0}')
+studio_line=$(sed 's/\x1b\[[0-9;]*m//g' "$log_dir/studio.log" | grep -E '^ +Tests +' | tail -1 || true)
+passed=$((passed + $(echo "$studio_line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)))
+failed=$((failed + $(echo "$studio_line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' || echo 0)))
+echo
+echo "tests: $passed passed, $failed failed"
+
+[ "$dotnet_status" -eq 0 ] && [ "$studio_status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Orchestrator.Server.Tests;
+
+/// <summary>
+/// The real host on a real SQLite file and real Hangfire storage, in a data directory of its own per test class.
+/// </summary>
+public sealed class OrchestratorFactory : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "orchestrator-tests", Guid.NewGuid().ToString("n"));
+
+    public const string DemoPassword = "Test-Demo-Pass-1";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Password", DemoPassword);
+        builder.UseSetting("Auth:MaxFailedAccessAttempts", "3");
+    }
+
+    public HttpClient CreateBrowserLikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+
+    public async Task<HttpClient> SignInAsync(string userName)
+    {
+        var client = CreateBrowserLikeClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = DemoPassword });
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
