@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
+using Orchestrator.Engine;
 using Orchestrator.Server.Auth;
+using Orchestrator.Server.Definitions;
+using Orchestrator.Server.Instances;
 using Orchestrator.Server.Demo;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Organisations;
@@ -40,10 +43,20 @@ builder.Services.AddHostedService<StartupInitializer>();
 builder.Services.AddAppStore(paths, storage);
 builder.Services.AddOrchestratorAuth(paths, auth);
 builder.Services.AddJobs(paths, jobs);
+builder.Services.AddSingleton(ActivityRegistry.CreateDefault());
+builder.Services.AddSingleton(sp => new WorkflowValidator(sp.GetRequiredService<ActivityRegistry>()));
+builder.Services.AddSingleton(sp => new WorkflowRunner(sp.GetRequiredService<ActivityRegistry>(), sp.GetRequiredService<TimeProvider>()));
+builder.Services.AddSingleton<DefinitionCache>();
+builder.Services.AddSingleton<InstanceLocks>();
+builder.Services.AddScoped<DefinitionService>();
+builder.Services.AddScoped<WorkflowFolderImport>();
+builder.Services.AddScoped<WorkflowRuntime>();
+builder.Services.AddScoped<TimerScheduler>();
 builder.Services.AddScoped<OrganisationCatalog>();
 builder.Services.AddScoped<AccountSeeder>();
 builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
@@ -66,6 +79,8 @@ app.MapScalarApiReference(o => o.WithTitle("Orchestrator API"));
 var api = app.MapGroup("/api").RequireAuthorization();
 api.MapAuthEndpoints();
 api.MapOrganisationEndpoints();
+api.MapDefinitionEndpoints();
+api.MapInstanceEndpoints();
 
 app.MapStudio(paths);
 

@@ -9,7 +9,20 @@ namespace Orchestrator.Server.Tests;
 /// </summary>
 public sealed class OrchestratorFactory : WebApplicationFactory<Program>
 {
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "orchestrator-tests", Guid.NewGuid().ToString("n"));
+    public OrchestratorFactory() : this(null) { }
+
+    private OrchestratorFactory(string? dataDirectory, bool deleteOnDispose = true)
+    {
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "orchestrator-tests", Guid.NewGuid().ToString("n"));
+        this.deleteOnDispose = deleteOnDispose;
+    }
+
+    /// <summary>A second factory on the same directory is the same installation restarted.</summary>
+    public static OrchestratorFactory On(string dataDirectory, bool deleteOnDispose = true) => new(dataDirectory, deleteOnDispose);
+
+    private readonly bool deleteOnDispose;
+
+    public string DataDirectory { get; }
 
     public const string DemoPassword = "Test-Demo-Pass-1";
 
@@ -37,6 +50,9 @@ public sealed class OrchestratorFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        if (deleteOnDispose)
+        {
+            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        }
     }
 }

@@ -1,7 +1,10 @@
+using Hangfire;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Demo;
+using Orchestrator.Server.Instances;
 using Orchestrator.Server.Organisations;
 using Orchestrator.Server.Store;
 
@@ -9,11 +12,11 @@ namespace Orchestrator.Server.Hosting;
 
 /// <summary>
 /// Brings the store up to date before anything else starts (hosted services start in registration order, and the
-/// web server only after them): migrations, organisations, accounts. Prints the demo accounts once listening.
+/// web server only after them): migrations, organisations, accounts, `workflows/`, timer jobs. Prints the demo accounts once listening.
 /// </summary>
 public sealed class StartupInitializer(
     IServiceProvider services, IHostApplicationLifetime lifetime, IServer server, IOptions<DemoOptions> demo,
-    ProductPaths paths, ILogger<StartupInitializer> log) : IHostedService
+    ProductPaths paths, IRecurringJobManager recurring, ILogger<StartupInitializer> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
@@ -23,6 +26,9 @@ public sealed class StartupInitializer(
         await using var scope = services.CreateAsyncScope();
         var organisations = await scope.ServiceProvider.GetRequiredService<OrganisationCatalog>().ImportFixturesAsync(ct);
         var accounts = await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(organisations);
+        await scope.ServiceProvider.GetRequiredService<WorkflowFolderImport>().ImportAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<TimerScheduler>().ReconcileAsync(ct);
+        recurring.AddOrUpdate<ReconcileJob>(ReconcileJob.Id, j => j.RunAsync(), Cron.Minutely());
         log.LogInformation("Store ready at {DataDirectory}", paths.Data);
 
         if (demo.Value.Enabled)

@@ -1,0 +1,371 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Orchestrator.Engine;
+
+/// <summary>Reads and writes Elsa 3 workflow-definition JSON, tolerating the 3.0-era shape drift.</summary>
+public static class WorkflowDefinitionJson
+{
+    static readonly JsonSerializerOptions WriteOptions = new()
+    {
+        WriteIndented = true,
+        // Japanese names and descriptions stay readable in exported files.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    static readonly HashSet<string> TopLevelKnown = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "id", "definitionId", "name", "description", "version", "toolVersion", "isLatest", "isPublished",
+        "variables", "inputs", "outputs", "outcomes", "customProperties", "options", "root",
+    };
+
+    static readonly HashSet<string> ActivityKnown = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "id", "nodeId", "name", "type", "version", "customProperties", "applicationProperties", "metadata",
+        "activities", "connections", "variables", "start",
+    };
+
+    // 3.0-era files carried these flags on the activity itself; newer ones keep them in customProperties.
+    static readonly string[] ActivityLevelFlags = ["canStartWorkflow", "runAsynchronously"];
+
+    public static WorkflowDefinition Read(string json)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            throw Fail("$", $"The file is not readable JSON: {ex.Message}");
+        }
+
+        if (node is not JsonObject top)
+            throw Fail("$", "A workflow definition must be a JSON object.");
+
+        if (IsElsa2(top))
+            throw Fail("$", "This is an Elsa 2 workflow definition (activities[].activityId / connections[].sourceActivityId); only the Elsa 3 format is supported. Re-export it from Elsa 3 Studio.");
+
+        var d = new WorkflowDefinition
+        {
+            Id = GetString(top, "id") ?? "",
+            DefinitionId = GetString(top, "definitionId") ?? GetString(top, "id") ?? "",
+            Name = GetString(top, "name") ?? "",
+            Description = GetString(top, "description"),
+            Version = GetInt(top, "version") ?? 1,
+            ToolVersion = GetString(top, "toolVersion"),
+            IsLatest = GetBool(top, "isLatest") ?? true,
+            IsPublished = GetBool(top, "isPublished") ?? false,
+            Inputs = CloneArray(Get(top, "inputs")),
+            Outputs = CloneArray(Get(top, "outputs")),
+            Outcomes = CloneArray(Get(top, "outcomes")),
+            CustomProperties = CloneObject(Get(top, "customProperties")),
+            Options = CloneObject(Get(top, "options")),
+        };
+        d.Variables = ReadVariables(Get(top, "variables"));
+        if (d.Id.Length == 0) d.Id = d.DefinitionId;
+
+        if (Get(top, "root") is JsonObject root)
+            d.Root = ReadActivity(root, "$.root");
+        else
+            d.Root = new ActivityModel { Id = "flowchart1", Type = ActivityTypes.Flowchart, IsContainer = true };
+
+        foreach (var (key, value) in top)
+            if (!TopLevelKnown.Contains(key))
+                d.Extra[key.StartsWith('$') ? key : CamelCase(key)] = value?.DeepClone();
+        return d;
+    }
+
+    public static string Write(WorkflowDefinition definition) => ToJsonObject(definition).ToJsonString(WriteOptions);
+
+    public static JsonObject ToJsonObject(WorkflowDefinition d)
+    {
+        var o = new JsonObject();
+        if (d.Extra.TryGetPropertyValue("$schema", out var schema)) o["$schema"] = schema?.DeepClone();
+        o["id"] = d.Id;
+        o["definitionId"] = d.DefinitionId;
+        o["name"] = d.Name;
+        o["description"] = d.Description;
+        o["version"] = d.Version;
+        if (d.ToolVersion is not null) o["toolVersion"] = d.ToolVersion;
+        o["isLatest"] = d.IsLatest;
+        o["isPublished"] = d.IsPublished;
+        o["variables"] = WriteVariables(d.Variables);
+        o["inputs"] = d.Inputs.DeepClone();
+        o["outputs"] = d.Outputs.DeepClone();
+        o["outcomes"] = d.Outcomes.DeepClone();
+        o["customProperties"] = d.CustomProperties.DeepClone();
+        o["options"] = d.Options.DeepClone();
+        o["root"] = WriteActivity(d.Root);
+        foreach (var (key, value) in d.Extra)
+            if (key != "$schema") o[key] = value?.DeepClone();
+        return o;
+    }
+
+    static bool IsElsa2(JsonObject top)
+    {
+        if (Get(top, "activities") is JsonArray acts && acts.OfType<JsonObject>().Any(a => Get(a, "activityId") is not null))
+            return true;
+        return Get(top, "connections") is JsonArray cons && cons.OfType<JsonObject>().Any(c => Get(c, "sourceActivityId") is not null);
+    }
+
+    static ActivityModel ReadActivity(JsonObject o, string path)
+    {
+        var a = new ActivityModel
+        {
+            Id = GetString(o, "id") ?? "",
+            NodeId = GetString(o, "nodeId"),
+            Name = GetString(o, "name"),
+            Type = GetString(o, "type") ?? "",
+            Version = GetInt(o, "version") ?? 1,
+            Metadata = CloneObject(Get(o, "metadata")),
+            SourcePath = path,
+        };
+
+        // applicationProperties is the 3.0-era name of customProperties.
+        a.CustomProperties = CloneObject(Get(o, "applicationProperties"));
+        foreach (var (k, v) in CloneObject(Get(o, "customProperties")))
+            a.CustomProperties[k] = v?.DeepClone();
+        foreach (var flag in ActivityLevelFlags)
+            if (Get(o, flag) is { } f && !a.CustomProperties.ContainsKey(flag))
+                a.CustomProperties[flag] = f.DeepClone();
+
+        var activities = Get(o, "activities") as JsonArray;
+        var connections = Get(o, "connections") as JsonArray;
+        if (activities is not null || connections is not null || a.Type is ActivityTypes.Flowchart or ActivityTypes.FlowNode)
+        {
+            a.IsContainer = true;
+            if (activities is not null)
+                for (var i = 0; i < activities.Count; i++)
+                    if (activities[i] is JsonObject child)
+                        a.Activities.Add(ReadActivity(child, $"{path}.activities[{i}]"));
+            if (connections is not null)
+                for (var i = 0; i < connections.Count; i++)
+                    if (connections[i] is JsonObject c)
+                        a.Connections.Add(ReadConnection(c, $"{path}.connections[{i}]"));
+            a.Variables = ReadVariables(Get(o, "variables"));
+            a.Start = Get(o, "start") switch
+            {
+                JsonValue v when v.TryGetValue<string>(out var s) => s,
+                JsonObject so => GetString(so, "id"),
+                _ => null,
+            };
+        }
+
+        foreach (var (key, value) in o)
+        {
+            if (ActivityKnown.Contains(key) || ActivityLevelFlags.Contains(key, StringComparer.OrdinalIgnoreCase))
+                continue;
+            var name = CamelCase(key);
+            if (TryReadInput(value, out var input))
+            {
+                a.Inputs[name] = input;
+                a.InputSourceNames[name] = key;
+            }
+            else
+                a.Extra[name] = value?.DeepClone();
+        }
+        return a;
+    }
+
+    static bool TryReadInput(JsonNode? value, out ActivityInput input)
+    {
+        input = null!;
+        switch (value)
+        {
+            case JsonValue primitive:
+                // A bare JSON primitive is a Literal.
+                input = new ActivityInput { Expression = ExpressionModel.Literal(primitive.DeepClone()) };
+                return true;
+            case JsonObject w when Get(w, "expression") is not null || Get(w, "memoryReference") is not null
+                                   || (Get(w, "typeName") is not null && Get(w, "id") is null && Get(w, "name") is null && Get(w, "label") is null):
+                input = new ActivityInput { TypeName = GetString(w, "typeName") };
+                input.Expression = Get(w, "expression") switch
+                {
+                    JsonObject e => new ExpressionModel(GetString(e, "type") ?? "Literal", Get(e, "value")?.DeepClone()),
+                    JsonValue bare => ExpressionModel.Literal(bare.DeepClone()),
+                    _ => null,
+                };
+                input.MemoryReferenceId = Get(w, "memoryReference") switch
+                {
+                    JsonObject m => GetString(m, "id"),
+                    JsonValue s when s.TryGetValue<string>(out var id) => id,
+                    _ => null,
+                };
+                foreach (var (k, v) in w)
+                    if (!k.Equals("typeName", StringComparison.OrdinalIgnoreCase) && !k.Equals("expression", StringComparison.OrdinalIgnoreCase)
+                        && !k.Equals("memoryReference", StringComparison.OrdinalIgnoreCase))
+                        input.Extra[CamelCase(k)] = v?.DeepClone();
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    static ConnectionModel ReadConnection(JsonObject o, string path)
+    {
+        var c = new ConnectionModel { SourcePath = path };
+        var source = Get(o, "source");
+        var target = Get(o, "target");
+        if (source is JsonObject so)
+        {
+            c.SourceActivity = GetString(so, "activity") ?? GetString(so, "activityId") ?? GetString(so, "id") ?? "";
+            c.SourcePort = GetString(so, "port");
+        }
+        else
+        {
+            c.Flat = true;
+            c.SourceActivity = (source as JsonValue)?.ToString() ?? GetString(o, "sourceId") ?? "";
+        }
+        if (target is JsonObject to)
+        {
+            c.TargetActivity = GetString(to, "activity") ?? GetString(to, "activityId") ?? GetString(to, "id") ?? "";
+            c.TargetPort = GetString(to, "port");
+        }
+        else
+        {
+            c.Flat = true;
+            c.TargetActivity = (target as JsonValue)?.ToString() ?? GetString(o, "targetId") ?? "";
+        }
+        c.SourcePort ??= GetString(o, "sourcePort");
+        c.TargetPort ??= GetString(o, "targetPort");
+        c.Vertices = CloneArray(Get(o, "vertices"));
+        foreach (var (k, v) in o)
+            if (k.ToLowerInvariant() is not ("source" or "target" or "sourceport" or "targetport" or "vertices" or "sourceid" or "targetid"))
+                c.Extra[CamelCase(k)] = v?.DeepClone();
+        return c;
+    }
+
+    static List<VariableDefinition> ReadVariables(JsonNode? node)
+    {
+        var list = new List<VariableDefinition>();
+        if (node is not JsonArray arr) return list;
+        foreach (var item in arr.OfType<JsonObject>())
+        {
+            var v = new VariableDefinition
+            {
+                Id = GetString(item, "id") ?? GetString(item, "name") ?? "",
+                Name = GetString(item, "name") ?? GetString(item, "id") ?? "",
+                TypeName = GetString(item, "typeName") ?? GetString(item, "type") ?? "Object",
+                IsArray = GetBool(item, "isArray") ?? false,
+                Value = Get(item, "value") switch
+                {
+                    null => null,
+                    JsonValue s when s.TryGetValue<string>(out var text) => text,
+                    var other => other.ToJsonString(),
+                },
+                StorageDriverTypeName = GetString(item, "storageDriverTypeName"),
+            };
+            foreach (var (k, val) in item)
+                if (k.ToLowerInvariant() is not ("id" or "name" or "typename" or "type" or "isarray" or "value" or "storagedrivertypename"))
+                    v.Extra[CamelCase(k)] = val?.DeepClone();
+            list.Add(v);
+        }
+        return list;
+    }
+
+    static JsonArray WriteVariables(IEnumerable<VariableDefinition> variables)
+    {
+        var arr = new JsonArray();
+        foreach (var v in variables)
+        {
+            var o = new JsonObject
+            {
+                ["id"] = v.Id,
+                ["name"] = v.Name,
+                ["typeName"] = v.TypeName,
+                ["isArray"] = v.IsArray,
+                ["value"] = v.Value,
+                ["storageDriverTypeName"] = v.StorageDriverTypeName,
+            };
+            foreach (var (k, val) in v.Extra) o[k] = val?.DeepClone();
+            arr.Add(o);
+        }
+        return arr;
+    }
+
+    static JsonObject WriteActivity(ActivityModel a)
+    {
+        var o = new JsonObject
+        {
+            ["id"] = a.Id,
+            ["nodeId"] = a.NodeId,
+            ["name"] = a.Name,
+            ["type"] = a.Type,
+            ["version"] = a.Version,
+            ["customProperties"] = a.CustomProperties.DeepClone(),
+            ["metadata"] = a.Metadata.DeepClone(),
+        };
+        if (a.IsContainer)
+        {
+            o["activities"] = new JsonArray(a.Activities.Select(x => (JsonNode)WriteActivity(x)).ToArray());
+            o["connections"] = new JsonArray(a.Connections.Select(x => (JsonNode)WriteConnection(x)).ToArray());
+            o["variables"] = WriteVariables(a.Variables);
+            if (a.Start is not null) o["start"] = a.Start;
+        }
+        foreach (var (name, input) in a.Inputs)
+        {
+            var w = new JsonObject { ["typeName"] = input.TypeName };
+            if (input.Expression is { } e)
+                w["expression"] = new JsonObject { ["type"] = e.Type, ["value"] = e.Value?.DeepClone() };
+            if (input.MemoryReferenceId is { } mr)
+                w["memoryReference"] = new JsonObject { ["id"] = mr };
+            foreach (var (k, v) in input.Extra) w[k] = v?.DeepClone();
+            o[name] = w;
+        }
+        foreach (var (k, v) in a.Extra) o[k] = v?.DeepClone();
+        return o;
+    }
+
+    static JsonObject WriteConnection(ConnectionModel c)
+    {
+        var o = new JsonObject
+        {
+            ["source"] = new JsonObject { ["activity"] = c.SourceActivity, ["port"] = c.SourcePort },
+            ["target"] = new JsonObject { ["activity"] = c.TargetActivity, ["port"] = c.TargetPort ?? "In" },
+            ["vertices"] = c.Vertices.DeepClone(),
+        };
+        foreach (var (k, v) in c.Extra) o[k] = v?.DeepClone();
+        return o;
+    }
+
+    static WorkflowFormatException Fail(string path, string message) => new(message, [new ValidationProblem(path, message)]);
+
+    internal static string CamelCase(string name) =>
+        name.Length > 0 && char.IsUpper(name[0]) ? char.ToLowerInvariant(name[0]) + name[1..] : name;
+
+    /// <summary>Property lookup: exact name first, then case-insensitive (PascalCase files).</summary>
+    internal static JsonNode? Get(JsonObject o, string name)
+    {
+        if (o.TryGetPropertyValue(name, out var exact)) return exact;
+        foreach (var (k, v) in o)
+            if (string.Equals(k, name, StringComparison.OrdinalIgnoreCase))
+                return v;
+        return null;
+    }
+
+    static string? GetString(JsonObject o, string name) => Get(o, name) switch
+    {
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonValue v => v.ToJsonString(),
+        _ => null,
+    };
+
+    static int? GetInt(JsonObject o, string name) => Get(o, name) switch
+    {
+        JsonValue v when v.TryGetValue<int>(out var i) => i,
+        JsonValue v when v.TryGetValue<string>(out var s) && int.TryParse(s, out var j) => j,
+        _ => null,
+    };
+
+    static bool? GetBool(JsonObject o, string name) => Get(o, name) switch
+    {
+        JsonValue v when v.TryGetValue<bool>(out var b) => b,
+        JsonValue v when v.TryGetValue<string>(out var s) && bool.TryParse(s, out var c) => c,
+        _ => null,
+    };
+
+    static JsonObject CloneObject(JsonNode? n) => n is JsonObject o ? (JsonObject)o.DeepClone() : [];
+    static JsonArray CloneArray(JsonNode? n) => n is JsonArray a ? (JsonArray)a.DeepClone() : [];
+}

@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+
+namespace Orchestrator.Engine;
+
+public sealed class WorkflowRunnerOptions
+{
+    /// <summary>Activity executions allowed in one burst before the instance is faulted as a runaway loop.</summary>
+    public int MaxStepsPerBurst { get; set; } = 10_000;
+
+    public JavaScriptLimits JavaScriptLimits { get; set; } = new();
+
+    /// <summary>When set, Elsa.FlowSendHttpRequest sends at once; when null it blocks on an HttpRequest bookmark.</summary>
+    public IHttpRequestSender? HttpRequestSender { get; set; }
+}
+
+/// <summary>Sandbox limits for every JavaScript evaluation.</summary>
+public sealed class JavaScriptLimits
+{
+    public TimeSpan TimeoutInterval { get; set; } = TimeSpan.FromSeconds(2);
+    public long MemoryLimitBytes { get; set; } = 16 * 1024 * 1024;
+    public int MaxStatements { get; set; } = 10_000;
+    public int MaxRecursionDepth { get; set; } = 64;
+}
+
+/// <summary>Sends the request of an Elsa.FlowSendHttpRequest (the host provides one, e.g. over HttpClient).</summary>
+public interface IHttpRequestSender
+{
+    Task<HttpSendResult> SendAsync(HttpSendRequest request, CancellationToken cancellationToken);
+}
+
+public sealed record HttpSendRequest(string Url, string Method, JsonNode? Content, string? ContentType, string? Authorization, JsonObject? Headers);
+
+/// <summary>The response, or Error "connect" / "timeout" when there is none.</summary>
+public sealed record HttpSendResult(int? StatusCode, JsonNode? Body = null, JsonObject? Headers = null, string? Error = null);
+
+public sealed class BookmarkNotFoundException(string bookmarkId)
+    : Exception($"Bookmark '{bookmarkId}' is not open on this workflow instance.")
+{
+    public string BookmarkId { get; } = bookmarkId;
+}
+
+/// <summary>An expression could not be evaluated; the activity faults with this message.</summary>
+public sealed class ExpressionException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+using Fluid;
+
+namespace Orchestrator.Engine;
+
+/// <summary>Checks a definition file before anything runs and lists every problem with its JSON path.</summary>
+public sealed class WorkflowValidator(ActivityRegistry registry)
+{
+    readonly FluidParser _liquid = new();
+
+    public ValidationResult Validate(string json)
+    {
+        WorkflowDefinition definition;
+        try
+        {
+            definition = WorkflowDefinitionJson.Read(json);
+        }
+        catch (WorkflowFormatException ex)
+        {
+            return new ValidationResult(false, ex.Problems, []);
+        }
+        return Validate(definition);
+    }
+
+    public ValidationResult Validate(WorkflowDefinition definition)
+    {
+        var errors = new List<ValidationProblem>();
+        var warnings = new List<ValidationProblem>();
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var a in definition.Root.Descendants())
+        {
+            if (string.IsNullOrEmpty(a.Id))
+                errors.Add(new($"{a.SourcePath}.id", "The activity has no id."));
+            else if (seen.TryGetValue(a.Id, out var first))
+                errors.Add(new($"{a.SourcePath}.id", $"Duplicate activity id '{a.Id}' (first used at {first})."));
+            else
+                seen[a.Id] = a.SourcePath;
+        }
+        ValidateContainer(definition.Root, errors, warnings);
+        return new ValidationResult(errors.Count == 0, errors, warnings);
+    }
+
+    void ValidateContainer(ActivityModel container, List<ValidationProblem> errors, List<ValidationProblem> warnings)
+    {
+        var byId = new Dictionary<string, ActivityModel>(StringComparer.Ordinal);
+        foreach (var a in container.Activities) byId.TryAdd(a.Id, a);
+
+        var start = FlowchartGraph.FindStart(container);
+        if (start is null)
+            errors.Add(new($"{container.SourcePath}.activities",
+                "No start activity: add an Elsa.Start, mark an activity canStartWorkflow, or leave one activity without inbound connections."));
+
+        foreach (var c in container.Connections)
+        {
+            var sourcePath = c.Flat ? $"{c.SourcePath}.source" : $"{c.SourcePath}.source.activity";
+            var targetPath = c.Flat ? $"{c.SourcePath}.target" : $"{c.SourcePath}.target.activity";
+            if (!byId.TryGetValue(c.SourceActivity, out var source))
+                errors.Add(new(sourcePath, $"The connection starts at a missing activity '{c.SourceActivity}'."));
+            if (!byId.ContainsKey(c.TargetActivity))
+                errors.Add(new(targetPath, $"The connection ends at a missing activity '{c.TargetActivity}'."));
+            if (source is not null && registry.GetOutcomePorts(source) is { } ports
+                && !ports.Contains(c.EffectiveSourcePort, StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add(new(c.Flat ? $"{c.SourcePath}.sourcePort" : $"{c.SourcePath}.source.port",
+                    $"Activity '{source.Id}' ({source.Type}) has no outcome port '{c.EffectiveSourcePort}'; its ports are: {(ports.Count == 0 ? "(none)" : string.Join(", ", ports))}."));
+            }
+        }
+
+        foreach (var a in container.Activities)
+        {
+            if (registry.Find(a.Type) is not { } descriptor)
+            {
+                errors.Add(new($"{a.SourcePath}.type", $"Unknown activity type '{a.Type}'."));
+            }
+            else
+            {
+                foreach (var input in descriptor.Inputs.Where(i => i.Required))
+                    if (IsMissing(a, input.Name))
+                        errors.Add(new(InputPath(a, input.Name), $"Required input '{input.Name}' of {a.Type} '{a.Id}' is missing."));
+                if (a.Type == ActivityTypes.Cron && StaticValues.TryGet(a, "cronExpression", out var cron) && JsonValues.AsString(cron) is { Length: > 0 } text)
+                {
+                    try { ActivityExecutor.ParseCron(text); }
+                    catch (ExpressionException ex) { errors.Add(new(InputPath(a, "cronExpression"), ex.Message)); }
+                }
+            }
+            foreach (var (name, input) in a.Inputs)
+                if (input.Expression is { } e)
+                    CheckExpression(e, InputPath(a, name), errors);
+            if (a.Extra["cases"] is JsonArray cases)
+                for (var i = 0; i < cases.Count; i++)
+                    if (cases[i] is JsonObject c && WorkflowDefinitionJson.Get(c, "condition") is JsonObject cond)
+                    {
+                        var inner = WorkflowDefinitionJson.Get(cond, "expression") as JsonObject ?? cond;
+                        var type = JsonValues.AsString(WorkflowDefinitionJson.Get(inner, "type")) ?? "Literal";
+                        CheckExpression(new ExpressionModel(type, WorkflowDefinitionJson.Get(inner, "value")), $"{a.SourcePath}.cases[{i}].condition", errors);
+                    }
+            if (a.IsContainer) ValidateContainer(a, errors, warnings);
+        }
+
+        if (start is not null)
+        {
+            var reachable = new HashSet<string>(StringComparer.Ordinal) { start.Id };
+            var stack = new Stack<string>([start.Id]);
+            while (stack.Count > 0)
+            {
+                var id = stack.Pop();
+                foreach (var c in container.Connections)
+                    if (c.SourceActivity == id && byId.ContainsKey(c.TargetActivity) && reachable.Add(c.TargetActivity))
+                        stack.Push(c.TargetActivity);
+            }
+            foreach (var a in container.Activities)
+                if (!reachable.Contains(a.Id))
+                    warnings.Add(new(a.SourcePath, $"Activity '{a.Id}' is unreachable from the start activity '{start.Id}' and will never run."));
+        }
+    }
+
+    void CheckExpression(ExpressionModel e, string path, List<ValidationProblem> errors)
+    {
+        var text = e.Text;
+        if (string.IsNullOrWhiteSpace(text)) return;
+        if (e.Type == "JavaScript")
+        {
+            try { JavaScriptEvaluator.Prepare(text); }
+            catch (ExpressionException ex) { errors.Add(new(path, ex.Message)); }
+        }
+        else if (e.Type == "Liquid" && !LiquidEvaluator.TryParse(_liquid, text, out var error))
+        {
+            errors.Add(new(path, $"Liquid syntax error: {error}"));
+        }
+    }
+
+    static bool IsMissing(ActivityModel a, string name)
+    {
+        if (a.Inputs.TryGetValue(name, out var input))
+            return input.Expression is null ? input.MemoryReferenceId is null : (input.Expression.Type == "Literal" && string.IsNullOrWhiteSpace(JsonValues.AsString(input.Expression.Value)));
+        return !a.Extra.TryGetPropertyValue(name, out var raw) || raw is null;
+    }
+
+    static string InputPath(ActivityModel a, string name) =>
+        $"{a.SourcePath}.{a.InputSourceNames.GetValueOrDefault(name) ?? name}";
+}

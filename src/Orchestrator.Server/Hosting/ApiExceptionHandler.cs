@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Engine;
+using Orchestrator.Server.Definitions;
+using Orchestrator.Server.Instances;
+
+namespace Orchestrator.Server.Hosting;
+
+/// <summary>Domain exceptions become problem details with the status a client can act on.</summary>
+public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var problem = exception switch
+        {
+            InvalidDefinitionException e => Problem(400, "ワークフロー定義に誤りがあります (the definition has errors)", null,
+                ("errors", DefinitionEndpoints.ToProblems(e.Validation.Errors)), ("warnings", DefinitionEndpoints.ToProblems(e.Validation.Warnings))),
+            WorkflowFormatException e => Problem(400, "ワークフロー定義を読み取れません (unreadable definition)", e.Message,
+                ("errors", DefinitionEndpoints.ToProblems(e.Problems))),
+            BodyTooLargeException e => Problem(413, "リクエストが大きすぎます (request body too large)", e.Message),
+            DefinitionNotFoundException e => Problem(404, "ワークフロー定義が見つかりません (definition not found)", e.Message),
+            InstanceNotFoundException e => Problem(404, "インスタンスが見つかりません (instance not found)", e.Message),
+            BookmarkClosedException e => Problem(409, "既に再開済みです (already resumed)", e.Message),
+            DbUpdateConcurrencyException => Problem(409, "同時に更新されました (changed concurrently); retry", null),
+            _ => null,
+        };
+        if (problem is null)
+            return false;
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Problem(int status, string title, string? detail, params (string Key, object Value)[] extensions)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        foreach (var (key, value) in extensions)
+            problem.Extensions[key] = value;
+        return problem;
+    }
+}

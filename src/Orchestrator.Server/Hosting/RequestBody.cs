@@ -1,0 +1,25 @@
+using System.Text;
+
+namespace Orchestrator.Server.Hosting;
+
+public sealed class BodyTooLargeException(long limit) : Exception($"The request body exceeds {limit} bytes");
+
+public static class RequestBody
+{
+    /// <summary>Reads the body as text, refusing more than <paramref name="limit"/> bytes (413), even when chunked.</summary>
+    public static async Task<string> ReadTextAsync(HttpRequest request, long limit, CancellationToken ct)
+    {
+        if (request.ContentLength > limit)
+            throw new BodyTooLargeException(limit);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit)
+                throw new BodyTooLargeException(limit);
+            buffer.Write(chunk, 0, read);
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Engine;
+using Orchestrator.Server.Auth;
+using Orchestrator.Server.Hosting;
+using Orchestrator.Server.Store;
+
+namespace Orchestrator.Server.Instances;
+
+public sealed record StartInstanceRequest(string? DefinitionId, int? Version, JsonObject? Input, string? CorrelationId);
+public sealed record ResumeRequest(JsonObject? Input);
+public sealed record TriggerEventRequest(string? CorrelationId, JsonObject? Input);
+
+public sealed record InstanceSummary(
+    string Id, string DefinitionId, int DefinitionVersion, string? ProcessKey, string? Arm, WorkflowStatus Status,
+    string? CorrelationId, string? Name, string? PilotId, string? CycleId, string? CaseId, string? MunicipalityCode,
+    bool Simulated, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt)
+{
+    public static InstanceSummary From(WorkflowInstanceRecord r) => new(
+        r.Id, r.DefinitionId, r.DefinitionVersion, r.ProcessKey, r.Arm, r.Status, r.CorrelationId, r.Name, r.PilotId,
+        r.CycleId, r.CaseId, r.MunicipalityCode, r.Simulated, r.CreatedAt, r.UpdatedAt, r.FinishedAt);
+}
+
+public sealed record OpenBookmark(string Id, string ActivityId, string ActivityType, BookmarkKind Kind, string? Name, DateTimeOffset? DueAt, JsonObject? Payload);
+
+public sealed record InstanceDetail(
+    InstanceSummary Instance, IReadOnlyDictionary<string, JsonNode?> Variables, IReadOnlyList<OpenBookmark> Bookmarks,
+    IReadOnlyList<Incident> Incidents, IReadOnlyList<string> Output);
+
+public sealed record JournalEntry(
+    string Id, long Sequence, string ActivityId, string ActivityType, string? ActivityName, ActivityStatus Status,
+    string? Outcome, DateTimeOffset ScheduledAt, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt,
+    double? DurationSeconds, string? StepCode, JsonNode? Measurement, string? Message);
+
+public static class InstanceEndpoints
+{
+    public static RouteGroupBuilder MapInstanceEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/workflow-instances").WithTags("Workflow instances");
+        var run = new[] { Roles.Admin, Roles.Coordinator };
+        var read = new[] { Roles.Admin, Roles.Coordinator, Roles.Evaluator };
+
+        group.MapPost("", async (StartInstanceRequest request, WorkflowRuntime runtime, CancellationToken ct) =>
+            {
+                if (string.IsNullOrWhiteSpace(request.DefinitionId))
+                    return Problems.Validation("入力内容に誤りがあります", [new FieldProblem("$.definitionId", "definitionId を指定してください (required)")]);
+                var record = await runtime.StartAsync(
+                    new StartInstance(request.DefinitionId, request.Version, ToInput(request.Input), request.CorrelationId), ct);
+                return Results.Created($"/api/workflow-instances/{record.Id}", new { id = record.Id, status = record.Status });
+            })
+            .RequireAuthorization(p => p.RequireRole(run))
+            .WithSummary("Start an instance of the published (or given) version");
+
+        group.MapGet("", async (string? definitionId, WorkflowStatus? status, string? pilotId, int? take, AppDbContext db, CancellationToken ct) =>
+            {
+                var query = db.WorkflowInstances.AsNoTracking();
+                if (definitionId is not null) query = query.Where(i => i.DefinitionId == definitionId);
+                if (status is not null) query = query.Where(i => i.Status == status);
+                if (pilotId is not null) query = query.Where(i => i.PilotId == pilotId);
+                var rows = await query.OrderByDescending(i => i.CreatedAt).Take(Math.Clamp(take ?? 100, 1, 1000)).ToListAsync(ct);
+                return rows.Select(InstanceSummary.From);
+            })
+            .RequireAuthorization(p => p.RequireRole(read))
+            .WithSummary("Instances, newest first");
+
+        group.MapGet("/{id}", async (string id, AppDbContext db, CancellationToken ct) =>
+            {
+                var record = await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct)
+                    ?? throw new InstanceNotFoundException(id);
+                var state = WorkflowRuntime.ReadState(record);
+                return new InstanceDetail(
+                    InstanceSummary.From(record), state.Variables,
+                    state.Bookmarks.Select(b => new OpenBookmark(b.Id, b.ActivityId, b.ActivityType, b.Kind, b.Name, b.DueAt, b.Payload)).ToList(),
+                    state.Incidents, state.OutputLines);
+            })
+            .RequireAuthorization(p => p.RequireRole(read))
+            .WithSummary("Status, variables, open bookmarks and incidents");
+
+        group.MapGet("/{id}/journal", async (string id, AppDbContext db, CancellationToken ct) =>
+            {
+                if (!await db.WorkflowInstances.AnyAsync(i => i.Id == id, ct))
+                    throw new InstanceNotFoundException(id);
+                var rows = await db.ActivityExecutions.AsNoTracking().Where(r => r.InstanceId == id).OrderBy(r => r.Sequence).ToListAsync(ct);
+                return rows.Select(r => new JournalEntry(
+                    r.Id, r.Sequence, r.ActivityId, r.ActivityType, r.ActivityName, r.Status, r.Outcome, r.ScheduledAt,
+                    r.StartedAt, r.CompletedAt, r.StartedAt is { } s && r.CompletedAt is { } c ? (c - s).TotalSeconds : null,
+                    r.StepCode, r.MeasurementJson is null ? null : JsonNode.Parse(r.MeasurementJson), r.Message));
+            })
+            .RequireAuthorization(p => p.RequireRole(read))
+            .WithSummary("Activity executions with timings and measurement");
+
+        group.MapPost("/{id}/cancel", async (string id, WorkflowRuntime runtime, CancellationToken ct) =>
+                InstanceSummary.From(await runtime.CancelAsync(id, ct)))
+            .RequireAuthorization(p => p.RequireRole(run))
+            .WithSummary("Cancel: open bookmarks are removed");
+
+        group.MapPost("/{id}/bookmarks/{bookmarkId}/resume", async (string id, string bookmarkId, ResumeRequest? request, WorkflowRuntime runtime, CancellationToken ct) =>
+                InstanceSummary.From(await runtime.ResumeAsync(id, bookmarkId, ToInput(request?.Input), ct)))
+            .RequireAuthorization(p => p.RequireRole(run))
+            .WithSummary("Resume one open bookmark with input; 409 when it is no longer open");
+
+        api.MapPost("/events/{eventName}/trigger", async (string eventName, TriggerEventRequest? request, AppDbContext db, WorkflowRuntime runtime, CancellationToken ct) =>
+            {
+                var correlationId = request?.CorrelationId;
+                var candidates = db.Bookmarks.AsNoTracking().Where(b => b.Kind == BookmarkKind.Event && b.Name == eventName);
+                if (correlationId is not null)
+                    candidates = candidates.Where(b => b.CorrelationId == correlationId);
+                var instanceIds = await candidates.Select(b => b.InstanceId).Distinct().ToListAsync(ct);
+
+                var resumed = new List<string>();
+                foreach (var instanceId in instanceIds)
+                {
+                    var done = await runtime.ResumeFirstAsync(instanceId,
+                        b => b.Kind == BookmarkKind.Event && b.Name == eventName && (correlationId is null || (b.CorrelationId ?? correlationId) == correlationId),
+                        ToInput(request?.Input), ct);
+                    if (done is not null)
+                        resumed.Add(instanceId);
+                }
+                return new { eventName, resumed };
+            })
+            .WithTags("Events")
+            .RequireAuthorization(p => p.RequireRole(run))
+            .WithSummary("Resume the Event bookmarks waiting for this event (optionally one correlation id)");
+
+        return api;
+    }
+
+    private static Dictionary<string, object?>? ToInput(JsonObject? input) =>
+        input?.ToDictionary(p => p.Key, p => (object?)p.Value?.DeepClone());
+}

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Orchestrator.Engine;
+
+namespace Orchestrator.Server.Instances;
+
+/// <summary>A running or ended workflow instance. `StateJson` is the engine's state; the columns serve queries.</summary>
+public sealed class WorkflowInstanceRecord
+{
+    public required string Id { get; set; }
+    public required string DefinitionId { get; set; }
+    public required string DefinitionVersionId { get; set; }
+    public int DefinitionVersion { get; set; }
+    public string? ProcessKey { get; set; }
+    public string? Arm { get; set; }
+    public WorkflowStatus Status { get; set; }
+    public string? CorrelationId { get; set; }
+    public string? Name { get; set; }
+    public required string StateJson { get; set; }
+    /// <summary>Changed on every save: a second writer with a stale copy fails instead of overwriting.</summary>
+    public Guid ConcurrencyToken { get; set; }
+    // Pilot columns, filled by pilot cycles.
+    public string? PilotId { get; set; }
+    public string? CycleId { get; set; }
+    public string? CaseId { get; set; }
+    public string? MunicipalityCode { get; set; }
+    public bool Simulated { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+}
+
+/// <summary>An open bookmark: what the instance waits for. Rows exist only while the bookmark is open.</summary>
+public sealed class BookmarkRecord
+{
+    public required string Id { get; set; }
+    public required string InstanceId { get; set; }
+    public required string ActivityId { get; set; }
+    public required string ActivityType { get; set; }
+    public BookmarkKind Kind { get; set; }
+    public string? Name { get; set; }
+    public string? CorrelationId { get; set; }
+    public DateTimeOffset? DueAt { get; set; }
+    public string? PayloadJson { get; set; }
+    /// <summary>The Hangfire job that resumes a timer; the reconciler replaces it when Hangfire lost it.</summary>
+    public string? JobId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>One row per activity execution, for the journal and the reports.</summary>
+public sealed class ActivityExecutionRow
+{
+    public required string Id { get; set; }
+    public required string InstanceId { get; set; }
+    public long Sequence { get; set; }
+    public required string ActivityId { get; set; }
+    public required string ActivityType { get; set; }
+    public string? ActivityName { get; set; }
+    public ActivityStatus Status { get; set; }
+    public string? Outcome { get; set; }
+    public DateTimeOffset ScheduledAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public string? StepCode { get; set; }
+    public string? MeasurementJson { get; set; }
+    public string? Message { get; set; }
+}
+
+public sealed class IncidentRecord
+{
+    public long Id { get; set; }
+    public required string InstanceId { get; set; }
+    public required string ActivityId { get; set; }
+    public required string ActivityType { get; set; }
+    public required string Message { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+internal sealed class InstanceConfigurations :
+    IEntityTypeConfiguration<WorkflowInstanceRecord>, IEntityTypeConfiguration<BookmarkRecord>,
+    IEntityTypeConfiguration<ActivityExecutionRow>, IEntityTypeConfiguration<IncidentRecord>
+{
+    public void Configure(EntityTypeBuilder<WorkflowInstanceRecord> b)
+    {
+        b.ToTable("WorkflowInstances");
+        b.HasKey(i => i.Id);
+        b.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(i => i.ConcurrencyToken).IsConcurrencyToken();
+        b.HasIndex(i => new { i.DefinitionId, i.Status });
+        b.HasIndex(i => new { i.Status, i.UpdatedAt });
+        b.HasIndex(i => new { i.PilotId, i.CycleId });
+        b.HasIndex(i => new { i.ProcessKey, i.Arm, i.Status });
+        b.HasIndex(i => i.CorrelationId);
+    }
+
+    public void Configure(EntityTypeBuilder<BookmarkRecord> b)
+    {
+        b.ToTable("Bookmarks");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        b.HasIndex(x => x.InstanceId);
+        b.HasIndex(x => new { x.Kind, x.Name, x.CorrelationId });
+        b.HasIndex(x => x.DueAt);
+    }
+
+    public void Configure(EntityTypeBuilder<ActivityExecutionRow> b)
+    {
+        b.ToTable("ActivityExecutions");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        b.HasIndex(x => new { x.InstanceId, x.Sequence });
+        b.HasIndex(x => x.StepCode);
+    }
+
+    public void Configure(EntityTypeBuilder<IncidentRecord> b)
+    {
+        b.ToTable("Incidents");
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => x.InstanceId);
+    }
+}

@@ -1,0 +1,116 @@
+using Hangfire;
+using Hangfire.States;
+using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Engine;
+using Orchestrator.Server.Definitions;
+using Orchestrator.Server.Store;
+
+namespace Orchestrator.Server.Instances;
+
+/// <summary>
+/// Turns timer bookmarks into Hangfire scheduled jobs and Cron start triggers into recurring jobs. The store is the
+/// truth: the reconciler recreates whatever Hangfire lost (for example after `data/hangfire.db` was deleted).
+/// </summary>
+public sealed class TimerScheduler(
+    AppDbContext db, IBackgroundJobClient jobs, IRecurringJobManager recurring, JobStorage storage, DefinitionCache cache,
+    ILogger<TimerScheduler> log)
+{
+    public const string TriggerPrefix = "trigger:";
+
+    public async Task AfterCommitAsync(IReadOnlyList<BookmarkRecord> opened, IReadOnlyList<BookmarkRecord> closed, CancellationToken ct)
+    {
+        foreach (var bookmark in closed.Where(b => b.JobId is not null))
+            jobs.Delete(bookmark.JobId);
+
+        var due = opened.Where(b => b.DueAt is not null).ToList();
+        foreach (var bookmark in due)
+            Schedule(bookmark);
+        if (due.Count > 0)
+            await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Every timer bookmark has a live job; every published Cron trigger has its recurring job, and no other.</summary>
+    public async Task<int> ReconcileAsync(CancellationToken ct)
+    {
+        var repaired = 0;
+        var timers = await db.Bookmarks.Where(b => b.DueAt != null).ToListAsync(ct);
+        using (var connection = storage.GetConnection())
+        {
+            foreach (var bookmark in timers)
+            {
+                var job = bookmark.JobId is null ? null : connection.GetJobData(bookmark.JobId);
+                if (job is not null && job.State != DeletedState.StateName && job.State != FailedState.StateName)
+                    continue;
+                Schedule(bookmark);
+                repaired++;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+
+        var published = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.IsPublished).ToListAsync(ct);
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var version in published)
+        {
+            foreach (var (activityId, cron) in CronTriggers(cache.Get(version)))
+            {
+                var id = $"{TriggerPrefix}{version.DefinitionId}:{activityId}";
+                wanted.Add(id);
+                recurring.AddOrUpdate<TriggerJob>(id, j => j.StartAsync(version.DefinitionId), cron);
+            }
+        }
+        using (var connection = storage.GetConnection())
+        {
+            foreach (var stale in connection.GetRecurringJobs().Where(r => r.Id.StartsWith(TriggerPrefix, StringComparison.Ordinal) && !wanted.Contains(r.Id)))
+                recurring.RemoveIfExists(stale.Id);
+        }
+
+        if (repaired > 0)
+            log.LogWarning("Reconciler rescheduled {Count} timer job(s) missing from Hangfire", repaired);
+        return repaired;
+    }
+
+    private void Schedule(BookmarkRecord bookmark)
+    {
+        var (instanceId, bookmarkId) = (bookmark.InstanceId, bookmark.Id);
+        bookmark.JobId = jobs.Schedule<TimerJob>(j => j.ResumeAsync(instanceId, bookmarkId), bookmark.DueAt!.Value);
+    }
+
+    /// <summary>Cron activities that start the workflow (Elsa's trigger): the schedule belongs to the host.</summary>
+    public static IEnumerable<(string ActivityId, string Cron)> CronTriggers(WorkflowDefinition definition) =>
+        definition.Root.Activities
+            .Where(a => a.Type == ActivityTypes.Cron && a.CanStartWorkflow)
+            .Select(a => (a.Id, Cron: a.Inputs.TryGetValue("cronExpression", out var input) ? input.Expression?.Text : null))
+            .Where(t => !string.IsNullOrWhiteSpace(t.Cron))
+            .Select(t => (t.Id, t.Cron!));
+}
+
+/// <summary>Hangfire job: resume a timer bookmark. Carries ids only; a bookmark already resumed is a no-op.</summary>
+public sealed class TimerJob(WorkflowRuntime runtime, ILogger<TimerJob> log)
+{
+    public async Task ResumeAsync(string instanceId, string bookmarkId)
+    {
+        try
+        {
+            await runtime.ResumeAsync(instanceId, bookmarkId, null, CancellationToken.None);
+        }
+        catch (Exception e) when (e is BookmarkClosedException or InstanceNotFoundException)
+        {
+            log.LogInformation("Timer {BookmarkId} of instance {InstanceId} was already resumed", bookmarkId, instanceId);
+        }
+    }
+}
+
+/// <summary>Hangfire recurring job: a Cron trigger starts a new instance of the published definition.</summary>
+public sealed class TriggerJob(WorkflowRuntime runtime)
+{
+    public Task StartAsync(string definitionId) => runtime.StartAsync(new StartInstance(definitionId), CancellationToken.None);
+}
+
+/// <summary>Hangfire recurring job: the store-to-Hangfire reconciliation, every minute.</summary>
+public sealed class ReconcileJob(TimerScheduler scheduler)
+{
+    public const string Id = "orchestrator:reconcile";
+
+    public Task RunAsync() => scheduler.ReconcileAsync(CancellationToken.None);
+}

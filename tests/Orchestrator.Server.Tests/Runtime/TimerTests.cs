@@ -1,0 +1,78 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using static Orchestrator.Server.Tests.Runtime.TestWorkflows;
+
+namespace Orchestrator.Server.Tests.Runtime;
+
+/// <summary>Real Hangfire with its SQLite storage: timers fire on the wall clock, so these run one at a time.</summary>
+[CollectionDefinition(nameof(HangfireCollection), DisableParallelization = true)]
+public sealed class HangfireCollection;
+
+[Collection(nameof(HangfireCollection))]
+public sealed class TimerTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_delay_resumes_on_the_real_hangfire_server()
+    {
+        await using var factory = new OrchestratorFactory();
+        var api = new WorkflowApiClient(await factory.SignInAsync("coordinator"));
+        await api.PublishAsync(Delay("short-delay", 2));
+
+        var id = await api.StartAsync("short-delay");
+        Assert.Equal("Suspended", await api.StatusAsync(id));
+
+        Assert.Equal("Finished", await api.WaitForStatusAsync(id, "Finished", Patience));
+        await AssertRanOnceAsync(api, id);
+    }
+
+    [Fact]
+    public async Task A_restart_while_waiting_still_completes_exactly_once()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "orchestrator-tests", Guid.NewGuid().ToString("n"));
+        string id;
+        await using (var before = OrchestratorFactory.On(data, deleteOnDispose: false))
+        {
+            var api = new WorkflowApiClient(await before.SignInAsync("coordinator"));
+            await api.PublishAsync(Delay("restart-delay", 4));
+            id = await api.StartAsync("restart-delay");
+            Assert.Equal("Suspended", await api.StatusAsync(id));
+        }
+
+        await using var after = OrchestratorFactory.On(data);
+        var again = new WorkflowApiClient(await after.SignInAsync("coordinator"));
+        Assert.Equal("Finished", await again.WaitForStatusAsync(id, "Finished", Patience));
+        await AssertRanOnceAsync(again, id);
+    }
+
+    [Fact]
+    public async Task Deleting_the_hangfire_database_while_waiting_loses_no_timer()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "orchestrator-tests", Guid.NewGuid().ToString("n"));
+        string id;
+        await using (var before = OrchestratorFactory.On(data, deleteOnDispose: false))
+        {
+            var api = new WorkflowApiClient(await before.SignInAsync("coordinator"));
+            await api.PublishAsync(Delay("lost-delay", 4));
+            id = await api.StartAsync("lost-delay");
+        }
+        foreach (var file in Directory.GetFiles(data, "hangfire.db*"))
+            File.Delete(file);
+
+        await using var after = OrchestratorFactory.On(data);
+        var again = new WorkflowApiClient(await after.SignInAsync("coordinator"));
+        Assert.Equal("Finished", await again.WaitForStatusAsync(id, "Finished", Patience));
+        await AssertRanOnceAsync(again, id);
+    }
+
+    private static async Task AssertRanOnceAsync(WorkflowApiClient api, string id)
+    {
+        var journal = await api.JournalAsync(id);
+        Assert.Equal(["start", "wait", "after", "end"], journal.Select(j => j.GetProperty("activityId").GetString()!).ToArray());
+        var wait = journal[1];
+        Assert.True(wait.GetProperty("completedAt").GetDateTimeOffset() - wait.GetProperty("startedAt").GetDateTimeOffset() >= TimeSpan.FromSeconds(2));
+        var instance = await api.Http.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{id}");
+        Assert.Equal(["待機完了"], instance.GetProperty("output").EnumerateArray().Select(e => e.GetString()!).ToArray());
+    }
+}
