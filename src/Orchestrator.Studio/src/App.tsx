@@ -1,0 +1,75 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { ApiError } from './api';
+import { Shell } from './components/Shell';
+import { area, canOpen, type AreaKey } from './nav';
+import { AdminPage } from './pages/AdminPage';
+import { HomePage } from './pages/HomePage';
+import { LoginPage } from './pages/LoginPage';
+import { MessagePage } from './pages/MessagePage';
+import { PlaceholderPage } from './pages/PlaceholderPage';
+import { loginUrlFor } from './returnUrl';
+import { useSession, useUser } from './session';
+
+function Centered({ children }: { children: ReactNode }) {
+  return <main className="flex min-h-screen flex-col items-center justify-center gap-4 p-8 text-center">{children}</main>;
+}
+
+/** Renders the signed-in shell, or sends the user to the sign-in page (GET /api/me said 401). */
+function RequireSession() {
+  const { t } = useTranslation();
+  const { state, reload } = useSession();
+  const location = useLocation();
+  switch (state.status) {
+    case 'loading':
+      return (
+        <Centered>
+          <p role="status">{t('session.loading')}</p>
+        </Centered>
+      );
+    case 'signedOut':
+      return (
+        <Navigate
+          to={state.signedOutByUser ? '/login' : loginUrlFor(`${location.pathname}${location.search}${location.hash}`)}
+          replace
+        />
+      );
+    case 'error': {
+      const reason = state.error instanceof ApiError ? `HTTP ${state.error.status}` : state.error.message;
+      return (
+        <Centered>
+          <p role="alert">{t('session.loadFailed', { reason })}</p>
+          <button type="button" className="btn-primary" onClick={reload}>
+            {t('session.retry')}
+          </button>
+        </Centered>
+      );
+    }
+    case 'signedIn':
+      return <Shell />;
+  }
+}
+
+/** An area the user's roles do not open shows an explanation instead of the page. */
+function RequireArea({ areaKey, children }: { areaKey: AreaKey; children: ReactNode }) {
+  const user = useUser();
+  return canOpen(area(areaKey), user.roles) ? children : <MessagePage kind="forbidden" />;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireSession />}>
+        <Route index element={<HomePage />} />
+        <Route path="workflows/*" element={<RequireArea areaKey="workflows"><PlaceholderPage area="workflows" /></RequireArea>} />
+        <Route path="tasks/*" element={<RequireArea areaKey="tasks"><PlaceholderPage area="tasks" /></RequireArea>} />
+        <Route path="pilots/*" element={<RequireArea areaKey="pilots"><PlaceholderPage area="pilots" /></RequireArea>} />
+        <Route path="reports/*" element={<RequireArea areaKey="reports"><PlaceholderPage area="reports" /></RequireArea>} />
+        <Route path="admin" element={<RequireArea areaKey="admin"><AdminPage /></RequireArea>} />
+        <Route path="*" element={<MessagePage kind="notFound" />} />
+      </Route>
+    </Routes>
+  );
+}
