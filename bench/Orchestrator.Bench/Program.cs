@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using Orchestrator.Bench;
+
+return await BenchProgram.RunAsync(args, Console.Out, Console.Error);

@@ -16,17 +16,34 @@ public sealed class InvalidDefinitionException(ValidationResult validation)
     public ValidationResult Validation { get; } = validation;
 }
 
-/// <summary>Parsed definitions by version id. A stored version never changes, so entries never go stale.</summary>
+/// <summary>
+/// Parsed definitions by version id (a stored version never changes, so those never go stale), and the published
+/// version of each definition (forgotten whenever a version of it is saved or published).
+/// </summary>
 public sealed class DefinitionCache
 {
     private readonly ConcurrentDictionary<string, WorkflowDefinition> parsed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, WorkflowDefinitionVersion> published = new(StringComparer.Ordinal);
 
     public WorkflowDefinition Get(WorkflowDefinitionVersion version) =>
         parsed.GetOrAdd(version.Id, _ => WorkflowDefinitionJson.Read(version.Json));
+
+    private readonly ConcurrentDictionary<string, WorkflowDefinitionVersion> versions = new(StringComparer.Ordinal);
+
+    public bool TryGetVersion(string versionId, out WorkflowDefinitionVersion version) => versions.TryGetValue(versionId, out version!);
+
+    public WorkflowDefinitionVersion RememberVersion(WorkflowDefinitionVersion version) => versions.GetOrAdd(version.Id, version);
+
+    public bool TryGetPublished(string definitionId, out WorkflowDefinitionVersion version) =>
+        published.TryGetValue(definitionId, out version!);
+
+    public void RememberPublished(WorkflowDefinitionVersion version) => published[version.DefinitionId] = version;
+
+    public void Forget(string definitionId) => published.TryRemove(definitionId, out _);
 }
 
 /// <summary>Versions of workflow definitions: drafts, publishing, history.</summary>
-public sealed class DefinitionService(AppDbContext db, WorkflowValidator validator, TimeProvider time)
+public sealed class DefinitionService(AppDbContext db, WorkflowValidator validator, DefinitionCache cache, TimeProvider time)
 {
     /// <summary>Validates and stores the JSON as the next version of its definition (a new definition when it has no id).</summary>
     public async Task<SavedDefinition> SaveAsync(string json, string? user, bool publish, CancellationToken ct)
@@ -64,6 +81,7 @@ public sealed class DefinitionService(AppDbContext db, WorkflowValidator validat
         record.Json = Stamp(definition, record);
         db.WorkflowDefinitions.Add(record);
         await db.SaveChangesAsync(ct);
+        cache.Forget(record.DefinitionId);
         return new SavedDefinition(record, validation);
     }
 
@@ -75,6 +93,7 @@ public sealed class DefinitionService(AppDbContext db, WorkflowValidator validat
             return null;
         Publish(target, versions, time.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        cache.Forget(definitionId);
         return target;
     }
 
@@ -84,11 +103,24 @@ public sealed class DefinitionService(AppDbContext db, WorkflowValidator validat
             ? db.WorkflowDefinitions.AsNoTracking().FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsLatest, ct)
             : db.WorkflowDefinitions.AsNoTracking().FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, ct);
 
+    /// <summary>A version by its id; versions never change, so it is read once.</summary>
+    public async Task<WorkflowDefinitionVersion> FindVersionAsync(string versionId, CancellationToken ct) =>
+        cache.TryGetVersion(versionId, out var known)
+            ? known
+            : cache.RememberVersion(await db.WorkflowDefinitions.AsNoTracking().FirstAsync(d => d.Id == versionId, ct));
+
     /// <summary>What a new instance runs: the given version, else the published one.</summary>
-    public Task<WorkflowDefinitionVersion?> FindRunnableAsync(string definitionId, int? version, CancellationToken ct) =>
-        version is null
-            ? db.WorkflowDefinitions.AsNoTracking().FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsPublished, ct)
-            : FindAsync(definitionId, version, ct);
+    public async Task<WorkflowDefinitionVersion?> FindRunnableAsync(string definitionId, int? version, CancellationToken ct)
+    {
+        if (version is not null)
+            return await FindAsync(definitionId, version, ct);
+        if (cache.TryGetPublished(definitionId, out var known))
+            return known;
+        var found = await db.WorkflowDefinitions.AsNoTracking().FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsPublished, ct);
+        if (found is not null)
+            cache.RememberPublished(found);
+        return found;
+    }
 
     public static string ContentHash(WorkflowDefinition definition)
     {

@@ -76,13 +76,37 @@ public sealed class TimerScheduler(
         bookmark.JobId = jobs.Schedule<TimerJob>(j => j.ResumeAsync(instanceId, bookmarkId), bookmark.DueAt!.Value);
     }
 
-    /// <summary>Cron activities that start the workflow (Elsa's trigger): the schedule belongs to the host.</summary>
-    public static IEnumerable<(string ActivityId, string Cron)> CronTriggers(WorkflowDefinition definition) =>
-        definition.Root.Activities
-            .Where(a => a.Type == ActivityTypes.Cron && a.CanStartWorkflow)
-            .Select(a => (a.Id, Cron: a.Inputs.TryGetValue("cronExpression", out var input) ? input.Expression?.Text : null))
-            .Where(t => !string.IsNullOrWhiteSpace(t.Cron))
-            .Select(t => (t.Id, t.Cron!));
+    /// <summary>
+    /// Cron and Timer activities that start the workflow (Elsa's triggers): the schedule belongs to the host. A Timer's
+    /// interval becomes the cron expression that fires at that interval.
+    /// </summary>
+    public static IEnumerable<(string ActivityId, string Cron)> CronTriggers(WorkflowDefinition definition)
+    {
+        foreach (var activity in definition.Root.Activities.Where(a => a.CanStartWorkflow))
+        {
+            var cron = activity.Type switch
+            {
+                ActivityTypes.Cron => Literal(activity, "cronExpression"),
+                ActivityTypes.Timer => TimeSpan.TryParse(Literal(activity, "interval"), out var interval) ? IntervalCron(interval) : null,
+                _ => null,
+            };
+            if (!string.IsNullOrWhiteSpace(cron))
+                yield return (activity.Id, cron);
+        }
+    }
+
+    /// <summary>Intervals that divide a minute, an hour or a day evenly have an exact cron form (seconds field first).</summary>
+    public static string? IntervalCron(TimeSpan interval) => interval switch
+    {
+        { TotalSeconds: var s } when s >= 1 && s < 60 && 60 % s == 0 && s == Math.Floor(s) => $"*/{(int)s} * * * * *",
+        { TotalMinutes: var m } when m >= 1 && m < 60 && 60 % m == 0 && m == Math.Floor(m) => $"0 */{(int)m} * * * *",
+        { TotalHours: var h } when h >= 1 && h < 24 && 24 % h == 0 && h == Math.Floor(h) => $"0 0 */{(int)h} * * *",
+        { TotalDays: 1 } => "0 0 0 * * *",
+        _ => null,
+    };
+
+    private static string? Literal(ActivityModel activity, string input) =>
+        activity.Inputs.TryGetValue(input, out var value) ? value.Expression?.Text : null;
 }
 
 /// <summary>Hangfire job: resume a timer bookmark. Carries ids only; a bookmark already resumed is a no-op.</summary>

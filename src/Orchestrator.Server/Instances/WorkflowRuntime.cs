@@ -60,7 +60,7 @@ public sealed class WorkflowRuntime(
             CreatedAt = state.CreatedAt,
         };
         db.WorkflowInstances.Add(record);
-        await SaveBurstAsync(record, state, ct);
+        await SaveBurstAsync(record, StateSnapshot.Empty, state, ct);
         return record;
     }
 
@@ -94,8 +94,9 @@ public sealed class WorkflowRuntime(
         var (record, state, definition) = await LoadAsync(instanceId, ct);
         if (state.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled or WorkflowStatus.Faulted)
             return record;
+        var before = StateSnapshot.Of(state);
         var after = await runner.CancelAsync(definition, state, ct);
-        await SaveBurstAsync(record, after, ct);
+        await SaveBurstAsync(record, before, after, ct);
         return record;
     }
 
@@ -107,22 +108,29 @@ public sealed class WorkflowRuntime(
         WorkflowInstanceRecord record, WorkflowInstanceState state, WorkflowDefinition definition, string bookmarkId,
         IDictionary<string, object?>? input, CancellationToken ct)
     {
+        var before = StateSnapshot.Of(state);
         var after = await runner.ResumeAsync(definition, state, bookmarkId, input, ct);
-        await SaveBurstAsync(record, after, ct);
+        await SaveBurstAsync(record, before, after, ct);
         return record;
     }
 
     private async Task<(WorkflowInstanceRecord, WorkflowInstanceState, WorkflowDefinition)> LoadAsync(string instanceId, CancellationToken ct)
     {
-        // Always read fresh: the previous holder of the lock may have changed the row.
-        var record = await db.WorkflowInstances.FirstOrDefaultAsync(i => i.Id == instanceId, ct)
+        // Read fresh: the previous holder of the instance's lock may have changed the row since this context saw it.
+        var tracked = db.WorkflowInstances.Local.FirstOrDefault(i => i.Id == instanceId);
+        if (tracked is not null)
+            await db.Entry(tracked).ReloadAsync(ct);
+        var record = tracked ?? await db.WorkflowInstances.FirstOrDefaultAsync(i => i.Id == instanceId, ct)
             ?? throw new InstanceNotFoundException(instanceId);
-        await db.Entry(record).ReloadAsync(ct);
-        var version = await db.WorkflowDefinitions.AsNoTracking().FirstAsync(d => d.Id == record.DefinitionVersionId, ct);
+        var version = await definitions.FindVersionAsync(record.DefinitionVersionId, ct);
         return (record, ReadState(record), cache.Get(version));
     }
 
-    private async Task SaveBurstAsync(WorkflowInstanceRecord record, WorkflowInstanceState state, CancellationToken ct)
+    /// <summary>
+    /// Writes what the burst changed, known from the state before and after it (no read-back of rows), in one
+    /// SaveChanges; timers are scheduled only after that commit.
+    /// </summary>
+    private async Task SaveBurstAsync(WorkflowInstanceRecord record, StateSnapshot before, WorkflowInstanceState state, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         record.Status = state.Status;
@@ -133,77 +141,84 @@ public sealed class WorkflowRuntime(
         record.StateJson = JsonSerializer.Serialize(state, StateJson);
         record.ConcurrencyToken = Guid.NewGuid();
 
-        await SyncJournalAsync(record.Id, state, ct);
-        var (opened, closed) = await SyncBookmarksAsync(record.Id, state, now, ct);
-        await SyncIncidentsAsync(record.Id, state, ct);
-
-        await db.SaveChangesAsync(ct);
-        // After the commit, so a timer job never refers to state that was rolled back.
-        await timers.AfterCommitAsync(opened, closed, ct);
-    }
-
-    private async Task SyncJournalAsync(string instanceId, WorkflowInstanceState state, CancellationToken ct)
-    {
-        var existing = await db.ActivityExecutions.Where(r => r.InstanceId == instanceId).ToDictionaryAsync(r => r.Id, ct);
-        var sequence = 0L;
-        foreach (var entry in state.Journal)
+        for (var i = 0; i < state.Journal.Count; i++)
         {
-            sequence++;
-            if (!existing.TryGetValue(entry.Id, out var row))
-            {
-                row = new ActivityExecutionRow
-                {
-                    Id = entry.Id, InstanceId = instanceId, ActivityId = entry.ActivityId, ActivityType = entry.ActivityType,
-                };
-                db.ActivityExecutions.Add(row);
-            }
-            row.Sequence = sequence;
-            row.ActivityName = entry.ActivityName;
-            row.Status = entry.Status;
-            row.Outcome = entry.Outcome;
-            row.ScheduledAt = entry.ScheduledAt;
-            row.StartedAt = entry.StartedAt;
-            row.CompletedAt = entry.CompletedAt;
-            row.Message = entry.Message;
-            row.MeasurementJson = entry.Measurement?.ToJsonString();
-            row.StepCode = entry.Measurement?["stepCode"] is JsonValue code && code.TryGetValue<string>(out var s) ? s : null;
+            var entry = state.Journal[i];
+            if (!before.Journal.TryGetValue(entry.Id, out var old))
+                db.ActivityExecutions.Add(ToRow(record.Id, i + 1, entry));
+            else if (old != JournalSignature.Of(entry))
+                db.ActivityExecutions.Update(ToRow(record.Id, i + 1, entry));
         }
-    }
 
-    private async Task<(List<BookmarkRecord> Opened, List<BookmarkRecord> Closed)> SyncBookmarksAsync(
-        string instanceId, WorkflowInstanceState state, DateTimeOffset now, CancellationToken ct)
-    {
-        var rows = await db.Bookmarks.Where(b => b.InstanceId == instanceId).ToListAsync(ct);
         var open = state.Bookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
-        var closed = rows.Where(r => !open.Contains(r.Id)).ToList();
+        var closedIds = before.Bookmarks.Keys.Where(id => !open.Contains(id)).ToList();
+        // Timer rows carry their Hangfire job id, needed to delete the job; other rows go without a read.
+        var closedTimers = closedIds.Where(id => before.Bookmarks[id]).ToList();
+        var closed = closedTimers.Count == 0 ? [] : await db.Bookmarks.Where(b => closedTimers.Contains(b.Id)).ToListAsync(ct);
         db.Bookmarks.RemoveRange(closed);
+        foreach (var id in closedIds.Where(id => !before.Bookmarks[id]))
+            db.Bookmarks.Remove(new BookmarkRecord { Id = id, InstanceId = record.Id, ActivityId = "", ActivityType = "" });
 
-        var known = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var opened = new List<BookmarkRecord>();
-        foreach (var b in state.Bookmarks.Where(b => !known.Contains(b.Id)))
+        foreach (var b in state.Bookmarks.Where(b => !before.Bookmarks.ContainsKey(b.Id)))
         {
             var row = new BookmarkRecord
             {
-                Id = b.Id, InstanceId = instanceId, ActivityId = b.ActivityId, ActivityType = b.ActivityType, Kind = b.Kind,
+                Id = b.Id, InstanceId = record.Id, ActivityId = b.ActivityId, ActivityType = b.ActivityType, Kind = b.Kind,
                 Name = b.Name, CorrelationId = b.CorrelationId ?? state.CorrelationId, DueAt = b.DueAt,
                 PayloadJson = b.Payload?.ToJsonString(), CreatedAt = now,
             };
             db.Bookmarks.Add(row);
             opened.Add(row);
         }
-        return (opened, closed);
-    }
 
-    private async Task SyncIncidentsAsync(string instanceId, WorkflowInstanceState state, CancellationToken ct)
-    {
-        var stored = await db.Incidents.CountAsync(i => i.InstanceId == instanceId, ct);
-        foreach (var incident in state.Incidents.Skip(stored))
+        foreach (var incident in state.Incidents.Skip(before.Incidents))
         {
             db.Incidents.Add(new IncidentRecord
             {
-                InstanceId = instanceId, ActivityId = incident.ActivityId, ActivityType = incident.ActivityType,
+                InstanceId = record.Id, ActivityId = incident.ActivityId, ActivityType = incident.ActivityType,
                 Message = incident.Message, At = incident.At,
             });
         }
+
+        await db.SaveChangesAsync(ct);
+        await timers.AfterCommitAsync(opened, closed, ct);
+    }
+
+    private static ActivityExecutionRow ToRow(string instanceId, long sequence, ActivityExecutionRecord entry) => new()
+    {
+        Id = entry.Id,
+        InstanceId = instanceId,
+        Sequence = sequence,
+        ActivityId = entry.ActivityId,
+        ActivityType = entry.ActivityType,
+        ActivityName = entry.ActivityName,
+        Status = entry.Status,
+        Outcome = entry.Outcome,
+        ScheduledAt = entry.ScheduledAt,
+        StartedAt = entry.StartedAt,
+        CompletedAt = entry.CompletedAt,
+        Message = entry.Message,
+        MeasurementJson = entry.Measurement?.ToJsonString(),
+        StepCode = entry.Measurement?["stepCode"] is JsonValue code && code.TryGetValue<string>(out var s) ? s : null,
+    };
+
+    /// <summary>What a journal row's columns can change to during a burst.</summary>
+    private readonly record struct JournalSignature(ActivityStatus Status, string? Outcome, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, string? Message)
+    {
+        public static JournalSignature Of(ActivityExecutionRecord r) => new(r.Status, r.Outcome, r.StartedAt, r.CompletedAt, r.Message);
+    }
+
+    /// <summary>The parts of the state that have rows, as they were before a burst.</summary>
+    private sealed record StateSnapshot(
+        IReadOnlyDictionary<string, JournalSignature> Journal, IReadOnlyDictionary<string, bool> Bookmarks, int Incidents)
+    {
+        public static readonly StateSnapshot Empty = new(new Dictionary<string, JournalSignature>(), new Dictionary<string, bool>(), 0);
+
+        /// <summary>Bookmarks map to whether they are timers (have a due time, hence a Hangfire job).</summary>
+        public static StateSnapshot Of(WorkflowInstanceState state) => new(
+            state.Journal.ToDictionary(j => j.Id, JournalSignature.Of, StringComparer.Ordinal),
+            state.Bookmarks.ToDictionary(b => b.Id, b => b.DueAt is not null, StringComparer.Ordinal),
+            state.Incidents.Count);
     }
 }

@@ -1,4 +1,7 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Server.Hosting;
 
@@ -18,8 +21,40 @@ public static class StoreSetup
             Cache = SqliteCacheMode.Private,
             DefaultTimeout = 30,
         }.ToString();
-        services.AddDbContext<AppDbContext>(o => o.UseSqlite(connectionString));
+        var writeGate = new SqliteWriteGate();
+        services.AddDbContextPool<AppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), writeGate));
         return services;
+    }
+
+    /// <summary>
+    /// In WAL mode, synchronous=NORMAL keeps the database consistent after a crash and syncs at checkpoints instead
+    /// of at every commit; a power cut may lose the last commits, never corrupt the file.
+    /// </summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        private const string Sql = "PRAGMA synchronous=NORMAL;";
+
+        // Pooled connections keep their native handle, and the pragma stays set on it: run it once per handle.
+        private readonly ConditionalWeakTable<object, object> configured = new();
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            if (!FirstOpen(connection)) return;
+            using var command = connection.CreateCommand();
+            command.CommandText = Sql;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
+        {
+            if (!FirstOpen(connection)) return;
+            await using var command = connection.CreateCommand();
+            command.CommandText = Sql;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        private bool FirstOpen(DbConnection connection) =>
+            connection is not SqliteConnection { Handle: { } handle } || configured.TryAdd(handle, this);
     }
 
     /// <summary>Applies migrations and switches the file to WAL so readers never block the writer.</summary>

@@ -1,0 +1,28 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Orchestrator.Bench;
+
+/// <summary>One measured figure, printed as one JSON line: {"name","value","unit","target"?,"peer"?}.</summary>
+public sealed record Figure(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("value")] double Value,
+    [property: JsonPropertyName("unit")] string Unit,
+    [property: JsonPropertyName("target")] double? Target = null,
+    [property: JsonPropertyName("peer")] string? Peer = null);
+
+public sealed class FigureWriter(TextWriter output)
+{
+    static readonly JsonSerializerOptions Options = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public void Write(Figure figure)
+    {
+        output.WriteLine(JsonSerializer.Serialize(figure with { Value = Math.Round(figure.Value, 2) }, Options));
+        output.Flush();
+    }
+}

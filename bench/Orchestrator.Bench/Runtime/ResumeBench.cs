@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+
+namespace Orchestrator.Bench;
+
+/// <summary>
+/// 10,000 instances wait on an Event bookmark; 100 concurrent callers resume them one by one through the HTTP API
+/// of the real server on Kestrel (a child process, as deployed). Prints latency percentiles and the server's peak memory.
+/// </summary>
+public sealed class ResumeBench : IBenchCase
+{
+    private const int Instances = 10_000;
+    /// <summary>Resumed first by a single caller: the service time of one resume, without queueing.</summary>
+    private const int SingleCallerInstances = 500;
+    private const int Callers = 100;
+    private const string EventName = "受理通知";
+
+    public string Name => "resume";
+    public string Description => "10,000 waiting instances resumed by 100 concurrent HTTP callers (p50/p99 ms)";
+
+    public async Task RunAsync(FigureWriter report)
+    {
+        await using var server = await ServerProcess.StartAsync();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Callers })
+        {
+            BaseAddress = server.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        var login = await http.PostAsJsonAsync("/api/auth/login", new { userName = "coordinator", password = ServerProcess.Password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        (await http.PostAsync("/api/workflow-definitions", new StringContent(Definition, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        (await http.PostAsync("/api/workflow-definitions/bench-resume/publish", null)).EnsureSuccessStatusCode();
+
+        var startClock = Stopwatch.StartNew();
+        await ForEachConcurrentlyAsync(Instances + SingleCallerInstances, 8, async i =>
+            (await http.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "bench-resume", correlationId = $"case-{i}" })).EnsureSuccessStatusCode());
+        report.Write(new Figure("resume.setup_instances_started_per_second", (Instances + SingleCallerInstances) / startClock.Elapsed.TotalSeconds, "instances/s"));
+
+        var single = new double[SingleCallerInstances];
+        await ForEachConcurrentlyAsync(SingleCallerInstances, 1, async i => single[i] = await ResumeAsync(http, Instances + i));
+        Array.Sort(single);
+        report.Write(new Figure("resume.single_caller_latency_p50", Percentile(single, 0.50), "ms"));
+
+        var latencies = new double[Instances];
+        var resumeClock = Stopwatch.StartNew();
+        await ForEachConcurrentlyAsync(Instances, Callers, async i => latencies[i] = await ResumeAsync(http, i));
+        var seconds = resumeClock.Elapsed.TotalSeconds;
+
+        Array.Sort(latencies);
+        report.Write(new Figure("resume.latency_p50", Percentile(latencies, 0.50), "ms"));
+        report.Write(new Figure("resume.latency_p99", Percentile(latencies, 0.99), "ms", 50));
+        report.Write(new Figure("resume.resumes_per_second", Instances / seconds, "resumes/s"));
+        report.Write(new Figure("resume.server_peak_memory", server.PeakMemoryMegabytes(), "MB"));
+    }
+
+    private static async Task<double> ResumeAsync(HttpClient http, int i)
+    {
+        var call = Stopwatch.StartNew();
+        var response = await http.PostAsJsonAsync($"/api/events/{EventName}/trigger", new { correlationId = $"case-{i}" });
+        var elapsed = call.Elapsed.TotalMilliseconds;
+        response.EnsureSuccessStatusCode();
+        var resumed = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("resumed").GetArrayLength();
+        if (resumed != 1)
+            throw new InvalidOperationException($"case-{i}: {resumed} instances resumed, expected 1");
+        return elapsed;
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Length) - 1];
+
+    private static Task ForEachConcurrentlyAsync(int count, int concurrency, Func<int, Task> body)
+    {
+        var next = -1;
+        return Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+                await body(i);
+        })));
+    }
+
+    private const string Definition = """
+    {
+      "definitionId": "bench-resume", "name": "ベンチマーク: イベント待ち", "version": 1,
+      "root": {
+        "type": "Elsa.Flowchart", "id": "flowchart1",
+        "activities": [
+          { "id": "start", "type": "Elsa.Start", "version": 1 },
+          { "id": "wait", "type": "Elsa.Event", "version": 1,
+            "eventName": { "typeName": "String", "expression": { "type": "Literal", "value": "受理通知" } } },
+          { "id": "end", "type": "Elsa.End", "version": 1 }
+        ],
+        "connections": [
+          { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "wait", "port": "In" } },
+          { "source": { "activity": "wait", "port": "Done" }, "target": { "activity": "end", "port": "In" } }
+        ]
+      }
+    }
+    """;
+
+    /// <summary>The built server in Release, started as users start it, on a free loopback port.</summary>
+    private sealed class ServerProcess(Process process, Uri baseAddress, string data) : IAsyncDisposable
+    {
+        public const string Password = "Bench-Demo-Pass-1";
+        public Uri BaseAddress => baseAddress;
+
+        public static async Task<ServerProcess> StartAsync()
+        {
+            var root = AppContext.BaseDirectory;
+            while (!File.Exists(Path.Combine(root, "Orchestrator.sln")))
+                root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar)) ?? throw new DirectoryNotFoundException("Orchestrator.sln");
+            var serverDirectory = Path.Combine(root, "src", "Orchestrator.Server");
+            var dll = Path.Combine(serverDirectory, "bin", "Release", "net10.0", "Orchestrator.Server.dll");
+            var port = FreePort();
+            var data = Path.Combine(Path.GetTempPath(), "orchestrator-bench", Guid.NewGuid().ToString("n"));
+            var start = new ProcessStartInfo("dotnet", [dll]) { WorkingDirectory = serverDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+            start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+            start.Environment["Storage__DataDirectory"] = data;
+            start.Environment["Demo__Password"] = Password;
+            start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+            var process = Process.Start(start) ?? throw new InvalidOperationException("server did not start");
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+
+            var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), data);
+            using var probe = new HttpClient { BaseAddress = server.BaseAddress };
+            for (var attempt = 0; attempt < 240; attempt++)
+            {
+                try
+                {
+                    if ((await probe.GetAsync("/health")).IsSuccessStatusCode)
+                        return server;
+                }
+                catch (HttpRequestException) { }
+                await Task.Delay(250);
+            }
+            await server.DisposeAsync();
+            throw new TimeoutException("the server did not become healthy");
+        }
+
+        /// <summary>VmHWM: the resident set's high-water mark of the server process.</summary>
+        public double PeakMemoryMegabytes()
+        {
+            var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmHWM:"));
+            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+            process.Dispose();
+            try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+}
