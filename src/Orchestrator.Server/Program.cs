@@ -6,6 +6,7 @@ using Orchestrator.Server.Instances;
 using Orchestrator.Server.Demo;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Organisations;
+using Orchestrator.Server.Tasks;
 using Orchestrator.Server.Store;
 using Scalar.AspNetCore;
 using Serilog;
@@ -52,6 +53,8 @@ builder.Services.AddScoped<DefinitionService>();
 builder.Services.AddScoped<WorkflowFolderImport>();
 builder.Services.AddScoped<WorkflowRuntime>();
 builder.Services.AddScoped<TimerScheduler>();
+builder.Services.AddScoped<TaskService>();
+builder.Services.AddScoped<IBurstObserver, TaskBookmarkObserver>();
 builder.Services.AddScoped<OrganisationCatalog>();
 builder.Services.AddScoped<AccountSeeder>();
 builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
@@ -81,6 +84,7 @@ api.MapAuthEndpoints();
 api.MapOrganisationEndpoints();
 api.MapDefinitionEndpoints();
 api.MapInstanceEndpoints();
+api.MapTaskEndpoints();
 
 app.MapStudio(paths);
 

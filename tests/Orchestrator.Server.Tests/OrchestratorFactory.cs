@@ -1,6 +1,10 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Server.Auth;
 
 namespace Orchestrator.Server.Tests;
 
@@ -26,8 +30,13 @@ public sealed class OrchestratorFactory : WebApplicationFactory<Program>
 
     public const string DemoPassword = "Test-Demo-Pass-1";
 
+    /// <summary>Set before first use to run the host on a controllable clock.</summary>
+    public TimeProvider? Clock { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (Clock is { } clock)
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Demo:Enabled", "true");
@@ -44,6 +53,17 @@ public sealed class OrchestratorFactory : WebApplicationFactory<Program>
         var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = DemoPassword });
         response.EnsureSuccessStatusCode();
         return client;
+    }
+
+    /// <summary>Adds a user beside the demo accounts (e.g. a second clerk of the same organisation).</summary>
+    public async Task CreateUserAsync(string userName, string role, string? organisationCode, string? departments = null)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = userName, DisplayName = userName, OrganisationCode = organisationCode, Departments = departments };
+        var created = await users.CreateAsync(user, DemoPassword);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
     }
 
     public override async ValueTask DisposeAsync()

@@ -32,8 +32,9 @@ public sealed class ActivityRegistry
             ActivityTypes.FlowSwitch => StaticValues.SwitchCaseLabels(activity),
             ActivityTypes.HumanTask => StaticValues.TryGet(activity, "outcomes", out var o)
                 ? (o is null ? ["Done"] : StaticValues.ToStringList(o)) : null,
+            // A fork without branch names follows every connection, so any port is fine.
             _ => StaticValues.TryGet(activity, d.DynamicOutcomesInput, out var v)
-                ? (v is null ? [] : StaticValues.ToStringList(v)) : null,
+                ? (v is null ? (activity.Type == ActivityTypes.FlowFork ? null : []) : StaticValues.ToStringList(v)) : null,
         };
         return dynamicPorts is null ? null : dynamicPorts.Concat(d.Outcomes).Distinct().ToList();
     }

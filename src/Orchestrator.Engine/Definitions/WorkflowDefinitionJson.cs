@@ -29,6 +29,8 @@ public static class WorkflowDefinitionJson
     // 3.0-era files carried these flags on the activity itself; newer ones keep them in customProperties.
     static readonly string[] ActivityLevelFlags = ["canStartWorkflow", "runAsynchronously"];
 
+    public const string SchemaUrl = "https://elsaworkflows.io/schemas/workflow-definition/v3.0.0/schema.json";
+
     public static WorkflowDefinition Read(string json)
     {
         JsonNode? node;
@@ -82,7 +84,7 @@ public static class WorkflowDefinitionJson
     public static JsonObject ToJsonObject(WorkflowDefinition d)
     {
         var o = new JsonObject();
-        if (d.Extra.TryGetPropertyValue("$schema", out var schema)) o["$schema"] = schema?.DeepClone();
+        o["$schema"] = d.Extra.TryGetPropertyValue("$schema", out var schema) ? schema?.DeepClone() : SchemaUrl;
         o["id"] = d.Id;
         o["definitionId"] = d.DefinitionId;
         o["name"] = d.Name;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Acornima.Ast;
 using Jint;
+using Jint.Constraints;
 using JintEngine = Jint.Engine;
 using Jint.Native;
 using Jint.Native.Function;
@@ -17,7 +18,12 @@ namespace Orchestrator.Engine;
 internal sealed class JavaScriptEvaluator(JavaScriptLimits limits)
 {
     const int MaxPooledEngines = 16;
-    readonly ConcurrentDictionary<string, Prepared<Script>> _scripts = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, CompiledScript> _scripts = new(StringComparer.Ordinal);
+
+    sealed record CompiledScript(Prepared<Script> Prepared, bool DeclaresGlobals);
+
+    static bool DeclaresGlobals(Script program) =>
+        program.Body.Any(s => s is VariableDeclaration or FunctionDeclaration or ClassDeclaration);
     readonly ConcurrentBag<SandboxEngine> _pool = [];
 
     public static Prepared<Script> Prepare(string script)
@@ -34,9 +40,16 @@ internal sealed class JavaScriptEvaluator(JavaScriptLimits limits)
 
     public JsonNode? Evaluate(string script, IExpressionScope scope)
     {
-        var prepared = _scripts.GetOrAdd(script, Prepare);
-        var sandbox = _pool.TryTake(out var pooled) ? pooled : new SandboxEngine(limits);
-        var reusable = true;
+        var compiled = _scripts.GetOrAdd(script, s =>
+        {
+            var prepared = Prepare(s);
+            return new CompiledScript(prepared, prepared.Program is not { } program || DeclaresGlobals(program));
+        });
+        // A script with top-level declarations would leave them behind in a pooled engine (and a second `let`
+        // of the same name would fail), so it gets an engine of its own.
+        var sandbox = !compiled.DeclaresGlobals && _pool.TryTake(out var pooled) ? pooled : new SandboxEngine(limits);
+        var reusable = !compiled.DeclaresGlobals;
+        var prepared = compiled.Prepared;
         try
         {
             sandbox.Scope = scope;
@@ -93,7 +106,9 @@ internal sealed class JavaScriptEvaluator(JavaScriptLimits limits)
                 o.LimitMemory(limits.MemoryLimitBytes);
                 o.TimeoutInterval(limits.TimeoutInterval);
                 o.Interop.Enabled = false; // no CLR access from scripts
-                o.Strict = false;
+                // Strict mode: assigning an undeclared name throws instead of creating a global that would
+                // outlive this evaluation in a pooled engine.
+                o.Strict = true;
             });
             Define("getVariable", 1, args => Scope!.TryGetVariable(Arg(args, 0), out var v) ? ToJs(v) : JsValue.Undefined);
             Define("setVariable", 2, args =>
@@ -107,6 +122,9 @@ internal sealed class JavaScriptEvaluator(JavaScriptLimits limits)
             Define("getOutputFrom", 2, args => ToJs(Scope!.GetOutputFrom(Arg(args, 0), args.Length > 1 && !args[1].IsNull() && !args[1].IsUndefined() ? args[1].ToString() : null)));
             Define("getWorkflowInstanceId", 0, _ => new JsString(Scope!.InstanceId));
             Define("getCorrelationId", 0, _ => Scope!.CorrelationId is { } c ? new JsString(c) : JsValue.Null);
+            // The set-up script below must not eat into (or exceed) the statement budget of user scripts.
+            var statements = Engine.Constraints.Find<MaxStatementsConstraint>();
+            if (statements is not null) statements.MaxStatements = int.MaxValue;
             // variables.x reads and writes instance variables through the helpers above.
             Engine.Execute("""
                 var variables = new Proxy({}, {
@@ -118,7 +136,19 @@ internal sealed class JavaScriptEvaluator(JavaScriptLimits limits)
                     return hasVariable(k) ? { value: getVariable(k), enumerable: true, configurable: true, writable: true } : undefined;
                   }
                 });
+                // Pooled engines serve many instances: scripts must not replace the helpers or the built-ins.
+                (function (g) {
+                  ['getVariable', 'setVariable', 'hasVariable', 'variableNames', 'getInput', 'getOutputFrom',
+                   'getWorkflowInstanceId', 'getCorrelationId', 'variables'].forEach(function (n) {
+                    Object.defineProperty(g, n, { writable: false, configurable: false });
+                  });
+                  [Object, Array, String, Number, Boolean, Function, Date, RegExp, Math, JSON, Promise, Map, Set, Error].forEach(function (c) {
+                    Object.freeze(c);
+                    if (c.prototype) Object.freeze(c.prototype);
+                  });
+                })(globalThis);
                 """);
+            if (statements is not null) statements.MaxStatements = limits.MaxStatements;
         }
 
         void Define(string name, int length, Func<JsValue[], JsValue> body) =>

@@ -105,7 +105,7 @@ internal sealed class ActivityExecutor(WorkflowRunner runner)
                 var error = JsonValues.AsString(input["error"]);
                 var status = input["statusCode"] is JsonValue sv && JsonValues.TryGetNumber(sv, out var d) ? (int?)d : null;
                 var expected = bookmark.Payload?["expectedStatusCodes"] is JsonArray arr ? StaticValues.ToStringList(arr) : [];
-                return HttpOutcome(error, status, input["body"]?.DeepClone(), input["headers"] as JsonObject, expected);
+                return HttpOutcome(error, status, input["body"]?.DeepClone(), input["headers"]?.DeepClone() as JsonObject, expected);
             }
             default:
                 return CompletedResult.Done;
@@ -277,8 +277,8 @@ internal sealed class ActivityExecutor(WorkflowRunner runner)
         var headers = run.InputValue(a, "requestHeaders") as JsonObject;
         if (runner.Options.HttpRequestSender is { } sender)
         {
-            var response = await sender.SendAsync(new HttpSendRequest(url, method, content, contentType, authorization, headers), CancellationToken.None);
-            return HttpOutcome(response.Error, response.StatusCode, response.Body, response.Headers, expected);
+            var response = await sender.SendAsync(new HttpSendRequest(url, method, content, contentType, authorization, headers), run.CancellationToken);
+            return HttpOutcome(response.Error, response.StatusCode, response.Body?.DeepClone(), response.Headers?.DeepClone() as JsonObject, expected);
         }
         var payload = new JsonObject
         {

@@ -12,7 +12,6 @@ internal sealed class WorkflowRun : IExpressionScope
     readonly List<WorkItem> _queue = [];
     int _head;
     int _steps;
-    readonly HashSet<(FlowchartScopeState, string)> _cancelWhenJoinRuns = [];
 
     public WorkflowRun(WorkflowRunner runner, CompiledWorkflow workflow, WorkflowInstanceState state, CancellationToken ct)
     {
@@ -25,8 +24,8 @@ internal sealed class WorkflowRun : IExpressionScope
 
     public CompiledWorkflow Workflow { get; }
     public WorkflowInstanceState State { get; }
-    public WorkflowRunner Runner => _runner;
     public DateTimeOffset Now { get; private set; }
+    public CancellationToken CancellationToken => _ct;
 
     bool Stopped => State.Status is WorkflowStatus.Faulted or WorkflowStatus.Cancelled or WorkflowStatus.Finished;
 
@@ -103,6 +102,7 @@ internal sealed class WorkflowRun : IExpressionScope
 
     public async Task RunBurstAsync()
     {
+        CompleteIdleScopes(); // an empty flowchart is complete before anything runs
         while (_head < _queue.Count && !Stopped)
         {
             _ct.ThrowIfCancellationRequested();
@@ -127,8 +127,7 @@ internal sealed class WorkflowRun : IExpressionScope
     async Task ExecuteAsync(WorkItem item)
     {
         var (scope, activity, scheduledAt) = item;
-        if (_cancelWhenJoinRuns.Remove((scope, activity.Id)))
-            CancelBranchesInto(scope, Container(scope), activity.Id);
+        Now = _runner.Time.GetUtcNow();
         var record = new ActivityExecutionRecord
         {
             Id = NextId(),
@@ -145,7 +144,13 @@ internal sealed class WorkflowRun : IExpressionScope
         try
         {
             var pending = _runner.Executor.ExecuteAsync(this, scope, activity, record);
-            result = pending.IsCompletedSuccessfully ? pending.Result : await pending;
+            if (pending.IsCompletedSuccessfully)
+                result = pending.Result;
+            else
+            {
+                result = await pending;
+                Now = _runner.Time.GetUtcNow(); // e.g. an HTTP call took real time
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !_ct.IsCancellationRequested)
         {
@@ -154,7 +159,7 @@ internal sealed class WorkflowRun : IExpressionScope
         Apply(scope, activity, record, result);
     }
 
-    public async Task ResumeAsync(Bookmark bookmark, JsonObject input)
+    public void Resume(Bookmark bookmark, JsonObject input)
     {
         var record = State.Journal.LastOrDefault(r => r.Id == bookmark.ActivityExecutionId)
                      ?? throw new BookmarkNotFoundException(bookmark.Id);
@@ -174,7 +179,6 @@ internal sealed class WorkflowRun : IExpressionScope
         }
         Apply(scope, activity, record, result);
         CompleteIdleScopes();
-        await Task.CompletedTask;
     }
 
     void Apply(FlowchartScopeState scope, ActivityModel activity, ActivityExecutionRecord record, ActivityResult result)
@@ -292,10 +296,9 @@ internal sealed class WorkflowRun : IExpressionScope
                 foreach (var c in inbound) scope.Edges.Remove(c.Key);
                 if (missing > 0)
                 {
-                    // The other branches are cancelled when the join runs (not now), as in Elsa: work queued
-                    // before the join's turn still runs.
+                    // First arrival wins: what is still running or queued on the other branches is cancelled now.
                     scope.FiredJoins.Add(targetId);
-                    _cancelWhenJoinRuns.Add((scope, targetId));
+                    CancelBranchesInto(scope, container, targetId);
                 }
                 Schedule(scope, target);
                 return;

@@ -56,11 +56,29 @@ public sealed class WorkflowRunner
         var now = Time.GetUtcNow();
         if (bookmark.Kind == BookmarkKind.Timer && bookmark.DueAt > now)
             throw new InvalidOperationException($"Timer bookmark '{bookmarkId}' is due at {bookmark.DueAt:O}, not yet at {now:O}.");
+        var resumeInput = JsonValues.FromDictionary(input);
+        CheckOutcome(bookmark, resumeInput);
         var run = new WorkflowRun(this, _compiled.Get(definition), state, ct);
         state.Status = WorkflowStatus.Running;
-        await run.ResumeAsync(bookmark, JsonValues.FromDictionary(input));
+        run.Resume(bookmark, resumeInput);
         await run.RunBurstAsync();
         return state;
+    }
+
+    static readonly string[] AgencyOutcomes = ["Done", "Rejected", "Failed", "Timeout"];
+
+    /// <summary>A resume that names an outcome the activity does not have is the caller's mistake, not a fault of the instance.</summary>
+    static void CheckOutcome(Bookmark bookmark, JsonObject input)
+    {
+        if (JsonValues.AsString(input["outcome"]) is not { Length: > 0 } outcome) return;
+        IReadOnlyList<string>? allowed = bookmark.Kind switch
+        {
+            BookmarkKind.HumanTask => bookmark.Payload?["outcomes"] is JsonArray list ? StaticValues.ToStringList(list) : ["Done"],
+            BookmarkKind.AgencyCall => AgencyOutcomes,
+            _ => null,
+        };
+        if (allowed is not null && !allowed.Contains(outcome))
+            throw new ArgumentException($"Outcome '{outcome}' is not one of {string.Join(", ", allowed)} for bookmark '{bookmark.Id}'.", nameof(input));
     }
 
     public Task<WorkflowInstanceState> CancelAsync(WorkflowDefinition definition, WorkflowInstanceState state, CancellationToken ct = default)

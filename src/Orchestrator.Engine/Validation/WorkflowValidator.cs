@@ -116,6 +116,11 @@ public sealed class WorkflowValidator(ActivityRegistry registry)
 
     void CheckExpression(ExpressionModel e, string path, List<ValidationProblem> errors)
     {
+        if (e.Type is not ("Literal" or "Object" or "Json" or "JavaScript" or "Liquid" or "Variable"))
+        {
+            errors.Add(new(path, $"Unsupported expression type '{e.Type}' (use Literal, Object, JavaScript, Liquid or Variable)."));
+            return;
+        }
         var text = e.Text;
         if (string.IsNullOrWhiteSpace(text)) return;
         if (e.Type == "JavaScript")

@@ -7,6 +7,8 @@ public sealed class AppUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
     public string? OrganisationCode { get; set; }
+    /// <summary>Departments (課) whose tasks a clerk handles, comma-separated; empty = every department of the organisation.</summary>
+    public string? Departments { get; set; }
 }
 
 public static class Roles
@@ -25,4 +27,5 @@ public static class OrchestratorClaims
     public const string OrganisationCode = "org_code";
     public const string OrganisationLevel = "org_level";
     public const string DisplayName = "display_name";
+    public const string Departments = "departments";
 }

@@ -90,6 +90,8 @@ public sealed class OrchestratorClaimsFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(OrchestratorClaims.DisplayName, user.DisplayName));
+        if (!string.IsNullOrWhiteSpace(user.Departments))
+            identity.AddClaim(new Claim(OrchestratorClaims.Departments, user.Departments));
         if (user.OrganisationCode is { } code)
         {
             identity.AddClaim(new Claim(OrchestratorClaims.OrganisationCode, code));

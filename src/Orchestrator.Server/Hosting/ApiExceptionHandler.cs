@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine;
 using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Instances;
+using Orchestrator.Server.Tasks;
 
 namespace Orchestrator.Server.Hosting;
 
@@ -22,6 +23,11 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
             DefinitionNotFoundException e => Problem(404, "ワークフロー定義が見つかりません (definition not found)", e.Message),
             InstanceNotFoundException e => Problem(404, "インスタンスが見つかりません (instance not found)", e.Message),
             BookmarkClosedException e => Problem(409, "既に再開済みです (already resumed)", e.Message),
+            TaskNotFoundException e => Problem(404, "タスクが見つかりません (task not found)", e.Message),
+            TaskForbiddenException e => Problem(403, "このタスクを処理する権限がありません (not allowed)", e.Message),
+            TaskConflictException e => Problem(409, e.Message, null),
+            TaskInvalidException e => Problem(400, "入力内容に誤りがあります (invalid task data)", null, ("errors", e.Problems)),
+            ArgumentException e when e.ParamName == "input" => Problem(400, "再開の入力が正しくありません (invalid resume input)", e.Message),
             DbUpdateConcurrencyException => Problem(409, "同時に更新されました (changed concurrently); retry", null),
             _ => null,
         };

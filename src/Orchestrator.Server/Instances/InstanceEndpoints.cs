@@ -5,6 +5,7 @@ using Orchestrator.Engine;
 using Orchestrator.Server.Auth;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Store;
+using Orchestrator.Server.Tasks;
 
 namespace Orchestrator.Server.Instances;
 
@@ -31,7 +32,23 @@ public sealed record InstanceDetail(
 public sealed record JournalEntry(
     string Id, long Sequence, string ActivityId, string ActivityType, string? ActivityName, ActivityStatus Status,
     string? Outcome, DateTimeOffset ScheduledAt, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt,
-    double? DurationSeconds, string? StepCode, JsonNode? Measurement, string? Message);
+    double? DurationSeconds, string? StepCode, JsonNode? Measurement, string? Message, TaskMeasures? Task);
+
+/// <summary>
+/// The human side of a HumanTask execution: queue = created → claimed, work = claimed → completed, the active time
+/// measured on the task screen and the effort the clerk reported. The actor is the user id (pseudonymous).
+/// </summary>
+public sealed record TaskMeasures(
+    string TaskId, HumanTaskStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? ClaimedAt, DateTimeOffset? CompletedAt,
+    double? QueueMinutes, double? WorkMinutes, double ActiveMinutes, double? EffortMinutes, bool EffortEdited,
+    string? ActorId, string? AssigneeOrgCode, string? AssigneeRole)
+{
+    public static TaskMeasures From(HumanTaskRecord t) => new(
+        t.Id, t.Status, t.CreatedAt, t.ClaimedAt, t.CompletedAt,
+        t.ClaimedAt is { } claimed ? (claimed - t.CreatedAt).TotalMinutes : null,
+        t.ClaimedAt is { } from && t.CompletedAt is { } to ? (to - from).TotalMinutes : null,
+        t.ActiveSeconds / 60, t.EffortMinutes, t.EffortEdited, t.CompletedById ?? t.ClaimedById, t.AssigneeOrgCode, t.AssigneeRole);
+}
 
 public static class InstanceEndpoints
 {
@@ -82,10 +99,12 @@ public static class InstanceEndpoints
                 if (!await db.WorkflowInstances.AnyAsync(i => i.Id == id, ct))
                     throw new InstanceNotFoundException(id);
                 var rows = await db.ActivityExecutions.AsNoTracking().Where(r => r.InstanceId == id).OrderBy(r => r.Sequence).ToListAsync(ct);
+                var tasks = await db.HumanTasks.AsNoTracking().Where(t => t.InstanceId == id).ToDictionaryAsync(t => t.ActivityExecutionId, ct);
                 return rows.Select(r => new JournalEntry(
                     r.Id, r.Sequence, r.ActivityId, r.ActivityType, r.ActivityName, r.Status, r.Outcome, r.ScheduledAt,
                     r.StartedAt, r.CompletedAt, r.StartedAt is { } s && r.CompletedAt is { } c ? (c - s).TotalSeconds : null,
-                    r.StepCode, r.MeasurementJson is null ? null : JsonNode.Parse(r.MeasurementJson), r.Message));
+                    r.StepCode, r.MeasurementJson is null ? null : JsonNode.Parse(r.MeasurementJson), r.Message,
+                    tasks.TryGetValue(r.Id, out var task) ? TaskMeasures.From(task) : null));
             })
             .RequireAuthorization(p => p.RequireRole(read))
             .WithSummary("Activity executions with timings and measurement");

@@ -29,7 +29,7 @@ public sealed class BookmarkClosedException(string instanceId, string bookmarkId
 /// </summary>
 public sealed class WorkflowRuntime(
     AppDbContext db, WorkflowRunner runner, DefinitionService definitions, DefinitionCache cache, InstanceLocks locks,
-    TimerScheduler timers, TimeProvider time)
+    TimerScheduler timers, IEnumerable<IBurstObserver> observers, TimeProvider time)
 {
     public static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web)
     {
@@ -180,6 +180,10 @@ public sealed class WorkflowRuntime(
                 Message = incident.Message, At = incident.At,
             });
         }
+
+        var openedBookmarks = state.Bookmarks.Where(b => !before.Bookmarks.ContainsKey(b.Id)).ToList();
+        foreach (var observer in observers)
+            await observer.OnBurstAsync(new BurstChanges(record, state, openedBookmarks, closedIds, now), ct);
 
         await db.SaveChangesAsync(ct);
         await timers.AfterCommitAsync(opened, closed, ct);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Instances;
+using Orchestrator.Server.Tasks;
 using Orchestrator.Server.Auth;
 using Orchestrator.Server.Organisations;
 
@@ -19,6 +20,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<BookmarkRecord> Bookmarks => Set<BookmarkRecord>();
     public DbSet<ActivityExecutionRow> ActivityExecutions => Set<ActivityExecutionRow>();
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
+    public DbSet<HumanTaskRecord> HumanTasks => Set<HumanTaskRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Orchestrator.Server.Store.Migrations
 {
     /// <inheritdoc />
-    public partial class Foundation : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -56,6 +56,7 @@ namespace Orchestrator.Server.Store.Migrations
                     Id = table.Column<string>(type: "TEXT", nullable: false),
                     DisplayName = table.Column<string>(type: "TEXT", nullable: false),
                     OrganisationCode = table.Column<string>(type: "TEXT", nullable: true),
+                    Departments = table.Column<string>(type: "TEXT", nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -95,6 +96,51 @@ namespace Orchestrator.Server.Store.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Bookmarks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HumanTasks",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", nullable: false),
+                    BookmarkId = table.Column<string>(type: "TEXT", nullable: false),
+                    ActivityExecutionId = table.Column<string>(type: "TEXT", nullable: false),
+                    ActivityId = table.Column<string>(type: "TEXT", nullable: false),
+                    ActivityType = table.Column<string>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    Instructions = table.Column<string>(type: "TEXT", nullable: true),
+                    ProcessKey = table.Column<string>(type: "TEXT", nullable: true),
+                    ProcessName = table.Column<string>(type: "TEXT", nullable: true),
+                    Arm = table.Column<string>(type: "TEXT", nullable: true),
+                    CaseId = table.Column<string>(type: "TEXT", nullable: true),
+                    AssigneeOrgLevel = table.Column<string>(type: "TEXT", nullable: true),
+                    AssigneeOrgCode = table.Column<string>(type: "TEXT", nullable: true),
+                    AssigneeRole = table.Column<string>(type: "TEXT", nullable: true),
+                    FormFieldsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    OutcomesJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CaseDataJson = table.Column<string>(type: "TEXT", nullable: false),
+                    MeasurementJson = table.Column<string>(type: "TEXT", nullable: true),
+                    StepCode = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimedById = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimedByName = table.Column<string>(type: "TEXT", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedById = table.Column<string>(type: "TEXT", nullable: true),
+                    CompletedByName = table.Column<string>(type: "TEXT", nullable: true),
+                    ActiveSeconds = table.Column<double>(type: "REAL", nullable: false),
+                    EffortMinutes = table.Column<double>(type: "REAL", nullable: true),
+                    EffortEdited = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", nullable: true),
+                    DataJson = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HumanTasks", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -351,6 +397,32 @@ namespace Orchestrator.Server.Store.Migrations
                 columns: new[] { "Kind", "Name", "CorrelationId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_HumanTasks_ActivityExecutionId",
+                table: "HumanTasks",
+                column: "ActivityExecutionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTasks_AssigneeOrgCode_Status",
+                table: "HumanTasks",
+                columns: new[] { "AssigneeOrgCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTasks_BookmarkId",
+                table: "HumanTasks",
+                column: "BookmarkId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTasks_InstanceId",
+                table: "HumanTasks",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTasks_Status_DueAt",
+                table: "HumanTasks",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Incidents_InstanceId",
                 table: "Incidents",
                 column: "InstanceId");
@@ -430,6 +502,9 @@ namespace Orchestrator.Server.Store.Migrations
 
             migrationBuilder.DropTable(
                 name: "Bookmarks");
+
+            migrationBuilder.DropTable(
+                name: "HumanTasks");
 
             migrationBuilder.DropTable(
                 name: "Incidents");

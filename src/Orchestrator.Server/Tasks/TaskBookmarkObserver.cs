@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Engine;
+using Orchestrator.Server.Definitions;
+using Orchestrator.Server.Instances;
+using Orchestrator.Server.Store;
+
+namespace Orchestrator.Server.Tasks;
+
+/// <summary>
+/// Keeps the inbox in step with the workflows: a HumanTask or RunTask bookmark opens a task; a bookmark that closes
+/// without the task being completed (instance cancelled, an End or a WaitAny join cancelled the branch) cancels it.
+/// </summary>
+public sealed class TaskBookmarkObserver(AppDbContext db, DefinitionService definitions) : IBurstObserver
+{
+    public async Task OnBurstAsync(BurstChanges changes, CancellationToken ct)
+    {
+        var opened = changes.Opened.Where(b => b.Kind is BookmarkKind.HumanTask or BookmarkKind.RunTask).ToList();
+        if (opened.Count > 0)
+        {
+            var version = await definitions.FindVersionAsync(changes.Instance.DefinitionVersionId, ct);
+            foreach (var bookmark in opened)
+                db.HumanTasks.Add(Create(changes, bookmark, version.Name));
+        }
+
+        if (changes.ClosedBookmarkIds.Count > 0)
+        {
+            var closed = await db.HumanTasks.Where(t => changes.ClosedBookmarkIds.Contains(t.BookmarkId)).ToListAsync(ct);
+            // A task being completed in this burst is already Completed in memory (tracked entity); leave it so.
+            foreach (var task in closed.Where(t => t.Status is HumanTaskStatus.Open or HumanTaskStatus.Claimed))
+            {
+                task.Status = HumanTaskStatus.Cancelled;
+                task.ConcurrencyToken = Guid.NewGuid();
+            }
+        }
+    }
+
+    private static HumanTaskRecord Create(BurstChanges changes, Bookmark bookmark, string processName)
+    {
+        var payload = bookmark.Payload ?? [];
+        var measurement = changes.State.Journal.FirstOrDefault(j => j.Id == bookmark.ActivityExecutionId)?.Measurement;
+        var isRunTask = bookmark.Kind == BookmarkKind.RunTask;
+        return new HumanTaskRecord
+        {
+            Id = Guid.NewGuid().ToString("n"),
+            InstanceId = changes.Instance.Id,
+            BookmarkId = bookmark.Id,
+            ActivityExecutionId = bookmark.ActivityExecutionId,
+            ActivityId = bookmark.ActivityId,
+            ActivityType = bookmark.ActivityType,
+            Title = bookmark.Name ?? Text(payload["taskName"]) ?? bookmark.ActivityId,
+            Instructions = isRunTask ? Text(payload["payload"]?.ToJsonString()) : Text(payload["instructions"]),
+            ProcessKey = changes.Instance.ProcessKey,
+            ProcessName = processName,
+            Arm = changes.Instance.Arm,
+            CaseId = changes.Instance.CaseId ?? changes.Instance.CorrelationId,
+            // An imported Elsa RunTask names no organisation: it goes to the case's municipality, if any.
+            AssigneeOrgLevel = isRunTask ? (changes.Instance.MunicipalityCode is null ? null : "Municipality") : Text(payload["assigneeOrgLevel"]),
+            AssigneeOrgCode = isRunTask ? changes.Instance.MunicipalityCode : Text(payload["assigneeOrgCode"]),
+            AssigneeRole = isRunTask ? null : Blank(Text(payload["assigneeRole"])),
+            FormFieldsJson = isRunTask ? RunTaskForm : (payload["formFields"] as JsonArray ?? []).ToJsonString(),
+            OutcomesJson = isRunTask ? "[\"Done\"]" : (payload["outcomes"] as JsonArray ?? ["Done"]).ToJsonString(),
+            CaseDataJson = CaseData(changes.State).ToJsonString(),
+            MeasurementJson = measurement?.ToJsonString(),
+            StepCode = Text(measurement?["stepCode"]),
+            Status = HumanTaskStatus.Open,
+            CreatedAt = changes.Now,
+            DueAt = DateTimeOffset.TryParse(Text(payload["dueAt"]), out var due) ? due : null,
+            ConcurrencyToken = Guid.NewGuid(),
+        };
+    }
+
+    /// <summary>RunTask has no form of its own: the clerk enters the task's result as JSON.</summary>
+    private const string RunTaskForm = """[{"name":"result","label":"結果 (JSON)","type":"text","required":false}]""";
+
+    /// <summary>The case as the clerk should see it: the workflow's simple variables (no nested objects).</summary>
+    private static JsonObject CaseData(WorkflowInstanceState state)
+    {
+        var data = new JsonObject();
+        foreach (var (name, value) in state.Variables.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            if (value is JsonValue)
+                data[name] = value.DeepClone();
+        }
+        return data;
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    private static string? Text(string? s) => s;
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+}
