@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Orchestrator.Engine;
+using Orchestrator.Server.Agencies;
 using Orchestrator.Server.Auth;
 using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Instances;
@@ -55,6 +56,10 @@ builder.Services.AddScoped<WorkflowRuntime>();
 builder.Services.AddScoped<TimerScheduler>();
 builder.Services.AddScoped<TaskService>();
 builder.Services.AddScoped<IBurstObserver, TaskBookmarkObserver>();
+builder.Services.AddScoped<IBurstObserver, HandoffObserver>();
+builder.Services.AddScoped<EventDispatcher>();
+builder.Services.AddScoped<AgencyCallJob>();
+builder.Services.AddAgencies(builder.Configuration);
 builder.Services.AddScoped<OrganisationCatalog>();
 builder.Services.AddScoped<AccountSeeder>();
 builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
@@ -85,6 +90,7 @@ api.MapOrganisationEndpoints();
 api.MapDefinitionEndpoints();
 api.MapInstanceEndpoints();
 api.MapTaskEndpoints();
+api.MapAgencyEndpoints();
 
 app.MapStudio(paths);
 

@@ -116,7 +116,8 @@ public sealed class RunnerTests
         Assert.Equal("jps-pension", (string?)b.Payload!["agency"]);
         Assert.Equal("X1", (string?)b.Payload!["payload"]!["code"]);
         Assert.Equal("00:00:30", (string?)b.Payload!["timeout"]);
-        Assert.Equal(state.Journal.Single(r => r.ActivityId == "call").Id, (string?)b.Payload!["idempotencyKey"]);
+        // No key given: the call is not declared safe to repeat, so the host must send it once.
+        Assert.Null(b.Payload!["idempotencyKey"]);
         state = await runner.ResumeAsync(d, state, b.Id, new Dictionary<string, object?> { ["outcome"] = "Rejected", ["statusCode"] = 422, ["response"] = new JsonObject { ["reason"] = "不備" } });
         Assert.Equal("start:Done call:Rejected rejected:Done", state.Path());
         Assert.Equal(422, (int)state.Variables["status"]!);

@@ -30,6 +30,9 @@ public sealed class OrchestratorFactory : WebApplicationFactory<Program>
 
     public const string DemoPassword = "Test-Demo-Pass-1";
 
+    /// <summary>Extra configuration (e.g. an agency registry pointing at a WireMock server).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     /// <summary>Set before first use to run the host on a controllable clock.</summary>
     public TimeProvider? Clock { get; init; }
 
@@ -42,6 +45,8 @@ public sealed class OrchestratorFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Auth:MaxFailedAccessAttempts", "3");
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
     }
 
     public HttpClient CreateBrowserLikeClient() =>

@@ -242,8 +242,8 @@ internal sealed class ActivityExecutor(WorkflowRunner runner)
             ["agency"] = agency,
             ["operation"] = operation,
             ["payload"] = run.InputValue(a, "payload"),
-            // Stable per execution, so a retried delivery is recognised by the agency system.
-            ["idempotencyKey"] = run.InputString(a, "idempotencyKey") is { Length: > 0 } key ? key : record.Id,
+            // Only the workflow can say a call is safe to repeat; without a key an unsafe call is sent once.
+            ["idempotencyKey"] = run.InputString(a, "idempotencyKey") is { Length: > 0 } key ? key : null,
             ["timeout"] = JsonValues.AsTimeSpan(run.InputValue(a, "timeout"))?.ToString("c"),
         };
         return new BlockedResult(BookmarkKind.AgencyCall, operation, null, payload);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine;
+using Orchestrator.Server.Agencies;
 using Orchestrator.Server.Auth;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Store;
@@ -32,7 +33,18 @@ public sealed record InstanceDetail(
 public sealed record JournalEntry(
     string Id, long Sequence, string ActivityId, string ActivityType, string? ActivityName, ActivityStatus Status,
     string? Outcome, DateTimeOffset ScheduledAt, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt,
-    double? DurationSeconds, string? StepCode, JsonNode? Measurement, string? Message, TaskMeasures? Task);
+    double? DurationSeconds, string? StepCode, JsonNode? Measurement, string? Message, TaskMeasures? Task, HandoffMeasures? Handoff);
+
+/// <summary>A transfer between organisations made by this execution (AgencyCall or Handoff).</summary>
+public sealed record HandoffMeasures(
+    string? Agency, string? Operation, string? SenderOrgLevel, string? SenderOrgCode, string? ReceiverOrgLevel, string? ReceiverOrgCode,
+    HandoffChannel Channel, DateTimeOffset SentAt, DateTimeOffset? ReceivedAt, double? LatencySeconds, int Attempts, int Failures,
+    string? Outcome, int? StatusCode)
+{
+    public static HandoffMeasures From(HandoffRecord h) => new(
+        h.Agency, h.Operation, h.SenderOrgLevel, h.SenderOrgCode, h.ReceiverOrgLevel, h.ReceiverOrgCode, h.Channel, h.SentAt,
+        h.ReceivedAt, h.ReceivedAt is { } r ? (r - h.SentAt).TotalSeconds : null, h.Attempts, h.Failures, h.Outcome, h.StatusCode);
+}
 
 /// <summary>
 /// The human side of a HumanTask execution: queue = created → claimed, work = claimed → completed, the active time
@@ -100,11 +112,14 @@ public static class InstanceEndpoints
                     throw new InstanceNotFoundException(id);
                 var rows = await db.ActivityExecutions.AsNoTracking().Where(r => r.InstanceId == id).OrderBy(r => r.Sequence).ToListAsync(ct);
                 var tasks = await db.HumanTasks.AsNoTracking().Where(t => t.InstanceId == id).ToDictionaryAsync(t => t.ActivityExecutionId, ct);
+                var handoffs = (await db.Handoffs.AsNoTracking().Where(h => h.InstanceId == id).ToListAsync(ct))
+                    .GroupBy(h => h.ActivityExecutionId).ToDictionary(g => g.Key, g => g.OrderBy(h => h.Id).Last());
                 return rows.Select(r => new JournalEntry(
                     r.Id, r.Sequence, r.ActivityId, r.ActivityType, r.ActivityName, r.Status, r.Outcome, r.ScheduledAt,
                     r.StartedAt, r.CompletedAt, r.StartedAt is { } s && r.CompletedAt is { } c ? (c - s).TotalSeconds : null,
                     r.StepCode, r.MeasurementJson is null ? null : JsonNode.Parse(r.MeasurementJson), r.Message,
-                    tasks.TryGetValue(r.Id, out var task) ? TaskMeasures.From(task) : null));
+                    tasks.TryGetValue(r.Id, out var task) ? TaskMeasures.From(task) : null,
+                    handoffs.TryGetValue(r.Id, out var handoff) ? HandoffMeasures.From(handoff) : null));
             })
             .RequireAuthorization(p => p.RequireRole(read))
             .WithSummary("Activity executions with timings and measurement");
@@ -119,25 +134,8 @@ public static class InstanceEndpoints
             .RequireAuthorization(p => p.RequireRole(run))
             .WithSummary("Resume one open bookmark with input; 409 when it is no longer open");
 
-        api.MapPost("/events/{eventName}/trigger", async (string eventName, TriggerEventRequest? request, AppDbContext db, WorkflowRuntime runtime, CancellationToken ct) =>
-            {
-                var correlationId = request?.CorrelationId;
-                var candidates = db.Bookmarks.AsNoTracking().Where(b => b.Kind == BookmarkKind.Event && b.Name == eventName);
-                if (correlationId is not null)
-                    candidates = candidates.Where(b => b.CorrelationId == correlationId);
-                var instanceIds = await candidates.Select(b => b.InstanceId).Distinct().ToListAsync(ct);
-
-                var resumed = new List<string>();
-                foreach (var instanceId in instanceIds)
-                {
-                    var done = await runtime.ResumeFirstAsync(instanceId,
-                        b => b.Kind == BookmarkKind.Event && b.Name == eventName && (correlationId is null || (b.CorrelationId ?? correlationId) == correlationId),
-                        ToInput(request?.Input), ct);
-                    if (done is not null)
-                        resumed.Add(instanceId);
-                }
-                return new { eventName, resumed };
-            })
+        api.MapPost("/events/{eventName}/trigger", async (string eventName, TriggerEventRequest? request, EventDispatcher events, CancellationToken ct) =>
+                new { eventName, resumed = await events.TriggerAsync(eventName, request?.CorrelationId, ToInput(request?.Input), ct) })
             .WithTags("Events")
             .RequireAuthorization(p => p.RequireRole(run))
             .WithSummary("Resume the Event bookmarks waiting for this event (optionally one correlation id)");
@@ -145,6 +143,6 @@ public static class InstanceEndpoints
         return api;
     }
 
-    private static Dictionary<string, object?>? ToInput(JsonObject? input) =>
+    public static Dictionary<string, object?>? ToInput(JsonObject? input) =>
         input?.ToDictionary(p => p.Key, p => (object?)p.Value?.DeepClone());
 }

@@ -37,6 +37,7 @@ public sealed class BookmarkRecord
     public required string InstanceId { get; set; }
     public required string ActivityId { get; set; }
     public required string ActivityType { get; set; }
+    public string? ActivityExecutionId { get; set; }
     public BookmarkKind Kind { get; set; }
     public string? Name { get; set; }
     public string? CorrelationId { get; set; }

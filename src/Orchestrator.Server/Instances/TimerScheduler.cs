@@ -3,6 +3,7 @@ using Hangfire.States;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine;
+using Orchestrator.Server.Agencies;
 using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Store;
 
@@ -23,10 +24,10 @@ public sealed class TimerScheduler(
         foreach (var bookmark in closed.Where(b => b.JobId is not null))
             jobs.Delete(bookmark.JobId);
 
-        var due = opened.Where(b => b.DueAt is not null).ToList();
-        foreach (var bookmark in due)
+        var jobbed = opened.Where(NeedsJob).ToList();
+        foreach (var bookmark in jobbed)
             Schedule(bookmark);
-        if (due.Count > 0)
+        if (jobbed.Count > 0)
             await db.SaveChangesAsync(ct);
     }
 
@@ -34,13 +35,14 @@ public sealed class TimerScheduler(
     public async Task<int> ReconcileAsync(CancellationToken ct)
     {
         var repaired = 0;
-        var timers = await db.Bookmarks.Where(b => b.DueAt != null).ToListAsync(ct);
+        var waiting = await db.Bookmarks.Where(b => b.DueAt != null || b.Kind == BookmarkKind.AgencyCall).ToListAsync(ct);
         using (var connection = storage.GetConnection())
         {
-            foreach (var bookmark in timers)
+            foreach (var bookmark in waiting)
             {
                 var job = bookmark.JobId is null ? null : connection.GetJobData(bookmark.JobId);
-                if (job is not null && job.State != DeletedState.StateName && job.State != FailedState.StateName)
+                // A job that ended while its bookmark is still open did not do its work: it needs a new one.
+                if (job is not null && job.State != DeletedState.StateName && job.State != FailedState.StateName && job.State != SucceededState.StateName)
                     continue;
                 Schedule(bookmark);
                 repaired++;
@@ -66,14 +68,19 @@ public sealed class TimerScheduler(
         }
 
         if (repaired > 0)
-            log.LogWarning("Reconciler rescheduled {Count} timer job(s) missing from Hangfire", repaired);
+            log.LogWarning("Reconciler recreated {Count} job(s) missing from Hangfire", repaired);
         return repaired;
     }
+
+    /// <summary>Timers wait for their due time; agency calls are performed by a background job.</summary>
+    private static bool NeedsJob(BookmarkRecord bookmark) => bookmark.DueAt is not null || bookmark.Kind == BookmarkKind.AgencyCall;
 
     private void Schedule(BookmarkRecord bookmark)
     {
         var (instanceId, bookmarkId) = (bookmark.InstanceId, bookmark.Id);
-        bookmark.JobId = jobs.Schedule<TimerJob>(j => j.ResumeAsync(instanceId, bookmarkId), bookmark.DueAt!.Value);
+        bookmark.JobId = bookmark.Kind == BookmarkKind.AgencyCall
+            ? jobs.Enqueue<AgencyCallJob>(j => j.RunAsync(instanceId, bookmarkId))
+            : jobs.Schedule<TimerJob>(j => j.ResumeAsync(instanceId, bookmarkId), bookmark.DueAt!.Value);
     }
 
     /// <summary>

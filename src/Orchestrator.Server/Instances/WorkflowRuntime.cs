@@ -164,7 +164,8 @@ public sealed class WorkflowRuntime(
         {
             var row = new BookmarkRecord
             {
-                Id = b.Id, InstanceId = record.Id, ActivityId = b.ActivityId, ActivityType = b.ActivityType, Kind = b.Kind,
+                Id = b.Id, InstanceId = record.Id, ActivityId = b.ActivityId, ActivityType = b.ActivityType,
+                ActivityExecutionId = b.ActivityExecutionId, Kind = b.Kind,
                 Name = b.Name, CorrelationId = b.CorrelationId ?? state.CorrelationId, DueAt = b.DueAt,
                 PayloadJson = b.Payload?.ToJsonString(), CreatedAt = now,
             };

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Instances;
 using Orchestrator.Server.Tasks;
+using Orchestrator.Server.Agencies;
 using Orchestrator.Server.Auth;
 using Orchestrator.Server.Organisations;
 
@@ -21,6 +22,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ActivityExecutionRow> ActivityExecutions => Set<ActivityExecutionRow>();
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
     public DbSet<HumanTaskRecord> HumanTasks => Set<HumanTaskRecord>();
+    public DbSet<HandoffRecord> Handoffs => Set<HandoffRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {

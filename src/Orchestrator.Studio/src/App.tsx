@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { ApiError } from './api';
 import { Shell } from './components/Shell';
 import { area, canOpen, type AreaKey } from './nav';
@@ -11,6 +11,8 @@ import { MessagePage } from './pages/MessagePage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
 import { loginUrlFor } from './returnUrl';
 import { useSession, useUser } from './session';
+import { InboxPage } from './tasks/InboxPage';
+import { TaskPage } from './tasks/TaskPage';
 
 function Centered({ children }: { children: ReactNode }) {
   return <main className="flex min-h-screen flex-col items-center justify-center gap-4 p-8 text-center">{children}</main>;
@@ -64,7 +66,10 @@ export function App() {
       <Route element={<RequireSession />}>
         <Route index element={<HomePage />} />
         <Route path="workflows/*" element={<RequireArea areaKey="workflows"><PlaceholderPage area="workflows" /></RequireArea>} />
-        <Route path="tasks/*" element={<RequireArea areaKey="tasks"><PlaceholderPage area="tasks" /></RequireArea>} />
+        <Route path="tasks" element={<RequireArea areaKey="tasks"><Outlet /></RequireArea>}>
+          <Route index element={<InboxPage />} />
+          <Route path=":id" element={<TaskPage />} />
+        </Route>
         <Route path="pilots/*" element={<RequireArea areaKey="pilots"><PlaceholderPage area="pilots" /></RequireArea>} />
         <Route path="reports/*" element={<RequireArea areaKey="reports"><PlaceholderPage area="reports" /></RequireArea>} />
         <Route path="admin" element={<RequireArea areaKey="admin"><AdminPage /></RequireArea>} />

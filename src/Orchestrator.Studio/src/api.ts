@@ -79,7 +79,8 @@ export async function readProblem(response: Response): Promise<ProblemDetails | 
   }
 }
 
-async function send(path: string, init: RequestInit = {}): Promise<Response> {
+/** Sends a request with the session cookie; throws NetworkError when no HTTP answer came. */
+export async function send(path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set('Accept', 'application/json');
   if (init.body !== undefined) headers.set('Content-Type', 'application/json');
@@ -90,7 +91,8 @@ async function send(path: string, init: RequestInit = {}): Promise<Response> {
   }
 }
 
-async function json<T>(path: string, init?: RequestInit): Promise<T> {
+/** Sends a request and reads a JSON answer; a non-2xx answer throws ApiError with its problem details. */
+export async function json<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await send(path, init);
   if (!response.ok) throw new ApiError(response.status, await readProblem(response));
   return (await response.json()) as T;

@@ -137,13 +137,15 @@ describe('sign-in page', () => {
     mockServer({
       'GET /api/me': signedOut,
       'POST /api/auth/login': () => jsonResponse(200, { accessToken: 't', expiresAt: 'x', user: user() }),
+      'GET /api/tasks?status=Open': () =>
+        jsonResponse(200, { counts: { open: 0, claimed: 0, overdue: 0, completed: 0 }, items: [] }),
     });
-    renderApp('/login?ReturnUrl=%2Ftasks');
+    renderApp('/login?ReturnUrl=%2Ftasks%3Fstatus%3DOpen');
     await fillAndSubmit('clerk-131016', 'Orchestrator-Demo-1');
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'タスク' })).toBeTruthy();
-    expect(screen.getByText(/担当組織のタスクがここに一覧表示されます。/)).toBeTruthy();
-    expect(screen.getByTestId('location').textContent).toBe('/tasks');
+    expect(await screen.findByRole('heading', { level: 1, name: 'タスク一覧' })).toBeTruthy();
+    expect(await screen.findByText('条件に合うタスクはありません。')).toBeTruthy();
+    expect(screen.getByTestId('location').textContent).toBe('/tasks?status=Open');
   });
 
   it('leaves Studio with a full page load when the wanted page is a server page', async () => {

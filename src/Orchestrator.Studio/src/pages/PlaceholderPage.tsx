@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../components/PageHeading';
 
-export type PlaceholderArea = 'workflows' | 'tasks' | 'pilots' | 'reports';
+export type PlaceholderArea = 'workflows' | 'pilots' | 'reports';
 
 /** An area that is not built yet: says plainly what will be there. */
 export function PlaceholderPage({ area }: { area: PlaceholderArea }) {

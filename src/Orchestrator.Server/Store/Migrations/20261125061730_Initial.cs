@@ -85,6 +85,7 @@ namespace Orchestrator.Server.Store.Migrations
                     InstanceId = table.Column<string>(type: "TEXT", nullable: false),
                     ActivityId = table.Column<string>(type: "TEXT", nullable: false),
                     ActivityType = table.Column<string>(type: "TEXT", nullable: false),
+                    ActivityExecutionId = table.Column<string>(type: "TEXT", nullable: true),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Name = table.Column<string>(type: "TEXT", nullable: true),
                     CorrelationId = table.Column<string>(type: "TEXT", nullable: true),
@@ -96,6 +97,36 @@ namespace Orchestrator.Server.Store.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Bookmarks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Handoffs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InstanceId = table.Column<string>(type: "TEXT", nullable: false),
+                    ActivityExecutionId = table.Column<string>(type: "TEXT", nullable: false),
+                    ActivityId = table.Column<string>(type: "TEXT", nullable: false),
+                    ActivityType = table.Column<string>(type: "TEXT", nullable: false),
+                    BookmarkId = table.Column<string>(type: "TEXT", nullable: true),
+                    Agency = table.Column<string>(type: "TEXT", nullable: true),
+                    Operation = table.Column<string>(type: "TEXT", nullable: true),
+                    SenderOrgLevel = table.Column<string>(type: "TEXT", nullable: true),
+                    SenderOrgCode = table.Column<string>(type: "TEXT", nullable: true),
+                    ReceiverOrgLevel = table.Column<string>(type: "TEXT", nullable: true),
+                    ReceiverOrgCode = table.Column<string>(type: "TEXT", nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", nullable: true),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Handoffs", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -397,6 +428,26 @@ namespace Orchestrator.Server.Store.Migrations
                 columns: new[] { "Kind", "Name", "CorrelationId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Handoffs_ActivityExecutionId",
+                table: "Handoffs",
+                column: "ActivityExecutionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Handoffs_BookmarkId",
+                table: "Handoffs",
+                column: "BookmarkId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Handoffs_InstanceId",
+                table: "Handoffs",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Handoffs_SenderOrgLevel_ReceiverOrgLevel",
+                table: "Handoffs",
+                columns: new[] { "SenderOrgLevel", "ReceiverOrgLevel" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_HumanTasks_ActivityExecutionId",
                 table: "HumanTasks",
                 column: "ActivityExecutionId");
@@ -502,6 +553,9 @@ namespace Orchestrator.Server.Store.Migrations
 
             migrationBuilder.DropTable(
                 name: "Bookmarks");
+
+            migrationBuilder.DropTable(
+                name: "Handoffs");
 
             migrationBuilder.DropTable(
                 name: "HumanTasks");

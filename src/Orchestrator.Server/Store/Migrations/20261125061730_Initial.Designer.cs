@@ -11,7 +11,7 @@ using Orchestrator.Server.Store;
 namespace Orchestrator.Server.Store.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125061209_Initial")]
+    [Migration("20261125061730_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -146,6 +146,85 @@ namespace Orchestrator.Server.Store.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Server.Agencies.HandoffRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivityExecutionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Agency")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BookmarkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceiverOrgCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiverOrgLevel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderOrgCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderOrgLevel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityExecutionId");
+
+                    b.HasIndex("BookmarkId");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("SenderOrgLevel", "ReceiverOrgLevel");
+
+                    b.ToTable("Handoffs", (string)null);
                 });
 
             modelBuilder.Entity("Orchestrator.Server.Auth.AppUser", b =>
@@ -345,6 +424,9 @@ namespace Orchestrator.Server.Store.Migrations
             modelBuilder.Entity("Orchestrator.Server.Instances.BookmarkRecord", b =>
                 {
                     b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityExecutionId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ActivityId")

@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Server.Hosting;
+using Orchestrator.Server.Instances;
+using Orchestrator.Server.Store;
+
+namespace Orchestrator.Server.Agencies;
+
+public sealed record AgencyCallback(string? CorrelationId, JsonObject? Payload);
+
+public sealed record AgencySummary(string Name, AgencyApi Api, string OrgLevel, string? OrgCode, string? BaseUrl, double TimeoutSeconds, IEnumerable<string> Operations);
+
+public static class AgencyEndpoints
+{
+    public const string SecretHeader = "X-Agency-Secret";
+
+    public static RouteGroupBuilder MapAgencyEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/agencies").WithTags("Agencies");
+
+        group.MapGet("", (AgencyOptions agencies) => agencies.Systems.OrderBy(a => a.Key, StringComparer.Ordinal)
+                .Select(a => new AgencySummary(a.Key, a.Value.Api, a.Value.OrgLevel, a.Value.OrgCode, a.Value.BaseUrl, a.Value.TimeoutSeconds, AgencyOperations.Of(a.Value.Api))))
+            .WithSummary("The agency registry: systems, their organisation and operations");
+
+        // Agencies are systems, not signed-in users: they present the callback secret agreed in the registry.
+        group.MapPost("/{agency}/callbacks/{eventName}", async (string agency, string eventName, AgencyCallback? callback,
+                HttpRequest request, AgencyOptions agencies, EventDispatcher events, CancellationToken ct) =>
+            {
+                if (!agencies.Systems.TryGetValue(agency, out var endpoint))
+                    return Problems.Status(StatusCodes.Status404NotFound, "連携先が登録されていません (unknown agency)", agency);
+                if (endpoint.CallbackSecret is not { Length: > 0 } secret || !SecretMatches(request.Headers[SecretHeader].ToString(), secret))
+                    return Problems.Status(StatusCodes.Status401Unauthorized, "連携先の認証に失敗しました (callback secret missing or wrong)");
+                if (string.IsNullOrWhiteSpace(callback?.CorrelationId))
+                    return Problems.Validation("入力内容に誤りがあります", [new FieldProblem("$.correlationId", "案件を特定する correlationId が必要です (required)")]);
+
+                var input = new Dictionary<string, object?> { ["agency"] = agency, ["payload"] = callback.Payload?.DeepClone() };
+                var resumed = await events.TriggerAsync(eventName, callback.CorrelationId, input, ct);
+                return Results.Ok(new { agency, eventName, resumed });
+            })
+            .AllowAnonymous()
+            .WithSummary("Asynchronous reply of an agency: resumes the instances of that case waiting for the event");
+
+        return api;
+    }
+
+    private static bool SecretMatches(string presented, string expected) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected));
+}

@@ -1,0 +1,27 @@
+namespace Orchestrator.Server.Agencies;
+
+/// <summary>The kinds of agency system the shipped processes talk to; each has a typed Refit interface.</summary>
+public enum AgencyApi { ResidentRegistry, PensionOffice, ParkingCertificate, VehicleRegistration, VehicleTax }
+
+/// <summary>One registered agency system (連携先システム), configured under `Agencies:&lt;name&gt;`.</summary>
+public sealed class AgencyEndpoint
+{
+    public AgencyApi Api { get; set; }
+    public string OrgLevel { get; set; } = "Municipality";
+    public string? OrgCode { get; set; }
+    public string? BaseUrl { get; set; }
+    public double TimeoutSeconds { get; set; } = 10;
+    public int MaxRetries { get; set; } = 2;
+    /// <summary>Header that carries our credentials to the agency, e.g. `X-Api-Key`.</summary>
+    public string? CredentialsHeader { get; set; }
+    public string? Credentials { get; set; }
+    /// <summary>Secret the agency presents in `X-Agency-Secret` when it calls back.</summary>
+    public string? CallbackSecret { get; set; }
+}
+
+public sealed class AgencyOptions
+{
+    public const string Section = "Agencies";
+
+    public Dictionary<string, AgencyEndpoint> Systems { get; set; } = new(StringComparer.Ordinal);
+}

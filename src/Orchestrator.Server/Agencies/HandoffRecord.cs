@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Orchestrator.Server.Agencies;
+
+public enum HandoffChannel { System, Paper, Fax, Mail }
+
+/// <summary>
+/// One transfer between organisations: an AgencyCall (system to system) or an Orchestrator.Handoff (paper, fax, mail
+/// or system). Latency = sent → received; the 市町村/都道府県/国 matrix of the reports is built from these rows.
+/// </summary>
+public sealed class HandoffRecord
+{
+    public long Id { get; set; }
+    public required string InstanceId { get; set; }
+    public required string ActivityExecutionId { get; set; }
+    public required string ActivityId { get; set; }
+    public required string ActivityType { get; set; }
+    public string? BookmarkId { get; set; }
+    public string? Agency { get; set; }
+    public string? Operation { get; set; }
+    public string? SenderOrgLevel { get; set; }
+    public string? SenderOrgCode { get; set; }
+    public string? ReceiverOrgLevel { get; set; }
+    public string? ReceiverOrgCode { get; set; }
+    public HandoffChannel Channel { get; set; }
+    public DateTimeOffset SentAt { get; set; }
+    public DateTimeOffset? ReceivedAt { get; set; }
+    public int Attempts { get; set; }
+    public int Failures { get; set; }
+    public string? Outcome { get; set; }
+    public int? StatusCode { get; set; }
+}
+
+internal sealed class HandoffRecordConfiguration : IEntityTypeConfiguration<HandoffRecord>
+{
+    public void Configure(EntityTypeBuilder<HandoffRecord> b)
+    {
+        b.ToTable("Handoffs");
+        b.HasKey(h => h.Id);
+        b.Property(h => h.Channel).HasConversion<string>().HasMaxLength(8);
+        b.HasIndex(h => h.InstanceId);
+        b.HasIndex(h => h.ActivityExecutionId);
+        b.HasIndex(h => h.BookmarkId);
+        b.HasIndex(h => new { h.SenderOrgLevel, h.ReceiverOrgLevel });
+    }
+}

@@ -1,0 +1,311 @@
+import { useCallback, useEffect, useId, useMemo, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { PageHeading } from '../components/PageHeading';
+import { currentLanguage } from '../i18n';
+import {
+  dueFilters,
+  listTasks,
+  statusFilters,
+  taskQueryString,
+  type DueFilter,
+  type StatusFilter,
+  type TaskCounts,
+  type TaskList,
+  type TaskQuery,
+} from './api';
+import { formatDateTime } from './format';
+import { ArmBadge, Assignee, DateTime, DueTime, StatusLabel, failureReason } from './parts';
+
+/** The inbox refreshes itself this often while the page is visible. */
+export const inboxRefreshMs = 30_000;
+
+const countKeys: readonly (keyof TaskCounts)[] = ['open', 'claimed', 'overdue', 'completed'];
+
+function isStatusFilter(value: string | null): value is StatusFilter {
+  return value !== null && (statusFilters as readonly string[]).includes(value);
+}
+
+function isDueFilter(value: string | null): value is DueFilter {
+  return value !== null && (dueFilters as readonly string[]).includes(value);
+}
+
+/** The filters live in the address: ?status=&processKey=&due= (unknown values are ignored). */
+function readQuery(params: URLSearchParams): TaskQuery {
+  const query: TaskQuery = {};
+  const status = params.get('status');
+  if (isStatusFilter(status)) query.status = status;
+  const processKey = params.get('processKey');
+  if (processKey) query.processKey = processKey;
+  const due = params.get('due');
+  if (isDueFilter(due)) query.due = due;
+  return query;
+}
+
+interface InboxState {
+  list: TaskList | null;
+  error: unknown;
+  loading: boolean;
+  updatedAt: Date | null;
+}
+
+export function InboxPage() {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const ids = useId();
+  const [params, setParams] = useSearchParams();
+  const queryKey = taskQueryString(readQuery(params));
+  const query = useMemo(() => readQuery(new URLSearchParams(queryKey)), [queryKey]);
+
+  const [state, setState] = useState<InboxState>({ list: null, error: null, loading: true, updatedAt: null });
+  const [generation, setGeneration] = useState(0);
+  /** Every process seen so far, so filtering by one process keeps the others choosable. */
+  const [processes, setProcesses] = useState<ReadonlyMap<string, string>>(new Map());
+
+  useEffect(() => {
+    const abort = new AbortController();
+    setState((s) => ({ ...s, loading: true }));
+    listTasks(query, abort.signal).then(
+      (list) => {
+        setState({ list, error: null, loading: false, updatedAt: new Date() });
+        setProcesses((known) => {
+          const missing = list.items.filter((item) => item.processKey && known.get(item.processKey) !== item.processName);
+          if (missing.length === 0) return known;
+          const next = new Map(known);
+          for (const item of missing) next.set(item.processKey, item.processName || item.processKey);
+          return next;
+        });
+      },
+      (error: unknown) => {
+        if (abort.signal.aborted) return;
+        setState((s) => ({ ...s, error, loading: false }));
+      },
+    );
+    return () => abort.abort();
+  }, [query, generation]);
+
+  const refresh = useCallback(() => setGeneration((g) => g + 1), []);
+
+  useEffect(() => {
+    const timer = window.setInterval(() => {
+      if (document.visibilityState !== 'hidden') refresh();
+    }, inboxRefreshMs);
+    return () => window.clearInterval(timer);
+  }, [refresh]);
+
+  const setFilter = (name: 'status' | 'processKey' | 'due', value: string) => {
+    const next: TaskQuery = { ...query };
+    if (name === 'status') {
+      if (isStatusFilter(value) && value !== 'active') next.status = value;
+      else delete next.status;
+    } else if (name === 'processKey') {
+      if (value) next.processKey = value;
+      else delete next.processKey;
+    } else if (isDueFilter(value)) next.due = value;
+    else delete next.due;
+    setParams(new URLSearchParams(taskQueryString(next)), { replace: true });
+  };
+
+  const processOptions = useMemo(() => {
+    const entries = new Map(processes);
+    if (query.processKey && !entries.has(query.processKey)) entries.set(query.processKey, query.processKey);
+    return [...entries.entries()].sort((a, b) => a[1].localeCompare(b[1], 'ja'));
+  }, [processes, query.processKey]);
+
+  const { list, error, loading, updatedAt } = state;
+  const title = t('tasks.inbox.title');
+
+  return (
+    <>
+      <PageHeading title={title}>{title}</PageHeading>
+      <p className="mb-6 max-w-3xl">{t('tasks.inbox.lead')}</p>
+
+      <ul aria-label={t('tasks.inbox.countsLabel')} className="mb-6 flex flex-wrap gap-3" data-testid="task-counts">
+        {countKeys.map((key) => (
+          <li
+            key={key}
+            className={`flex min-w-32 flex-col rounded-8 border bg-white px-4 py-3 ${
+              key === 'overdue' && (list?.counts.overdue ?? 0) > 0 ? 'border-error-1 border-2' : 'border-solid-gray-420'
+            }`}
+            data-testid={`count-${key}`}
+          >
+            <span className="text-dns-16N-130 text-solid-gray-800">{t(`tasks.inbox.counts.${key}`)}</span>
+            <span
+              className={`text-std-28B-150 ${key === 'overdue' && (list?.counts.overdue ?? 0) > 0 ? 'text-error-1' : 'text-solid-gray-900'}`}
+              data-testid={`count-${key}-value`}
+            >
+              {list ? list.counts[key] : '–'}
+            </span>
+          </li>
+        ))}
+      </ul>
+
+      <section aria-label={t('tasks.inbox.filtersLabel')} className="mb-6 flex flex-wrap items-end gap-4" data-testid="task-filters">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-status`} className="text-std-16B-170 text-solid-gray-900">
+            {t('tasks.inbox.filterStatus')}
+          </label>
+          <select
+            id={`${ids}-status`}
+            className="text-input w-auto min-w-56"
+            value={query.status ?? 'active'}
+            onChange={(e: ChangeEvent<HTMLSelectElement>) => setFilter('status', e.target.value)}
+            data-testid="filter-status"
+          >
+            {statusFilters.map((status) => (
+              <option key={status} value={status}>
+                {t(`tasks.inbox.statusOptions.${status}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-process`} className="text-std-16B-170 text-solid-gray-900">
+            {t('tasks.inbox.filterProcess')}
+          </label>
+          <select
+            id={`${ids}-process`}
+            className="text-input w-auto min-w-56"
+            value={query.processKey ?? ''}
+            onChange={(e: ChangeEvent<HTMLSelectElement>) => setFilter('processKey', e.target.value)}
+            data-testid="filter-process"
+          >
+            <option value="">{t('tasks.inbox.allProcesses')}</option>
+            {processOptions.map(([key, name]) => (
+              <option key={key} value={key}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-due`} className="text-std-16B-170 text-solid-gray-900">
+            {t('tasks.inbox.filterDue')}
+          </label>
+          <select
+            id={`${ids}-due`}
+            className="text-input w-auto min-w-40"
+            value={query.due ?? ''}
+            onChange={(e: ChangeEvent<HTMLSelectElement>) => setFilter('due', e.target.value)}
+            data-testid="filter-due"
+          >
+            <option value="">{t('tasks.inbox.dueOptions.any')}</option>
+            {dueFilters.map((due) => (
+              <option key={due} value={due}>
+                {t(`tasks.inbox.dueOptions.${due}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" className="btn-secondary" onClick={refresh} disabled={loading} data-testid="tasks-refresh">
+          <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" className="size-5 shrink-0" fill="none" stroke="currentColor" strokeWidth="2">
+            <path d="M20 12a8 8 0 1 1-2.34-5.66M20 4v5h-5" />
+          </svg>
+          {t('tasks.inbox.refresh')}
+        </button>
+      </section>
+
+      {updatedAt && (
+        <p className="mb-4 text-dns-16N-130 text-solid-gray-700" data-testid="tasks-last-updated">
+          {t('tasks.inbox.lastUpdated', { time: formatDateTime(updatedAt.toISOString(), language) })}
+        </p>
+      )}
+
+      {error !== null && (
+        <div role="alert" className="mb-6 border-l-4 border-error-1 bg-red-50 px-4 py-3 text-solid-gray-900" data-testid="tasks-error">
+          <p className="mb-2">{t('tasks.inbox.loadFailed', { reason: failureReason(error) })}</p>
+          <button type="button" className="btn-secondary" onClick={refresh}>
+            {t('tasks.inbox.retry')}
+          </button>
+        </div>
+      )}
+
+      {list === null && loading && (
+        <p role="status" data-testid="tasks-loading">
+          {t('tasks.inbox.loading')}
+        </p>
+      )}
+
+      {list !== null && (
+        <>
+          <p role="status" className="sr-only" data-testid="tasks-result-count">
+            {t('tasks.inbox.resultCount', { count: list.items.length })}
+          </p>
+          {list.items.length === 0 ? (
+            <p className="max-w-3xl rounded-8 border border-solid-gray-420 bg-white p-6" data-testid="tasks-empty">
+              {t('tasks.inbox.empty')}
+            </p>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="w-full min-w-[56rem] border-collapse bg-white text-left" data-testid="tasks-table" aria-busy={loading}>
+                <caption className="sr-only">{t('tasks.inbox.caption')}</caption>
+                <thead>
+                  <tr className="border-b-2 border-solid-gray-600 bg-solid-gray-50">
+                    {(['title', 'process', 'assignee', 'created', 'due', 'status'] as const).map((column) => (
+                      <th
+                        key={column}
+                        scope="col"
+                        className="px-3 py-3 text-std-16B-170 text-solid-gray-900"
+                        aria-sort={column === 'due' ? 'ascending' : undefined}
+                      >
+                        {t(`tasks.inbox.columns.${column}`)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.items.map((task) => (
+                    <tr
+                      key={task.id}
+                      className={`border-b border-solid-gray-420 align-top ${task.overdue ? 'bg-red-50' : ''}`}
+                      data-testid={`task-row-${task.id}`}
+                      data-overdue={task.overdue ? 'true' : undefined}
+                    >
+                      <th scope="row" className="min-w-48 px-3 py-3 font-normal">
+                        <Link
+                          to={`/tasks/${encodeURIComponent(task.id)}`}
+                          state={{ inboxSearch: queryKey }}
+                          className="link font-bold"
+                          data-testid={`task-link-${task.id}`}
+                        >
+                          {task.title}
+                        </Link>
+                      </th>
+                      <td className="px-3 py-3">
+                        <span className="mr-2">{task.processName || task.processKey}</span>
+                        <ArmBadge arm={task.arm} />
+                      </td>
+                      <td className="min-w-32 px-3 py-3">
+                        <Assignee task={task} />
+                      </td>
+                      <td className="px-3 py-3 whitespace-nowrap">
+                        <DateTime iso={task.createdAt} />
+                      </td>
+                      <td className="min-w-44 px-3 py-3" data-testid="task-due">
+                        <DueTime task={task} noDueKey="tasks.inbox.noDue" />
+                      </td>
+                      <td className="min-w-36 px-3 py-3" data-testid="task-status">
+                        <span className="block">
+                          <StatusLabel status={task.status} />
+                        </span>
+                        {task.status === 'Claimed' && (
+                          <span className="block text-dns-16N-130 text-solid-gray-700">
+                            {task.claimedByMe
+                              ? t('tasks.inbox.claimedByMe')
+                              : task.claimedBy
+                                ? t('tasks.inbox.claimedBy', { name: task.claimedBy })
+                                : null}
+                          </span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </>
+  );
+}

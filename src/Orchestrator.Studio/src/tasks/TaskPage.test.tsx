@@ -1,0 +1,475 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { jsonResponse, mockServer, problem, renderApp, user, type RecordedRequest } from '../test/helpers';
+import { taskDetail, taskList } from '../test/tasks';
+import type { TaskDetail } from './api';
+
+const me = () => jsonResponse(200, user());
+const posts = (server: ReturnType<typeof mockServer>, suffix: string) =>
+  server.requests.filter((r) => r.method === 'POST' && r.url.endsWith(suffix));
+
+function completed(request: RecordedRequest, extra: Partial<TaskDetail> = {}): Response {
+  const body = request.body as { outcome: string; data: Record<string, unknown>; effortMinutes: number };
+  return jsonResponse(
+    200,
+    taskDetail({
+      status: 'Completed',
+      outcome: body.outcome,
+      data: body.data,
+      effortMinutes: body.effortMinutes,
+      completedBy: '台東 花子',
+      completedAt: '2026-11-25T03:00:00Z',
+      activeSeconds: 754,
+      ...extra,
+    }),
+  );
+}
+
+async function fillValidForm() {
+  await userEvent.type(await screen.findByLabelText('住民票コード'), '12345678901');
+  await userEvent.type(screen.getByLabelText('世帯人数'), '3');
+  fireEvent.change(screen.getByLabelText('異動日'), { target: { value: '2026-11-18' } });
+  await userEvent.selectOptions(screen.getByLabelText('異動理由'), '転勤');
+  await userEvent.click(screen.getByLabelText('本人確認書類を確認した'));
+}
+
+let visibility: DocumentVisibilityState = 'visible';
+
+beforeEach(() => {
+  visibility = 'visible';
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
+  vi.spyOn(document, 'hasFocus').mockReturnValue(true);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  delete (document as { visibilityState?: unknown }).visibilityState;
+});
+
+describe('task screen', () => {
+  it('shows the title, process, arm, status, due, instructions, case data and measurement', async () => {
+    mockServer({
+      'GET /api/me': me,
+      'GET /api/tasks/t1': () => jsonResponse(200, taskDetail({ overdue: true })),
+    });
+    renderApp('/tasks/t1');
+
+    expect(await screen.findByRole('heading', { level: 1, name: '転入届の審査' })).toBeTruthy();
+    await waitFor(() => expect(document.title).toBe('転入届の審査 | Orchestrator'));
+    expect(screen.getByTestId('task-process').textContent).toBe('転入手続現行');
+    expect(screen.getByTestId('task-status').textContent).toBe('対応中');
+    expect(within(screen.getByTestId('task-due')).getByTestId('overdue-badge').textContent).toBe('期限超過');
+    expect(screen.getByTestId('task-claimed-by').textContent).toBe('台東 花子');
+
+    const instructions = within(screen.getByRole('region', { name: '作業の説明' }));
+    expect(instructions.getByText(/届出の内容を確認してください。/).textContent).toBe(
+      '届出の内容を確認してください。\n不備があれば差し戻してください。',
+    );
+
+    const caseData = within(screen.getByRole('region', { name: '案件情報' }));
+    expect(caseData.getAllByRole('term').map((dt) => dt.textContent)).toEqual(['申請者番号', '届出日']);
+    expect(caseData.getAllByRole('definition').map((dd) => dd.textContent)).toEqual(['A-0042', '2026-11-19']);
+
+    const measurement = within(screen.getByRole('region', { name: 'このステップの計測項目' }));
+    expect(measurement.getByText('帳票数')).toBeTruthy();
+    expect(measurement.getByText('最短 5 分・最頻 10 分・最長 20 分')).toBeTruthy();
+  });
+
+  it('labels every field by type, marks required ones and pre-fills the effort with the measured time', async () => {
+    mockServer({ 'GET /api/me': me, 'GET /api/tasks/t1': () => jsonResponse(200, taskDetail({ activeSeconds: 750 })) });
+    renderApp('/tasks/t1');
+
+    const text = await screen.findByLabelText('住民票コード');
+    expect(text.getAttribute('type')).toBe('text');
+    expect(text.getAttribute('aria-required')).toBe('true');
+    const number = screen.getByLabelText('世帯人数');
+    expect(number.getAttribute('type')).toBe('number');
+    expect(number.getAttribute('min')).toBe('1');
+    expect(number.getAttribute('max')).toBe('20');
+    const date = screen.getByLabelText('異動日');
+    expect(date.getAttribute('type')).toBe('date');
+    expect(date.getAttribute('aria-required')).toBeNull();
+    expect(screen.getByLabelText('異動理由').tagName).toBe('SELECT');
+    expect(screen.getByLabelText('本人確認書類を確認した').getAttribute('type')).toBe('checkbox');
+    expect(screen.getAllByText('必須')).toHaveLength(3);
+
+    expect(screen.getByRole('timer', { name: '作業時間(計測)' }).textContent).toBe('12:30');
+    const effort = screen.getByLabelText('作業時間(分)') as HTMLInputElement;
+    expect(effort.name).toBe('effortMinutes');
+    expect(effort.value).toBe('12.5');
+  });
+
+  it('offers one button per outcome but never "Expired"', async () => {
+    mockServer({ 'GET /api/me': me, 'GET /api/tasks/t1': () => jsonResponse(200, taskDetail()) });
+    renderApp('/tasks/t1');
+    const group = within(await screen.findByRole('group', { name: '処理結果' }));
+    expect(group.getAllByRole('button').map((b) => b.textContent)).toEqual(['承認', '差戻し']);
+    expect(screen.queryByRole('button', { name: 'Expired' })).toBeNull();
+  });
+
+  it('completes with the outcome, the typed data and the effort, then shows the result read-only', async () => {
+    const server = mockServer({
+      'GET /api/me': me,
+      'GET /api/tasks/t1': () => jsonResponse(200, taskDetail()),
+      'POST /api/tasks/t1/complete': (request) => completed(request),
+    });
+    renderApp('/tasks/t1');
+    await fillValidForm();
+    const effort = screen.getByLabelText('作業時間(分)');
+    await userEvent.clear(effort);
+    await userEvent.type(effort, '12.5');
+    await userEvent.click(screen.getByRole('button', { name: '差戻し' }));
+
+    const success = await screen.findByTestId('task-success');
+    expect(success.textContent).toContain('タスクを完了しました');
+    expect(within(success).getByRole('link', { name: 'タスク一覧へ戻る' }).getAttribute('href')).toBe('/tasks');
+    await waitFor(() => expect(document.activeElement).toBe(success));
+
+    const complete = posts(server, '/complete');
+    expect(complete).toHaveLength(1);
+    expect(complete[0]!.body).toEqual({
+      outcome: '差戻し',
+      data: { residentNumber: '12345678901', householdSize: 3, movedOn: '2026-11-18', reason: '転勤', documentsChecked: true },
+      effortMinutes: 12.5,
+    });
+    expect(complete[0]!.credentials).toBe('include');
+
+    // Read-only now: no form, the outcome, effort, who completed it and the submitted values.
+    expect(screen.queryByRole('button', { name: '承認' })).toBeNull();
+    expect(screen.queryByLabelText('住民票コード')).toBeNull();
+    expect(screen.getByTestId('task-status').textContent).toBe('完了');
+    expect(screen.getByTestId('task-outcome').textContent).toBe('差戻し');
+    expect(screen.getByTestId('task-effort').textContent).toBe('12.5 分');
+    expect(screen.getByTestId('task-completed-by').textContent).toBe('台東 花子');
+    expect(screen.getByTestId('task-active-time').textContent).toBe('12:34');
+    const data = within(screen.getByTestId('task-data'));
+    expect(data.getAllByRole('term').map((dt) => dt.textContent)).toEqual(['住民票コード', '世帯人数', '異動日', '異動理由', '本人確認書類を確認した']);
+    expect(data.getAllByRole('definition').map((dd) => dd.textContent)).toEqual(['12345678901', '3', '2026-11-18', '転勤', 'はい']);
+  });
+
+  it('sends false for an unticked checkbox and leaves empty optional fields out', async () => {
+    const server = mockServer({
+      'GET /api/me': me,
+      'GET /api/tasks/t1': () => jsonResponse(200, taskDetail({ activeSeconds: 90 })),
+      'POST /api/tasks/t1/complete': (request) => completed(request),
+    });
+    renderApp('/tasks/t1');
+    await userEvent.type(await screen.findByLabelText('住民票コード'), '12345678901');
+    await userEvent.type(screen.getByLabelText('世帯人数'), '2.5');
+    await userEvent.selectOptions(screen.getByLabelText('異動理由'), 'その他');
+    await userEvent.click(screen.getByRole('button', { name: '承認' }));
+
+    await screen.findByTestId('task-success');
+    expect(posts(server, '/complete')[0]!.body).toEqual({
+      outcome: '承認',
+      data: { residentNumber: '12345678901', householdSize: 2.5, reason: 'その他', documentsChecked: false },
+      effortMinutes: 1.5,
+    });
+  });
+
+  it('shows the server’s per-field 400 errors next to the fields and in a focused summary with links', async () => {
+    const server = mockServer({
+      'GET /api/me': me,
+      'GET /api/tasks/t1': () => jsonResponse(200, taskDetail()),
+      'POST /api/tasks/t1/complete': () =>
+        problem(400, '入力内容に誤りがあります', {
+          errors: [
+            { path: '$.data.householdSize', message: '世帯人数は 1 以上 20 以下です' },
+            { path: '$.data.reason', message: '異動理由は選択肢から選んでください' },
+            { path: '$.outcome', message: '処理結果が不正です' },
+          ],
+        }),
+    });
+    renderApp('/tasks/t1');
+    await fillValidForm();
+    await userEvent.click(screen.getByRole('button', { name: '承認' }));
+
+    const summary = await screen.findByTestId('task-error-summary');
+    expect(summary.getAttribute('role')).toBe('alert');
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(within(summary).getByRole('heading', { name: '入力内容を確認してください' })).toBeTruthy();
+    expect(within(summary).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '世帯人数は 1 以上 20 以下です',
+      '異動理由は選択肢から選んでください',
+      '処理結果が不正です',
+    ]);
+
+    const household = screen.getByLabelText('世帯人数');
+    expect(household.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(household.getAttribute('aria-describedby')!)?.textContent).toBe('世帯人数は 1 以上 20 以下です');
+    expect(screen.getByTestId('field-error-reason').textContent).toBe('異動理由は選択肢から選んでください');
+    expect(screen.getByLabelText('住民票コード').getAttribute('aria-invalid')).toBeNull();
+
+    await userEvent.click(within(summary).getByRole('link', { name: '異動理由は選択肢から選んでください' }));
+    expect(document.activeElement).toBe(screen.getByLabelText('異動理由'));
+    // Nothing completed: the form stays.
+    expect(screen.getByRole('button', { name: '承認' })).toBeTruthy();
+    expect(posts(server, '/complete')).toHaveLength(1);
+  });
+
+  it('checks the form before sending: required, range, pattern and effort', async () => {
+    const server = mockServer({ 'GET /api/me': me, 'GET /api/tasks/t1': () => jsonResponse(200, taskDetail()) });
+    renderApp('/tasks/t1');
+    await userEvent.type(await screen.findByLabelText('住民票コード'), '123');
+    await userEvent.type(screen.getByLabelText('世帯人数'), '21');
+    await userEvent.clear(screen.getByLabelText('作業時間(分)'));
+    await userEvent.click(screen.getByRole('button', { name: '承認' }));
+
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '住民票コードの形式が正しくありません',
+      '世帯人数は 20 以下で入力してください',
+      '異動理由を選択してください',
+      '作業時間(分)は 0 以上の数値で入力してください',
+    ]);
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(screen.getByLabelText('作業時間(分)').getAttribute('aria-invalid')).toBe('true');
+    expect(posts(server, '/complete')).toHaveLength(0);
+  });
+
+  it('says the task is already completed on 409 and shows it as the server now has it', async () => {
+    let reads = 0;
+    mockServer({
+      'GET /api/me': me,
+      'GET /api/tasks/t1': () =>
+        jsonResponse(
+          200,
+          ++reads === 1
+            ? taskDetail()
+            : taskDetail({ status: 'Completed', outcome: '承認', completedBy: '上野 太郎', effortMinutes: 4, data: { reason: '結婚' } }),
+        ),
+      'POST /api/tasks/t1/complete': () => problem(409, 'Conflict'),
+    });
+    renderApp('/tasks/t1');
+    await fillValidForm();
+    await userEvent.click(screen.getByRole('button', { name: '承認' }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe('このタスクは既に完了しています');
+    expect(await screen.findByTestId('task-completed-by')).toBeTruthy();
+    expect(screen.getByTestId('task-completed-by').textContent).toBe('上野 太郎');
+    expect(screen.getByTestId('task-status').textContent).toBe('完了');
+    expect(screen.queryByRole('button', { name: '承認' })).toBeNull();
+    expect(reads).toBe(2);
+  });
+
+  it('says so when the user may not complete the task (403)', async () => {
+    mockServer({
+      'GET /api/me': me,
+      'GET /api/tasks/t1': () => jsonResponse(200, taskDetail()),
+      'POST /api/tasks/t1/complete': () => problem(403, 'Forbidden'),
+    });
+    renderApp('/tasks/t1');
+    await fillValidForm();
+    await userEvent.click(screen.getByRole('button', { name: '承認' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('このタスクを完了する権限がありません。');
+  });
+
+  it('completes with Enter on the focused outcome button, but not with Enter in a field', async () => {
+    const server = mockServer({
+      'GET /api/me': me,
+      'GET /api/tasks/t1': () => jsonResponse(200, taskDetail()),
+      'POST /api/tasks/t1/complete': (request) => completed(request),
+    });
+    renderApp('/tasks/t1');
+    await fillValidForm();
+    await userEvent.click(screen.getByLabelText('住民票コード'));
+    await userEvent.keyboard('{Enter}');
+    expect(posts(server, '/complete')).toHaveLength(0);
+
+    screen.getByRole('button', { name: '差戻し' }).focus();
+    await userEvent.keyboard('{Enter}');
+    await screen.findByTestId('task-success');
+    expect((posts(server, '/complete')[0]!.body as { outcome: string }).outcome).toBe('差戻し');
+  });
+
+  it('reaches the fields, the effort and the outcomes with Tab, in that order', async () => {
+    mockServer({ 'GET /api/me': me, 'GET /api/tasks/t1': () => jsonResponse(200, taskDetail()) });
+    renderApp('/tasks/t1');
+    const first = await screen.findByLabelText('住民票コード');
+    first.focus();
+    const order: (string | null)[] = [];
+    for (let i = 0; i < 7; i++) {
+      await userEvent.tab();
+      const el = document.activeElement as HTMLElement;
+      order.push(el.getAttribute('name') ?? el.textContent);
+    }
+    expect(order).toEqual(['householdSize', 'movedOn', 'reason', 'documentsChecked', 'effortMinutes', '承認', '差戻し']);
+  });
+
+  it('claims an open task by itself when a clerk opens it', async () => {
+    const server = mockServer({
+      'GET /api/me': me,
+      'GET /api/tasks/t1': () => jsonResponse(200, taskDetail({ status: 'Open', claimedByMe: false, claimedBy: null })),
+      'POST /api/tasks/t1/claim': () => jsonResponse(200, taskDetail()),
+    });
+    renderApp('/tasks/t1');
+    expect(await screen.findByRole('button', { name: '戻す' })).toBeTruthy();
+    expect(screen.getByTestId('task-status').textContent).toBe('対応中');
+    expect(posts(server, '/claim')).toHaveLength(1);
+    expect(screen.getByLabelText('住民票コード')).toBeTruthy();
+  });
+
+  it('lets a coordinator claim with the button, and release it again', async () => {
+    const server = mockServer({
+      'GET /api/me': () => jsonResponse(200, user({ roles: ['Coordinator'] })),
+      'GET /api/tasks/t1': () => jsonResponse(200, taskDetail({ status: 'Open', claimedByMe: false, claimedBy: null })),
+      'POST /api/tasks/t1/claim': () => jsonResponse(200, taskDetail()),
+      'POST /api/tasks/t1/release': () => jsonResponse(200, taskDetail({ status: 'Open', claimedByMe: false, claimedBy: null })),
+    });
+    renderApp('/tasks/t1');
+    const claim = await screen.findByRole('button', { name: '引き受ける' });
+    expect(posts(server, '/claim')).toHaveLength(0);
+    expect(screen.queryByLabelText('住民票コード')).toBeNull();
+
+    await userEvent.click(claim);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('住民票コード')));
+    await userEvent.click(screen.getByRole('button', { name: '戻す' }));
+    expect(await screen.findByRole('button', { name: '引き受ける' })).toBeTruthy();
+    expect(screen.getByTestId('task-released').textContent).toBe('タスクを未着手に戻しました。');
+    expect(screen.getByTestId('task-status').textContent).toBe('未着手');
+    expect(posts(server, '/claim')).toHaveLength(1);
+    expect(posts(server, '/release')).toHaveLength(1);
+  });
+
+  it('explains when another clerk got the task first (409 on claim)', async () => {
+    let reads = 0;
+    mockServer({
+      'GET /api/me': me,
+      'GET /api/tasks/t1': () =>
+        jsonResponse(
+          200,
+          ++reads === 1
+            ? taskDetail({ status: 'Open', claimedByMe: false, claimedBy: null })
+            : taskDetail({ claimedByMe: false, claimedBy: '上野 太郎' }),
+        ),
+      'POST /api/tasks/t1/claim': () => problem(409, 'Conflict'),
+    });
+    renderApp('/tasks/t1');
+    expect((await screen.findByRole('alert')).textContent).toBe('他の職員がこのタスクを引き受けたため、引き受けられませんでした。');
+    expect((await screen.findByTestId('task-claimed-by-other')).textContent).toBe('上野 太郎 さんが対応中のため、このタスクは処理できません。');
+    expect(screen.queryByRole('group', { name: '処理結果' })).toBeNull();
+  });
+
+  it('shows a completed task read-only', async () => {
+    mockServer({
+      'GET /api/me': me,
+      'GET /api/tasks/t1': () =>
+        jsonResponse(
+          200,
+          taskDetail({
+            status: 'Completed',
+            claimedByMe: false,
+            outcome: 'Done',
+            effortMinutes: 7,
+            completedBy: '上野 太郎',
+            completedAt: '2026-11-24T03:00:00Z',
+            data: { residentNumber: '12345678901', documentsChecked: false },
+            activeSeconds: 65,
+          }),
+        ),
+    });
+    renderApp('/tasks/t1');
+    expect(await screen.findByTestId('task-result')).toBeTruthy();
+    expect(screen.getByTestId('task-outcome').textContent).toBe('完了');
+    expect(screen.getByTestId('task-effort').textContent).toBe('7 分');
+    expect(screen.getByTestId('task-active-time').textContent).toBe('01:05');
+    expect(within(screen.getByTestId('task-data')).getAllByRole('definition').map((d) => d.textContent)).toEqual(['12345678901', 'いいえ']);
+    expect(screen.queryByRole('timer')).toBeNull();
+    expect(screen.queryAllByRole('textbox')).toHaveLength(0);
+  });
+
+  it('says 「タスクが見つかりません」 for a task of another organisation (404)', async () => {
+    mockServer({ 'GET /api/me': me, 'GET /api/tasks/x9': () => problem(404, 'Not Found') });
+    renderApp('/tasks/x9');
+    expect(await screen.findByRole('heading', { level: 1, name: 'タスクが見つかりません' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'タスク一覧へ戻る' }).getAttribute('href')).toBe('/tasks');
+  });
+
+  it('shows the task screen in English', async () => {
+    window.localStorage.setItem('orchestrator.language', 'en');
+    mockServer({ 'GET /api/me': me, 'GET /api/tasks/t1': () => jsonResponse(200, taskDetail()) });
+    renderApp('/tasks/t1');
+    expect(await screen.findByRole('timer', { name: 'Active time (measured)' })).toBeTruthy();
+    expect(screen.getByLabelText('Effort (minutes)')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Release' })).toBeTruthy();
+    expect(screen.getAllByText('Required')).toHaveLength(3);
+  });
+});
+
+describe('measured active time', () => {
+  it('counts only while the document is visible and the window focused, and reports it every 15 s', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const server = mockServer({
+      'GET /api/me': me,
+      'GET /api/tasks/t1': () => jsonResponse(200, taskDetail({ activeSeconds: 60 })),
+      'POST /api/tasks/t1/activity': () => new Response(null, { status: 204 }),
+      'GET /api/tasks': () => jsonResponse(200, taskList([])),
+    });
+    renderApp('/tasks/t1');
+    const timer = await screen.findByRole('timer', { name: '作業時間(計測)' });
+    expect(timer.textContent).toBe('01:00');
+
+    act(() => vi.advanceTimersByTime(5_000));
+    expect(timer.textContent).toBe('01:05');
+
+    // Hidden (another tab): the clock stops, and the 15 s report has nothing new to send.
+    visibility = 'hidden';
+    act(() => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    act(() => vi.advanceTimersByTime(20_000));
+    expect(timer.textContent).toBe('01:05');
+    expect(posts(server, '/activity')).toHaveLength(0);
+
+    // Visible again but the window lost focus: still stopped.
+    visibility = 'visible';
+    act(() => {
+      window.dispatchEvent(new FocusEvent('blur'));
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    act(() => vi.advanceTimersByTime(3_000));
+    expect(timer.textContent).toBe('01:05');
+
+    act(() => {
+      window.dispatchEvent(new FocusEvent('focus'));
+    });
+    act(() => vi.advanceTimersByTime(2_000)); // t = 30 s: the second report is due
+    expect(timer.textContent).toBe('01:07');
+    await waitFor(() => expect(posts(server, '/activity')).toHaveLength(1));
+    expect(posts(server, '/activity')[0]!.body).toEqual({ activeSeconds: 7 });
+    expect((screen.getByLabelText('作業時間(分)') as HTMLInputElement).value).toBe('1.1');
+
+    // Leaving the screen sends the rest with keepalive.
+    act(() => vi.advanceTimersByTime(4_000));
+    await userEvent.click(screen.getByRole('link', { name: 'タスク一覧へ戻る' }));
+    await screen.findByRole('heading', { level: 1, name: 'タスク一覧' });
+    await waitFor(() => expect(posts(server, '/activity')).toHaveLength(2));
+    expect(posts(server, '/activity')[1]!.body).toEqual({ activeSeconds: 4 });
+    const lastCall = server.fetch.mock.calls.filter(([url]) => String(url).endsWith('/activity')).at(-1)!;
+    expect((lastCall[1] as RequestInit).keepalive).toBe(true);
+  });
+
+  it('sends the measured time before completing', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const server = mockServer({
+      'GET /api/me': me,
+      'GET /api/tasks/t1': () =>
+        jsonResponse(200, taskDetail({ formFields: [], outcomes: ['Done'], instructions: null, caseData: {}, measurement: null })),
+      'POST /api/tasks/t1/activity': () => new Response(null, { status: 204 }),
+      'POST /api/tasks/t1/complete': (request) => completed(request, { formFields: [], outcomes: ['Done'] }),
+    });
+    renderApp('/tasks/t1');
+    await screen.findByRole('timer');
+    act(() => vi.advanceTimersByTime(9_000));
+    expect(screen.getByRole('region', { name: '案件情報' }).textContent).toContain('表示する案件情報はありません。');
+    fireEvent.click(screen.getByRole('button', { name: '完了' }));
+    await screen.findByTestId('task-success');
+
+    const calls = server.requests.filter((r) => r.method === 'POST').map((r) => [r.url, r.body]);
+    expect(calls).toEqual([
+      ['/api/tasks/t1/activity', { activeSeconds: 9 }],
+      ['/api/tasks/t1/complete', { outcome: 'Done', data: {}, effortMinutes: 0.2 }],
+    ]);
+  });
+});
