@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Orchestrator.Engine;
+using Orchestrator.FakeAgencies;
 using Orchestrator.Server.Agencies;
 using Orchestrator.Server.Auth;
 using Orchestrator.Server.Definitions;
@@ -22,8 +23,13 @@ var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions
 var paths = ProductPaths.Resolve(builder.Environment.ContentRootPath, storage);
 Directory.CreateDirectory(paths.Data);
 
+FakeAgencyHost? fakeAgencies = null;
 if (demo.Enabled)
+{
     DemoBinding.EnsureLoopbackOnly(builder.Configuration["Urls"]);
+    if (demo.FakeAgencies)
+        fakeAgencies = DemoAgencies.Start(builder.Configuration);
+}
 
 builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
@@ -69,6 +75,8 @@ builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
 var app = builder.Build();
+if (fakeAgencies is not null)
+    app.Lifetime.ApplicationStopped.Register(() => fakeAgencies.DisposeAsync().AsTask().GetAwaiter().GetResult());
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

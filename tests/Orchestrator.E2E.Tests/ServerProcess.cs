@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 
 namespace Orchestrator.E2E.Tests;
 
@@ -26,6 +28,17 @@ public sealed class ServerProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
     public string DataDirectory { get; }
     public string Output { get { lock (output) return output.ToString(); } }
+
+    /// <summary>An API client signed in as a demo user, as a script would use it (bearer token).</summary>
+    public async Task<HttpClient> ApiAsync(string userName)
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress };
+        var login = await http.PostAsJsonAsync("/api/auth/login", new { userName, password = DemoPassword });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
 
     public static async Task<ServerProcess> StartAsync()
     {

@@ -44,6 +44,8 @@ public sealed class OrchestratorFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Password", DemoPassword);
+        // Tests that need agency systems bring their own WireMock servers.
+        builder.UseSetting("Demo:FakeAgencies", "false");
         builder.UseSetting("Auth:MaxFailedAccessAttempts", "3");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);

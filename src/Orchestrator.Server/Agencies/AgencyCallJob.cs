@@ -29,8 +29,9 @@ public sealed class AgencyCallJob(
         var timeout = TimeSpan.TryParse(payload["timeout"]?.ToString(), out var t) && t > TimeSpan.Zero
             ? t : TimeSpan.FromSeconds(endpoint?.TimeoutSeconds ?? 10);
 
+        var instance = await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId);
         var sentAt = time.GetUtcNow();
-        var counter = attempts.Begin();
+        var counter = attempts.Begin(CallbackHeaders(agency, endpoint, instance?.CorrelationId));
         var result = endpoint is null
             ? new CallResult("Failed", null, Error($"agency '{agency}' is not registered (Agencies:{agency})"))
             : await CallAsync(agency, endpoint, operation, request, timeout);
@@ -38,7 +39,6 @@ public sealed class AgencyCallJob(
         log.LogInformation("Agency call {Agency}.{Operation} for instance {InstanceId}: {Outcome} {StatusCode} after {Attempts} attempt(s)",
             agency, operation, instanceId, result.Outcome, result.StatusCode, counter.Attempts);
 
-        var instance = await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId);
         var measurement = await db.ActivityExecutions.AsNoTracking().Where(r => r.Id == bookmark.ActivityExecutionId)
             .Select(r => r.MeasurementJson).FirstOrDefaultAsync();
         var senderLevel = measurement is null ? null : JsonNode.Parse(measurement)?["actorOrgLevel"]?.ToString();
@@ -107,6 +107,18 @@ public sealed class AgencyCallJob(
         {
             return new CallResult("Failed", null, Error(e.Message));
         }
+    }
+
+    private Dictionary<string, string> CallbackHeaders(string agency, AgencyEndpoint? endpoint, string? correlationId)
+    {
+        if (agencies.CallbackBaseUrl is not { Length: > 0 } baseUrl || endpoint?.CallbackSecret is not { Length: > 0 } secret || correlationId is null)
+            return [];
+        return new()
+        {
+            ["X-Callback-Url"] = $"{baseUrl.TrimEnd('/')}/api/agencies/{Uri.EscapeDataString(agency)}/callbacks",
+            ["X-Correlation-Id"] = correlationId,
+            ["X-Callback-Secret"] = secret,
+        };
     }
 
     private static JsonNode? Parse(string? text)

@@ -1,14 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Instances;
-using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Agencies;
 
-public sealed record AgencyCallback(string? CorrelationId, JsonObject? Payload);
+public sealed record AgencyCallback(string? EventName, string? CorrelationId, JsonObject? Payload);
 
 public sealed record AgencySummary(string Name, AgencyApi Api, string OrgLevel, string? OrgCode, string? BaseUrl, double TimeoutSeconds, IEnumerable<string> Operations);
 
@@ -25,19 +23,24 @@ public static class AgencyEndpoints
             .WithSummary("The agency registry: systems, their organisation and operations");
 
         // Agencies are systems, not signed-in users: they present the callback secret agreed in the registry.
-        group.MapPost("/{agency}/callbacks/{eventName}", async (string agency, string eventName, AgencyCallback? callback,
+        group.MapPost("/{agency}/callbacks", async (string agency, AgencyCallback? callback,
                 HttpRequest request, AgencyOptions agencies, EventDispatcher events, CancellationToken ct) =>
             {
                 if (!agencies.Systems.TryGetValue(agency, out var endpoint))
                     return Problems.Status(StatusCodes.Status404NotFound, "連携先が登録されていません (unknown agency)", agency);
                 if (endpoint.CallbackSecret is not { Length: > 0 } secret || !SecretMatches(request.Headers[SecretHeader].ToString(), secret))
                     return Problems.Status(StatusCodes.Status401Unauthorized, "連携先の認証に失敗しました (callback secret missing or wrong)");
+                var problems = new List<FieldProblem>();
+                if (string.IsNullOrWhiteSpace(callback?.EventName))
+                    problems.Add(new("$.eventName", "eventName が必要です (required)"));
                 if (string.IsNullOrWhiteSpace(callback?.CorrelationId))
-                    return Problems.Validation("入力内容に誤りがあります", [new FieldProblem("$.correlationId", "案件を特定する correlationId が必要です (required)")]);
+                    problems.Add(new("$.correlationId", "案件を特定する correlationId が必要です (required)"));
+                if (problems.Count > 0)
+                    return Problems.Validation("入力内容に誤りがあります", problems);
 
-                var input = new Dictionary<string, object?> { ["agency"] = agency, ["payload"] = callback.Payload?.DeepClone() };
-                var resumed = await events.TriggerAsync(eventName, callback.CorrelationId, input, ct);
-                return Results.Ok(new { agency, eventName, resumed });
+                var input = new Dictionary<string, object?> { ["agency"] = agency, ["payload"] = callback!.Payload?.DeepClone() };
+                var resumed = await events.TriggerAsync(callback.EventName!, callback.CorrelationId, input, ct);
+                return Results.Ok(new { agency, eventName = callback.EventName, resumed });
             })
             .AllowAnonymous()
             .WithSummary("Asynchronous reply of an agency: resumes the instances of that case waiting for the event");

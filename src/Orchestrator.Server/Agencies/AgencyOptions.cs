@@ -24,4 +24,10 @@ public sealed class AgencyOptions
     public const string Section = "Agencies";
 
     public Dictionary<string, AgencyEndpoint> Systems { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Our own address as agencies reach it (`AgencyCallbacks:BaseUrl`). When set, each call tells the agency where to
+    /// send its later decision: X-Callback-Url, X-Correlation-Id (the case) and X-Callback-Secret.
+    /// </summary>
+    public string? CallbackBaseUrl { get; set; }
 }

@@ -12,6 +12,7 @@ public static class AgencySetup
     {
         var options = new AgencyOptions();
         configuration.GetSection(AgencyOptions.Section).Bind(options.Systems);
+        options.CallbackBaseUrl = configuration["AgencyCallbacks:BaseUrl"];
         services.AddSingleton(options);
         services.AddSingleton<AttemptTracker>();
         services.AddTransient<AttemptCountingHandler>();
@@ -74,12 +75,18 @@ public static class AgencySetup
         || (request.Headers.TryGetValues("Idempotency-Key", out var keys) && keys.Any(k => !string.IsNullOrWhiteSpace(k)));
 }
 
-/// <summary>Counts the attempts of the agency call running in the current async flow (retries included).</summary>
+/// <summary>
+/// The agency call running in the current async flow: counts its attempts (retries included) and carries the
+/// callback headers the handler adds to each attempt.
+/// </summary>
 public sealed class AttemptTracker
 {
     private readonly AsyncLocal<AttemptLog?> current = new();
 
-    public AttemptLog Begin() => current.Value = new AttemptLog();
+    public AttemptLog Begin(IReadOnlyDictionary<string, string>? headers = null) =>
+        current.Value = new AttemptLog { Headers = headers ?? new Dictionary<string, string>() };
+
+    public AttemptLog? Current => current.Value;
 
     public void Count(bool failed)
     {
@@ -95,13 +102,19 @@ public sealed class AttemptLog
 {
     public int Attempts;
     public int Failures;
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 }
 
-/// <summary>Sits inside the retry handler, so it sees every attempt.</summary>
+/// <summary>Sits inside the retry handler, so it sees (and labels) every attempt.</summary>
 public sealed class AttemptCountingHandler(AttemptTracker tracker) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
+        foreach (var (name, value) in tracker.Current?.Headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.Remove(name);
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
         try
         {
             var response = await base.SendAsync(request, ct);

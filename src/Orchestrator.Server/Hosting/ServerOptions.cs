@@ -17,6 +17,8 @@ public sealed class DemoOptions
 
     public bool Enabled { get; set; }
     public string Password { get; set; } = "Orchestrator-Demo-1";
+    /// <summary>Start the fake agency systems (fixtures/agencies) in-process and point the registry at them.</summary>
+    public bool FakeAgencies { get; set; } = true;
 }
 
 public sealed class JobOptions

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -8,20 +9,52 @@ namespace Orchestrator.Server.Tasks;
 
 public sealed record TaskCounts(int Open, int Claimed, int Overdue, int Completed);
 
-public sealed record TaskSummary(
-    string Id, string Title, HumanTaskStatus Status, string? ProcessKey, string? ProcessName, string? Arm,
-    string ActivityId, string InstanceId, string? CaseId, string? AssigneeOrgLevel, string? AssigneeOrgCode,
-    string? AssigneeOrgNameJa, string? AssigneeOrgNameEn, string? AssigneeRole, DateTimeOffset CreatedAt,
-    DateTimeOffset? ClaimedAt, string? ClaimedBy, bool ClaimedByMe, DateTimeOffset? DueAt, bool Overdue,
-    DateTimeOffset? CompletedAt);
+/// <summary>A row of the inbox.</summary>
+public record TaskSummary
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public HumanTaskStatus Status { get; init; }
+    public string? ProcessKey { get; init; }
+    public string? ProcessName { get; init; }
+    public string? Arm { get; init; }
+    public required string ActivityId { get; init; }
+    public required string InstanceId { get; init; }
+    public string? CaseId { get; init; }
+    public string? AssigneeOrgLevel { get; init; }
+    public string? AssigneeOrgCode { get; init; }
+    public string? AssigneeOrgNameJa { get; init; }
+    public string? AssigneeOrgNameEn { get; init; }
+    public string? AssigneeRole { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? ClaimedAt { get; init; }
+    public string? ClaimedBy { get; init; }
+    public bool ClaimedByMe { get; init; }
+    public DateTimeOffset? DueAt { get; init; }
+    public bool Overdue { get; init; }
+    public DateTimeOffset? CompletedAt { get; init; }
+}
 
 public sealed record TaskMeasurement(
     string? StepCode, int? Forms, int? TranscribedItems, int? ResidentVisits, int? ResidentDocuments, JsonNode? StandardEffortMinutes);
 
-public sealed record TaskDetail(
-    TaskSummary Task, string? Instructions, JsonNode FormFields, IReadOnlyList<string> Outcomes, JsonNode CaseData,
-    TaskMeasurement Measurement, double ActiveSeconds, double? EffortMinutes, string? Outcome, JsonNode? Data,
-    string? CompletedBy);
+/// <summary>The task screen: the inbox row plus what the clerk needs to do the step.</summary>
+public sealed record TaskDetail : TaskSummary
+{
+    [SetsRequiredMembers]
+    public TaskDetail(TaskSummary summary) : base(summary) { }
+
+    public string? Instructions { get; init; }
+    public JsonNode FormFields { get; init; } = new JsonArray();
+    public IReadOnlyList<string> Outcomes { get; init; } = [];
+    public JsonNode CaseData { get; init; } = new JsonObject();
+    public TaskMeasurement Measurement { get; init; } = new(null, null, null, null, null, null);
+    public double ActiveSeconds { get; init; }
+    public double? EffortMinutes { get; init; }
+    public string? Outcome { get; init; }
+    public JsonNode? Data { get; init; }
+    public string? CompletedBy { get; init; }
+}
 
 public sealed record TaskActivityRequest(double ActiveSeconds);
 
@@ -111,26 +144,35 @@ public static class TaskEndpoints
     private static TaskSummary Summary(HumanTaskRecord t, TaskViewer viewer, IReadOnlyDictionary<string, Organisation> organisations, DateTimeOffset now)
     {
         var org = t.AssigneeOrgCode is not null && organisations.TryGetValue(t.AssigneeOrgCode, out var o) ? o : null;
-        return new TaskSummary(
-            t.Id, t.Title, t.Status, t.ProcessKey, t.ProcessName, t.Arm, t.ActivityId, t.InstanceId, t.CaseId,
-            t.AssigneeOrgLevel, t.AssigneeOrgCode, org?.NameJa, org?.NameEn, t.AssigneeRole, t.CreatedAt, t.ClaimedAt,
-            t.ClaimedByName, t.ClaimedById == viewer.UserId && t.ClaimedById is not null, t.DueAt, IsOverdue(t, now),
-            t.CompletedAt);
+        return new TaskSummary
+        {
+            Id = t.Id, Title = t.Title, Status = t.Status, ProcessKey = t.ProcessKey, ProcessName = t.ProcessName, Arm = t.Arm,
+            ActivityId = t.ActivityId, InstanceId = t.InstanceId, CaseId = t.CaseId, AssigneeOrgLevel = t.AssigneeOrgLevel,
+            AssigneeOrgCode = t.AssigneeOrgCode, AssigneeOrgNameJa = org?.NameJa, AssigneeOrgNameEn = org?.NameEn,
+            AssigneeRole = t.AssigneeRole, CreatedAt = t.CreatedAt, ClaimedAt = t.ClaimedAt, ClaimedBy = t.ClaimedByName,
+            ClaimedByMe = t.ClaimedById is not null && t.ClaimedById == viewer.UserId, DueAt = t.DueAt,
+            Overdue = IsOverdue(t, now), CompletedAt = t.CompletedAt,
+        };
     }
 
     private static async Task<TaskDetail> DetailAsync(HumanTaskRecord t, TaskViewer viewer, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Code, ct);
         var measurement = t.MeasurementJson is null ? null : JsonNode.Parse(t.MeasurementJson);
-        return new TaskDetail(
-            Summary(t, viewer, organisations, time.GetUtcNow()),
-            t.Instructions,
-            JsonNode.Parse(t.FormFieldsJson)!,
-            TaskService.Outcomes(t),
-            JsonNode.Parse(t.CaseDataJson)!,
-            new TaskMeasurement(t.StepCode, Int(measurement?["forms"]), Int(measurement?["transcribedItems"]),
+        return new TaskDetail(Summary(t, viewer, organisations, time.GetUtcNow()))
+        {
+            Instructions = t.Instructions,
+            FormFields = JsonNode.Parse(t.FormFieldsJson)!,
+            Outcomes = TaskService.Outcomes(t),
+            CaseData = JsonNode.Parse(t.CaseDataJson)!,
+            Measurement = new TaskMeasurement(t.StepCode, Int(measurement?["forms"]), Int(measurement?["transcribedItems"]),
                 Int(measurement?["residentVisits"]), Int(measurement?["residentDocuments"]), measurement?["standardEffortMinutes"]?.DeepClone()),
-            t.ActiveSeconds, t.EffortMinutes, t.Outcome, t.DataJson is null ? null : JsonNode.Parse(t.DataJson), t.CompletedByName);
+            ActiveSeconds = t.ActiveSeconds,
+            EffortMinutes = t.EffortMinutes,
+            Outcome = t.Outcome,
+            Data = t.DataJson is null ? null : JsonNode.Parse(t.DataJson),
+            CompletedBy = t.CompletedByName,
+        };
     }
 
     private static int? Int(JsonNode? node) => node is JsonValue v && v.TryGetValue<double>(out var d) ? (int)d : null;

@@ -193,13 +193,13 @@ public sealed class AgencyCallTests : IAsyncLifetime
         var b = await StartCorrelatedAsync("await-approval", "case-B");
         var agencyClient = factory.CreateClient();
 
-        var wrongSecret = new HttpRequestMessage(HttpMethod.Post, "/api/agencies/test-juki/callbacks/moveout-approved")
-            { Content = JsonContent.Create(new { correlationId = "case-B" }) };
+        var wrongSecret = new HttpRequestMessage(HttpMethod.Post, "/api/agencies/test-juki/callbacks")
+            { Content = JsonContent.Create(new { eventName = "moveout-approved", correlationId = "case-B" }) };
         wrongSecret.Headers.Add("X-Agency-Secret", "guess");
         Assert.Equal(HttpStatusCode.Unauthorized, (await agencyClient.SendAsync(wrongSecret)).StatusCode);
 
-        var reply = new HttpRequestMessage(HttpMethod.Post, "/api/agencies/test-juki/callbacks/moveout-approved")
-            { Content = JsonContent.Create(new { correlationId = "case-B", payload = new { status = "approved" } }) };
+        var reply = new HttpRequestMessage(HttpMethod.Post, "/api/agencies/test-juki/callbacks")
+            { Content = JsonContent.Create(new { eventName = "moveout-approved", correlationId = "case-B", payload = new { status = "approved" } }) };
         reply.Headers.Add("X-Agency-Secret", Secret);
         var response = await agencyClient.SendAsync(reply);
 

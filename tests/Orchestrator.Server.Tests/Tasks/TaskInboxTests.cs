@@ -41,8 +41,8 @@ public sealed class TaskInboxTests(OrchestratorFactory factory) : IClassFixture<
         var evaluator = await factory.SignInAsync("evaluator");
 
         var detail = await coordinator.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}");
-        Assert.Equal("死亡届の受付", detail.GetProperty("task").GetProperty("title").GetString());
-        Assert.Equal("千代田区", detail.GetProperty("task").GetProperty("assigneeOrgNameJa").GetString());
+        Assert.Equal("死亡届の受付", detail.GetProperty("title").GetString());
+        Assert.Equal("千代田区", detail.GetProperty("assigneeOrgNameJa").GetString());
         Assert.Equal(["承認", "差戻し"], detail.GetProperty("outcomes").EnumerateArray().Select(o => o.GetString()!).ToArray());
 
         Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PostAsJsonAsync($"/api/tasks/{taskId}/complete",
@@ -105,7 +105,7 @@ public sealed class TaskInboxTests(OrchestratorFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         var done = await first.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Completed", done.GetProperty("task").GetProperty("status").GetString());
+        Assert.Equal("Completed", done.GetProperty("status").GetString());
         Assert.Equal(12.5, done.GetProperty("effortMinutes").GetDouble());
 
         var prefecture = await factory.SignInAsync("clerk-13");
@@ -153,7 +153,7 @@ public sealed class TaskInboxTests(OrchestratorFactory factory) : IClassFixture<
         await coordinator.PostAsync($"/api/workflow-instances/{instanceId}/cancel", null);
 
         var detail = await coordinator.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}");
-        Assert.Equal("Cancelled", detail.GetProperty("task").GetProperty("status").GetString());
+        Assert.Equal("Cancelled", detail.GetProperty("status").GetString());
         var clerk = await factory.SignInAsync("clerk-131016");
         Assert.Equal(HttpStatusCode.Conflict, (await clerk.PostAsync($"/api/tasks/{taskId}/claim", null)).StatusCode);
     }
