@@ -22,7 +22,8 @@ public sealed class OrchestratorFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A second factory on the same directory is the same installation restarted.</summary>
-    public static OrchestratorFactory On(string dataDirectory, bool deleteOnDispose = true) => new(dataDirectory, deleteOnDispose);
+    public static OrchestratorFactory On(string dataDirectory, bool deleteOnDispose = true, IReadOnlyDictionary<string, string?>? settings = null) =>
+        new(dataDirectory, deleteOnDispose) { Settings = settings ?? new Dictionary<string, string?>() };
 
     private readonly bool deleteOnDispose;
 

@@ -6,10 +6,11 @@ namespace Orchestrator.Server.Hosting;
 /// </summary>
 public sealed class ProductPaths
 {
-    public ProductPaths(string root, string dataDirectory)
+    public ProductPaths(string root, string dataDirectory, string workflowsDirectory = "workflows")
     {
         Root = root;
         Data = Path.GetFullPath(Path.Combine(root, dataDirectory));
+        Workflows = Path.GetFullPath(Path.Combine(root, workflowsDirectory));
     }
 
     public string Root { get; }
@@ -19,7 +20,7 @@ public sealed class ProductPaths
     public string AppDatabase => Path.Combine(Data, "orchestrator.db");
     public string JobDatabase => Path.Combine(Data, "hangfire.db");
     public string Fixtures => Path.Combine(Root, "fixtures");
-    public string Workflows => Path.Combine(Root, "workflows");
+    public string Workflows { get; }
 
     /// <summary>The built Studio: wwwroot when published, else the Vite output in the source tree.</summary>
     public string Studio(string contentRoot)
@@ -33,7 +34,7 @@ public sealed class ProductPaths
     public static ProductPaths Resolve(string contentRoot, StorageOptions storage)
     {
         var root = FindRepositoryRoot(contentRoot) ?? FindRepositoryRoot(AppContext.BaseDirectory) ?? contentRoot;
-        return new ProductPaths(root, storage.DataDirectory);
+        return new ProductPaths(root, storage.DataDirectory, storage.WorkflowsDirectory);
     }
 
     private static string? FindRepositoryRoot(string start)

@@ -9,6 +9,9 @@ public sealed class StorageOptions
 
     /// <summary>Relative paths are resolved against the repository root (or the content root when deployed).</summary>
     public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Workflow files imported at start (as published versions when their content changed).</summary>
+    public string WorkflowsDirectory { get; set; } = "workflows";
 }
 
 public sealed class DemoOptions

@@ -29,10 +29,15 @@ public sealed record TaskViewer(string UserId, string DisplayName, IReadOnlySet<
         user.FindFirstValue(OrchestratorClaims.OrganisationCode),
         (user.FindFirstValue(OrchestratorClaims.Departments) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet());
 
-    /// <summary>A clerk acts on the tasks of their organisation (and department, when they have departments).</summary>
+    /// <summary>
+    /// A clerk acts on the tasks of their organisation (and department, when they have departments). A task that names
+    /// no organisation (an imported Elsa RunTask outside a pilot) falls to the coordinators.
+    /// </summary>
     public bool CanAct(HumanTaskRecord task) =>
-        IsClerk && task.AssigneeOrgCode is not null && task.AssigneeOrgCode == OrganisationCode
-        && (task.AssigneeRole is null || Departments.Count == 0 || Departments.Contains(task.AssigneeRole));
+        task.AssigneeOrgCode is null
+            ? Roles.Contains(Auth.Roles.Coordinator) || Roles.Contains(Auth.Roles.Admin)
+            : IsClerk && task.AssigneeOrgCode == OrganisationCode
+              && (task.AssigneeRole is null || Departments.Count == 0 || Departments.Contains(task.AssigneeRole));
 
     private bool IsOwnOrganisation(HumanTaskRecord task) => IsClerk && task.AssigneeOrgCode is not null && task.AssigneeOrgCode == OrganisationCode;
 

@@ -66,6 +66,32 @@ public sealed class TimerTests
         await AssertRanOnceAsync(again, id);
     }
 
+    [Fact]
+    public async Task A_paper_handoff_is_received_when_its_transit_time_has_passed_and_the_journal_records_it()
+    {
+        await using var factory = new OrchestratorFactory();
+        var api = new WorkflowApiClient(await factory.SignInAsync("coordinator"));
+        await api.PublishAsync(Definition("paper-handoff",
+            [
+                Activity("start", "Elsa.Start"),
+                Activity("carry", "Orchestrator.Handoff",
+                    ("fromOrgLevel", Literal("Municipality")), ("fromOrgCode", Literal("131016")),
+                    ("toOrgLevel", Literal("Municipality")), ("toOrgCode", Literal("272035")),
+                    ("channel", Literal("Paper")), ("transitTime", Literal("00:00:02", "TimeSpan"))),
+                Activity("end", "Elsa.End"),
+            ],
+            [Connection("start", "carry"), Connection("carry", "end")]));
+
+        var id = await api.StartAsync("paper-handoff");
+
+        Assert.Equal("Finished", await api.WaitForStatusAsync(id, "Finished", Patience));
+        var handoff = (await api.JournalAsync(id)).Single(j => j.GetProperty("activityId").GetString() == "carry").GetProperty("handoff");
+        Assert.Equal("Paper", handoff.GetProperty("channel").GetString());
+        Assert.Equal("131016", handoff.GetProperty("senderOrgCode").GetString());
+        Assert.Equal("272035", handoff.GetProperty("receiverOrgCode").GetString());
+        Assert.True(handoff.GetProperty("latencySeconds").GetDouble() >= 2);
+    }
+
     private static async Task AssertRanOnceAsync(WorkflowApiClient api, string id)
     {
         var journal = await api.JournalAsync(id);

@@ -53,4 +53,37 @@ public static class TaskWorkflows
         [Connection("start", "intake"), Connection("intake", "confirm", "承認"), Connection("intake", "end", "差戻し"), Connection("confirm", "end")]);
 
     public static object ValidIntake => new { count = 3, filedOn = "2026-11-20", kind = "死亡", applicant = "AB-1234", @checked = true };
+
+    /// <summary>A task due in an hour; with <paramref name="branchOnExpiry"/> its workflow has an Expired port.</summary>
+    public static JsonObject DueInAnHour(string definitionId, bool branchOnExpiry)
+    {
+        JsonArray outcomes = branchOnExpiry ? ["Done", "Expired"] : ["Done"];
+        var activities = new JsonArray
+        {
+            Activity("start", "Elsa.Start"),
+            HumanTask("review", "期限付きの確認", "Municipality", "131016", [], outcomes, dueIn: "01:00:00"),
+            Activity("end", "Elsa.End"),
+        };
+        var connections = new JsonArray { Connection("start", "review"), Connection("review", "end") };
+        if (branchOnExpiry)
+        {
+            activities.Add(Activity("late", "Elsa.WriteLine", ("text", Literal("期限切れ"))));
+            connections.Add(Connection("review", "late", "Expired"));
+            connections.Add(Connection("late", "end"));
+        }
+        return Definition(definitionId, activities, connections);
+    }
+
+    /// <summary>An imported Elsa workflow: RunTask, its result bound to a variable.</summary>
+    public static JsonObject RunTask(string definitionId) => Definition(definitionId,
+        [
+            Activity("start", "Elsa.Start"),
+            Activity("task", "Elsa.RunTask",
+                ("taskName", Literal("書類の確認")),
+                ("payload", Obj(new JsonObject { ["documents"] = 3 })),
+                ("result", new JsonObject { ["typeName"] = "Object", ["memoryReference"] = new JsonObject { ["id"] = "answer" } })),
+            Activity("end", "Elsa.End"),
+        ],
+        [Connection("start", "task"), Connection("task", "end")],
+        [Variable("answer", "Object", null)]);
 }
