@@ -1,0 +1,141 @@
+/** The workflow-definition, descriptor and instance part of the HTTP API (DESIGN.md §5, issue 9). */
+import { ApiError, json, readProblem, send, type FieldProblem } from '../api';
+import type { Arm } from '../tasks/api';
+import type { ActivityDescriptor, JsonObject } from './model';
+
+export interface DefinitionSummary {
+  id: string;
+  definitionId: string;
+  version: number;
+  name: string;
+  description: string | null;
+  processKey: string | null;
+  arm: Arm | string | null;
+  isLatest: boolean;
+  isPublished: boolean;
+  createdAt: string;
+  publishedAt: string | null;
+  createdBy: string | null;
+}
+
+export interface SaveResult {
+  definition: DefinitionSummary;
+  warnings: FieldProblem[];
+}
+
+export interface ValidationResult {
+  valid: boolean;
+  errors: FieldProblem[];
+  warnings: FieldProblem[];
+}
+
+/** A rejected save: the problem's `errors` and `warnings`. */
+export class DefinitionRejected extends Error {
+  readonly status: number;
+  readonly errors: FieldProblem[];
+  readonly warnings: FieldProblem[];
+  constructor(status: number, title: string, errors: FieldProblem[], warnings: FieldProblem[]) {
+    super(title);
+    this.name = 'DefinitionRejected';
+    this.status = status;
+    this.errors = errors;
+    this.warnings = warnings;
+  }
+}
+
+const base = '/api/workflow-definitions';
+const definitionPath = (definitionId: string) => `${base}/${encodeURIComponent(definitionId)}`;
+
+function problems(value: unknown): FieldProblem[] {
+  return Array.isArray(value)
+    ? value.filter((p): p is FieldProblem => typeof p === 'object' && p !== null && typeof p.path === 'string' && typeof p.message === 'string')
+    : [];
+}
+
+export function listDefinitions(signal?: AbortSignal): Promise<DefinitionSummary[]> {
+  return json<DefinitionSummary[]>(base, signal ? { signal } : {});
+}
+
+export function getDefinition(definitionId: string, version?: number, signal?: AbortSignal): Promise<JsonObject> {
+  const query = version === undefined ? '' : `?version=${version}`;
+  return json<JsonObject>(`${definitionPath(definitionId)}${query}`, signal ? { signal } : {});
+}
+
+export function listVersions(definitionId: string, signal?: AbortSignal): Promise<DefinitionSummary[]> {
+  return json<DefinitionSummary[]>(`${definitionPath(definitionId)}/versions`, signal ? { signal } : {});
+}
+
+/** Saves the JSON text as a new draft version; a 400 throws DefinitionRejected with every problem. */
+export async function saveDefinition(body: string): Promise<SaveResult> {
+  const response = await send(base, { method: 'POST', body });
+  if (response.ok) {
+    const result = (await response.json()) as Partial<SaveResult>;
+    return { definition: result.definition as DefinitionSummary, warnings: problems(result.warnings) };
+  }
+  if (response.status === 400 && (response.headers.get('content-type') ?? '').includes('json')) {
+    const raw = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    throw new DefinitionRejected(400, typeof raw.title === 'string' ? raw.title : 'HTTP 400', problems(raw.errors), problems(raw.warnings));
+  }
+  throw new ApiError(response.status, await readProblem(response));
+}
+
+export async function validateDefinition(body: string): Promise<ValidationResult> {
+  const response = await send(`${base}/validate`, { method: 'POST', body });
+  const type = response.headers.get('content-type') ?? '';
+  if (response.status === 400 && type.includes('json')) {
+    // An unreadable definition: problem details with errors (and perhaps warnings).
+    const raw = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    const errors = problems(raw.errors);
+    return { valid: false, errors: errors.length ? errors : [{ path: '$', message: String(raw.title ?? 'HTTP 400') }], warnings: problems(raw.warnings) };
+  }
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  const raw = (await response.json()) as Record<string, unknown>;
+  return { valid: raw.valid === true, errors: problems(raw.errors), warnings: problems(raw.warnings) };
+}
+
+export function publishDefinition(definitionId: string, version: number): Promise<DefinitionSummary> {
+  return json<DefinitionSummary>(`${definitionPath(definitionId)}/publish?version=${version}`, { method: 'POST' });
+}
+
+export function getDescriptors(signal?: AbortSignal): Promise<ActivityDescriptor[]> {
+  return json<ActivityDescriptor[]>('/api/descriptors/activities', signal ? { signal } : {});
+}
+
+export interface StartedInstance {
+  id: string;
+  status: string;
+}
+
+export function startInstance(definitionId: string, version: number | undefined, input: unknown): Promise<StartedInstance> {
+  const body: Record<string, unknown> = { definitionId };
+  if (version !== undefined) body.version = version;
+  if (input !== undefined) body.input = input;
+  return json<StartedInstance>('/api/workflow-instances', { method: 'POST', body: JSON.stringify(body) });
+}
+
+export interface InstanceDetail {
+  instance: { id: string; status: string; [key: string]: unknown };
+  variables?: unknown;
+  bookmarks?: unknown[];
+  incidents?: { activityId?: string; message?: string; [key: string]: unknown }[];
+  output?: unknown;
+}
+
+export interface JournalEntry {
+  activityId: string;
+  activityType: string;
+  status: string;
+  outcome: string | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  durationSeconds: number | null;
+  stepCode: string | null;
+}
+
+export function getInstance(id: string): Promise<InstanceDetail> {
+  return json<InstanceDetail>(`/api/workflow-instances/${encodeURIComponent(id)}`);
+}
+
+export function getJournal(id: string): Promise<JournalEntry[]> {
+  return json<JournalEntry[]>(`/api/workflow-instances/${encodeURIComponent(id)}/journal`);
+}
