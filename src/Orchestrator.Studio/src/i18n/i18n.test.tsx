@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { jsonResponse, mockServer, renderApp, user } from '../test/helpers';
-import { languageStorageKey } from '.';
+import { languageStorageKey, textsFor } from '.';
 import en from './en.json';
 import ja from './ja.json';
 
@@ -63,15 +63,15 @@ describe('language switching', () => {
     expect(document.documentElement.lang).toBe('ja');
   });
 
-  it('has the same keys in Japanese and English, none empty', () => {
+  it('has the same keys in Japanese and English (shared and feature texts), none empty', () => {
     const flatten = (value: unknown, prefix = ''): Record<string, string> =>
       Object.entries(value as Record<string, unknown>).reduce<Record<string, string>>((acc, [k, v]) => {
         if (typeof v === 'object' && v !== null) Object.assign(acc, flatten(v, `${prefix}${k}.`));
         else acc[`${prefix}${k}`] = String(v);
         return acc;
       }, {});
-    const jaKeys = flatten(ja);
-    const enKeys = flatten(en);
+    const jaKeys = flatten(textsFor('ja', ja));
+    const enKeys = flatten(textsFor('en', en));
     expect(Object.keys(enKeys).sort()).toEqual(Object.keys(jaKeys).sort());
     for (const [key, text] of [...Object.entries(jaKeys), ...Object.entries(enKeys)]) expect(text, key).not.toBe('');
   });

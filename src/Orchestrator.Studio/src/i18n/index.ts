@@ -3,6 +3,22 @@ import { initReactI18next } from 'react-i18next';
 import ja from './ja.json';
 import en from './en.json';
 
+type Resource = Record<string, unknown>;
+
+/**
+ * Each feature keeps its texts beside its code as `src/<feature>/i18n.ja.json` and `i18n.en.json`, one top-level
+ * key per feature; they are merged over the shared texts here.
+ */
+const featureTexts = import.meta.glob<Resource>('../*/i18n.*.json', { eager: true, import: 'default' });
+
+export function textsFor(language: string, base: Resource): Resource {
+  const merged: Resource = { ...base };
+  for (const [path, texts] of Object.entries(featureTexts)) {
+    if (path.endsWith(`/i18n.${language}.json`)) Object.assign(merged, texts);
+  }
+  return merged;
+}
+
 export const languages = ['ja', 'en'] as const;
 export type Language = (typeof languages)[number];
 export const defaultLanguage: Language = 'ja';
@@ -36,7 +52,7 @@ function applyLanguage(lng: string) {
 export function createI18n(): I18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: { ja: { translation: ja }, en: { translation: en } },
+    resources: { ja: { translation: textsFor('ja', ja) }, en: { translation: textsFor('en', en) } },
     lng: storedLanguage(),
     fallbackLng: defaultLanguage,
     supportedLngs: [...languages],
