@@ -1,0 +1,187 @@
+import { useCallback, useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { FieldProblem } from '../api';
+import { PageHeading } from '../components/PageHeading';
+import { ArmBadge, DateTime, failureReason } from '../tasks/parts';
+import type { Arm } from '../tasks/api';
+import { DefinitionRejected, listDefinitions, saveDefinition, type DefinitionSummary } from './api';
+
+/** The workflow definitions (latest version of each), 新規作成, and import of an Elsa JSON file as a new draft. */
+export function WorkflowListPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const ids = useId();
+  const [list, setList] = useState<DefinitionSummary[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [generation, setGeneration] = useState(0);
+  const [importing, setImporting] = useState(false);
+  const [importErrors, setImportErrors] = useState<{ title: string; errors: FieldProblem[] } | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    listDefinitions(abort.signal).then(
+      (items) => {
+        setList(items);
+        setError(null);
+      },
+      (e: unknown) => {
+        if (!abort.signal.aborted) setError(e);
+      },
+    );
+    return () => abort.abort();
+  }, [generation]);
+
+  useEffect(() => {
+    if (importErrors) alertRef.current?.focus();
+  }, [importErrors]);
+
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    setImportErrors(null);
+    setImporting(true);
+    try {
+      const text = await file.text();
+      try {
+        JSON.parse(text);
+      } catch {
+        setImportErrors({ title: t('workflows.list.importNotJson', { name: file.name }), errors: [] });
+        return;
+      }
+      const saved = await saveDefinition(text);
+      navigate(`/workflows/${encodeURIComponent(saved.definition.definitionId)}`);
+    } catch (e) {
+      if (e instanceof DefinitionRejected) setImportErrors({ title: t('workflows.list.importRejected', { name: file.name }), errors: e.errors });
+      else setImportErrors({ title: t('workflows.list.importFailed', { reason: failureReason(e) }), errors: [] });
+    } finally {
+      setImporting(false);
+    }
+  };
+
+  const title = t('workflows.list.title');
+  return (
+    <>
+      <PageHeading title={title}>{title}</PageHeading>
+      <p className="mb-6 max-w-3xl">{t('workflows.list.lead')}</p>
+      <div className="mb-6 flex flex-wrap items-center gap-4">
+        <Link to="/workflows/new" className="btn-primary no-underline" data-testid="workflow-new">
+          {t('workflows.list.new')}
+        </Link>
+        <button type="button" className="btn-secondary" onClick={() => fileRef.current?.click()} disabled={importing} aria-describedby={`${ids}-import-hint`}>
+          {importing ? t('workflows.list.importing') : t('workflows.list.import')}
+        </button>
+        <span id={`${ids}-import-hint`} className="text-dns-16N-130 text-solid-gray-700">
+          {t('workflows.list.importHint')}
+        </span>
+        <input
+          ref={fileRef}
+          type="file"
+          accept="application/json,.json"
+          hidden
+          tabIndex={-1}
+          aria-label={t('workflows.list.import')}
+          onChange={(e) => void onFile(e)}
+          disabled={importing}
+          data-testid="workflow-import"
+        />
+      </div>
+
+      {importErrors && (
+        <div ref={alertRef} tabIndex={-1} role="alert" className="mb-6 border-l-4 border-error-1 bg-red-50 px-4 py-3 text-solid-gray-900" data-testid="import-errors">
+          <p className="font-bold">{importErrors.title}</p>
+          {importErrors.errors.length > 0 && (
+            <ul className="mt-2 list-disc pl-6">
+              {importErrors.errors.map((p, i) => (
+                <li key={i}>
+                  <code>{p.path}</code>: {p.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+
+      {error !== null && (
+        <div role="alert" className="mb-6 border-l-4 border-error-1 bg-red-50 px-4 py-3" data-testid="workflows-error">
+          <p className="mb-2">{t('workflows.list.loadFailed', { reason: failureReason(error) })}</p>
+          <button type="button" className="btn-secondary" onClick={reload}>
+            {t('workflows.list.retry')}
+          </button>
+        </div>
+      )}
+
+      {list === null && error === null && (
+        <p role="status" data-testid="workflows-loading">
+          {t('workflows.list.loading')}
+        </p>
+      )}
+
+      {list !== null &&
+        (list.length === 0 ? (
+          <p className="max-w-3xl rounded-8 border border-solid-gray-420 bg-white p-6" data-testid="workflows-empty">
+            {t('workflows.list.empty')}
+          </p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full min-w-[48rem] border-collapse bg-white text-left" data-testid="workflows-table">
+              <caption className="sr-only">{t('workflows.list.caption')}</caption>
+              <thead>
+                <tr className="border-b-2 border-solid-gray-600 bg-solid-gray-50">
+                  {(['name', 'processKey', 'arm', 'version', 'state', 'created'] as const).map((column) => (
+                    <th key={column} scope="col" className="px-3 py-3 text-std-16B-170 text-solid-gray-900">
+                      {t(`workflows.list.columns.${column}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((d) => (
+                  <tr key={d.definitionId} className="border-b border-solid-gray-420 align-top" data-testid={`workflow-row-${d.definitionId}`}>
+                    <th scope="row" className="px-3 py-3 font-normal">
+                      <Link to={`/workflows/${encodeURIComponent(d.definitionId)}`} className="link font-bold">
+                        {d.name}
+                      </Link>
+                      {d.description && <span className="block text-dns-16N-130 text-solid-gray-700">{d.description}</span>}
+                    </th>
+                    <td className="px-3 py-3">{d.processKey ?? '—'}</td>
+                    <td className="px-3 py-3">
+                      <ArmBadge arm={(d.arm ?? null) as Arm | null} />
+                    </td>
+                    <td className="px-3 py-3">{t('workflows.list.versionText', { version: d.version })}</td>
+                    <td className="px-3 py-3" data-testid="workflow-state">
+                      <PublishState published={d.isPublished} />
+                    </td>
+                    <td className="px-3 py-3 whitespace-nowrap">
+                      <DateTime iso={d.createdAt} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+    </>
+  );
+}
+
+/** 公開中 / 下書き, in words. */
+export function PublishState({ published }: { published: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <span
+      className={`inline-block rounded-4 border px-2 py-0.5 text-dns-14B-120 whitespace-nowrap ${
+        published ? 'border-blue-900 bg-blue-50 text-blue-1000' : 'border-solid-gray-600 bg-white text-solid-gray-800'
+      }`}
+      data-testid="publish-state"
+      data-published={published ? 'true' : 'false'}
+    >
+      {published ? t('workflows.published') : t('workflows.draft')}
+    </span>
+  );
+}
