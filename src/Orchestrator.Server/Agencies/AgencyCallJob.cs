@@ -51,7 +51,7 @@ public sealed class AgencyCallJob(
             BookmarkId = bookmark.Id,
             Agency = agency,
             Operation = operation,
-            SenderOrgLevel = senderLevel ?? "Municipality",
+            SenderOrgLevel = HandoffParties.SenderLevel(senderLevel),
             SenderOrgCode = instance?.MunicipalityCode,
             ReceiverOrgLevel = endpoint?.OrgLevel,
             ReceiverOrgCode = endpoint?.OrgCode,

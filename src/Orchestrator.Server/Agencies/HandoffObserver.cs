@@ -15,24 +15,7 @@ public sealed class HandoffObserver(AppDbContext db) : IBurstObserver
     public async Task OnBurstAsync(BurstChanges changes, CancellationToken ct)
     {
         foreach (var bookmark in changes.Opened.Where(b => b.Kind == BookmarkKind.Handoff))
-        {
-            var p = bookmark.Payload ?? [];
-            db.Handoffs.Add(new HandoffRecord
-            {
-                InstanceId = changes.Instance.Id,
-                ActivityExecutionId = bookmark.ActivityExecutionId,
-                ActivityId = bookmark.ActivityId,
-                ActivityType = bookmark.ActivityType,
-                BookmarkId = bookmark.Id,
-                SenderOrgLevel = Text(p["fromOrgLevel"]),
-                SenderOrgCode = Text(p["fromOrgCode"]) ?? changes.Instance.MunicipalityCode,
-                ReceiverOrgLevel = Text(p["toOrgLevel"]),
-                ReceiverOrgCode = Text(p["toOrgCode"]),
-                Channel = Enum.TryParse<HandoffChannel>(Text(p["channel"]), ignoreCase: true, out var channel) ? channel : HandoffChannel.Paper,
-                SentAt = changes.Now,
-                Attempts = 1,
-            });
-        }
+            db.Handoffs.Add(Sent(changes.Instance, bookmark, changes.Now));
 
         if (changes.ClosedBookmarkIds.Count == 0)
             return;
@@ -47,6 +30,27 @@ public sealed class HandoffObserver(AppDbContext db) : IBurstObserver
             if (execution?.Status == ActivityStatus.Completed)
                 handoff.ReceivedAt = changes.Now;
         }
+    }
+
+    /// <summary>The record of a Handoff bookmark just opened: the papers are on their way (simulated pilots use it too).</summary>
+    public static HandoffRecord Sent(WorkflowInstanceRecord instance, Bookmark bookmark, DateTimeOffset now)
+    {
+        var p = bookmark.Payload ?? [];
+        return new HandoffRecord
+        {
+            InstanceId = instance.Id,
+            ActivityExecutionId = bookmark.ActivityExecutionId,
+            ActivityId = bookmark.ActivityId,
+            ActivityType = bookmark.ActivityType,
+            BookmarkId = bookmark.Id,
+            SenderOrgLevel = Text(p["fromOrgLevel"]),
+            SenderOrgCode = Text(p["fromOrgCode"]) ?? instance.MunicipalityCode,
+            ReceiverOrgLevel = Text(p["toOrgLevel"]),
+            ReceiverOrgCode = Text(p["toOrgCode"]),
+            Channel = Enum.TryParse<HandoffChannel>(Text(p["channel"]), ignoreCase: true, out var channel) ? channel : HandoffChannel.Paper,
+            SentAt = now,
+            Attempts = 1,
+        };
     }
 
     private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;

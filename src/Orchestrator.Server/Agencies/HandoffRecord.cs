@@ -45,3 +45,16 @@ internal sealed class HandoffRecordConfiguration : IEntityTypeConfiguration<Hand
         b.HasIndex(h => new { h.SenderOrgLevel, h.ReceiverOrgLevel });
     }
 }
+
+/// <summary>The organisations on either side of a transfer, as the 市町村/都道府県/国 handoff matrix counts them.</summary>
+public static class HandoffParties
+{
+    public static readonly IReadOnlyList<string> OrganisationLevels = ["Municipality", "Prefecture", "National"];
+
+    /// <summary>
+    /// An agency call is sent by the organisation whose step makes it; a step acted by a system or the resident (the
+    /// to-be processes' automated steps) is made on behalf of the case's municipality.
+    /// </summary>
+    public static string SenderLevel(string? actorOrgLevel) =>
+        actorOrgLevel is not null && OrganisationLevels.Contains(actorOrgLevel) ? actorOrgLevel : "Municipality";
+}

@@ -71,7 +71,7 @@ public sealed class OfficeCalendar
         return IsWorkingDay(DateOnly.FromDateTime(local.DateTime)) && time >= OpensAt && time < ClosesAt;
     }
 
-    /// <summary><paramref name="at"/> itself when the office is open then, else the next opening.</summary>
+    /// <summary><paramref name="at"/> itself when the office is open then, else the next opening (UTC).</summary>
     public DateTimeOffset NextOpen(DateTimeOffset at)
     {
         if (IsOpen(at))
@@ -127,7 +127,7 @@ public sealed class OfficeCalendar
     private DateTimeOffset Instant(DateOnly day, TimeOnly time)
     {
         var local = day.ToDateTime(time, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

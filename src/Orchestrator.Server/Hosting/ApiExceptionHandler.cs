@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine;
 using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Instances;
+using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Tasks;
 
 namespace Orchestrator.Server.Hosting;
@@ -28,6 +29,10 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
             TaskConflictException e => Problem(409, e.Message, null),
             TaskInvalidException e => Problem(400, "入力内容に誤りがあります (invalid task data)", null, ("errors", e.Problems)),
             ArgumentException e when e.ParamName == "input" => Problem(400, "再開の入力が正しくありません (invalid resume input)", e.Message),
+            PilotNotFoundException e => Problem(404, "パイロットが見つかりません (pilot not found)", e.Message),
+            CycleNotFoundException e => Problem(404, "サイクルが見つかりません (cycle not found)", e.Message),
+            PilotConflictException e => Problem(409, e.Message, null),
+            InvalidPilotException e => Problem(400, e.Message, null, ("errors", e.Problems)),
             DbUpdateConcurrencyException => Problem(409, "同時に更新されました (changed concurrently); retry", null),
             _ => null,
         };

@@ -22,6 +22,9 @@ public sealed class ProductPaths
     public string Fixtures => Path.Combine(Root, "fixtures");
     public string Workflows { get; }
 
+    /// <summary>A path from configuration or a request: relative paths are taken from the repository (or product) root.</summary>
+    public string Resolve(string path) => Path.GetFullPath(Path.Combine(Root, path));
+
     /// <summary>The built Studio: wwwroot when published, else the Vite output in the source tree.</summary>
     public string Studio(string contentRoot)
     {

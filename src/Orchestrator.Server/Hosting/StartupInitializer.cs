@@ -6,6 +6,7 @@ using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Demo;
 using Orchestrator.Server.Instances;
 using Orchestrator.Server.Organisations;
+using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Tasks;
 using Orchestrator.Server.Store;
 
@@ -29,6 +30,7 @@ public sealed class StartupInitializer(
         var accounts = await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(organisations);
         await scope.ServiceProvider.GetRequiredService<WorkflowFolderImport>().ImportAsync(ct);
         await scope.ServiceProvider.GetRequiredService<TimerScheduler>().ReconcileAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<PilotScheduler>().ReconcileAsync(ct);
         recurring.AddOrUpdate<ReconcileJob>(ReconcileJob.Id, j => j.RunAsync(), Cron.Minutely());
         recurring.AddOrUpdate<TaskExpiryJob>(TaskExpiryJob.Id, j => j.RunAsync(), Cron.Minutely());
         log.LogInformation("Store ready at {DataDirectory}", paths.Data);

@@ -81,12 +81,13 @@ public static class InstanceEndpoints
             .RequireAuthorization(p => p.RequireRole(run))
             .WithSummary("Start an instance of the published (or given) version");
 
-        group.MapGet("", async (string? definitionId, WorkflowStatus? status, string? pilotId, int? take, AppDbContext db, CancellationToken ct) =>
+        group.MapGet("", async (string? definitionId, WorkflowStatus? status, string? pilotId, string? cycleId, int? take, AppDbContext db, CancellationToken ct) =>
             {
                 var query = db.WorkflowInstances.AsNoTracking();
                 if (definitionId is not null) query = query.Where(i => i.DefinitionId == definitionId);
                 if (status is not null) query = query.Where(i => i.Status == status);
                 if (pilotId is not null) query = query.Where(i => i.PilotId == pilotId);
+                if (cycleId is not null) query = query.Where(i => i.CycleId == cycleId);
                 var rows = await query.OrderByDescending(i => i.CreatedAt).Take(Math.Clamp(take ?? 100, 1, 1000)).ToListAsync(ct);
                 return rows.Select(InstanceSummary.From);
             })

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine;
 using Orchestrator.Server.Agencies;
 using Orchestrator.Server.Definitions;
+using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Instances;
@@ -138,10 +139,14 @@ public sealed class TriggerJob(WorkflowRuntime runtime)
     public Task StartAsync(string definitionId) => runtime.StartAsync(new StartInstance(definitionId), CancellationToken.None);
 }
 
-/// <summary>Hangfire recurring job: the store-to-Hangfire reconciliation, every minute.</summary>
-public sealed class ReconcileJob(TimerScheduler scheduler)
+/// <summary>Hangfire recurring job: the store-to-Hangfire reconciliation of timers and pilots, every minute.</summary>
+public sealed class ReconcileJob(TimerScheduler timers, PilotScheduler pilots)
 {
     public const string Id = "orchestrator:reconcile";
 
-    public Task RunAsync() => scheduler.ReconcileAsync(CancellationToken.None);
+    public async Task RunAsync()
+    {
+        await timers.ReconcileAsync(CancellationToken.None);
+        await pilots.ReconcileAsync(CancellationToken.None);
+    }
 }

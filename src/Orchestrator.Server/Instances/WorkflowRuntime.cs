@@ -10,7 +10,8 @@ namespace Orchestrator.Server.Instances;
 
 public sealed record StartInstance(
     string DefinitionId, int? Version = null, IDictionary<string, object?>? Input = null, string? CorrelationId = null,
-    string? PilotId = null, string? CycleId = null, string? CaseId = null, string? MunicipalityCode = null, bool Simulated = false);
+    string? PilotId = null, string? CycleId = null, string? CaseId = null, string? MunicipalityCode = null, bool Simulated = false,
+    string? InstanceId = null);
 
 public sealed class DefinitionNotFoundException(string definitionId, int? version)
     : Exception(version is null
@@ -41,7 +42,7 @@ public sealed class WorkflowRuntime(
         var version = await definitions.FindRunnableAsync(start.DefinitionId, start.Version, ct)
             ?? throw new DefinitionNotFoundException(start.DefinitionId, start.Version);
         var definition = cache.Get(version);
-        var state = await runner.StartAsync(definition, new StartWorkflowRequest(start.Input, start.CorrelationId), ct);
+        var state = await runner.StartAsync(definition, new StartWorkflowRequest(start.Input, start.CorrelationId, start.InstanceId), ct);
 
         var record = new WorkflowInstanceRecord
         {
@@ -190,7 +191,7 @@ public sealed class WorkflowRuntime(
         await timers.AfterCommitAsync(opened, closed, ct);
     }
 
-    private static ActivityExecutionRow ToRow(string instanceId, long sequence, ActivityExecutionRecord entry) => new()
+    public static ActivityExecutionRow ToRow(string instanceId, long sequence, ActivityExecutionRecord entry) => new()
     {
         Id = entry.Id,
         InstanceId = instanceId,

@@ -8,6 +8,7 @@ using Orchestrator.Server.Tasks;
 using Orchestrator.Server.Agencies;
 using Orchestrator.Server.Auth;
 using Orchestrator.Server.Organisations;
+using Orchestrator.Server.Pilots;
 
 namespace Orchestrator.Server.Store;
 
@@ -23,6 +24,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
     public DbSet<HumanTaskRecord> HumanTasks => Set<HumanTaskRecord>();
     public DbSet<HandoffRecord> Handoffs => Set<HandoffRecord>();
+    public DbSet<Pilot> Pilots => Set<Pilot>();
+    public DbSet<PilotCycle> PilotCycles => Set<PilotCycle>();
+    public DbSet<PilotCase> PilotCases => Set<PilotCase>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {

@@ -48,6 +48,8 @@ public sealed class HumanTaskRecord
     public bool EffortEdited { get; set; }
     public string? Outcome { get; set; }
     public string? DataJson { get; set; }
+    /// <summary>Worked by a simulated clerk in a simulated pilot: kept for the reports, never in an inbox.</summary>
+    public bool Simulated { get; set; }
     public Guid ConcurrencyToken { get; set; }
 }
 

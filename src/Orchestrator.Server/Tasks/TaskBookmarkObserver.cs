@@ -20,7 +20,7 @@ public sealed class TaskBookmarkObserver(AppDbContext db, DefinitionService defi
         {
             var version = await definitions.FindVersionAsync(changes.Instance.DefinitionVersionId, ct);
             foreach (var bookmark in opened)
-                db.HumanTasks.Add(Create(changes, bookmark, version.Name));
+                db.HumanTasks.Add(Open(changes.Instance, changes.State, bookmark, version.Name, changes.Now));
         }
 
         if (changes.ClosedBookmarkIds.Count > 0)
@@ -35,37 +35,39 @@ public sealed class TaskBookmarkObserver(AppDbContext db, DefinitionService defi
         }
     }
 
-    private static HumanTaskRecord Create(BurstChanges changes, Bookmark bookmark, string processName)
+    /// <summary>The open task of a HumanTask or RunTask bookmark (simulated pilots create theirs the same way).</summary>
+    public static HumanTaskRecord Open(WorkflowInstanceRecord instance, WorkflowInstanceState state, Bookmark bookmark, string processName, DateTimeOffset now)
     {
         var payload = bookmark.Payload ?? [];
-        var measurement = changes.State.Journal.FirstOrDefault(j => j.Id == bookmark.ActivityExecutionId)?.Measurement;
+        var measurement = state.Journal.FirstOrDefault(j => j.Id == bookmark.ActivityExecutionId)?.Measurement;
         var isRunTask = bookmark.Kind == BookmarkKind.RunTask;
         return new HumanTaskRecord
         {
             Id = Guid.NewGuid().ToString("n"),
-            InstanceId = changes.Instance.Id,
+            InstanceId = instance.Id,
             BookmarkId = bookmark.Id,
             ActivityExecutionId = bookmark.ActivityExecutionId,
             ActivityId = bookmark.ActivityId,
             ActivityType = bookmark.ActivityType,
             Title = bookmark.Name ?? Text(payload["taskName"]) ?? bookmark.ActivityId,
             Instructions = isRunTask ? Text(payload["payload"]?.ToJsonString()) : Text(payload["instructions"]),
-            ProcessKey = changes.Instance.ProcessKey,
+            ProcessKey = instance.ProcessKey,
             ProcessName = processName,
-            Arm = changes.Instance.Arm,
-            CaseId = changes.Instance.CaseId ?? changes.Instance.CorrelationId,
+            Arm = instance.Arm,
+            CaseId = instance.CaseId ?? instance.CorrelationId,
             // An imported Elsa RunTask names no organisation: it goes to the case's municipality, if any.
-            AssigneeOrgLevel = isRunTask ? (changes.Instance.MunicipalityCode is null ? null : "Municipality") : Text(payload["assigneeOrgLevel"]),
-            AssigneeOrgCode = isRunTask ? changes.Instance.MunicipalityCode : Text(payload["assigneeOrgCode"]),
+            AssigneeOrgLevel = isRunTask ? (instance.MunicipalityCode is null ? null : "Municipality") : Text(payload["assigneeOrgLevel"]),
+            AssigneeOrgCode = isRunTask ? instance.MunicipalityCode : Text(payload["assigneeOrgCode"]),
             AssigneeRole = isRunTask ? null : Blank(Text(payload["assigneeRole"])),
             FormFieldsJson = isRunTask ? RunTaskForm : (payload["formFields"] as JsonArray ?? []).ToJsonString(),
             OutcomesJson = isRunTask ? "[\"Done\"]" : (payload["outcomes"] as JsonArray ?? ["Done"]).ToJsonString(),
-            CaseDataJson = CaseData(changes.State).ToJsonString(),
+            CaseDataJson = CaseData(state).ToJsonString(),
             MeasurementJson = measurement?.ToJsonString(),
             StepCode = Text(measurement?["stepCode"]),
             Status = HumanTaskStatus.Open,
-            CreatedAt = changes.Now,
+            CreatedAt = now,
             DueAt = DateTimeOffset.TryParse(Text(payload["dueAt"]), out var due) ? due : null,
+            Simulated = instance.Simulated,
             ConcurrencyToken = Guid.NewGuid(),
         };
     }

@@ -68,7 +68,7 @@ public sealed class TaskService(AppDbContext db, WorkflowRuntime runtime, TimePr
 
     public IQueryable<HumanTaskRecord> Visible(TaskViewer viewer)
     {
-        var tasks = db.HumanTasks.AsNoTracking();
+        var tasks = db.HumanTasks.AsNoTracking().Where(t => !t.Simulated);
         if (viewer.SeesAll)
             return tasks;
         if (!viewer.IsClerk || viewer.OrganisationCode is null)

@@ -1,0 +1,255 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Engine;
+using Orchestrator.Server.Calendar;
+using Orchestrator.Server.Definitions;
+using Orchestrator.Server.Hosting;
+using Orchestrator.Server.Instances;
+using Orchestrator.Server.Pilots.Simulation;
+using Orchestrator.Server.Store;
+
+namespace Orchestrator.Server.Pilots;
+
+/// <summary>
+/// Hangfire jobs of a pilot's cycles; they carry ids only and may run again after a crash. Starting plans the cases
+/// (PilotCases rows) once, then starts the instances of those not yet started, in batches, so progress shows while it
+/// runs. A live cycle then runs on the real clock until its close job; a simulated cycle is simulated to its virtual
+/// deadline, stored, and closed at once.
+/// </summary>
+public sealed class PilotCycleJob(
+    AppDbContext db, PilotService pilots, PilotScheduler scheduler, WorkflowRuntime runtime, DefinitionService definitions,
+    DefinitionCache cache, ProductPaths paths, PilotSimulation simulation, TimeProvider time, ILogger<PilotCycleJob> log)
+{
+    public const int StartBatchSize = 25;
+    public const int SimulationSaveBatch = 250;
+
+    /// <summary>The recurring job of a pilot: a new cycle, unless the previous one is still starting.</summary>
+    public async Task ScheduledAsync(string pilotId)
+    {
+        var pilot = await db.Pilots.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pilotId);
+        if (pilot is not { Active: true })
+            return;
+        PilotCycle cycle;
+        try
+        {
+            cycle = await pilots.RequestCycleAsync(pilotId, CycleTrigger.Schedule, CancellationToken.None);
+        }
+        catch (PilotConflictException e)
+        {
+            log.LogWarning("Scheduled cycle of pilot {PilotId} skipped: {Reason}", pilotId, e.Message);
+            return;
+        }
+        scheduler.EnqueueStart(cycle);
+        await db.SaveChangesAsync();
+    }
+
+    public async Task StartAsync(string cycleId)
+    {
+        var cycle = await db.PilotCycles.FirstOrDefaultAsync(c => c.Id == cycleId);
+        if (cycle is not { Status: CycleStatus.Starting })
+            return;
+        using var _ = log.BeginScope(new Dictionary<string, object> { ["PilotId"] = cycle.PilotId, ["CycleId"] = cycle.Id });
+        try
+        {
+            var config = PilotService.ConfigurationOf(cycle.ConfigurationJson);
+            if (cycle.InstancesPlanned == 0)
+                await PlanAsync(cycle, config);
+            if (cycle.Simulated)
+                await SimulateAsync(cycle, config);
+            else
+                await StartLiveAsync(cycle);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Cycle {Number} of pilot {PilotId} failed to start", cycle.Number, cycle.PilotId);
+            db.ChangeTracker.Clear();
+            await db.PilotCycles.Where(c => c.Id == cycleId).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.Status, CycleStatus.Failed)
+                .SetProperty(c => c.Error, e.Message));
+        }
+    }
+
+    private async Task PlanAsync(PilotCycle cycle, PilotConfiguration config)
+    {
+        var files = new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>(StringComparer.Ordinal);
+        var planned = CyclePlanner.Plan(config, cycle.Number,
+            file => files.TryGetValue(file, out var rows) ? rows : files[file] = CaseSource.ReadCsv(paths.Resolve(file)));
+        foreach (var p in planned)
+        {
+            db.PilotCases.Add(new PilotCase
+            {
+                Id = $"{cycle.Id}-{p.Ordinal + 1:D6}",
+                CycleId = cycle.Id,
+                PilotId = cycle.PilotId,
+                CaseKey = p.Case.CaseKey,
+                ProcessKey = p.ProcessKey,
+                Arm = p.Arm,
+                MunicipalityCode = p.Case.MunicipalityCode,
+                Ordinal = p.Ordinal,
+                InputJson = JsonSerializer.Serialize(p.Case.Values),
+                Status = PilotCaseStatus.Planned,
+            });
+        }
+        var now = time.GetUtcNow();
+        cycle.CasesPlanned = planned.Select(p => (p.ProcessKey, p.Case.MunicipalityCode, p.Case.CaseKey)).Distinct().Count();
+        cycle.InstancesPlanned = planned.Count;
+        cycle.StartedAt = now;
+        cycle.Deadline = now + config.EffectiveCycleLength;
+        await db.SaveChangesAsync();
+    }
+
+    private async Task StartLiveAsync(PilotCycle cycle)
+    {
+        var config = PilotService.ConfigurationOf(cycle.ConfigurationJson);
+        while (true)
+        {
+            var batch = await db.PilotCases.Where(c => c.CycleId == cycle.Id && c.Status == PilotCaseStatus.Planned)
+                .OrderBy(c => c.Ordinal).Take(StartBatchSize).ToListAsync();
+            if (batch.Count == 0)
+                break;
+            foreach (var pilotCase in batch)
+                await StartCaseAsync(pilotCase, config);
+            cycle.InstancesStarted = await db.PilotCases.CountAsync(c => c.CycleId == cycle.Id && c.InstanceId != null);
+            await db.SaveChangesAsync();
+        }
+        cycle.Status = CycleStatus.Running;
+        await db.SaveChangesAsync();
+        scheduler.ScheduleClose(cycle);
+        await db.SaveChangesAsync();
+        log.LogInformation("Cycle {Number} of pilot {PilotId} started {Instances} instance(s)", cycle.Number, cycle.PilotId, cycle.InstancesStarted);
+    }
+
+    /// <summary>
+    /// The case row is marked started in the same transaction that saves its instance (the instance id is the case id),
+    /// so a rerun after a crash neither loses nor duplicates an instance.
+    /// </summary>
+    private async Task StartCaseAsync(PilotCase pilotCase, PilotConfiguration config)
+    {
+        if (await db.WorkflowInstances.AnyAsync(i => i.Id == pilotCase.Id))
+        {
+            pilotCase.InstanceId = pilotCase.Id;
+            pilotCase.Status = PilotCaseStatus.Started;
+            return;
+        }
+        var arm = ArmDefinition(config, pilotCase);
+        pilotCase.InstanceId = pilotCase.Id;
+        pilotCase.Status = PilotCaseStatus.Started;
+        try
+        {
+            await runtime.StartAsync(new StartInstance(arm.DefinitionId!, arm.Version, Input(pilotCase), pilotCase.CaseKey,
+                pilotCase.PilotId, pilotCase.CycleId, pilotCase.CaseKey, pilotCase.MunicipalityCode, Simulated: false, InstanceId: pilotCase.Id),
+                CancellationToken.None);
+        }
+        catch (Exception e) when (e is DefinitionNotFoundException or ExpressionException or InvalidOperationException)
+        {
+            // The instance was not saved; the case is recorded as failed to start, the rest of the cycle goes on.
+            foreach (var entry in db.ChangeTracker.Entries().Where(x => x.Entity is not PilotCase and not PilotCycle && x.State == EntityState.Added).ToList())
+                entry.State = EntityState.Detached;
+            pilotCase.InstanceId = null;
+            pilotCase.Status = PilotCaseStatus.Failed;
+            pilotCase.Error = e.Message;
+            log.LogWarning("Case {CaseId} of cycle {CycleId} could not start: {Reason}", pilotCase.Id, pilotCase.CycleId, e.Message);
+        }
+    }
+
+    private async Task SimulateAsync(PilotCycle cycle, PilotConfiguration config)
+    {
+        // A rerun after a crash starts the simulation over; it is deterministic, so the result is the same.
+        await PurgeSimulatedRowsAsync(cycle.Id);
+        var cases = await db.PilotCases.AsNoTracking().Where(c => c.CycleId == cycle.Id).OrderBy(c => c.Ordinal).ToListAsync();
+        var versions = new Dictionary<string, WorkflowDefinitionVersion>(StringComparer.Ordinal);
+        foreach (var pc in cases.Select(c => (c.ProcessKey, c.Arm)).Distinct())
+        {
+            var arm = ArmDefinition(config, cases.First(c => c.ProcessKey == pc.ProcessKey && c.Arm == pc.Arm));
+            versions[$"{pc.ProcessKey}|{pc.Arm}"] = await definitions.FindRunnableAsync(arm.DefinitionId!, arm.Version, CancellationToken.None)
+                ?? throw new DefinitionNotFoundException(arm.DefinitionId!, arm.Version);
+        }
+
+        var calendar = simulation.CalendarFor(config);
+        var request = PilotSimulation.Request(cycle, config, calendar, cases, c => cache.Get(versions[$"{c.ProcessKey}|{c.Arm}"]));
+        var byId = cases.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var pending = new List<SimulatedInstance>();
+        var stored = 0;
+
+        async Task FlushAsync()
+        {
+            var records = new SimulatedRecords(db, simulation.Agencies);
+            foreach (var done in pending)
+            {
+                var pilotCase = byId[done.Case.InstanceId];
+                db.PilotCases.Attach(pilotCase);
+                records.Add(done, pilotCase, versions[$"{pilotCase.ProcessKey}|{pilotCase.Arm}"]);
+            }
+            stored += pending.Count;
+            pending.Clear();
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            await db.PilotCycles.Where(c => c.Id == cycle.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.InstancesStarted, stored));
+        }
+
+        db.ChangeTracker.Clear();
+        var summary = await simulation.Simulator.RunAsync(request, async done =>
+        {
+            pending.Add(done);
+            if (pending.Count >= SimulationSaveBatch)
+                await FlushAsync();
+        }, CancellationToken.None);
+        await FlushAsync();
+
+        var closed = await db.PilotCycles.FirstAsync(c => c.Id == cycle.Id);
+        await FreezeAsync(closed);
+        log.LogInformation("Simulated cycle {Number} of pilot {PilotId}: {Finished} finished, {Unfinished} unfinished, {Faulted} faulted, {Events} events",
+            closed.Number, closed.PilotId, summary.Finished, summary.Unfinished, summary.Faulted, summary.Events);
+    }
+
+    /// <summary>The close job at a live cycle's deadline: cases not finished are marked unfinished and the figures frozen.</summary>
+    public async Task CloseAsync(string cycleId)
+    {
+        var cycle = await db.PilotCycles.FirstOrDefaultAsync(c => c.Id == cycleId);
+        if (cycle is null || cycle.Status is CycleStatus.Closed or CycleStatus.Failed)
+            return;
+        var open = await (
+                from c in db.PilotCases
+                where c.CycleId == cycleId && c.Status != PilotCaseStatus.Failed
+                join i in db.WorkflowInstances on c.InstanceId equals i.Id into instances
+                from i in instances.DefaultIfEmpty()
+                where i == null || i.Status == WorkflowStatus.Running || i.Status == WorkflowStatus.Suspended
+                select c)
+            .ToListAsync();
+        foreach (var pilotCase in open)
+            pilotCase.Status = PilotCaseStatus.Unfinished;
+        await db.SaveChangesAsync();
+        await FreezeAsync(cycle);
+        log.LogInformation("Cycle {Number} of pilot {PilotId} closed; {Unfinished} case(s) unfinished", cycle.Number, cycle.PilotId, open.Count);
+    }
+
+    private async Task FreezeAsync(PilotCycle cycle)
+    {
+        var progress = (await pilots.CountAsync([cycle.Id], CancellationToken.None)).GetValueOrDefault(cycle.Id) ?? [];
+        cycle.FrozenFiguresJson = JsonSerializer.Serialize(progress, PilotConfiguration.Json);
+        cycle.Status = CycleStatus.Closed;
+        cycle.ClosedAt = time.GetUtcNow();
+        await db.SaveChangesAsync();
+    }
+
+    private async Task PurgeSimulatedRowsAsync(string cycleId)
+    {
+        var instances = db.WorkflowInstances.Where(i => i.CycleId == cycleId && i.Simulated).Select(i => i.Id);
+        await db.ActivityExecutions.Where(e => instances.Contains(e.InstanceId)).ExecuteDeleteAsync();
+        await db.HumanTasks.Where(t => instances.Contains(t.InstanceId)).ExecuteDeleteAsync();
+        await db.Handoffs.Where(h => instances.Contains(h.InstanceId)).ExecuteDeleteAsync();
+        await db.Incidents.Where(x => instances.Contains(x.InstanceId)).ExecuteDeleteAsync();
+        await db.WorkflowInstances.Where(i => i.CycleId == cycleId && i.Simulated).ExecuteDeleteAsync();
+        await db.PilotCases.Where(c => c.CycleId == cycleId).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.InstanceId, (string?)null).SetProperty(c => c.Status, PilotCaseStatus.Planned));
+    }
+
+    private static PilotArmDefinition ArmDefinition(PilotConfiguration config, PilotCase pilotCase)
+    {
+        var process = config.Processes!.First(p => p.ProcessKey == pilotCase.ProcessKey);
+        return (pilotCase.Arm == Arms.AsIs ? process.AsIs : process.ToBe)!;
+    }
+
+    public static Dictionary<string, object?> Input(PilotCase pilotCase) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(pilotCase.InputJson)!.ToDictionary(kv => kv.Key, kv => (object?)kv.Value);
+}

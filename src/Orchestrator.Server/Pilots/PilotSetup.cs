@@ -1,0 +1,16 @@
+using Orchestrator.Server.Pilots.Simulation;
+
+namespace Orchestrator.Server.Pilots;
+
+public static class PilotSetup
+{
+    public static IServiceCollection AddPilots(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection(PilotOptions.Section).Get<PilotOptions>() ?? new PilotOptions());
+        services.AddSingleton<PilotSimulation>();
+        services.AddScoped<PilotService>();
+        services.AddScoped<PilotScheduler>();
+        services.AddScoped<PilotCycleJob>();
+        return services;
+    }
+}

@@ -1,0 +1,247 @@
+using System.Text.Json.Nodes;
+using Orchestrator.Engine;
+using Orchestrator.Server.Calendar;
+
+namespace Orchestrator.Server.Pilots.Simulation;
+
+/// <summary>One case in one arm, as the simulation runs it.</summary>
+/// <param name="RandomKey">Seeds the case's own random stream (with the run's seed), so its draws do not depend on other cases.</param>
+public sealed record SimulationCase(
+    string InstanceId, WorkflowDefinition Definition, IDictionary<string, object?> Input, string CaseKey, string MunicipalityCode,
+    string Arm, DateTimeOffset ArrivesAt, string RandomKey);
+
+/// <summary>What to simulate: the cases, the calendar clerks work by, how many clerks each organisation has, and when to stop.</summary>
+public sealed record SimulationRequest(
+    IReadOnlyList<SimulationCase> Cases, DateTimeOffset Deadline, OfficeCalendar Calendar, ClerkCapacity Capacity, int Seed);
+
+public enum SimulatedTaskStatus { Completed, Cancelled }
+
+/// <summary>A simulated clerk's task: waiting from <see cref="CreatedAt"/>, worked from <see cref="ClaimedAt"/> to <see cref="CompletedAt"/>.</summary>
+public sealed record SimulatedTask(
+    Bookmark Bookmark, DateTimeOffset CreatedAt, DateTimeOffset ClaimedAt, DateTimeOffset CompletedAt, string ClerkId, string? OrganisationCode,
+    double EffortMinutes, string Outcome)
+{
+    public SimulatedTaskStatus Status { get; set; } = SimulatedTaskStatus.Cancelled;
+}
+
+/// <summary>An agency call or handoff between organisations, sent and received on the virtual clock.</summary>
+public sealed record SimulatedHandoff(
+    Bookmark Bookmark, string Channel, string? Agency, string? Operation, DateTimeOffset SentAt, DateTimeOffset ReceivedAt, string Outcome)
+{
+    public bool Delivered { get; set; }
+}
+
+/// <summary>A simulated case in one arm: its engine state and the human and inter-organisation work it involved.</summary>
+public sealed class SimulatedInstance(SimulationCase @case)
+{
+    public SimulationCase Case { get; } = @case;
+    public WorkflowInstanceState State { get; set; } = new();
+    public List<SimulatedTask> Tasks { get; } = [];
+    public List<SimulatedHandoff> Handoffs { get; } = [];
+    /// <summary>Still waiting when the deadline came (then cancelled at the deadline).</summary>
+    public bool Unfinished { get; set; }
+    internal HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
+    internal Random Random { get; set; } = new(0);
+}
+
+public sealed record SimulationSummary(int Instances, int Finished, int Unfinished, int Faulted, long Events, DateTimeOffset? LastEventAt);
+
+/// <summary>
+/// A discrete-event simulation of pilot cases on a virtual clock, running the real workflows on the real engine.
+/// Human tasks wait for a free simulated clerk of the assignee organisation (each arm has its own clerks, so the arms
+/// do not slow each other down) and take a duration drawn from the step's <c>standardEffortMinutes</c> (triangular),
+/// worked only while the office is open; agency calls and handoffs take their configured latencies; timers advance
+/// virtual time. Events at the same instant run in the order they were scheduled, and every case draws from its own
+/// seeded random stream, so the same request gives the same records.
+/// </summary>
+public sealed class PilotSimulator(ActivityRegistry registry, SimulationSettings settings)
+{
+    private sealed record SimEvent(SimulatedInstance Instance, string? BookmarkId, Dictionary<string, object?>? Input);
+
+    public async Task<SimulationSummary> RunAsync(SimulationRequest request, Func<SimulatedInstance, Task> onEnded, CancellationToken ct)
+    {
+        var clock = new VirtualClock(request.Cases.Count == 0 ? request.Deadline : request.Cases.Min(c => c.ArrivesAt));
+        var runner = new WorkflowRunner(registry, clock);
+        var queue = new PriorityQueue<SimEvent, (DateTimeOffset At, long Sequence)>();
+        var clerks = new Dictionary<(string Arm, string? Org), DateTimeOffset[]>();
+        long sequence = 0, events = 0;
+        int finished = 0, unfinished = 0, faulted = 0;
+        DateTimeOffset? lastEventAt = null;
+        var open = new HashSet<SimulatedInstance>();
+
+        void Schedule(DateTimeOffset at, SimEvent e) => queue.Enqueue(e, (at, sequence++));
+
+        foreach (var c in request.Cases)
+            Schedule(c.ArrivesAt, new SimEvent(new SimulatedInstance(c) { Random = new Random(StableSeed.Of($"{request.Seed}|{c.RandomKey}")) }, null, null));
+
+        while (queue.TryDequeue(out var e, out var key))
+        {
+            ct.ThrowIfCancellationRequested();
+            if (key.At > request.Deadline)
+                break;
+            clock.Now = key.At;
+            lastEventAt = key.At;
+            events++;
+            var instance = e.Instance;
+            if (e.BookmarkId is null)
+            {
+                instance.State = await runner.StartAsync(instance.Case.Definition,
+                    new StartWorkflowRequest(instance.Case.Input, instance.Case.CaseKey, instance.Case.InstanceId), ct);
+                open.Add(instance);
+            }
+            else
+            {
+                if (!instance.State.Bookmarks.Any(b => b.Id == e.BookmarkId))
+                    continue; // the branch was cancelled (End, WaitAny) while this was under way
+                Confirm(instance, e.BookmarkId);
+                instance.State = await runner.ResumeAsync(instance.Case.Definition, instance.State, e.BookmarkId, e.Input, ct);
+            }
+
+            foreach (var bookmark in instance.State.Bookmarks.Where(b => instance.Seen.Add(b.Id)).ToList())
+            {
+                var (at, input) = Plan(instance, bookmark, key.At, request, clerks);
+                Schedule(at, new SimEvent(instance, bookmark.Id, input));
+            }
+
+            if (instance.State.Status is WorkflowStatus.Finished or WorkflowStatus.Faulted or WorkflowStatus.Cancelled)
+            {
+                open.Remove(instance);
+                if (instance.State.Status == WorkflowStatus.Faulted) faulted++; else finished++;
+                await onEnded(instance);
+            }
+        }
+
+        // Cases still waiting at the deadline are cancelled there and reported unfinished.
+        clock.Now = request.Deadline;
+        foreach (var instance in open.OrderBy(i => i.Case.ArrivesAt).ThenBy(i => i.Case.InstanceId, StringComparer.Ordinal))
+        {
+            instance.State = await runner.CancelAsync(instance.Case.Definition, instance.State, ct);
+            instance.Unfinished = true;
+            unfinished++;
+            await onEnded(instance);
+        }
+        return new SimulationSummary(request.Cases.Count, finished, unfinished, faulted, events, lastEventAt);
+    }
+
+    /// <summary>A bookmark is being resumed: the work planned for it took place.</summary>
+    private static void Confirm(SimulatedInstance instance, string bookmarkId)
+    {
+        foreach (var task in instance.Tasks.Where(t => t.Bookmark.Id == bookmarkId))
+            task.Status = SimulatedTaskStatus.Completed;
+        foreach (var handoff in instance.Handoffs.Where(h => h.Bookmark.Id == bookmarkId))
+            handoff.Delivered = true;
+    }
+
+    /// <summary>When a new bookmark will be resumed, and with what.</summary>
+    private (DateTimeOffset At, Dictionary<string, object?>? Input) Plan(
+        SimulatedInstance instance, Bookmark bookmark, DateTimeOffset now, SimulationRequest request,
+        Dictionary<(string, string?), DateTimeOffset[]> clerks)
+    {
+        var payload = bookmark.Payload ?? [];
+        var random = instance.Random;
+        switch (bookmark.Kind)
+        {
+            case BookmarkKind.HumanTask or BookmarkKind.RunTask:
+            {
+                var org = bookmark.Kind == BookmarkKind.RunTask ? instance.Case.MunicipalityCode : Text(payload["assigneeOrgCode"]);
+                var minutes = Math.Max(0, EffortOf(instance, bookmark).Sample(random));
+                var outcome = bookmark.Kind == BookmarkKind.RunTask ? "Done" : ChooseOutcome(instance, bookmark, random);
+                // Each arm's clerks of the organisation; a task goes to the clerk free soonest (first come, first served).
+                var key = (instance.Case.Arm, org);
+                if (!clerks.TryGetValue(key, out var pool))
+                    clerks[key] = pool = Enumerable.Repeat(DateTimeOffset.MinValue, request.Capacity.For(org)).ToArray();
+                var clerk = 0;
+                for (var i = 1; i < pool.Length; i++)
+                    if (pool[i] < pool[clerk]) clerk = i;
+                var claimed = request.Calendar.NextOpen(pool[clerk] > now ? pool[clerk] : now);
+                var completed = request.Calendar.AddOpenTime(claimed, TimeSpan.FromMinutes(minutes));
+                pool[clerk] = completed;
+                // Clerk numbers: as-is clerks first, then to-be clerks, so one pseudonym never works in both arms.
+                var number = clerk + 1 + (instance.Case.Arm == Arms.ToBe ? pool.Length : 0);
+                instance.Tasks.Add(new SimulatedTask(bookmark, now, claimed, completed, $"sim:{org ?? "-"}:{number}", org, minutes, outcome));
+                return (completed, bookmark.Kind == BookmarkKind.RunTask
+                    ? new() { ["result"] = new JsonObject { ["simulated"] = true } }
+                    : new() { ["outcome"] = outcome, ["data"] = new JsonObject() });
+            }
+            case BookmarkKind.AgencyCall:
+            {
+                var agency = Text(payload["agency"]) ?? "";
+                var operation = Text(payload["operation"]) ?? "";
+                var received = now + TimeSpan.FromSeconds(settings.AgencyLatency(agency).Sample(random));
+                var failed = random.NextDouble() < settings.FailureRate(agency);
+                var outcome = failed ? "Failed" : "Done";
+                instance.Handoffs.Add(new SimulatedHandoff(bookmark, "System", agency, operation, now, received, outcome));
+                var response = new JsonObject { ["simulated"] = true };
+                if (!failed && settings.Response(agency, operation) is { } configured && JsonNode.Parse(configured.GetRawText()) is JsonObject body)
+                {
+                    foreach (var (name, value) in body)
+                        response[name] = value?.DeepClone();
+                }
+                return (received, new() { ["outcome"] = outcome, ["statusCode"] = failed ? 503 : 200, ["response"] = response });
+            }
+            case BookmarkKind.Handoff:
+            {
+                var channel = Text(payload["channel"]) ?? "Paper";
+                var transit = bookmark.DueAt is { } due && due > now
+                    ? TimeSpan.FromTicks((long)((due - now).Ticks * settings.TransitFactor(channel).Sample(random)))
+                    : TimeSpan.FromHours(settings.TransitHoursWithoutTime.Sample(random));
+                var received = now + transit;
+                instance.Handoffs.Add(new SimulatedHandoff(bookmark, channel, null, null, now, received, "Completed"));
+                return (received, new() { ["receivedAt"] = received.ToString("O") });
+            }
+            case BookmarkKind.Event:
+                return (now + TimeSpan.FromHours(settings.EventHours.Sample(random)), new());
+            case BookmarkKind.HttpRequest:
+                return (now, new() { ["statusCode"] = 200 });
+            default:
+                // Timers (Delay, Timer, Cron, StartAt) fire at their due time.
+                return (bookmark.DueAt is { } at && at > now ? at : now, null);
+        }
+    }
+
+    private Triangular EffortOf(SimulatedInstance instance, Bookmark bookmark)
+    {
+        var measurement = instance.State.Journal.FirstOrDefault(j => j.Id == bookmark.ActivityExecutionId)?.Measurement;
+        if (measurement?["standardEffortMinutes"] is JsonObject effort
+            && Number(effort["min"]) is { } min && Number(effort["mode"]) is { } mode && Number(effort["max"]) is { } max)
+        {
+            var t = new Triangular(min, mode, max);
+            if (t.IsValid)
+                return t;
+        }
+        return settings.TaskMinutes;
+    }
+
+    /// <summary>By the activity's <c>customProperties.simulation.outcomeWeights</c>; without weights, the first outcome.</summary>
+    private static string ChooseOutcome(SimulatedInstance instance, Bookmark bookmark, Random random)
+    {
+        var outcomes = bookmark.Payload?["outcomes"] is JsonArray list ? list.Select(o => o?.GetValue<string>() ?? "Done").ToList() : ["Done"];
+        var activity = instance.Case.Definition.Root.Descendants().FirstOrDefault(a => a.Id == bookmark.ActivityId);
+        var weights = activity?.CustomProperties["simulation"]?["outcomeWeights"] as JsonObject;
+        if (weights is null || outcomes.Count < 2)
+            return outcomes[0];
+        var weighted = outcomes.Select(o => (Outcome: o, Weight: Math.Max(0, Number(weights[o]) ?? 0))).ToList();
+        var total = weighted.Sum(w => w.Weight);
+        if (total <= 0)
+            return outcomes[0];
+        var pick = random.NextDouble() * total;
+        foreach (var (outcome, weight) in weighted)
+        {
+            if (pick < weight)
+                return outcome;
+            pick -= weight;
+        }
+        return weighted[^1].Outcome;
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
+
+    private static double? Number(JsonNode? node) => node is JsonValue v && v.TryGetValue<double>(out var d) && double.IsFinite(d) ? d : null;
+
+    /// <summary>The simulation's clock: the engine reads the time of the event being processed.</summary>
+    private sealed class VirtualClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+}

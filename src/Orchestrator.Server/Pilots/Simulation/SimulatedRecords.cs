@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Orchestrator.Engine;
+using Orchestrator.Server.Agencies;
+using Orchestrator.Server.Definitions;
+using Orchestrator.Server.Instances;
+using Orchestrator.Server.Store;
+using Orchestrator.Server.Tasks;
+
+namespace Orchestrator.Server.Pilots.Simulation;
+
+/// <summary>
+/// Turns simulated cases into the same rows live cases leave (instance, activity executions, clerk tasks, handoffs,
+/// incidents), marked simulated, so every report and export reads them alike. Adds them to the context; the caller
+/// saves in batches.
+/// </summary>
+public sealed class SimulatedRecords(AppDbContext db, AgencyOptions agencies)
+{
+    public WorkflowInstanceRecord Add(SimulatedInstance simulated, PilotCase pilotCase, WorkflowDefinitionVersion version)
+    {
+        var state = simulated.State;
+        var instance = new WorkflowInstanceRecord
+        {
+            Id = state.Id,
+            DefinitionId = version.DefinitionId,
+            DefinitionVersionId = version.Id,
+            DefinitionVersion = version.Version,
+            ProcessKey = version.ProcessKey,
+            Arm = version.Arm,
+            Status = state.Status,
+            CorrelationId = state.CorrelationId,
+            Name = state.Name,
+            StateJson = "",
+            ConcurrencyToken = Guid.NewGuid(),
+            PilotId = pilotCase.PilotId,
+            CycleId = pilotCase.CycleId,
+            CaseId = pilotCase.CaseKey,
+            MunicipalityCode = pilotCase.MunicipalityCode,
+            Simulated = true,
+            CreatedAt = state.CreatedAt,
+            UpdatedAt = state.UpdatedAt,
+            FinishedAt = state.FinishedAt,
+        };
+        db.WorkflowInstances.Add(instance);
+
+        for (var i = 0; i < state.Journal.Count; i++)
+            db.ActivityExecutions.Add(WorkflowRuntime.ToRow(instance.Id, i + 1, state.Journal[i]));
+
+        foreach (var t in simulated.Tasks)
+        {
+            var task = TaskBookmarkObserver.Open(instance, state, t.Bookmark, version.Name, t.CreatedAt);
+            if (t.Status == SimulatedTaskStatus.Completed)
+            {
+                task.Status = HumanTaskStatus.Completed;
+                task.ClaimedAt = t.ClaimedAt;
+                task.ClaimedById = t.ClerkId;
+                task.CompletedAt = t.CompletedAt;
+                task.CompletedById = t.ClerkId;
+                task.EffortMinutes = t.EffortMinutes;
+                task.ActiveSeconds = t.EffortMinutes * 60;
+                task.Outcome = t.Outcome;
+            }
+            else
+            {
+                task.Status = HumanTaskStatus.Cancelled;
+            }
+            db.HumanTasks.Add(task);
+        }
+
+        foreach (var h in simulated.Handoffs)
+            db.Handoffs.Add(Handoff(instance, state, h));
+
+        foreach (var incident in state.Incidents)
+        {
+            db.Incidents.Add(new IncidentRecord
+            {
+                InstanceId = instance.Id, ActivityId = incident.ActivityId, ActivityType = incident.ActivityType,
+                Message = incident.Message, At = incident.At,
+            });
+        }
+
+        // The journal lives in its rows; a finished simulated instance is never resumed, so its state need not repeat it.
+        state.Journal.Clear();
+        instance.StateJson = JsonSerializer.Serialize(state, WorkflowRuntime.StateJson);
+
+        pilotCase.InstanceId = instance.Id;
+        pilotCase.Status = simulated.Unfinished ? PilotCaseStatus.Unfinished
+            : state.Status == WorkflowStatus.Faulted ? PilotCaseStatus.Failed : PilotCaseStatus.Started;
+        return instance;
+    }
+
+    private HandoffRecord Handoff(WorkflowInstanceRecord instance, WorkflowInstanceState state, SimulatedHandoff h)
+    {
+        var execution = state.Journal.FirstOrDefault(j => j.Id == h.Bookmark.ActivityExecutionId);
+        if (h.Agency is null)
+        {
+            var sent = HandoffObserver.Sent(instance, h.Bookmark, h.SentAt);
+            sent.ReceivedAt = h.Delivered ? h.ReceivedAt : null;
+            sent.Outcome = execution?.Status.ToString();
+            return sent;
+        }
+        agencies.Systems.TryGetValue(h.Agency, out var endpoint);
+        return new HandoffRecord
+        {
+            InstanceId = instance.Id,
+            ActivityExecutionId = h.Bookmark.ActivityExecutionId,
+            ActivityId = h.Bookmark.ActivityId,
+            ActivityType = h.Bookmark.ActivityType,
+            BookmarkId = h.Bookmark.Id,
+            Agency = h.Agency,
+            Operation = h.Operation,
+            SenderOrgLevel = HandoffParties.SenderLevel(execution?.Measurement?["actorOrgLevel"]?.GetValue<string>()),
+            SenderOrgCode = instance.MunicipalityCode,
+            ReceiverOrgLevel = endpoint?.OrgLevel,
+            ReceiverOrgCode = endpoint?.OrgCode,
+            Channel = HandoffChannel.System,
+            SentAt = h.SentAt,
+            ReceivedAt = h.Delivered && h.Outcome == "Done" ? h.ReceivedAt : null,
+            Attempts = 1,
+            Failures = h.Outcome == "Done" ? 0 : 1,
+            Outcome = h.Delivered ? h.Outcome : null,
+            StatusCode = h.Outcome == "Done" ? 200 : 503,
+        };
+    }
+}
