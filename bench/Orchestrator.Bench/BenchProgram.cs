@@ -3,8 +3,8 @@ namespace Orchestrator.Bench;
 /// <summary>Dispatches <c>dotnet run -- &lt;case&gt;</c> to the bench cases; each case prints its figures as JSON lines.</summary>
 public static class BenchProgram
 {
-    /// <summary>Every case, by name. Later cases (durable, resume, simulation, reports) are added here.</summary>
-    static IReadOnlyList<IBenchCase> Cases() => [new EngineBench(), new DurableBench(), new ResumeBench()];
+    /// <summary>Every case, by name.</summary>
+    static IReadOnlyList<IBenchCase> Cases() => [new EngineBench(), new DurableBench(), new ResumeBench(), new SimulationBench()];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {

@@ -59,19 +59,4 @@ public sealed class DurableBench : IBenchCase
         })));
         return count / clock.Elapsed.TotalSeconds;
     }
-
-    /// <summary>The real server's services (store, Hangfire, runtime) without HTTP, on a data directory of its own.</summary>
-    private sealed class BenchHost(string dataDirectory) : WebApplicationFactory<Orchestrator.Server.Hosting.ProductPaths>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            var root = AppContext.BaseDirectory;
-            while (!File.Exists(Path.Combine(root, "Orchestrator.sln")))
-                root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar)) ?? throw new DirectoryNotFoundException("Orchestrator.sln");
-            builder.UseContentRoot(Path.Combine(root, "src", "Orchestrator.Server"));
-            builder.UseEnvironment("Development");
-            builder.UseSetting("Storage:DataDirectory", dataDirectory);
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        }
-    }
 }

@@ -36,7 +36,12 @@ public sealed record ClerkCapacity(int Default = 2, Dictionary<string, int>? ByO
         organisationCode is not null && ByOrganisation?.TryGetValue(organisationCode, out var n) == true ? n : Default;
 }
 
-public sealed record SimulationDesign(int Seed = 1, ClerkCapacity? ClerkCapacity = null, CalendarDocument? Calendar = null);
+/// <summary>
+/// How a simulated cycle runs: its seed, the simulated clerks, the office calendar, and the window over which the
+/// cycle's cases arrive (evenly over its office hours; default: the first half of the cycle, so that the last
+/// arrivals have time to finish).
+/// </summary>
+public sealed record SimulationDesign(int Seed = 1, ClerkCapacity? ClerkCapacity = null, CalendarDocument? Calendar = null, TimeSpan? ArrivalWindow = null);
 
 /// <summary>
 /// The configuration of a pilot as the API takes and returns it. Members are nullable where a request may omit them,
@@ -148,6 +153,8 @@ public static class PilotConfigurationValidator
                         problems.Add(new($"$.simulation.clerkCapacity.byOrganisation.{code}", "職員数は 1 以上です (at least one clerk)"));
                 }
             }
+            if (sim.ArrivalWindow is { } window && (window < TimeSpan.Zero || window > c.EffectiveCycleLength))
+                problems.Add(new("$.simulation.arrivalWindow", "到着期間は 0 以上、サイクル期間以下です (arrival window must be within the cycle length)"));
             if (sim.Calendar is { } calendar)
             {
                 try

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine;
 using Orchestrator.Server.Calendar;
@@ -18,10 +19,10 @@ namespace Orchestrator.Server.Pilots;
 /// </summary>
 public sealed class PilotCycleJob(
     AppDbContext db, PilotService pilots, PilotScheduler scheduler, WorkflowRuntime runtime, DefinitionService definitions,
-    DefinitionCache cache, ProductPaths paths, PilotSimulation simulation, TimeProvider time, ILogger<PilotCycleJob> log)
+    DefinitionCache cache, ProductPaths paths, PilotSimulation simulation, BulkInsert bulk, TimeProvider time, ILogger<PilotCycleJob> log)
 {
     public const int StartBatchSize = 25;
-    public const int SimulationSaveBatch = 250;
+    public const int SimulationSaveBatch = 500;
 
     /// <summary>The recurring job of a pilot: a new cycle, unless the previous one is still starting.</summary>
     public async Task ScheduledAsync(string pilotId)
@@ -76,7 +77,7 @@ public sealed class PilotCycleJob(
             file => files.TryGetValue(file, out var rows) ? rows : files[file] = CaseSource.ReadCsv(paths.Resolve(file)));
         foreach (var p in planned)
         {
-            db.PilotCases.Add(new PilotCase
+            bulk.Add(new PilotCase
             {
                 Id = $"{cycle.Id}-{p.Ordinal + 1:D6}",
                 CycleId = cycle.Id,
@@ -95,6 +96,7 @@ public sealed class PilotCycleJob(
         cycle.InstancesPlanned = planned.Count;
         cycle.StartedAt = now;
         cycle.Deadline = now + config.EffectiveCycleLength;
+        await bulk.SaveAsync(CancellationToken.None);
         await db.SaveChangesAsync();
     }
 
@@ -168,38 +170,75 @@ public sealed class PilotCycleJob(
         var calendar = simulation.CalendarFor(config);
         var request = PilotSimulation.Request(cycle, config, calendar, cases, c => cache.Get(versions[$"{c.ProcessKey}|{c.Arm}"]));
         var byId = cases.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        var pending = new List<SimulatedInstance>();
-        var stored = 0;
 
-        async Task FlushAsync()
+        // The store writes run beside the simulation (the two cores work at once): finished cases go to the writer in
+        // batches; the queue is short, so a slow writer holds the simulation back rather than filling memory.
+        var batches = Channel.CreateBounded<List<SimulatedInstance>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var writer = Task.Run(async () =>
         {
-            var records = new SimulatedRecords(db, simulation.Agencies);
-            foreach (var done in pending)
+            try
             {
-                var pilotCase = byId[done.Case.InstanceId];
-                db.PilotCases.Attach(pilotCase);
-                records.Add(done, pilotCase, versions[$"{pilotCase.ProcessKey}|{pilotCase.Arm}"]);
+                var stored = 0;
+                await foreach (var batch in batches.Reader.ReadAllAsync())
+                {
+                    stored += batch.Count;
+                    await StoreAsync(cycle.Id, batch, byId, versions, stored);
+                }
             }
-            stored += pending.Count;
-            pending.Clear();
-            await db.SaveChangesAsync();
-            db.ChangeTracker.Clear();
-            await db.PilotCycles.Where(c => c.Id == cycle.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.InstancesStarted, stored));
-        }
-
-        db.ChangeTracker.Clear();
-        var summary = await simulation.Simulator.RunAsync(request, async done =>
+            catch (Exception e)
+            {
+                // Stops the simulation at its next batch instead of leaving it waiting on a full queue.
+                batches.Writer.TryComplete(e);
+                throw;
+            }
+        });
+        var pending = new List<SimulatedInstance>();
+        SimulationSummary summary;
+        try
         {
-            pending.Add(done);
-            if (pending.Count >= SimulationSaveBatch)
-                await FlushAsync();
-        }, CancellationToken.None);
-        await FlushAsync();
+            summary = await simulation.Simulator.RunAsync(request, async done =>
+            {
+                pending.Add(done);
+                if (pending.Count < SimulationSaveBatch)
+                    return;
+                await batches.Writer.WriteAsync(pending);
+                pending = [];
+            }, CancellationToken.None);
+            await batches.Writer.WriteAsync(pending);
+        }
+        finally
+        {
+            batches.Writer.TryComplete();
+            // A writer failure surfaces here, after the simulation stopped feeding it.
+            await writer;
+        }
 
         var closed = await db.PilotCycles.FirstAsync(c => c.Id == cycle.Id);
         await FreezeAsync(closed);
         log.LogInformation("Simulated cycle {Number} of pilot {PilotId}: {Finished} finished, {Unfinished} unfinished, {Faulted} faulted, {Events} events",
             closed.Number, closed.PilotId, summary.Finished, summary.Unfinished, summary.Faulted, summary.Events);
+    }
+
+    /// <summary>Stores a batch of simulated cases and moves the cycle's progress on.</summary>
+    private async Task StoreAsync(
+        string cycleId, List<SimulatedInstance> batch, Dictionary<string, PilotCase> byId, Dictionary<string, WorkflowDefinitionVersion> versions, int stored)
+    {
+        var records = new SimulatedRecords(bulk, simulation.Agencies);
+        var statuses = new List<(string CaseId, PilotCaseStatus Status)>(batch.Count);
+        foreach (var done in batch)
+        {
+            var pilotCase = byId[done.Case.InstanceId];
+            statuses.Add((pilotCase.Id, records.Add(done, pilotCase, versions[$"{pilotCase.ProcessKey}|{pilotCase.Arm}"])));
+        }
+        await bulk.SaveAsync(CancellationToken.None);
+        // The instance id of a case is the case id.
+        foreach (var group in statuses.GroupBy(s => s.Status))
+        {
+            var ids = group.Select(s => s.CaseId).ToList();
+            await db.PilotCases.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.InstanceId, c => c.Id).SetProperty(c => c.Status, group.Key));
+        }
+        await db.PilotCycles.Where(c => c.Id == cycleId).ExecuteUpdateAsync(s => s.SetProperty(c => c.InstancesStarted, stored));
     }
 
     /// <summary>The close job at a live cycle's deadline: cases not finished are marked unfinished and the figures frozen.</summary>

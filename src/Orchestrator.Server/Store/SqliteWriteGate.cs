@@ -9,7 +9,7 @@ namespace Orchestrator.Server.Store;
 /// concurrent bursts those sleeps dominate latency, so writers of this process queue here instead and enter the
 /// database one by one. Reads are not gated (WAL lets them run beside the writer).
 /// </summary>
-internal sealed class SqliteWriteGate : SaveChangesInterceptor
+public sealed class SqliteWriteGate : SaveChangesInterceptor
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly ConditionalWeakTable<DbContext, object> holders = new();
@@ -55,6 +55,24 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
     {
         Leave(eventData.Context);
         return Task.CompletedTask;
+    }
+
+    /// <summary>For writers that bypass SaveChanges (bulk inserts): hold the gate until the lease is disposed.</summary>
+    public async Task<IDisposable> EnterAsync(CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        return new Lease(gate);
+    }
+
+    private sealed class Lease(SemaphoreSlim gate) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+                gate.Release();
+        }
     }
 
     private void Leave(DbContext? context)

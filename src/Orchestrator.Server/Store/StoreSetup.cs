@@ -22,6 +22,8 @@ public static class StoreSetup
             DefaultTimeout = 30,
         }.ToString();
         var writeGate = new SqliteWriteGate();
+        services.AddSingleton(writeGate);
+        services.AddScoped<BulkInsert>();
         services.AddDbContextPool<AppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), writeGate));
         return services;
     }

@@ -37,27 +37,33 @@ public sealed class PilotSimulation
 
     /// <summary>
     /// The simulation of a cycle, from its start to its deadline on the virtual clock. Each process and municipality's
-    /// cases arrive evenly over the first office day; a case run through both arms arrives in both at the same time.
+    /// cases arrive evenly over the office hours of the arrival window; a case run through both arms arrives in both
+    /// at the same time.
     /// </summary>
     public static SimulationRequest Request(
         PilotCycle cycle, PilotConfiguration config, OfficeCalendar calendar, IReadOnlyList<PilotCase> cases, Func<PilotCase, WorkflowDefinition> definitionOf)
     {
+        var simulation = config.EffectiveSimulation;
         var first = calendar.NextOpen(cycle.StartedAt!.Value);
-        var officeDay = calendar.ClosesAt - calendar.OpensAt;
+        var window = simulation.ArrivalWindow ?? config.EffectiveCycleLength / 2;
+        // At least one office day, so that a window shorter than a day still spreads the arrivals over a day's work.
+        var openTime = Max(calendar.OpenTimeBetween(first, cycle.StartedAt!.Value + window), calendar.ClosesAt - calendar.OpensAt);
         var simulated = new List<SimulationCase>(cases.Count);
         foreach (var stream in cases.GroupBy(c => (c.ProcessKey, c.MunicipalityCode, c.Arm)))
         {
             var ordered = stream.OrderBy(c => c.Ordinal).ToList();
-            for (var i = 0; i < ordered.Count; i++)
+            var gap = openTime / ordered.Count;
+            var arrives = first;
+            foreach (var c in ordered)
             {
-                var c = ordered[i];
-                var arrives = calendar.AddOpenTime(first, officeDay * i / ordered.Count);
                 simulated.Add(new SimulationCase(c.Id, definitionOf(c), PilotCycleJob.Input(c), c.CaseKey, c.MunicipalityCode, c.Arm, arrives,
                     $"{cycle.Number}|{c.Ordinal}|{c.CaseKey}|{c.Arm}"));
+                arrives = calendar.AddOpenTime(arrives, gap);
             }
         }
-        var simulation = config.EffectiveSimulation;
         return new SimulationRequest(simulated.OrderBy(c => c.ArrivesAt).ThenBy(c => c.InstanceId, StringComparer.Ordinal).ToList(),
             cycle.Deadline!.Value, calendar, simulation.ClerkCapacity ?? new ClerkCapacity(), simulation.Seed);
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

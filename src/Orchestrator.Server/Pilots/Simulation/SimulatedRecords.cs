@@ -10,12 +10,12 @@ namespace Orchestrator.Server.Pilots.Simulation;
 
 /// <summary>
 /// Turns simulated cases into the same rows live cases leave (instance, activity executions, clerk tasks, handoffs,
-/// incidents), marked simulated, so every report and export reads them alike. Adds them to the context; the caller
-/// saves in batches.
+/// incidents), marked simulated, so every report and export reads them alike. Adds them to a bulk insert; the caller
+/// saves in batches. Returns the case's status.
 /// </summary>
-public sealed class SimulatedRecords(AppDbContext db, AgencyOptions agencies)
+public sealed class SimulatedRecords(BulkInsert bulk, AgencyOptions agencies)
 {
-    public WorkflowInstanceRecord Add(SimulatedInstance simulated, PilotCase pilotCase, WorkflowDefinitionVersion version)
+    public PilotCaseStatus Add(SimulatedInstance simulated, PilotCase pilotCase, WorkflowDefinitionVersion version)
     {
         var state = simulated.State;
         var instance = new WorkflowInstanceRecord
@@ -40,10 +40,10 @@ public sealed class SimulatedRecords(AppDbContext db, AgencyOptions agencies)
             UpdatedAt = state.UpdatedAt,
             FinishedAt = state.FinishedAt,
         };
-        db.WorkflowInstances.Add(instance);
+        bulk.Add(instance);
 
         for (var i = 0; i < state.Journal.Count; i++)
-            db.ActivityExecutions.Add(WorkflowRuntime.ToRow(instance.Id, i + 1, state.Journal[i]));
+            bulk.Add(WorkflowRuntime.ToRow(instance.Id, i + 1, state.Journal[i]));
 
         foreach (var t in simulated.Tasks)
         {
@@ -63,15 +63,15 @@ public sealed class SimulatedRecords(AppDbContext db, AgencyOptions agencies)
             {
                 task.Status = HumanTaskStatus.Cancelled;
             }
-            db.HumanTasks.Add(task);
+            bulk.Add(task);
         }
 
         foreach (var h in simulated.Handoffs)
-            db.Handoffs.Add(Handoff(instance, state, h));
+            bulk.Add(Handoff(instance, state, h));
 
         foreach (var incident in state.Incidents)
         {
-            db.Incidents.Add(new IncidentRecord
+            bulk.Add(new IncidentRecord
             {
                 InstanceId = instance.Id, ActivityId = incident.ActivityId, ActivityType = incident.ActivityType,
                 Message = incident.Message, At = incident.At,
@@ -82,10 +82,8 @@ public sealed class SimulatedRecords(AppDbContext db, AgencyOptions agencies)
         state.Journal.Clear();
         instance.StateJson = JsonSerializer.Serialize(state, WorkflowRuntime.StateJson);
 
-        pilotCase.InstanceId = instance.Id;
-        pilotCase.Status = simulated.Unfinished ? PilotCaseStatus.Unfinished
+        return simulated.Unfinished ? PilotCaseStatus.Unfinished
             : state.Status == WorkflowStatus.Faulted ? PilotCaseStatus.Failed : PilotCaseStatus.Started;
-        return instance;
     }
 
     private HandoffRecord Handoff(WorkflowInstanceRecord instance, WorkflowInstanceState state, SimulatedHandoff h)

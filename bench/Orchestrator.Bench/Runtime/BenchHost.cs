@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Orchestrator.Bench;
+
+/// <summary>The real server's services (store, Hangfire, runtime) without HTTP, on a data directory of its own.</summary>
+internal sealed class BenchHost(string dataDirectory) : WebApplicationFactory<Orchestrator.Server.Hosting.ProductPaths>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Orchestrator.sln")))
+            root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar)) ?? throw new DirectoryNotFoundException("Orchestrator.sln");
+        builder.UseContentRoot(Path.Combine(root, "src", "Orchestrator.Server"));
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Storage:DataDirectory", dataDirectory);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+}

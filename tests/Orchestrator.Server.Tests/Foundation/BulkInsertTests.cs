@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Server.Agencies;
+using Orchestrator.Server.Store;
+using Orchestrator.Server.Tasks;
+
+namespace Orchestrator.Server.Tests.Foundation;
+
+public sealed class BulkInsertTests(OrchestratorFactory factory) : IClassFixture<OrchestratorFactory>
+{
+    [Fact]
+    public async Task Bulk_inserted_rows_read_back_as_saved_and_update_through_ef_core_with_their_concurrency_token()
+    {
+        var created = new DateTimeOffset(2026, 11, 24, 9, 30, 15, 250, TimeSpan.FromHours(9));
+        var token = Guid.NewGuid();
+        using (var scope = factory.Services.CreateScope())
+        {
+            var bulk = scope.ServiceProvider.GetRequiredService<BulkInsert>();
+            bulk.Add(new HumanTaskRecord
+            {
+                Id = "bulk-task", InstanceId = "i-1", BookmarkId = "b-1", ActivityExecutionId = "e-1", ActivityId = "intake",
+                ActivityType = "Orchestrator.HumanTask", Title = "受付", Status = HumanTaskStatus.Completed, CreatedAt = created,
+                CompletedAt = created.AddMinutes(12.5), EffortMinutes = 12.5, ActiveSeconds = 750, Simulated = true, ConcurrencyToken = token,
+            });
+            bulk.Add(new HandoffRecord { InstanceId = "i-1", ActivityExecutionId = "e-2", ActivityId = "carry", ActivityType = "Orchestrator.Handoff", Channel = HandoffChannel.Mail, SentAt = created });
+            bulk.Add(new HandoffRecord { InstanceId = "i-1", ActivityExecutionId = "e-3", ActivityId = "carry", ActivityType = "Orchestrator.Handoff", Channel = HandoffChannel.Fax, SentAt = created });
+            Assert.Equal(3, bulk.Count);
+            await bulk.SaveAsync(CancellationToken.None);
+            Assert.Equal(0, bulk.Count);
+        }
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var task = await db.HumanTasks.SingleAsync(t => t.Id == "bulk-task");
+            Assert.Equal((HumanTaskStatus.Completed, created, created.AddMinutes(12.5), 12.5, (DateTimeOffset?)null, true, token),
+                (task.Status, task.CreatedAt, task.CompletedAt!.Value, task.EffortMinutes!.Value, task.ClaimedAt, task.Simulated, task.ConcurrencyToken));
+            Assert.Equal(TimeSpan.FromHours(9), task.CreatedAt.Offset);
+            var handoffs = await db.Handoffs.Where(h => h.InstanceId == "i-1").OrderBy(h => h.Id).ToListAsync();
+            Assert.Equal([HandoffChannel.Mail, HandoffChannel.Fax], handoffs.Select(h => h.Channel).ToArray());
+            Assert.NotEqual(handoffs[0].Id, handoffs[1].Id);
+
+            task.Title = "受付 (修正)";
+            task.ConcurrencyToken = Guid.NewGuid();
+            await db.SaveChangesAsync();
+        }
+        using (var scope = factory.Services.CreateScope())
+            Assert.Equal("受付 (修正)", (await scope.ServiceProvider.GetRequiredService<AppDbContext>().HumanTasks.SingleAsync(t => t.Id == "bulk-task")).Title);
+    }
+}
