@@ -72,7 +72,16 @@ internal static class StaticValues
         switch (node)
         {
             case JsonArray arr:
-                return arr.Where(x => x is not null).Select(x => x is JsonValue v && v.TryGetValue<string>(out var s) ? s : x!.ToJsonString()).ToList();
+            {
+                // A plain loop: this runs for every human task and every resume with an outcome.
+                var names = new List<string>(arr.Count);
+                for (var i = 0; i < arr.Count; i++)
+                {
+                    if (arr[i] is { } x)
+                        names.Add(x is JsonValue v && v.TryGetValue<string>(out var s) ? s : x.ToJsonString());
+                }
+                return names;
+            }
             case JsonValue v when v.TryGetValue<string>(out var s):
                 if (TryParseJson(s) is JsonArray parsed) return ToStringList(parsed);
                 return s.Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

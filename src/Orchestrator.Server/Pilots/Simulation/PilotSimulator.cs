@@ -41,6 +41,8 @@ public sealed class SimulatedInstance(SimulationCase @case)
     /// <summary>Still waiting when the deadline came (then cancelled at the deadline).</summary>
     public bool Unfinished { get; set; }
     internal HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
+    /// <summary>The task or handoff planned for each open bookmark, confirmed when the bookmark is resumed.</summary>
+    internal Dictionary<string, object> Planned { get; } = new(StringComparer.Ordinal);
     internal Random Random { get; set; } = new(0);
 }
 
@@ -126,9 +128,11 @@ public sealed class PilotSimulator(ActivityRegistry registry, SimulationSettings
     /// <summary>A bookmark is being resumed: the work planned for it took place.</summary>
     private static void Confirm(SimulatedInstance instance, string bookmarkId)
     {
-        foreach (var task in instance.Tasks.Where(t => t.Bookmark.Id == bookmarkId))
+        if (!instance.Planned.Remove(bookmarkId, out var planned))
+            return;
+        if (planned is SimulatedTask task)
             task.Status = SimulatedTaskStatus.Completed;
-        foreach (var handoff in instance.Handoffs.Where(h => h.Bookmark.Id == bookmarkId))
+        else if (planned is SimulatedHandoff handoff)
             handoff.Delivered = true;
     }
 
@@ -158,7 +162,9 @@ public sealed class PilotSimulator(ActivityRegistry registry, SimulationSettings
                 pool[clerk] = completed;
                 // Clerk numbers: as-is clerks first, then to-be clerks, so one pseudonym never works in both arms.
                 var number = clerk + 1 + (instance.Case.Arm == Arms.ToBe ? pool.Length : 0);
-                instance.Tasks.Add(new SimulatedTask(bookmark, now, claimed, completed, $"sim:{org ?? "-"}:{number}", org, minutes, outcome));
+                var task = new SimulatedTask(bookmark, now, claimed, completed, $"sim:{org ?? "-"}:{number}", org, minutes, outcome);
+                instance.Tasks.Add(task);
+                instance.Planned[bookmark.Id] = task;
                 return (completed, bookmark.Kind == BookmarkKind.RunTask
                     ? new() { ["result"] = new JsonObject { ["simulated"] = true } }
                     : new() { ["outcome"] = outcome, ["data"] = new JsonObject() });
@@ -170,7 +176,7 @@ public sealed class PilotSimulator(ActivityRegistry registry, SimulationSettings
                 var received = now + TimeSpan.FromSeconds(settings.AgencyLatency(agency).Sample(random));
                 var failed = random.NextDouble() < settings.FailureRate(agency);
                 var outcome = failed ? "Failed" : "Done";
-                instance.Handoffs.Add(new SimulatedHandoff(bookmark, "System", agency, operation, now, received, outcome));
+                Plan(instance, new SimulatedHandoff(bookmark, "System", agency, operation, now, received, outcome));
                 var response = new JsonObject { ["simulated"] = true };
                 if (!failed && settings.Response(agency, operation) is { } configured && JsonNode.Parse(configured.GetRawText()) is JsonObject body)
                 {
@@ -186,7 +192,7 @@ public sealed class PilotSimulator(ActivityRegistry registry, SimulationSettings
                     ? TimeSpan.FromTicks((long)((due - now).Ticks * settings.TransitFactor(channel).Sample(random)))
                     : TimeSpan.FromHours(settings.TransitHoursWithoutTime.Sample(random));
                 var received = now + transit;
-                instance.Handoffs.Add(new SimulatedHandoff(bookmark, channel, null, null, now, received, "Completed"));
+                Plan(instance, new SimulatedHandoff(bookmark, channel, null, null, now, received, "Completed"));
                 return (received, new() { ["receivedAt"] = received.ToString("O") });
             }
             case BookmarkKind.Event:
@@ -197,6 +203,12 @@ public sealed class PilotSimulator(ActivityRegistry registry, SimulationSettings
                 // Timers (Delay, Timer, Cron, StartAt) fire at their due time.
                 return (bookmark.DueAt is { } at && at > now ? at : now, null);
         }
+    }
+
+    private static void Plan(SimulatedInstance instance, SimulatedHandoff handoff)
+    {
+        instance.Handoffs.Add(handoff);
+        instance.Planned[handoff.Bookmark.Id] = handoff;
     }
 
     private Triangular EffortOf(SimulatedInstance instance, Bookmark bookmark)
