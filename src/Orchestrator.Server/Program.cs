@@ -70,6 +70,7 @@ builder.Services.AddAgencies(builder.Configuration);
 builder.Services.AddPilots(builder.Configuration);
 builder.Services.AddScoped<OrganisationCatalog>();
 builder.Services.AddScoped<AccountSeeder>();
+builder.Services.AddScoped<DemoPilots>();
 builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();

@@ -47,6 +47,8 @@ public sealed class OrchestratorFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Password", DemoPassword);
         // Tests that need agency systems bring their own WireMock servers.
         builder.UseSetting("Demo:FakeAgencies", "false");
+        // Tests create the pilots they are about; the demo pilots have a test of their own.
+        builder.UseSetting("Demo:Pilots", "false");
         builder.UseSetting("Auth:MaxFailedAccessAttempts", "3");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);

@@ -14,7 +14,8 @@ namespace Orchestrator.Server.Hosting;
 
 /// <summary>
 /// Brings the store up to date before anything else starts (hosted services start in registration order, and the
-/// web server only after them): migrations, organisations, accounts, `workflows/`, timer jobs. Prints the demo accounts once listening.
+/// web server only after them): migrations, organisations, accounts, `workflows/`, timer jobs, demo pilots, pilot
+/// schedules. Prints the demo accounts once listening.
 /// </summary>
 public sealed class StartupInitializer(
     IServiceProvider services, IHostApplicationLifetime lifetime, IServer server, IOptions<DemoOptions> demo,
@@ -30,6 +31,8 @@ public sealed class StartupInitializer(
         var accounts = await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(organisations);
         await scope.ServiceProvider.GetRequiredService<WorkflowFolderImport>().ImportAsync(ct);
         await scope.ServiceProvider.GetRequiredService<TimerScheduler>().ReconcileAsync(ct);
+        if (demo.Value.Enabled && demo.Value.Pilots)
+            await scope.ServiceProvider.GetRequiredService<DemoPilots>().SeedAsync(ct);
         await scope.ServiceProvider.GetRequiredService<PilotScheduler>().ReconcileAsync(ct);
         recurring.AddOrUpdate<ReconcileJob>(ReconcileJob.Id, j => j.RunAsync(), Cron.Minutely());
         recurring.AddOrUpdate<TaskExpiryJob>(TaskExpiryJob.Id, j => j.RunAsync(), Cron.Minutely());

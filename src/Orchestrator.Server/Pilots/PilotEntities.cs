@@ -24,7 +24,8 @@ public sealed class Pilot
 
 public enum CycleStatus { Starting, Running, Closed, Failed }
 
-public enum CycleTrigger { Schedule, Manual }
+/// <summary>What started a cycle: its schedule, a coordinator ("run now"), or demo mode's first start.</summary>
+public enum CycleTrigger { Schedule, Manual, Demo }
 
 /// <summary>
 /// One cycle of a pilot: the cases it created, when it started and closes, and (once closed) its frozen progress
