@@ -76,7 +76,49 @@ public static class WorkflowDefinitionJson
         foreach (var (key, value) in top)
             if (!TopLevelKnown.Contains(key))
                 d.Extra[key.StartsWith('$') ? key : CamelCase(key)] = value?.DeepClone();
+        Materialize(d);
         return d;
+    }
+
+    /// <summary>
+    /// Parsed JSON objects and arrays fill themselves in on first access, which is not safe when two threads read them
+    /// at once. A definition is shared by every instance that runs it, so all of it is filled in here, once.
+    /// </summary>
+    static void Materialize(WorkflowDefinition d)
+    {
+        foreach (var node in new JsonNode?[] { d.Inputs, d.Outputs, d.Outcomes, d.CustomProperties, d.Options, d.Extra })
+            Materialize(node);
+        foreach (var v in d.Variables) Materialize(v.Extra);
+        foreach (var a in d.Root.Descendants(includeSelf: true))
+        {
+            Materialize(a.CustomProperties);
+            Materialize(a.Metadata);
+            Materialize(a.Extra);
+            foreach (var input in a.Inputs.Values)
+            {
+                Materialize(input.Expression?.Value);
+                Materialize(input.Extra);
+            }
+            foreach (var v in a.Variables) Materialize(v.Extra);
+            foreach (var c in a.Connections)
+            {
+                Materialize(c.Vertices);
+                Materialize(c.Extra);
+            }
+        }
+    }
+
+    static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, value) in o) Materialize(value);
+                break;
+            case JsonArray a:
+                foreach (var value in a) Materialize(value);
+                break;
+        }
     }
 
     public static string Write(WorkflowDefinition definition) => ToJsonObject(definition).ToJsonString(WriteOptions);

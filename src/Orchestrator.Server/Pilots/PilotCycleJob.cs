@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,8 @@ namespace Orchestrator.Server.Pilots;
 /// </summary>
 public sealed class PilotCycleJob(
     AppDbContext db, PilotService pilots, PilotScheduler scheduler, WorkflowRuntime runtime, DefinitionService definitions,
-    DefinitionCache cache, ProductPaths paths, PilotSimulation simulation, BulkInsert bulk, TimeProvider time, ILogger<PilotCycleJob> log)
+    DefinitionCache cache, ProductPaths paths, PilotSimulation simulation, BulkInsert bulk, CyclesStarting starting, TimeProvider time,
+    ILogger<PilotCycleJob> log)
 {
     public const int StartBatchSize = 25;
     public const int SimulationSaveBatch = 500;
@@ -46,6 +48,14 @@ public sealed class PilotCycleJob(
 
     public async Task StartAsync(string cycleId)
     {
+        // A second start job for the same cycle (the reconciler's replacement of one it thought lost) must not run
+        // beside the first: it would start the same cases again.
+        using var claim = starting.TryClaim(cycleId);
+        if (claim is null)
+        {
+            log.LogInformation("Cycle {CycleId} is already being started", cycleId);
+            return;
+        }
         var cycle = await db.PilotCycles.FirstOrDefaultAsync(c => c.Id == cycleId);
         if (cycle is not { Status: CycleStatus.Starting })
             return;
@@ -291,4 +301,18 @@ public sealed class PilotCycleJob(
 
     public static Dictionary<string, object?> Input(PilotCase pilotCase) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(pilotCase.InputJson)!.ToDictionary(kv => kv.Key, kv => (object?)kv.Value);
+}
+
+/// <summary>The cycles this process is starting right now (one server process per store, as SQLite requires).</summary>
+public sealed class CyclesStarting
+{
+    private readonly ConcurrentDictionary<string, byte> cycles = new(StringComparer.Ordinal);
+
+    /// <summary>The claim on the cycle's start, or null when it is already being started; dispose to let go.</summary>
+    public IDisposable? TryClaim(string cycleId) => cycles.TryAdd(cycleId, 0) ? new Claim(cycles, cycleId) : null;
+
+    private sealed class Claim(ConcurrentDictionary<string, byte> cycles, string cycleId) : IDisposable
+    {
+        public void Dispose() => cycles.TryRemove(cycleId, out _);
+    }
 }

@@ -12,9 +12,12 @@ namespace Orchestrator.Server.Pilots;
 /// and every minute with the reconciler; the store is the truth.
 /// </summary>
 public sealed class PilotScheduler(
-    AppDbContext db, IBackgroundJobClient jobs, IRecurringJobManager recurring, JobStorage storage, ILogger<PilotScheduler> log)
+    AppDbContext db, IBackgroundJobClient jobs, IRecurringJobManager recurring, JobStorage storage, TimeProvider time, ILogger<PilotScheduler> log)
 {
     public const string RecurringPrefix = "pilot:";
+
+    /// <summary>A cycle is recorded before its start job is enqueued; one younger than this may not have its job yet.</summary>
+    public static readonly TimeSpan StartJobGrace = TimeSpan.FromMinutes(1);
 
     public static string RecurringId(string pilotId) => RecurringPrefix + pilotId;
 
@@ -38,9 +41,10 @@ public sealed class PilotScheduler(
                 recurring.RemoveIfExists(stale.Id);
 
             var open = await db.PilotCycles.Where(c => c.Status == CycleStatus.Starting || (c.Status == CycleStatus.Running && c.Deadline != null)).ToListAsync(ct);
+            var recordedBefore = time.GetUtcNow() - StartJobGrace;
             foreach (var cycle in open)
             {
-                if (cycle.Status == CycleStatus.Starting && !Alive(connection, cycle.StartJobId))
+                if (cycle.Status == CycleStatus.Starting && cycle.RequestedAt < recordedBefore && !Alive(connection, cycle.StartJobId))
                 {
                     EnqueueStart(cycle);
                     repaired++;
