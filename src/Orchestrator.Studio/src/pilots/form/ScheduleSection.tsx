@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n';
 import { defaultTimeZone } from '../form';
@@ -9,22 +9,22 @@ import { CheckboxField, FieldError, FormSection, Hint, TextField, describedBy, t
 
 export const timeZonesListId = 'pilot-time-zones';
 
-function timeZones(): string[] {
-  const supported = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return supported.includes(defaultTimeZone) ? supported : [defaultTimeZone, 'UTC', ...supported];
-}
+/**
+ * Time zones offered in the pickers; any other IANA name can be typed (the server checks it). The first is the
+ * default of every pilot in Japan.
+ */
+export const commonTimeZones = ['Asia/Tokyo', 'UTC', 'Asia/Seoul', 'Asia/Shanghai', 'Asia/Singapore', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles'] as const;
 
-/** The time zones the browser knows, offered by the schedule's and the calendar's time-zone fields. */
-export function TimeZoneList() {
-  const zones = useMemo(timeZones, []);
+/** The time-zone suggestions of the schedule's and the calendar's time-zone fields. */
+export const TimeZoneList = memo(function TimeZoneList() {
   return (
     <datalist id={timeZonesListId}>
-      {zones.map((zone) => (
+      {commonTimeZones.map((zone) => (
         <option key={zone} value={zone} />
       ))}
     </datalist>
   );
-}
+});
 
 /** What the cron means in words, and when it runs next in its time zone. */
 function CronPreview({ cron, timeZone, now }: { cron: string; timeZone: string; now: Date }) {
