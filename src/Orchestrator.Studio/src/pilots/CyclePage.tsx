@@ -149,7 +149,7 @@ function CycleScreen({ pilotId, cycleId }: { pilotId: string; cycleId: string })
                   {t('pilots.cycle.shown', { count: rows.length })}
                 </p>
                 <div className="overflow-x-auto">
-                  <table className="w-full min-w-[56rem] border-collapse bg-white text-left" data-testid="instances-table">
+                  <table className="w-full min-w-[52rem] border-collapse bg-white text-left" data-testid="instances-table">
                     <caption className="sr-only">{t('pilots.cycle.instancesCaption')}</caption>
                     <thead>
                       <tr className="border-b-2 border-solid-gray-600 bg-solid-gray-50">

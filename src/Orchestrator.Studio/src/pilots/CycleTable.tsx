@@ -37,7 +37,7 @@ export function CycleTable({ pilotId, cycles }: { pilotId: string; cycles: Cycle
     <>
       <ProgressLegend />
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[64rem] border-collapse bg-white text-left" data-testid="cycles-table">
+        <table className="w-full min-w-[52rem] border-collapse bg-white text-left" data-testid="cycles-table">
           <caption className="sr-only">{t('pilots.detail.cyclesCaption')}</caption>
           <thead>
             <tr className="border-b-2 border-solid-gray-600 bg-solid-gray-50">
@@ -65,13 +65,13 @@ export function CycleTable({ pilotId, cycles }: { pilotId: string; cycles: Cycle
                     </p>
                   )}
                 </td>
-                <td className={`${td} min-w-72`}>
+                <td className={`${td} min-w-60`}>
                   <CycleTimes cycle={cycle} />
                 </td>
-                <td className={`${td} min-w-48`}>
+                <td className={`${td} min-w-40`}>
                   <ArmProgressBar arm="AsIs" progress={cycle.progress.AsIs} />
                 </td>
-                <td className={`${td} min-w-48`}>
+                <td className={`${td} min-w-40`}>
                   <ArmProgressBar arm="ToBe" progress={cycle.progress.ToBe} />
                 </td>
               </tr>

@@ -8,6 +8,8 @@ import { pollIntervalMs } from './progress';
 
 const coordinator = () => jsonResponse(200, user({ userName: 'coordinator', displayName: '実証 太郎', roles: ['Coordinator'], organisation: null }));
 const fresh = pilotView({ lastCycle: null, cycleCount: 0 });
+/** No schedule: only the cycles themselves make the page ask again. */
+const manual = pilotView({ lastCycle: null, cycleCount: 0 }, { schedule: null });
 
 afterEach(() => {
   vi.useRealTimers();
@@ -56,7 +58,7 @@ describe('pilot detail', () => {
     let calls = 0;
     const server = mockServer({
       'GET /api/me': coordinator,
-      'GET /api/pilots/okuyami-sim': () => jsonResponse(200, fresh),
+      'GET /api/pilots/okuyami-sim': () => jsonResponse(200, manual),
       'GET /api/organisations': () => jsonResponse(200, organisations),
       'GET /api/pilots/okuyami-sim/cycles': () => jsonResponse(200, served[Math.min(calls++, served.length - 1)]),
       'POST /api/pilots/okuyami-sim/cycles': () => jsonResponse(202, { cycleId: 'c1', number: 1 }),
@@ -96,6 +98,31 @@ describe('pilot detail', () => {
     expect(asked).toBe(4);
     act(() => vi.advanceTimersByTime(pollIntervalMs * 10));
     expect(cycleGets(server)).toBe(asked);
+  });
+
+  it('looks for the cycle a schedule starts shortly after the run is due, and asks nothing in between', async () => {
+    // Tuesday 2026-11-24 09:01:00 JST; the pilot runs every 3 minutes, so the next run is at 09:03:00.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'], now: new Date('2026-11-24T00:01:00Z') });
+    let scheduled = false;
+    const server = mockServer({
+      'GET /api/me': coordinator,
+      'GET /api/pilots/okuyami-sim': () => jsonResponse(200, fresh),
+      'GET /api/organisations': () => jsonResponse(200, organisations),
+      'GET /api/pilots/okuyami-sim/cycles': () =>
+        jsonResponse(200, scheduled ? [cycleView({ trigger: 'Schedule', status: 'Starting', closedAt: null, progress: { AsIs: progress(4, 0, 0), ToBe: progress(4, 0, 0) } })] : []),
+    });
+    renderApp('/pilots/okuyami-sim');
+    await screen.findByTestId('cycles-empty');
+    expect(cycleGets(server)).toBe(1);
+
+    act(() => vi.advanceTimersByTime(2 * 60_000));
+    expect(cycleGets(server)).toBe(1);
+    scheduled = true;
+    act(() => vi.advanceTimersByTime(5_000 + pollIntervalMs));
+    expect(cycleGets(server)).toBe(2);
+    const row = within(await screen.findByTestId('cycle-row-1'));
+    expect(row.getByText('スケジュール')).toBeTruthy();
+    expect(row.getByTestId('cycle-status').textContent).toBe('開始中');
   });
 
   it('marks a simulated cycle’s start and deadline as virtual times, not its request and close', async () => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiError, NetworkError } from '../api';
@@ -7,7 +7,7 @@ import { currentLanguage } from '../i18n';
 import { getPilot, listCycles, listOrganisations, runCycle } from './api';
 import { CycleTable } from './CycleTable';
 import { localName } from './format';
-import { usePolling, useResource } from './hooks';
+import { usePolling, useResource, useScheduledRefresh } from './hooks';
 import { failureReason } from './parts';
 import { PilotSummary } from './PilotSummary';
 import { needsPolling, pollIntervalMs } from './progress';
@@ -41,6 +41,9 @@ function PilotDetail({ id }: { id: string }) {
 
   const polling = cycles.data !== null && needsPolling(cycles.data);
   usePolling(polling, pollIntervalMs, cycles.reload);
+  // An active pilot's schedule starts cycles by itself: look again when one is due.
+  const schedule = pilot.data?.active ? pilot.data.configuration.schedule : null;
+  useScheduledRefresh(useMemo(() => (schedule ? [schedule] : []), [schedule]), cycles.reload);
 
   useEffect(() => {
     if (runError) alertRef.current?.focus();

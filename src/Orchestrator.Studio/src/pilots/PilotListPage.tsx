@@ -1,11 +1,11 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
 import { currentLanguage } from '../i18n';
 import { listPilots, type PilotView } from './api';
 import { localName, scheduleText } from './format';
-import { usePolling, useResource } from './hooks';
+import { usePolling, useResource, useScheduledRefresh } from './hooks';
 import { ActiveLabel, ArmProgressBar, CycleStatusBadge, ModeBadge, failureReason } from './parts';
 import { needsPolling, pollIntervalMs } from './progress';
 
@@ -37,6 +37,8 @@ export function PilotListPage() {
   const list = pilots.data;
   const polling = list !== null && needsPolling(list.flatMap((p) => (p.lastCycle ? [p.lastCycle] : [])));
   usePolling(polling, pollIntervalMs, pilots.reload);
+  const schedules = useMemo(() => (list ?? []).flatMap((p) => (p.active && p.configuration.schedule ? [p.configuration.schedule] : [])), [list]);
+  useScheduledRefresh(schedules, pilots.reload);
   const title = t('pilots.list.title');
 
   return (
@@ -78,7 +80,7 @@ export function PilotListPage() {
           </p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="w-full min-w-[60rem] border-collapse bg-white text-left" data-testid="pilots-table">
+            <table className="w-full min-w-[52rem] border-collapse bg-white text-left" data-testid="pilots-table">
               <caption className="sr-only">{t('pilots.list.caption')}</caption>
               <thead>
                 <tr className="border-b-2 border-solid-gray-600 bg-solid-gray-50">

@@ -18,6 +18,7 @@ export function DesignSection({ form, update, errors, organisations }: SectionPr
       <RadioGroup
         field="assignment"
         legend={t('pilots.form.design')}
+        legendHidden
         value={form.assignment}
         options={assignments}
         label={(a) => t(`pilots.assignment.${a}`)}

@@ -76,7 +76,9 @@ export function ScheduleSection({ form, update, errors }: SectionProps) {
         }}
         data-testid={`field-${key}`}
       />
-      <label htmlFor={fieldId(key)}>{unit}</label>
+      <label htmlFor={fieldId(key)} className="whitespace-nowrap">
+        {unit}
+      </label>
     </div>
   );
   return (

@@ -182,14 +182,16 @@ interface RadioGroupProps<T extends string> {
   hint?: (option: T) => string;
   onChange: (value: T) => void;
   errors: Errors;
+  /** The section's title already says what the legend would: keep the legend for screen readers only. */
+  legendHidden?: boolean;
 }
 
 /** A fieldset of radio buttons; the fieldset carries the field's id so the error summary can move focus to it. */
-export function RadioGroup<T extends string>({ field, legend, value, options, label, hint, onChange, errors }: RadioGroupProps<T>) {
+export function RadioGroup<T extends string>({ field, legend, value, options, label, hint, onChange, errors, legendHidden }: RadioGroupProps<T>) {
   const id = fieldId(field);
   return (
     <fieldset id={id} tabIndex={-1} aria-describedby={describedBy(field, errors, false)} className="flex flex-col gap-2" data-testid={`field-${field}`}>
-      <legend className="mb-2 text-std-16B-170 text-solid-gray-900">{legend}</legend>
+      <legend className={legendHidden ? 'sr-only' : 'mb-2 text-std-16B-170 text-solid-gray-900'}>{legend}</legend>
       {options.map((option) => (
         <div key={option} className="flex items-start gap-3">
           <input
