@@ -77,4 +77,50 @@ public sealed class PilotTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await Expect(page.GetByTestId("instances-table").GetByRole(AriaRole.Link)).ToHaveCountAsync(8);
         await Expect(page.GetByTestId("instance-status")).ToHaveTextAsync(Enumerable.Repeat("完了", 8).ToArray());
     }
+
+    [Fact]
+    public async Task A_scheduled_simulated_pilot_keeps_adding_cycles_to_the_open_page_without_a_reload()
+    {
+        // Every 15 seconds (Cronos' six fields, seconds first): the page must pick up each new cycle by itself.
+        using var api = await browser.Server.ApiAsync("coordinator");
+        var created = await api.PostAsJsonAsync("/api/pilots", new
+        {
+            id = "e2e-scheduled",
+            name = new { ja = "おくやみ 定期シミュレーション (E2E)" },
+            mode = "Simulated",
+            active = true,
+            processes = new[] { new { processKey = "okuyami", asIs = new { definitionId = "okuyami-asis" }, toBe = new { definitionId = "okuyami-tobe" }, casesFile = "fixtures/cases/okuyami.csv" } },
+            municipalities = new[] { "131016" },
+            casesPerCycle = 1,
+            schedule = new { cron = "*/15 * * * * *", timeZone = "Asia/Tokyo" },
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.GetByLabel("ユーザー名").FillAsync("coordinator");
+        await page.GetByLabel("パスワード").FillAsync(ServerProcess.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" })).ToBeVisibleAsync();
+        await page.GotoAsync("/pilots/e2e-scheduled");
+        await Expect(page.GetByTestId("summary-schedule")).ToContainTextAsync("15 秒ごと");
+
+        // Two scheduled cycles arrive and close while the page stays open.
+        var first = page.GetByTestId("cycle-row-1");
+        var second = page.GetByTestId("cycle-row-2");
+        await Expect(second.GetByTestId("cycle-status")).ToHaveTextAsync("終了", new() { Timeout = 90_000 });
+        await Expect(first.GetByTestId("cycle-status")).ToHaveTextAsync("終了");
+        foreach (var row in new[] { first, second })
+        {
+            await Expect(row.GetByRole(AriaRole.Cell, new() { Name = "スケジュール", Exact = true })).ToBeVisibleAsync();
+            await Expect(row.GetByRole(AriaRole.Progressbar, new() { Name = "現行の進み具合" })).ToHaveAttributeAsync("aria-valuenow", "1");
+            await Expect(row.GetByRole(AriaRole.Progressbar, new() { Name = "改革後の進み具合" })).ToHaveAttributeAsync("aria-valuenow", "1");
+        }
+
+        // Switched off, the schedule stops.
+        var pilot = await api.GetFromJsonAsync<JsonElement>("/api/pilots/e2e-scheduled");
+        var configuration = System.Text.Json.Nodes.JsonNode.Parse(pilot.GetProperty("configuration").GetRawText())!.AsObject();
+        configuration["active"] = false;
+        (await api.PutAsJsonAsync("/api/pilots/e2e-scheduled", configuration)).EnsureSuccessStatusCode();
+    }
 }
