@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, mockServer, problem, renderApp, user, type RecordedRequest } from '../test/helpers';
@@ -21,8 +21,10 @@ function detailRoutes(id: string) {
   };
 }
 
-// The form is large: on a busy machine a test that types into many fields takes several seconds.
+// The form is large: on a busy machine a test that types into many fields takes several seconds, and a page
+// that renders the whole form may take longer than testing-library's default second to appear.
 const slow = { timeout: 30_000 };
+configure({ asyncUtilTimeout: 5_000 });
 let ue: UserEvent;
 
 beforeEach(() => {

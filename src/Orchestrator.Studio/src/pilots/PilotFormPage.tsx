@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, NetworkError } from '../api';
@@ -23,7 +23,7 @@ export function PilotFormPage() {
   return <PilotEditor key={id ?? '$new'} id={id ?? null} />;
 }
 
-function ErrorSummary({ problems, summaryRef }: { problems: ShownProblem[]; summaryRef: React.RefObject<HTMLDivElement | null> }) {
+function ErrorSummary({ problems, summaryRef }: { problems: ShownProblem[]; summaryRef: RefObject<HTMLDivElement | null> }) {
   const { t } = useTranslation();
   const headingId = useId();
   return (
@@ -98,7 +98,7 @@ function PilotEditor({ id }: { id: string | null }) {
   }, [focusSummary]);
 
   const dirty = forms !== null && !sameConfiguration(forms.initial, forms.current);
-  useUnsavedChangesGuard(dirty && !busy, t('pilots.form.unsaved'));
+  useUnsavedChangesGuard(dirty, t('pilots.form.unsaved'));
 
   const update: UpdateForm = useCallback((change) => setForms((f) => (f ? { ...f, current: change(f.current) } : f)), []);
 

@@ -73,8 +73,9 @@ export interface PilotForm {
   simulation: SimulationForm;
 }
 
+/** A key for a list row (React keys); crypto.randomUUID is missing outside secure contexts, getRandomValues is not. */
 export function newRowId(): string {
-  return globalThis.crypto.randomUUID();
+  return Array.from(globalThis.crypto.getRandomValues(new Uint32Array(3)), (n) => n.toString(36)).join('-');
 }
 
 /** The shipped case files are fixtures/cases/<processKey>.csv. */
