@@ -19,6 +19,9 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** Lets React run the effects of what it just rendered (the polling timers are set up there). */
+const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+
 describe('cycle detail', () => {
   it('lists the cycle’s instances by case, each linked to its instance page', async () => {
     mockServer({
@@ -73,8 +76,10 @@ describe('cycle detail', () => {
     });
     renderApp('/pilots/okuyami-sim/cycles/c1');
     expect((await screen.findByTestId('cycle-status')).textContent).toBe('実行中');
+    await settle();
     act(() => vi.advanceTimersByTime(pollIntervalMs));
     await waitFor(() => expect(screen.getByTestId('cycle-status').textContent).toBe('終了'));
+    await settle();
     act(() => vi.advanceTimersByTime(pollIntervalMs * 5));
     expect(server.requests.filter((r) => r.url === '/api/cycles/c1')).toHaveLength(2);
     expect(server.requests.filter((r) => `GET ${r.url}` === instancesUrl)).toHaveLength(2);

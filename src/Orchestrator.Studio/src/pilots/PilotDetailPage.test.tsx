@@ -15,6 +15,9 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** Lets React run the effects of what it just rendered (the polling timers are set up there). */
+const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+
 const cycleGets = (server: ReturnType<typeof mockServer>) => server.requests.filter((r) => r.method === 'GET' && r.url === '/api/pilots/okuyami-sim/cycles').length;
 
 function bar(arm: '現行' | '改革後') {
@@ -75,6 +78,7 @@ describe('pilot detail', () => {
     expect(bar('現行').getAttribute('aria-valuenow')).toBe('0');
     expect(screen.getByTestId('cycles-polling').textContent).toBe('実行中のサイクルがあるため、2.5 秒ごとに自動で更新しています。');
 
+    await settle();
     act(() => vi.advanceTimersByTime(pollIntervalMs));
     await waitFor(() => expect(within(screen.getByTestId('cycle-row-1')).getByTestId('cycle-status').textContent).toBe('実行中'));
     expect(bar('現行').getAttribute('aria-valuenow')).toBe('1');
@@ -89,6 +93,7 @@ describe('pilot detail', () => {
       'inProgress 50%',
     ]);
 
+    await settle();
     act(() => vi.advanceTimersByTime(pollIntervalMs));
     await waitFor(() => expect(within(screen.getByTestId('cycle-row-1')).getByTestId('cycle-status').textContent).toBe('終了'));
     expect(bar('現行').getAttribute('aria-valuenow')).toBe('4');
@@ -96,6 +101,7 @@ describe('pilot detail', () => {
     expect(screen.getByTestId('cycles-polling').textContent).toBe('');
     const asked = cycleGets(server);
     expect(asked).toBe(4);
+    await settle();
     act(() => vi.advanceTimersByTime(pollIntervalMs * 10));
     expect(cycleGets(server)).toBe(asked);
   });
@@ -115,9 +121,11 @@ describe('pilot detail', () => {
     await screen.findByTestId('cycles-empty');
     expect(cycleGets(server)).toBe(1);
 
+    await settle();
     act(() => vi.advanceTimersByTime(2 * 60_000));
     expect(cycleGets(server)).toBe(1);
     scheduled = true;
+    await settle();
     act(() => vi.advanceTimersByTime(5_000 + pollIntervalMs));
     expect(cycleGets(server)).toBe(2);
     const row = within(await screen.findByTestId('cycle-row-1'));

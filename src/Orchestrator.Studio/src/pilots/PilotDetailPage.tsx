@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError, NetworkError } from '../api';
 import { PageHeading } from '../components/PageHeading';
 import { currentLanguage } from '../i18n';
@@ -34,7 +34,13 @@ function PilotDetail({ id }: { id: string }) {
   const cycles = useResource(useCallback((signal: AbortSignal) => listCycles(id, signal), [id]), `cycles:${id}`);
   const organisations = useResource(useCallback((signal: AbortSignal) => listOrganisations(signal), []), 'organisations');
 
+  const navigate = useNavigate();
   const [notice, setNotice] = useState<Notice | null>(() => savedNotice(location.state));
+
+  // The notice is said once: a reload or a way back to this entry does not repeat it.
+  useEffect(() => {
+    if (savedNotice(location.state)) navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
+  }, [location, navigate]);
   const [runError, setRunError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const alertRef = useRef<HTMLDivElement>(null);

@@ -20,6 +20,9 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** Lets React run the effects of what it just rendered (the polling timers are set up there). */
+const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+
 describe('pilot list', () => {
   it('shows each pilot with its mode, state, schedule in words, last cycle and its progress', async () => {
     mockServer({ 'GET /api/me': coordinator, 'GET /api/pilots': () => jsonResponse(200, [simulated, live]) });
@@ -70,9 +73,11 @@ describe('pilot list', () => {
     expect(row.getByTestId('pilot-schedule').textContent).toBe('手動のみ');
     expect(row.getByTestId('cycle-status').textContent).toBe('実行中');
     expect(screen.getByTestId('pilots-polling').textContent).toBe('実行中のサイクルがあるため、自動で更新しています。');
+    await settle();
     act(() => vi.advanceTimersByTime(pollIntervalMs));
     await waitFor(() => expect(row.getByTestId('cycle-status').textContent).toBe('終了'));
     expect(screen.queryByTestId('pilots-polling')).toBeNull();
+    await settle();
     act(() => vi.advanceTimersByTime(pollIntervalMs * 4));
     expect(server.requests.filter((r) => r.url === '/api/pilots')).toHaveLength(2);
   });
