@@ -9,6 +9,7 @@ import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { MessagePage } from './pages/MessagePage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
+import { PilotsArea } from './pilots/PilotsArea';
 import { loginUrlFor } from './returnUrl';
 import { useSession, useUser } from './session';
 import { InboxPage } from './tasks/InboxPage';
@@ -70,7 +71,7 @@ export function App() {
           <Route index element={<InboxPage />} />
           <Route path=":id" element={<TaskPage />} />
         </Route>
-        <Route path="pilots/*" element={<RequireArea areaKey="pilots"><PlaceholderPage area="pilots" /></RequireArea>} />
+        <Route path="pilots/*" element={<RequireArea areaKey="pilots"><PilotsArea /></RequireArea>} />
         <Route path="reports/*" element={<RequireArea areaKey="reports"><PlaceholderPage area="reports" /></RequireArea>} />
         <Route path="admin" element={<RequireArea areaKey="admin"><AdminPage /></RequireArea>} />
         <Route path="*" element={<MessagePage kind="notFound" />} />

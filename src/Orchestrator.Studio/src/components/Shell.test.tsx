@@ -99,18 +99,17 @@ describe('signed-in shell', () => {
     const nav = await screen.findByRole('navigation', { name: 'メインメニュー' });
     expect(within(nav).getByRole('link', { name: 'ホーム' }).getAttribute('aria-current')).toBe('page');
 
-    await userEvent.click(within(nav).getByRole('link', { name: 'パイロット' }));
-    const heading = await screen.findByRole('heading', { level: 1, name: 'パイロット' });
-    expect(within(nav).getByRole('link', { name: 'パイロット' }).getAttribute('aria-current')).toBe('page');
+    await userEvent.click(within(nav).getByRole('link', { name: 'レポート' }));
+    const heading = await screen.findByRole('heading', { level: 1, name: 'レポート' });
+    expect(within(nav).getByRole('link', { name: 'レポート' }).getAttribute('aria-current')).toBe('page');
     expect(within(nav).getByRole('link', { name: 'ホーム' }).getAttribute('aria-current')).toBeNull();
     expect(screen.getByTestId('placeholder').textContent).toContain('この画面は準備中です。');
     await waitFor(() => expect(document.activeElement).toBe(heading));
-    expect(document.title).toBe('パイロット | Orchestrator');
+    expect(document.title).toBe('レポート | Orchestrator');
   });
 
   it.each([
     ['/workflows', 'ワークフロー', 'ビジュアルデザイナー'],
-    ['/pilots', 'パイロット', 'サイクルの進み具合'],
     ['/reports', 'レポート', '四つの効果軸'],
   ])('says honestly what %s will hold', async (path, title, text) => {
     mockServer({ 'GET /api/me': () => jsonResponse(200, user({ roles: ['Admin'] })) });

@@ -1,0 +1,84 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { CycleView } from './api';
+import { ArmProgressBar, CycleStatusBadge, ProgressLegend, TimeValue } from './parts';
+
+const th = 'px-3 py-3 text-std-16B-170 text-solid-gray-900';
+const td = 'px-3 py-3';
+
+/** When a cycle was requested, started, is due and closed; a simulated cycle's start and deadline are virtual. */
+export function CycleTimes({ cycle }: { cycle: CycleView }) {
+  const { t } = useTranslation();
+  const rows: [string, string | null, boolean][] = [
+    ['requested', cycle.requestedAt, false],
+    ['started', cycle.startedAt, cycle.simulated],
+    ['deadline', cycle.deadline, cycle.simulated],
+    ['closed', cycle.closedAt, false],
+  ];
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-dns-16N-130" data-testid="cycle-times">
+      {rows
+        .filter(([, iso]) => iso !== null)
+        .map(([key, iso, virtual]) => (
+          <div key={key} className="contents">
+            <dt className="text-solid-gray-700">{t(`pilots.detail.times.${key}`)}</dt>
+            <dd data-testid={`cycle-${key}`}>
+              <TimeValue iso={iso} virtual={virtual} />
+            </dd>
+          </div>
+        ))}
+    </dl>
+  );
+}
+
+export function CycleTable({ pilotId, cycles }: { pilotId: string; cycles: CycleView[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ProgressLegend />
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[52rem] border-collapse bg-white text-left" data-testid="cycles-table">
+          <caption className="sr-only">{t('pilots.detail.cyclesCaption')}</caption>
+          <thead>
+            <tr className="border-b-2 border-solid-gray-600 bg-solid-gray-50">
+              {(['number', 'trigger', 'status', 'times', 'AsIs', 'ToBe'] as const).map((column) => (
+                <th key={column} scope="col" className={th}>
+                  {t(`pilots.detail.columns.${column}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {cycles.map((cycle) => (
+              <tr key={cycle.id} className="border-b border-solid-gray-420 align-top" data-testid={`cycle-row-${cycle.number}`}>
+                <th scope="row" className={`${td} whitespace-nowrap font-normal`}>
+                  <Link to={`/pilots/${encodeURIComponent(pilotId)}/cycles/${encodeURIComponent(cycle.id)}`} className="link font-bold">
+                    {t('pilots.detail.cycleLink', { number: cycle.number })}
+                  </Link>
+                </th>
+                <td className={td}>{t(`pilots.trigger.${cycle.trigger}`, { defaultValue: cycle.trigger })}</td>
+                <td className={td}>
+                  <CycleStatusBadge status={cycle.status} />
+                  {cycle.error && (
+                    <p className="mt-1 max-w-64 text-dns-16N-130 text-error-2" data-testid="cycle-error">
+                      {t('pilots.detail.cycleError', { error: cycle.error })}
+                    </p>
+                  )}
+                </td>
+                <td className={`${td} min-w-60`}>
+                  <CycleTimes cycle={cycle} />
+                </td>
+                <td className={`${td} min-w-40`}>
+                  <ArmProgressBar arm="AsIs" progress={cycle.progress.AsIs} />
+                </td>
+                <td className={`${td} min-w-40`}>
+                  <ArmProgressBar arm="ToBe" progress={cycle.progress.ToBe} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
