@@ -82,7 +82,7 @@ export interface PilotConfiguration {
 }
 
 export type CycleStatus = 'Starting' | 'Running' | 'Closed' | 'Failed';
-export type CycleTrigger = 'Schedule' | 'Manual';
+export type CycleTrigger = 'Schedule' | 'Manual' | 'Demo';
 
 export interface ArmProgress {
   planned: number;
