@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { descriptors, okuyamiDefinition } from '../test/workflows';
-import { toCanvas, writeInput, type JsonObject } from './model';
+import { toCanvas, writeInput, type Activity, type JsonObject } from './model';
 import { describeProblem, designerProblems, errorCount, mapServerProblems, problemsByNode } from './problems';
 
 describe('validation problems on the canvas', () => {
@@ -41,7 +41,7 @@ describe('validation problems on the canvas', () => {
   it('checks standard effort order and form fields itself', () => {
     const canvas = toCanvas(okuyamiDefinition(), descriptors);
     const intake = canvas.nodes[1]!;
-    let activity = { ...intake.data.activity, customProperties: { measurement: { stepCode: 'X', standardEffortMinutes: { min: 20, mode: 10, max: 30 } } } };
+    let activity: Activity = { ...intake.data.activity, customProperties: { measurement: { stepCode: 'X', standardEffortMinutes: { min: 20, mode: 10, max: 30 } } } };
     activity = writeInput(activity, 'formFields', 'Object', 'Object', [
       { name: 'a', label: '氏名', type: 'text' },
       { name: 'a', label: '氏名2', type: 'text' },
