@@ -110,7 +110,7 @@ export function InputEditor({ activity, input, variables, errors, onChange }: In
         mono
         value={literalText(current?.value ?? null)}
         error={errors}
-        hint={t(`designer.props.${type}Hint`)}
+        hint={t(`designer.props.${type}Hint`, { example: '{{ Variables.name }}' })}
         onChange={(text) => write(type, text)}
         testId={`input-${input.name}`}
       />

@@ -107,10 +107,11 @@ export interface StartedInstance {
   status: string;
 }
 
-export function startInstance(definitionId: string, version: number | undefined, input: unknown): Promise<StartedInstance> {
+export function startInstance(definitionId: string, version: number | undefined, input: unknown, correlationId?: string): Promise<StartedInstance> {
   const body: Record<string, unknown> = { definitionId };
   if (version !== undefined) body.version = version;
   if (input !== undefined) body.input = input;
+  if (correlationId) body.correlationId = correlationId;
   return json<StartedInstance>('/api/workflow-instances', { method: 'POST', body: JSON.stringify(body) });
 }
 

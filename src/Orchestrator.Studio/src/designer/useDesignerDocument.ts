@@ -53,6 +53,7 @@ export function useDesignerDocument(initial: DesignerDoc) {
   return {
     doc,
     json,
+    text,
     dirty: text !== saved,
     change,
     adjust,
