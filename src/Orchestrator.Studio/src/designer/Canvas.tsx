@@ -11,7 +11,7 @@ import {
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo, type DragEvent, type ReactNode } from 'react';
+import { useMemo, useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActivityCard } from './ActivityCard';
 import { CanvasContext, type CanvasDecorations } from './canvasContext';
@@ -46,6 +46,8 @@ export interface CanvasProps {
  */
 export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdgesChange, onConnect, onNodeDragStart, onNodeDragStop, onSelectionChange, onDrop, empty, children }: CanvasProps) {
   const { t } = useTranslation();
+  // Fit the view to what was loaded; an empty canvas keeps scale 1, so the first drop does not rescale the view.
+  const [fitOnOpen] = useState(nodes.length > 0);
   const shown = useMemo(() => {
     if (view === 'free') return { nodes: nodes as Node[], lanes: [] as LaneNode[] };
     const layout = swimlaneLayout(nodes, edges);
@@ -109,7 +111,8 @@ export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdges
           selectionKeyCode="Shift"
           snapToGrid
           snapGrid={[8, 8]}
-          fitView
+          fitView={fitOnOpen}
+          defaultViewport={{ x: 0, y: 0, zoom: 1 }}
           fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
           minZoom={0.1}
           maxZoom={2}
