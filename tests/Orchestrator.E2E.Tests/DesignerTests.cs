@@ -131,7 +131,7 @@ public sealed class DesignerTests(BrowserFixture browser) : IClassFixture<Browse
         await Expect(page.GetByTestId("problem")).ToContainTextAsync("必須の入力「件名」が未入力です");
         await Expect(page.GetByTestId("property-panel").GetByTestId("field-error")).ToContainTextAsync("件名");
         await Expect(page.GetByTestId("designer-publish")).ToBeDisabledAsync();
-        await Expect(page.GetByTestId("publish-blocked")).ToContainTextAsync("エラーが 1 件あるため公開・テスト実行できません");
+        await Expect(page.GetByTestId("publish-blocked")).ToContainTextAsync("エラー 1 件を直すまで公開・テスト実行できません");
 
         // Saving asks the server, which refuses the invalid definition and changes nothing.
         await page.GetByTestId("designer-save").ClickAsync();

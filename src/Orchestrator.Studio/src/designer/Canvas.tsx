@@ -1,5 +1,8 @@
 import {
   Background,
+  getNodesBounds,
+  useNodesInitialized,
+  useReactFlow,
   Controls,
   MarkerType,
   MiniMap,
@@ -11,9 +14,10 @@ import {
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo, useState, type DragEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type DragEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActivityCard } from './ActivityCard';
+import { initialViewport, readableZoom } from './geometry';
 import { CanvasContext, type CanvasDecorations } from './canvasContext';
 import { LaneBand, type LaneNode } from './LaneBand';
 import type { ActivityNode, ConnectionEdge } from './model';
@@ -22,6 +26,37 @@ import { swimlaneLayout } from './swimlane';
 export type CanvasView = 'free' | 'swimlane';
 
 const nodeTypes = { activity: ActivityCard, lane: LaneBand };
+
+const fitOptions = { padding: 0.1, maxZoom: readableZoom.max, minZoom: readableZoom.min };
+
+/** The first view: readable even for a long process (see initialViewport); an empty canvas stays at scale 1. */
+function InitialView({ container, loaded }: { container: RefObject<HTMLDivElement | null>; loaded: boolean }) {
+  const flow = useReactFlow();
+  const done = useRef(!loaded);
+  const initialised = useNodesInitialized();
+  useEffect(() => {
+    if (done.current || !initialised) return;
+    done.current = true;
+    const nodes = flow.getNodes();
+    const rect = container.current?.getBoundingClientRect();
+    if (nodes.length === 0 || !rect) return;
+    void flow.setViewport(initialViewport(getNodesBounds(nodes), { width: rect.width, height: rect.height }));
+  }, [initialised, flow, container]);
+  return null;
+}
+
+/** Fits the view again when the view changes between free layout and swimlanes. */
+function FitOnViewChange({ view }: { view: CanvasView }) {
+  const flow = useReactFlow();
+  const shown = useRef(view);
+  useEffect(() => {
+    if (shown.current === view) return;
+    shown.current = view;
+    const timer = window.setTimeout(() => void flow.fitView(fitOptions), 30);
+    return () => window.clearTimeout(timer);
+  }, [view, flow]);
+  return null;
+}
 
 export interface CanvasProps {
   nodes: ActivityNode[];
@@ -46,8 +81,8 @@ export interface CanvasProps {
  */
 export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdgesChange, onConnect, onNodeDragStart, onNodeDragStop, onSelectionChange, onDrop, empty, children }: CanvasProps) {
   const { t } = useTranslation();
-  // Fit the view to what was loaded; an empty canvas keeps scale 1, so the first drop does not rescale the view.
-  const [fitOnOpen] = useState(nodes.length > 0);
+  const container = useRef<HTMLDivElement>(null);
+  const loaded = useRef(nodes.length > 0);
   const shown = useMemo(() => {
     if (view === 'free') return { nodes: nodes as Node[], lanes: [] as LaneNode[] };
     const layout = swimlaneLayout(nodes, edges);
@@ -82,6 +117,7 @@ export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdges
   return (
     <CanvasContext.Provider value={decorations}>
       <div
+        ref={container}
         className="relative h-full w-full"
         onDragOver={(e) => {
           if (onDrop) {
@@ -111,16 +147,16 @@ export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdges
           selectionKeyCode="Shift"
           snapToGrid
           snapGrid={[8, 8]}
-          fitView={fitOnOpen}
           defaultViewport={{ x: 0, y: 0, zoom: 1 }}
-          fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
           minZoom={0.1}
           maxZoom={2}
           ariaLabelConfig={{ 'node.a11yDescription.default': t('designer.canvas.a11yNodes') }}
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={16} />
-          <MiniMap pannable zoomable ariaLabel={t('designer.canvas.minimap')} nodeColor={(n) => (n.type === 'lane' ? 'transparent' : '#6b7280')} />
+          <MiniMap pannable zoomable ariaLabel={t('designer.canvas.minimap')} style={{ width: 160, height: 100 }} nodeColor={(n) => (n.type === 'lane' ? 'transparent' : '#6b7280')} />
+          <FitOnViewChange view={view} />
+          <InitialView container={container} loaded={loaded.current} />
           <Controls showInteractive={false} aria-label={t('designer.canvas.controls')} />
           {children}
         </ReactFlow>

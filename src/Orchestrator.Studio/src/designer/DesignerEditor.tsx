@@ -355,15 +355,17 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
         onVersions={() => setDialog('versions')}
         onExport={exportFile}
       />
-      {notice && (
-        <div
-          role={notice.kind === 'alert' ? 'alert' : 'status'}
-          className={`border-l-4 px-3 py-2 ${notice.kind === 'alert' ? 'border-error-1 bg-red-50' : 'border-blue-900 bg-blue-50'}`}
-          data-testid={notice.kind === 'alert' ? 'designer-alert' : 'designer-status'}
-        >
-          {notice.text}
-        </div>
-      )}
+      <div className="min-h-11">
+        {notice && (
+          <div
+            role={notice.kind === 'alert' ? 'alert' : 'status'}
+            className={`border-l-4 px-3 py-2 ${notice.kind === 'alert' ? 'border-error-1 bg-red-50' : 'border-blue-900 bg-blue-50'}`}
+            data-testid={notice.kind === 'alert' ? 'designer-alert' : 'designer-status'}
+          >
+            {notice.text}
+          </div>
+        )}
+      </div>
       {validation.failure && (
         <p role="alert" className="border-l-4 border-warning-yellow-1 bg-yellow-50 px-3 py-2">
           {t('designer.problems.checkFailed', { reason: validation.failure })}
@@ -380,10 +382,10 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
           matched={overlay?.figures.size ?? 0}
         />
       )}
-      <div className="grid grid-cols-1 gap-3 xl:grid-cols-[12rem_minmax(0,1fr)_22rem]">
-        <div className="xl:h-[calc(100vh-16rem)] xl:min-h-[32rem]">{!readOnly && <Palette descriptors={descriptors} onAdd={(type) => addActivity(type)} />}</div>
+      <div className="grid grid-cols-1 gap-3 xl:grid-cols-[11rem_minmax(0,1fr)_20rem]">
+        <div className="xl:h-[calc(100vh-12rem)] xl:min-h-[36rem]">{!readOnly && <Palette descriptors={descriptors} onAdd={(type) => addActivity(type)} />}</div>
         <div className="flex min-w-0 flex-col gap-3">
-          <div ref={canvasRef} className="h-[60vh] min-h-[28rem] overflow-hidden rounded-8 border border-solid-gray-420 bg-white xl:h-[calc(100vh-28rem)]">
+          <div ref={canvasRef} className="h-[65vh] min-h-[30rem] overflow-hidden rounded-8 border border-solid-gray-420 bg-white xl:h-[calc(100vh-22rem)]">
             <Canvas
               nodes={doc.nodes}
               edges={doc.edges}
@@ -403,7 +405,7 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
           </div>
         </div>
         <aside
-          className="overflow-y-auto rounded-8 border border-solid-gray-420 bg-white p-3 xl:h-[calc(100vh-16rem)] xl:min-h-[32rem]"
+          className="overflow-y-auto rounded-8 border border-solid-gray-420 bg-white p-3 xl:h-[calc(100vh-12rem)] xl:min-h-[36rem]"
           aria-label={t('designer.props.region')}
           onFocus={d.beginEdit}
           onBlur={d.endEdit}

@@ -2,8 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CanvasView } from './Canvas';
 
-const small = 'inline-flex min-h-10 items-center gap-1 rounded-8 border border-solid-gray-600 bg-white px-3 py-1.5 text-dns-16N-130 text-solid-gray-900 hover:bg-solid-gray-50 disabled:cursor-not-allowed disabled:opacity-50';
-const pressed = 'border-blue-900 bg-blue-100 text-blue-1000';
+const base = 'inline-flex min-h-10 items-center gap-1 rounded-8 border px-3 py-1.5 text-dns-16N-130 disabled:cursor-not-allowed disabled:opacity-50';
+const small = `${base} border-solid-gray-600 bg-white text-solid-gray-900 hover:bg-solid-gray-50`;
+const pressedClass = `${base} border-2 border-blue-900 bg-blue-100 font-bold text-blue-1000`;
+const toggle = (on: boolean) => (on ? pressedClass : small);
 
 export interface DesignerToolbarProps {
   readOnly: boolean;
@@ -50,12 +52,12 @@ export function DesignerToolbar(p: DesignerToolbarProps) {
         <span className={`text-dns-16N-130 ${p.dirty ? 'font-bold text-solid-gray-900' : 'text-solid-gray-700'}`} data-testid="dirty-state" data-dirty={p.dirty ? 'true' : 'false'}>
           {p.dirty ? t('designer.toolbar.unsaved') : p.saved ? t('designer.toolbar.allSaved') : ''}
         </span>
+        {p.errors > 0 && !p.readOnly && (
+          <span id="publish-blocked" className="text-dns-16N-130 text-error-1" data-testid="publish-blocked">
+            {t('designer.toolbar.publishBlocked', { count: p.errors })}
+          </span>
+        )}
       </div>
-      {p.errors > 0 && !p.readOnly && (
-        <p id="publish-blocked" className="text-dns-16N-130 text-error-1" data-testid="publish-blocked">
-          {t('designer.toolbar.publishBlocked', { count: p.errors })}
-        </p>
-      )}
       <div className="flex flex-wrap items-center gap-2">
         {!p.readOnly && (
           <>
@@ -71,13 +73,13 @@ export function DesignerToolbar(p: DesignerToolbarProps) {
           </>
         )}
         <span className="mx-1 h-6 border-l border-solid-gray-420" aria-hidden="true" />
-        <button type="button" className={`${small} ${p.view === 'free' ? pressed : ''}`} aria-pressed={p.view === 'free'} onClick={() => p.onView('free')} data-testid="view-free">
+        <button type="button" className={toggle(p.view === 'free')} aria-pressed={p.view === 'free'} onClick={() => p.onView('free')} data-testid="view-free">
           {t('designer.toolbar.viewFree')}
         </button>
-        <button type="button" className={`${small} ${p.view === 'swimlane' ? pressed : ''}`} aria-pressed={p.view === 'swimlane'} onClick={() => p.onView('swimlane')} title={t('designer.toolbar.viewSwimlaneTitle')} data-testid="view-swimlane">
+        <button type="button" className={toggle(p.view === 'swimlane')} aria-pressed={p.view === 'swimlane'} onClick={() => p.onView('swimlane')} title={t('designer.toolbar.viewSwimlaneTitle')} data-testid="view-swimlane">
           {t('designer.toolbar.viewSwimlane')}
         </button>
-        <button type="button" className={`${small} ${p.overlayOn ? pressed : ''}`} aria-pressed={p.overlayOn} onClick={p.onOverlay} title={t('designer.toolbar.overlayTitle')} data-testid="designer-overlay">
+        <button type="button" className={toggle(p.overlayOn)} aria-pressed={p.overlayOn} onClick={p.onOverlay} title={t('designer.toolbar.overlayTitle')} data-testid="designer-overlay">
           {t('designer.toolbar.overlay')}
         </button>
         <span className="mx-1 h-6 border-l border-solid-gray-420" aria-hidden="true" />
