@@ -91,6 +91,13 @@ public sealed class DesignerTests(BrowserFixture browser) : IClassFixture<Browse
         await Expect(page.GetByTestId("lane-Resident")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "designer-okuyami-asis-swimlane-ja.png") });
 
+        // The performance overlay asks the steps report for this process and arm; whether that report has figures
+        // yet (or exists on this server at all), it says so in words. Its colours are covered by the unit tests.
+        await page.GetByTestId("designer-overlay").ClickAsync();
+        await Expect(page.GetByTestId("overlay-panel").GetByRole(AriaRole.Combobox, new() { Name = "パイロット" })).ToContainTextAsync("すべてのパイロット");
+        await Expect(page.GetByTestId("overlay-status")).ToHaveTextAsync(new Regex("ステップ別の実績レポートがまだ利用できません|実績はまだありません|ステップに現行の実績を表示しています"));
+        await page.GetByTestId("designer-overlay").ClickAsync();
+
         var first = await ExportAsync(page);
         Assert.Equal("okuyami-asis", (string?)first["definitionId"]);
         Assert.Equal(14, first["root"]!["activities"]!.AsArray().Count);

@@ -1,4 +1,4 @@
-import { ReactFlowProvider } from '@xyflow/react';
+import { applyNodeChanges, ReactFlowProvider, type NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -12,7 +12,7 @@ import { Canvas, type CanvasView } from './Canvas';
 import type { CanvasDecorations } from './canvasContext';
 import { isLive, nodeRunStats } from './instanceStats';
 import { JournalTable } from './JournalTable';
-import { toCanvas, type ActivityDescriptor, type CanvasState } from './model';
+import { toCanvas, type ActivityDescriptor, type ActivityNode, type CanvasState } from './model';
 
 /** How often a running instance is read again. */
 export const viewerRefreshMs = 2000;
@@ -167,7 +167,15 @@ export function InstanceViewerPage() {
           <div className="mb-6 h-[55vh] min-h-[24rem] overflow-hidden rounded-8 border border-solid-gray-420 bg-white" data-testid="instance-diagram">
             {diagram ? (
               <ReactFlowProvider>
-                <Canvas nodes={diagram.canvas.nodes} edges={diagram.canvas.edges} view={view} decorations={decorations} />
+                <Canvas
+                  nodes={diagram.canvas.nodes}
+                  edges={diagram.canvas.edges}
+                  view={view}
+                  decorations={decorations}
+                  onNodesChange={(changes: NodeChange<ActivityNode>[]) =>
+                    setDiagram((current) => (current ? { ...current, canvas: { ...current.canvas, nodes: applyNodeChanges(changes.filter((c) => !('id' in c && c.id.startsWith('lane:'))), current.canvas.nodes) } } : current))
+                  }
+                />
               </ReactFlowProvider>
             ) : (
               <p role="status" className="p-4">

@@ -6,7 +6,7 @@ import { FormFieldsEditor } from './FormFieldsEditor';
 import { ActivityIcon } from './icons';
 import { InputEditor, OutputBinding } from './InputEditor';
 import { MeasurementEditor } from './MeasurementEditor';
-import type { Activity, ActivityDescriptor, ActivityNode } from './model';
+import { readInput, removeInput, type Activity, type ActivityDescriptor, type ActivityNode } from './model';
 import type { Problem } from './problems';
 import type { Variable } from './settings';
 
@@ -33,6 +33,9 @@ export function PropertyPanel({ node, descriptor, variables, problems, readOnly,
   const messages = (field: string | null) => problems.filter((p) => p.field === field).map((p) => p.message[language]);
   const general = problems.filter((p) => !p.field || !descriptor?.inputs.some((i) => i.name === p.field) && p.field !== 'measurement' && p.field !== 'formFields' && p.field !== 'name');
   const text = (key: string) => (typeof activity[key] === 'string' ? (activity[key] as string) : '');
+  // The server keeps an activity's description as it keeps any bare value: as a literal input.
+  const storedDescription = readInput(activity, 'description')?.value;
+  const description = typeof storedDescription === 'string' ? storedDescription : '';
 
   return (
     <section aria-labelledby="property-heading" data-testid="property-panel">
@@ -76,7 +79,7 @@ export function PropertyPanel({ node, descriptor, variables, problems, readOnly,
         {shown === 'basic' && (
           <div role="tabpanel">
             <TextField label={t('designer.props.name')} value={text('name')} onChange={(v) => onChange({ ...activity, name: v })} hint={t('designer.props.nameHint')} error={messages('name')} testId="prop-name" />
-            <TextField label={t('designer.props.description')} value={text('description')} multiline onChange={(v) => onChange({ ...activity, description: v })} testId="prop-description" />
+            <TextField label={t('designer.props.description')} value={description} multiline onChange={(v) => onChange(v ? { ...activity, description: v } : removeInput(activity, 'description'))} testId="prop-description" />
             {descriptor?.inputs
               .filter((input) => !(isHumanTask && input.name === 'formFields'))
               .map((input) => (

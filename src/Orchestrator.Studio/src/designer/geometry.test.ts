@@ -14,9 +14,9 @@ describe('canvas geometry', () => {
   });
 
   it('spaces the ports of a card evenly around its middle', () => {
-    expect(cardHeight(1)).toBe(96);
-    expect(portOffset(0, 1)).toBe(48);
-    expect(cardHeight(4)).toBe(132);
-    expect([0, 1, 2, 3].map((i) => portOffset(i, 4))).toEqual([33, 55, 77, 99]);
+    expect(cardHeight(1)).toBe(120);
+    expect(portOffset(0, 1)).toBe(60);
+    expect(cardHeight(6)).toBe(176);
+    expect([0, 1, 2].map((i) => portOffset(i, 3))).toEqual([38, 60, 82]);
   });
 });

@@ -4,7 +4,7 @@ const portRowHeight = 22;
 
 /** A card grows with its outcome ports, which are listed down its right edge. */
 export function cardHeight(portCount: number): number {
-  return Math.max(96, 44 + portCount * portRowHeight);
+  return Math.max(120, 44 + portCount * portRowHeight);
 }
 
 /** Vertical centre of the n-th port's handle, from the card's top edge. */
