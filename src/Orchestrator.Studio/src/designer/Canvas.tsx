@@ -17,7 +17,7 @@ import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useRef, type DragEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActivityCard } from './ActivityCard';
-import { initialViewport, readableZoom } from './geometry';
+import { initialViewport } from './geometry';
 import { CanvasContext, type CanvasDecorations } from './canvasContext';
 import { LaneBand, type LaneNode } from './LaneBand';
 import type { ActivityNode, ConnectionEdge } from './model';
@@ -26,8 +26,6 @@ import { swimlaneLayout } from './swimlane';
 export type CanvasView = 'free' | 'swimlane';
 
 const nodeTypes = { activity: ActivityCard, lane: LaneBand };
-
-const fitOptions = { padding: 0.1, maxZoom: readableZoom.max, minZoom: readableZoom.min };
 
 /** The first view: readable even for a long process (see initialViewport); an empty canvas stays at scale 1. */
 function InitialView({ container, loaded }: { container: RefObject<HTMLDivElement | null>; loaded: boolean }) {
@@ -46,15 +44,19 @@ function InitialView({ container, loaded }: { container: RefObject<HTMLDivElemen
 }
 
 /** Fits the view again when the view changes between free layout and swimlanes. */
-function FitOnViewChange({ view }: { view: CanvasView }) {
+function FitOnViewChange({ view, container }: { view: CanvasView; container: RefObject<HTMLDivElement | null> }) {
   const flow = useReactFlow();
   const shown = useRef(view);
   useEffect(() => {
     if (shown.current === view) return;
     shown.current = view;
-    const timer = window.setTimeout(() => void flow.fitView(fitOptions), 30);
+    const timer = window.setTimeout(() => {
+      const rect = container.current?.getBoundingClientRect();
+      const nodes = flow.getNodes();
+      if (rect && nodes.length > 0) void flow.setViewport(initialViewport(getNodesBounds(nodes), { width: rect.width, height: rect.height }), { duration: 200 });
+    }, 30);
     return () => window.clearTimeout(timer);
-  }, [view, flow]);
+  }, [view, flow, container]);
   return null;
 }
 
@@ -155,7 +157,7 @@ export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdges
         >
           <Background gap={16} />
           <MiniMap pannable zoomable ariaLabel={t('designer.canvas.minimap')} style={{ width: 160, height: 100 }} nodeColor={(n) => (n.type === 'lane' ? 'transparent' : '#6b7280')} />
-          <FitOnViewChange view={view} />
+          <FitOnViewChange view={view} container={container} />
           <InitialView container={container} loaded={loaded.current} />
           <Controls showInteractive={false} aria-label={t('designer.canvas.controls')} />
           {children}
