@@ -212,10 +212,11 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
   const save = async (): Promise<DefinitionSummary | null> => {
     if (readOnly) return null;
     setBusy('save');
+    const savedDoc = doc;
     try {
-      const result = await saveDefinition(JSON.stringify(docJson(doc), null, 2));
+      const result = await saveDefinition(JSON.stringify(docJson(savedDoc), null, 2));
       const s = result.definition;
-      d.markSaved({ ...doc.definition, id: s.id, definitionId: s.definitionId, version: s.version, isLatest: true, isPublished: s.isPublished });
+      d.markSaved(savedDoc, (definition) => ({ ...definition, id: s.id, definitionId: s.definitionId, version: s.version, isLatest: true, isPublished: s.isPublished }));
       setNotice({ kind: 'status', text: t('designer.notice.saved', { version: s.version }) });
       if (!definitionId) onCreated(s.definitionId);
       return s;
@@ -247,7 +248,7 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
         setBusy('publish');
       }
       const published = await publishDefinition(id, target);
-      d.markSaved({ ...doc.definition, id: published.id, definitionId: id, version: published.version, isLatest: true, isPublished: true });
+      d.restamp((definition) => ({ ...definition, id: published.id, definitionId: id, version: published.version, isLatest: true, isPublished: true }));
       setNotice({ kind: 'status', text: t('designer.notice.published', { version: published.version }) });
     } catch (error) {
       setNotice({ kind: 'alert', text: t('designer.notice.publishFailed', { reason: failureReason(error) }) });

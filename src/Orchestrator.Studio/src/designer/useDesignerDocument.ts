@@ -17,6 +17,12 @@ export function docJson(doc: DesignerDoc): JsonObject {
   return toElsa({ nodes: doc.nodes, edges: doc.edges }, doc.definition);
 }
 
+/** The definition's content as text, without the version bookkeeping a save or publish changes. */
+export function contentText(json: JsonObject): string {
+  const { id: _id, version: _version, isLatest: _latest, isPublished: _published, ...content } = json;
+  return JSON.stringify(content);
+}
+
 const samePositions = (a: DesignerDoc, b: DesignerDoc) =>
   a.nodes.length === b.nodes.length && a.nodes.every((n, i) => n.position.x === b.nodes[i]?.position.x && n.position.y === b.nodes[i]?.position.y);
 
@@ -28,10 +34,11 @@ const samePositions = (a: DesignerDoc, b: DesignerDoc) =>
  */
 export function useDesignerDocument(initial: DesignerDoc) {
   const [history, setHistory] = useState<History<DesignerDoc>>(() => startHistory(initial));
-  const [saved, setSaved] = useState(() => JSON.stringify(docJson(initial)));
+  const [saved, setSaved] = useState(() => contentText(docJson(initial)));
   const doc = history.present;
   const json = useMemo(() => docJson(doc), [doc]);
   const text = useMemo(() => JSON.stringify(json), [json]);
+  const content = useMemo(() => contentText(json), [json]);
 
   const change = useCallback((update: (doc: DesignerDoc) => DesignerDoc) => setHistory((h) => record(h, update(h.present))), []);
   const adjust = useCallback((update: (doc: DesignerDoc) => DesignerDoc) => setHistory((h) => replacePresent(h, update(h.present))), []);
@@ -41,20 +48,29 @@ export function useDesignerDocument(initial: DesignerDoc) {
   const beginEdit = useCallback(() => setHistory((h) => record(h, h.present)), []);
   const endEdit = useCallback(() => setHistory((h) => dropIfUnchanged(h, (a, b) => a === b)), []);
 
-  /** After a save: the definition's new id/version flags, without an undo step, and the new baseline. */
-  const markSaved = useCallback((definition: JsonObject) => {
-    setHistory((h) => {
-      const next = { ...h.present, definition };
-      setSaved(JSON.stringify(docJson(next)));
-      return replacePresent(h, next);
-    });
+  /** Version bookkeeping (id, version, flags) belongs to every state, so undo never brings back an old version number. */
+  const restamp = useCallback((stamp: (definition: JsonObject) => JsonObject) => {
+    const apply = (doc: DesignerDoc) => ({ ...doc, definition: stamp(doc.definition) });
+    setHistory((h) => ({ past: h.past.map(apply), present: apply(h.present), future: h.future.map(apply) }));
   }, []);
+
+  /**
+   * After a save of `savedDoc`: the definition gets the new id/version flags (`stamp`) without an undo step, and the
+   * saved text becomes the baseline, so edits made while the request was under way still count as unsaved.
+   */
+  const markSaved = useCallback(
+    (savedDoc: DesignerDoc, stamp: (definition: JsonObject) => JsonObject) => {
+      setSaved(contentText(docJson(savedDoc)));
+      restamp(stamp);
+    },
+    [restamp],
+  );
 
   return {
     doc,
     json,
     text,
-    dirty: text !== saved,
+    dirty: content !== saved,
     change,
     adjust,
     dragStarted,
@@ -62,6 +78,7 @@ export function useDesignerDocument(initial: DesignerDoc) {
     beginEdit,
     endEdit,
     markSaved,
+    restamp,
     undo: useCallback(() => setHistory(undo), []),
     redo: useCallback(() => setHistory(redo), []),
     canUndo: canUndo(history),
