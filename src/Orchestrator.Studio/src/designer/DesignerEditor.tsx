@@ -1,10 +1,7 @@
 import { applyEdgeChanges, applyNodeChanges, useReactFlow, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { currentLanguage } from '../i18n';
-import { failureReason } from '../tasks/parts';
-import { DefinitionRejected, getDefinition, publishDefinition, saveDefinition, startInstance, type DefinitionSummary } from './api';
 import { Canvas, type CanvasView } from './Canvas';
 import type { CanvasDecorations } from './canvasContext';
 import { copySelection, pasteClip, type Clip } from './clipboard';
@@ -16,12 +13,13 @@ import { connect, deleteNodes, newActivityNode, rootOf, updateActivity, type Act
 import { colourScale, overlayFigures } from './overlay';
 import { OverlayPanel, useStepsReport, type OverlayChoice } from './OverlayPanel';
 import { Palette, paletteMime } from './Palette';
-import { designerProblems, errorCount, mapServerProblems, problemsByNode, type Problem } from './problems';
+import { designerProblems, errorCount, problemsByNode, type Problem } from './problems';
 import { ProblemList } from './ProblemList';
 import { PropertyPanel } from './PropertyPanel';
 import { processSettings, variablesOf } from './settings';
 import { TestRunDialog } from './TestRunDialog';
-import { docFrom, docJson, useDesignerDocument, type DesignerDoc } from './useDesignerDocument';
+import { docFrom, useDesignerDocument, type DesignerDoc } from './useDesignerDocument';
+import { useDefinitionActions, type Notice } from './useDefinitionActions';
 import { useLiveValidation } from './useLiveValidation';
 import { useShortcuts } from './useShortcuts';
 import { useUnsavedGuard } from './useUnsavedGuard';
@@ -30,7 +28,6 @@ import { WorkflowPanel } from './WorkflowPanel';
 
 const clipboardKey = 'orchestrator.designer.clipboard';
 
-type Notice = { kind: 'status' | 'alert'; text: string; details?: string[] } | null;
 
 export interface DesignerEditorProps {
   descriptors: ActivityDescriptor[];
@@ -52,7 +49,6 @@ function selectedOnly<T extends { selected?: boolean }>(items: T[], keep: (item:
 export function DesignerEditor({ descriptors, definition, readOnly, onCreated, onReload }: DesignerEditorProps) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
-  const navigate = useNavigate();
   const flow = useReactFlow();
   const d = useDesignerDocument(useMemo(() => docFrom(definition, descriptors), [definition, descriptors]));
   const { doc } = d;
@@ -60,9 +56,7 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
   const canvasRef = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<CanvasView>('free');
   const [notice, setNotice] = useState<Notice>(null);
-  const [busy, setBusy] = useState<'save' | 'publish' | 'run' | null>(null);
   const [dialog, setDialog] = useState<'versions' | 'testRun' | null>(null);
-  const [runError, setRunError] = useState<string | null>(null);
   const [overlayOn, setOverlayOn] = useState(false);
   const [overlayChoice, setOverlayChoice] = useState<OverlayChoice>({ pilotId: '', metric: 'durationMedian' });
   const added = useRef(0);
@@ -74,7 +68,6 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
   const settings = processSettings(doc.definition);
   const variables = variablesOf(doc.definition);
   const definitionId = typeof doc.definition.definitionId === 'string' ? doc.definition.definitionId : '';
-  const version = typeof doc.definition.version === 'number' ? doc.definition.version : null;
   const saved = definitionId !== '' && !d.dirty;
   const rootNodeId = typeof rootOf(doc.definition).nodeId === 'string' ? (rootOf(doc.definition).nodeId as string) : 'Workflow1:flowchart1';
 
@@ -203,114 +196,12 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
       ),
     }));
 
-  // Saving, publishing, running.
-  const showRejected = (error: DefinitionRejected, title: string) => {
-    validation.setProblems(mapServerProblems({ errors: error.errors, warnings: error.warnings }, canvas, descriptors));
-    setNotice({ kind: 'alert', text: title });
-  };
-
-  const save = async (): Promise<DefinitionSummary | null> => {
-    if (readOnly) return null;
-    setBusy('save');
-    const savedDoc = doc;
-    try {
-      const result = await saveDefinition(JSON.stringify(docJson(savedDoc), null, 2));
-      const s = result.definition;
-      d.markSaved(savedDoc, (definition) => ({ ...definition, id: s.id, definitionId: s.definitionId, version: s.version, isLatest: true, isPublished: s.isPublished }));
-      setNotice({ kind: 'status', text: t('designer.notice.saved', { version: s.version }) });
-      if (!definitionId) onCreated(s.definitionId);
-      return s;
-    } catch (error) {
-      if (error instanceof DefinitionRejected) showRejected(error, t('designer.notice.saveRejected'));
-      else setNotice({ kind: 'alert', text: t('designer.notice.saveFailed', { reason: failureReason(error) }) });
-      return null;
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const publish = async () => {
-    if (readOnly) return;
-    setBusy('publish');
-    try {
-      const found = [...(await validation.check()), ...designerProblems(canvas)];
-      if (errorCount(found) > 0) {
-        setNotice({ kind: 'alert', text: t('designer.notice.publishBlocked', { count: errorCount(found) }) });
-        return;
-      }
-      let target = version;
-      let id = definitionId;
-      if (!saved || target === null) {
-        const s = await save();
-        if (!s) return;
-        target = s.version;
-        id = s.definitionId;
-        setBusy('publish');
-      }
-      const published = await publishDefinition(id, target);
-      d.restamp((definition) => ({ ...definition, id: published.id, definitionId: id, version: published.version, isLatest: true, isPublished: true }));
-      setNotice({ kind: 'status', text: t('designer.notice.published', { version: published.version }) });
-    } catch (error) {
-      setNotice({ kind: 'alert', text: t('designer.notice.publishFailed', { reason: failureReason(error) }) });
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const testRun = async (input: Record<string, unknown>, correlationId: string) => {
-    setRunError(null);
-    let id = definitionId;
-    let target = version;
-    if (!saved || target === null) {
-      const s = await save();
-      if (!s) {
-        setRunError(t('designer.testRun.saveFailed'));
-        return;
-      }
-      id = s.definitionId;
-      target = s.version;
-    }
-    setBusy('run');
-    try {
-      const started = await startInstance(id, target, input, correlationId || undefined);
-      setDialog(null);
-      navigate(`/workflows/instances/${encodeURIComponent(started.id)}`);
-    } catch (error) {
-      setRunError(t('designer.testRun.failed', { reason: failureReason(error) }));
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const exportFile = () => {
-    const json = { $schema: 'https://elsaworkflows.io/schemas/workflow-definition/v3.0.0/schema.json', ...docJson(doc) };
-    const blob = new Blob([JSON.stringify(json, null, 2)], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${definitionId || 'workflow'}${version !== null ? `-v${version}` : ''}.json`;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
-
-  const restore = async (restoreVersion: number) => {
-    if (d.dirty && !window.confirm(t('designer.unsavedConfirm'))) return;
-    try {
-      const older = await getDefinition(definitionId, restoreVersion);
-      const result = await saveDefinition(JSON.stringify(older, null, 2));
-      setDialog(null);
-      navigate(`/workflows/${encodeURIComponent(result.definition.definitionId)}`, { state: { restored: restoreVersion } });
-      onReload();
-    } catch (error) {
-      setNotice({ kind: 'alert', text: t('designer.notice.restoreFailed', { reason: failureReason(error) }) });
-    }
-  };
+  const actions = useDefinitionActions({ d, readOnly, descriptors, canvas, validation, setNotice, onCreated, onReload, closeDialog: () => setDialog(null) });
+  const { busy, runError, setRunError } = actions;
 
   useShortcuts(
     {
-      save: () => void save(),
+      save: () => void actions.save(),
       undo: d.undo,
       redo: d.redo,
       copy,
@@ -342,8 +233,8 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
         view={view}
         overlayOn={overlayOn}
         definitionId={definitionId}
-        onSave={() => void save()}
-        onPublish={() => void publish()}
+        onSave={() => void actions.save()}
+        onPublish={() => void actions.publish()}
         onTestRun={() => {
           setRunError(null);
           setDialog('testRun');
@@ -354,7 +245,7 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
         onView={setView}
         onOverlay={() => setOverlayOn((on) => !on)}
         onVersions={() => setDialog('versions')}
-        onExport={exportFile}
+        onExport={actions.exportFile}
       />
       <div className="min-h-11">
         {notice && (
@@ -428,9 +319,9 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
           )}
         </aside>
       </div>
-      {dialog === 'versions' && definitionId && <VersionHistory definitionId={definitionId} current={d.json} onRestore={(v) => void restore(v)} onClose={() => setDialog(null)} />}
+      {dialog === 'versions' && definitionId && <VersionHistory definitionId={definitionId} current={d.json} onRestore={(v) => void actions.restore(v)} onClose={() => setDialog(null)} />}
       {dialog === 'testRun' && (
-        <TestRunDialog variables={variables} dirty={!saved} busy={busy !== null} error={runError} onStart={(input, correlationId) => void testRun(input, correlationId)} onClose={() => setDialog(null)} />
+        <TestRunDialog variables={variables} dirty={!saved} busy={busy !== null} error={runError} onStart={(input, correlationId) => void actions.testRun(input, correlationId)} onClose={() => setDialog(null)} />
       )}
     </div>
   );
