@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { ApiError } from './api';
 import { Shell } from './components/Shell';
+import { DesignerRoutes } from './designer/DesignerRoutes';
 import { area, canOpen, type AreaKey } from './nav';
 import { AdminPage } from './pages/AdminPage';
 import { HomePage } from './pages/HomePage';
@@ -66,7 +67,7 @@ export function App() {
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireSession />}>
         <Route index element={<HomePage />} />
-        <Route path="workflows/*" element={<RequireArea areaKey="workflows"><PlaceholderPage area="workflows" /></RequireArea>} />
+        <Route path="workflows/*" element={<RequireArea areaKey="workflows"><DesignerRoutes /></RequireArea>} />
         <Route path="tasks" element={<RequireArea areaKey="tasks"><Outlet /></RequireArea>}>
           <Route index element={<InboxPage />} />
           <Route path=":id" element={<TaskPage />} />

@@ -5,11 +5,13 @@ import type { FieldProblem } from '../api';
 import { PageHeading } from '../components/PageHeading';
 import { ArmBadge, DateTime, failureReason } from '../tasks/parts';
 import type { Arm } from '../tasks/api';
+import { currentLanguage } from '../i18n';
 import { DefinitionRejected, listDefinitions, saveDefinition, type DefinitionSummary } from './api';
+import { describeProblem } from './problems';
 
 /** The workflow definitions (latest version of each), 新規作成, and import of an Elsa JSON file as a new draft. */
 export function WorkflowListPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const ids = useId();
   const [list, setList] = useState<DefinitionSummary[] | null>(null);
@@ -51,33 +53,33 @@ export function WorkflowListPage() {
       try {
         JSON.parse(text);
       } catch {
-        setImportErrors({ title: t('workflows.list.importNotJson', { name: file.name }), errors: [] });
+        setImportErrors({ title: t('designer.list.importNotJson', { name: file.name }), errors: [] });
         return;
       }
       const saved = await saveDefinition(text);
       navigate(`/workflows/${encodeURIComponent(saved.definition.definitionId)}`);
     } catch (e) {
-      if (e instanceof DefinitionRejected) setImportErrors({ title: t('workflows.list.importRejected', { name: file.name }), errors: e.errors });
-      else setImportErrors({ title: t('workflows.list.importFailed', { reason: failureReason(e) }), errors: [] });
+      if (e instanceof DefinitionRejected) setImportErrors({ title: t('designer.list.importRejected', { name: file.name }), errors: e.errors });
+      else setImportErrors({ title: t('designer.list.importFailed', { reason: failureReason(e) }), errors: [] });
     } finally {
       setImporting(false);
     }
   };
 
-  const title = t('workflows.list.title');
+  const title = t('designer.list.title');
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
-      <p className="mb-6 max-w-3xl">{t('workflows.list.lead')}</p>
+      <p className="mb-6 max-w-3xl">{t('designer.list.lead')}</p>
       <div className="mb-6 flex flex-wrap items-center gap-4">
         <Link to="/workflows/new" className="btn-primary no-underline" data-testid="workflow-new">
-          {t('workflows.list.new')}
+          {t('designer.list.new')}
         </Link>
         <button type="button" className="btn-secondary" onClick={() => fileRef.current?.click()} disabled={importing} aria-describedby={`${ids}-import-hint`}>
-          {importing ? t('workflows.list.importing') : t('workflows.list.import')}
+          {importing ? t('designer.list.importing') : t('designer.list.import')}
         </button>
         <span id={`${ids}-import-hint`} className="text-dns-16N-130 text-solid-gray-700">
-          {t('workflows.list.importHint')}
+          {t('designer.list.importHint')}
         </span>
         <input
           ref={fileRef}
@@ -85,7 +87,7 @@ export function WorkflowListPage() {
           accept="application/json,.json"
           hidden
           tabIndex={-1}
-          aria-label={t('workflows.list.import')}
+          aria-label={t('designer.list.import')}
           onChange={(e) => void onFile(e)}
           disabled={importing}
           data-testid="workflow-import"
@@ -99,7 +101,7 @@ export function WorkflowListPage() {
             <ul className="mt-2 list-disc pl-6">
               {importErrors.errors.map((p, i) => (
                 <li key={i}>
-                  <code>{p.path}</code>: {p.message}
+                  {describeProblem(p.message)[currentLanguage(i18n)]} <code className="text-mono-14N-150">{p.path}</code>
                 </li>
               ))}
             </ul>
@@ -109,33 +111,33 @@ export function WorkflowListPage() {
 
       {error !== null && (
         <div role="alert" className="mb-6 border-l-4 border-error-1 bg-red-50 px-4 py-3" data-testid="workflows-error">
-          <p className="mb-2">{t('workflows.list.loadFailed', { reason: failureReason(error) })}</p>
+          <p className="mb-2">{t('designer.list.loadFailed', { reason: failureReason(error) })}</p>
           <button type="button" className="btn-secondary" onClick={reload}>
-            {t('workflows.list.retry')}
+            {t('designer.list.retry')}
           </button>
         </div>
       )}
 
       {list === null && error === null && (
         <p role="status" data-testid="workflows-loading">
-          {t('workflows.list.loading')}
+          {t('designer.list.loading')}
         </p>
       )}
 
       {list !== null &&
         (list.length === 0 ? (
           <p className="max-w-3xl rounded-8 border border-solid-gray-420 bg-white p-6" data-testid="workflows-empty">
-            {t('workflows.list.empty')}
+            {t('designer.list.empty')}
           </p>
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full min-w-[48rem] border-collapse bg-white text-left" data-testid="workflows-table">
-              <caption className="sr-only">{t('workflows.list.caption')}</caption>
+              <caption className="sr-only">{t('designer.list.caption')}</caption>
               <thead>
                 <tr className="border-b-2 border-solid-gray-600 bg-solid-gray-50">
-                  {(['name', 'processKey', 'arm', 'version', 'state', 'created'] as const).map((column) => (
+                  {(['name', 'processKey', 'arm', 'version', 'state', 'created', 'runs'] as const).map((column) => (
                     <th key={column} scope="col" className="px-3 py-3 text-std-16B-170 text-solid-gray-900">
-                      {t(`workflows.list.columns.${column}`)}
+                      {t(`designer.list.columns.${column}`)}
                     </th>
                   ))}
                 </tr>
@@ -153,12 +155,17 @@ export function WorkflowListPage() {
                     <td className="px-3 py-3">
                       <ArmBadge arm={(d.arm ?? null) as Arm | null} />
                     </td>
-                    <td className="px-3 py-3">{t('workflows.list.versionText', { version: d.version })}</td>
+                    <td className="px-3 py-3">{t('designer.list.versionText', { version: d.version })}</td>
                     <td className="px-3 py-3" data-testid="workflow-state">
                       <PublishState published={d.isPublished} />
                     </td>
                     <td className="px-3 py-3 whitespace-nowrap">
                       <DateTime iso={d.createdAt} />
+                    </td>
+                    <td className="px-3 py-3">
+                      <Link to={`/workflows/${encodeURIComponent(d.definitionId)}/instances`} className="link">
+                        {t('designer.list.runsLink')}
+                      </Link>
                     </td>
                   </tr>
                 ))}
@@ -181,7 +188,7 @@ export function PublishState({ published }: { published: boolean }) {
       data-testid="publish-state"
       data-published={published ? 'true' : 'false'}
     >
-      {published ? t('workflows.published') : t('workflows.draft')}
+      {published ? t('designer.published') : t('designer.draft')}
     </span>
   );
 }

@@ -2,6 +2,7 @@
 import { ApiError, json, readProblem, send, type FieldProblem } from '../api';
 import type { Arm } from '../tasks/api';
 import type { ActivityDescriptor, JsonObject } from './model';
+import type { StepsReport } from './overlay';
 
 export interface DefinitionSummary {
   id: string;
@@ -106,36 +107,130 @@ export interface StartedInstance {
   status: string;
 }
 
-export function startInstance(definitionId: string, version: number | undefined, input: unknown): Promise<StartedInstance> {
+export function startInstance(definitionId: string, version: number | undefined, input: unknown, correlationId?: string): Promise<StartedInstance> {
   const body: Record<string, unknown> = { definitionId };
   if (version !== undefined) body.version = version;
   if (input !== undefined) body.input = input;
+  if (correlationId) body.correlationId = correlationId;
   return json<StartedInstance>('/api/workflow-instances', { method: 'POST', body: JSON.stringify(body) });
 }
 
+export interface InstanceSummary {
+  id: string;
+  definitionId: string;
+  definitionVersion: number;
+  processKey: string | null;
+  arm: string | null;
+  status: string;
+  correlationId: string | null;
+  name: string | null;
+  pilotId: string | null;
+  caseId: string | null;
+  simulated: boolean;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+export interface OpenBookmark {
+  id: string;
+  activityId: string;
+  activityType: string;
+  kind: string;
+  name: string | null;
+  dueAt: string | null;
+}
+
+export interface Incident {
+  activityId?: string | null;
+  activityType?: string | null;
+  message?: string | null;
+  at?: string | null;
+  [key: string]: unknown;
+}
+
 export interface InstanceDetail {
-  instance: { id: string; status: string; [key: string]: unknown };
-  variables?: unknown;
-  bookmarks?: unknown[];
-  incidents?: { activityId?: string; message?: string; [key: string]: unknown }[];
-  output?: unknown;
+  instance: InstanceSummary;
+  variables: Record<string, unknown>;
+  bookmarks: OpenBookmark[];
+  incidents: Incident[];
+  output: string[];
+}
+
+export interface TaskMeasures {
+  taskId: string;
+  status: string;
+  queueMinutes: number | null;
+  workMinutes: number | null;
+  activeMinutes: number;
+  effortMinutes: number | null;
+  actorId: string | null;
+  assigneeOrgCode: string | null;
+  assigneeRole: string | null;
 }
 
 export interface JournalEntry {
+  id: string;
+  sequence: number;
   activityId: string;
   activityType: string;
+  activityName: string | null;
   status: string;
   outcome: string | null;
+  scheduledAt: string;
   startedAt: string | null;
   completedAt: string | null;
   durationSeconds: number | null;
   stepCode: string | null;
+  measurement: Record<string, unknown> | null;
+  message: string | null;
+  task: TaskMeasures | null;
+  handoff: { senderOrgLevel?: string | null; receiverOrgLevel?: string | null; channel?: string; latencySeconds?: number | null } | null;
 }
 
-export function getInstance(id: string): Promise<InstanceDetail> {
-  return json<InstanceDetail>(`/api/workflow-instances/${encodeURIComponent(id)}`);
+const instancePath = (id: string) => `/api/workflow-instances/${encodeURIComponent(id)}`;
+
+export function getInstance(id: string, signal?: AbortSignal): Promise<InstanceDetail> {
+  return json<InstanceDetail>(instancePath(id), signal ? { signal } : {});
 }
 
-export function getJournal(id: string): Promise<JournalEntry[]> {
-  return json<JournalEntry[]>(`/api/workflow-instances/${encodeURIComponent(id)}/journal`);
+export function getJournal(id: string, signal?: AbortSignal): Promise<JournalEntry[]> {
+  return json<JournalEntry[]>(`${instancePath(id)}/journal`, signal ? { signal } : {});
+}
+
+export function listInstances(definitionId: string, signal?: AbortSignal): Promise<InstanceSummary[]> {
+  return json<InstanceSummary[]>(`/api/workflow-instances?definitionId=${encodeURIComponent(definitionId)}`, signal ? { signal } : {});
+}
+
+export function cancelInstance(id: string): Promise<InstanceSummary> {
+  return json<InstanceSummary>(`${instancePath(id)}/cancel`, { method: 'POST' });
+}
+
+export interface PilotOption {
+  id: string;
+  name: { ja: string; en: string } | string;
+}
+
+/** The pilots for the overlay's filter; an empty list when this server has no pilot API (404). */
+export async function listPilots(signal?: AbortSignal): Promise<PilotOption[]> {
+  try {
+    const pilots = await json<unknown>('/api/pilots', signal ? { signal } : {});
+    return Array.isArray(pilots) ? (pilots.filter((p) => typeof p === 'object' && p !== null && typeof (p as PilotOption).id === 'string') as PilotOption[]) : [];
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return [];
+    throw error;
+  }
+}
+
+/** GET /api/reports/steps; null when this server has no such report yet (404). */
+export async function getStepsReport(processKey: string, pilotId: string | null, signal?: AbortSignal): Promise<StepsReport | null> {
+  const params = new URLSearchParams({ processKey });
+  if (pilotId) params.set('pilotId', pilotId);
+  try {
+    const report = await json<StepsReport>(`/api/reports/steps?${params.toString()}`, signal ? { signal } : {});
+    return report && Array.isArray(report.processes) ? report : { processes: [] };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
 }

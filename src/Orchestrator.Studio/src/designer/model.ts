@@ -383,6 +383,7 @@ export interface Measurement {
   transcribedItems?: number;
   residentVisits?: number;
   residentDocuments?: number;
+  residentMinutes?: number;
   [key: string]: unknown;
 }
 
@@ -407,7 +408,7 @@ export function activityIndexOf(path: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** An empty definition: a Start activity on a fresh flowchart. */
+/** An empty definition: a fresh flowchart with no activities (the canvas shows how to begin). */
 export function emptyDefinition(name: string): JsonObject {
   return {
     name,
@@ -428,17 +429,7 @@ export function emptyDefinition(name: string): JsonObject {
       version: 1,
       customProperties: {},
       metadata: {},
-      activities: [
-        {
-          id: 'start',
-          nodeId: 'Workflow1:flowchart1:start',
-          name: 'start',
-          type: 'Elsa.Start',
-          version: 1,
-          customProperties: {},
-          metadata: { designer: { position: { x: 0, y: 0 } } },
-        },
-      ],
+      activities: [],
       connections: [],
       variables: [],
     },

@@ -1,0 +1,169 @@
+import {
+  Background,
+  getNodesBounds,
+  useNodesInitialized,
+  useReactFlow,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  type Connection,
+  type EdgeChange,
+  type Node,
+  type NodeChange,
+  type OnSelectionChangeParams,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useEffect, useMemo, useRef, type DragEvent, type ReactNode, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ActivityCard } from './ActivityCard';
+import { initialViewport } from './geometry';
+import { CanvasContext, type CanvasDecorations } from './canvasContext';
+import { LaneBand, type LaneNode } from './LaneBand';
+import type { ActivityNode, ConnectionEdge } from './model';
+import { swimlaneLayout } from './swimlane';
+
+export type CanvasView = 'free' | 'swimlane';
+
+const nodeTypes = { activity: ActivityCard, lane: LaneBand };
+
+/** The first view: readable even for a long process (see initialViewport); an empty canvas stays at scale 1. */
+function InitialView({ container, loaded }: { container: RefObject<HTMLDivElement | null>; loaded: boolean }) {
+  const flow = useReactFlow();
+  const done = useRef(!loaded);
+  const initialised = useNodesInitialized();
+  useEffect(() => {
+    if (done.current || !initialised) return;
+    done.current = true;
+    const nodes = flow.getNodes();
+    const rect = container.current?.getBoundingClientRect();
+    if (nodes.length === 0 || !rect) return;
+    void flow.setViewport(initialViewport(getNodesBounds(nodes), { width: rect.width, height: rect.height }));
+  }, [initialised, flow, container]);
+  return null;
+}
+
+/** Fits the view again when the view changes between free layout and swimlanes. */
+function FitOnViewChange({ view, container }: { view: CanvasView; container: RefObject<HTMLDivElement | null> }) {
+  const flow = useReactFlow();
+  const shown = useRef(view);
+  useEffect(() => {
+    if (shown.current === view) return;
+    shown.current = view;
+    const timer = window.setTimeout(() => {
+      const rect = container.current?.getBoundingClientRect();
+      const nodes = flow.getNodes();
+      if (rect && nodes.length > 0) void flow.setViewport(initialViewport(getNodesBounds(nodes), { width: rect.width, height: rect.height }), { duration: 200 });
+    }, 30);
+    return () => window.clearTimeout(timer);
+  }, [view, flow, container]);
+  return null;
+}
+
+export interface CanvasProps {
+  nodes: ActivityNode[];
+  edges: ConnectionEdge[];
+  view: CanvasView;
+  decorations: CanvasDecorations;
+  onNodesChange?: (changes: NodeChange<ActivityNode>[]) => void;
+  onEdgesChange?: (changes: EdgeChange<ConnectionEdge>[]) => void;
+  onConnect?: (connection: Connection) => void;
+  onNodeDragStart?: () => void;
+  onNodeDragStop?: () => void;
+  onSelectionChange?: (params: OnSelectionChangeParams) => void;
+  onDrop?: (event: DragEvent<HTMLDivElement>) => void;
+  /** Shown over the canvas when it has no activities. */
+  empty?: ReactNode;
+  children?: ReactNode;
+}
+
+/**
+ * The diagram: React Flow with activity cards, minimap, zoom controls and, in the swimlane view, one band per actor
+ * organisation level. In the swimlane view the lanes decide where cards stand, so cards are not dragged there.
+ */
+export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdgesChange, onConnect, onNodeDragStart, onNodeDragStop, onSelectionChange, onDrop, empty, children }: CanvasProps) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const loaded = useRef(nodes.length > 0);
+  const shown = useMemo(() => {
+    if (view === 'free') return { nodes: nodes as Node[], lanes: [] as LaneNode[] };
+    const layout = swimlaneLayout(nodes, edges);
+    const lanes: LaneNode[] = layout.bands.map((band, index) => ({
+      id: `lane:${band.lane}`,
+      type: 'lane',
+      position: { x: layout.left, y: band.y },
+      data: { lane: band.lane, width: layout.width, height: band.height, index },
+      draggable: false,
+      selectable: false,
+      connectable: false,
+      focusable: false,
+      zIndex: -1,
+    }));
+    const placed = nodes.map((n) => ({ ...n, position: layout.positions.get(n.id) ?? n.position, draggable: false }));
+    return { nodes: [...lanes, ...placed] as Node[], lanes };
+  }, [nodes, edges, view]);
+
+  const styledEdges = useMemo(
+    () =>
+      edges.map((e) => ({
+        ...e,
+        markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+        labelBgPadding: [4, 2] as [number, number],
+        labelStyle: { fontSize: 12 },
+        style: e.selected ? { strokeWidth: 3, stroke: 'var(--color-blue-900)' } : { strokeWidth: 1.5 },
+      })),
+    [edges],
+  );
+
+  const readOnly = decorations.readOnly;
+  return (
+    <CanvasContext.Provider value={decorations}>
+      <div
+        ref={container}
+        className="relative h-full w-full"
+        onDragOver={(e) => {
+          if (onDrop) {
+            e.preventDefault();
+            e.dataTransfer.dropEffect = 'copy';
+          }
+        }}
+        onDrop={onDrop}
+        data-testid="canvas"
+        data-view={view}
+      >
+        <ReactFlow
+          nodes={shown.nodes}
+          edges={styledEdges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange as ((changes: NodeChange<Node>[]) => void) | undefined}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDragStop={onNodeDragStop}
+          onSelectionChange={onSelectionChange}
+          nodesDraggable={!readOnly && view === 'free'}
+          nodesConnectable={!readOnly}
+          elementsSelectable
+          deleteKeyCode={null}
+          multiSelectionKeyCode={['Control', 'Meta', 'Shift']}
+          selectionKeyCode="Shift"
+          snapToGrid
+          snapGrid={[8, 8]}
+          defaultViewport={{ x: 0, y: 0, zoom: 1 }}
+          minZoom={0.1}
+          maxZoom={2}
+          ariaLabelConfig={{ 'node.a11yDescription.default': t('designer.canvas.a11yNodes') }}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={16} />
+          <MiniMap pannable zoomable ariaLabel={t('designer.canvas.minimap')} style={{ width: 160, height: 100 }} nodeColor={(n) => (n.type === 'lane' ? 'transparent' : '#6b7280')} />
+          <FitOnViewChange view={view} container={container} />
+          <InitialView container={container} loaded={loaded.current} />
+          <Controls showInteractive={false} aria-label={t('designer.canvas.controls')} />
+          {children}
+        </ReactFlow>
+        {nodes.length === 0 && empty && <div className="pointer-events-none absolute inset-0 flex items-center justify-center p-8">{empty}</div>}
+      </div>
+    </CanvasContext.Provider>
+  );
+}

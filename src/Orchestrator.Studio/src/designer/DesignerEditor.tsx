@@ -1,0 +1,335 @@
+import { applyEdgeChanges, applyNodeChanges, useReactFlow, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../i18n';
+import { Canvas, type CanvasView } from './Canvas';
+import type { CanvasDecorations } from './canvasContext';
+import { copySelection, pasteClip, type Clip } from './clipboard';
+import { DesignerHeading } from './DesignerHeading';
+import { DesignerToolbar } from './DesignerToolbar';
+import { cardWidth } from './geometry';
+import { autoLayout, moveNodes } from './layout';
+import { connect, deleteNodes, newActivityNode, rootOf, updateActivity, type Activity, type ActivityDescriptor, type ActivityNode, type ConnectionEdge, type JsonObject } from './model';
+import { colourScale, overlayFigures } from './overlay';
+import { OverlayPanel, useStepsReport, type OverlayChoice } from './OverlayPanel';
+import { Palette, paletteMime } from './Palette';
+import { designerProblems, errorCount, problemsByNode, type Problem } from './problems';
+import { ProblemList } from './ProblemList';
+import { PropertyPanel } from './PropertyPanel';
+import { processSettings, variablesOf } from './settings';
+import { TestRunDialog } from './TestRunDialog';
+import { docFrom, useDesignerDocument, type DesignerDoc } from './useDesignerDocument';
+import { useDefinitionActions, type Notice } from './useDefinitionActions';
+import { useLiveValidation } from './useLiveValidation';
+import { useShortcuts } from './useShortcuts';
+import { useUnsavedGuard } from './useUnsavedGuard';
+import { VersionHistory } from './VersionHistory';
+import { WorkflowPanel } from './WorkflowPanel';
+
+const clipboardKey = 'orchestrator.designer.clipboard';
+
+
+export interface DesignerEditorProps {
+  descriptors: ActivityDescriptor[];
+  definition: JsonObject;
+  /** An older version opened from the history: shown, not edited. */
+  readOnly: boolean;
+  /** Called after the first save of a new definition (the page then shows its address). */
+  onCreated: (definitionId: string) => void;
+  onReload: () => void;
+}
+
+function selectedOnly<T extends { selected?: boolean }>(items: T[], keep: (item: T) => boolean): T[] {
+  return items.map((item) => {
+    const selected = keep(item);
+    return item.selected === selected ? item : { ...item, selected };
+  });
+}
+
+export function DesignerEditor({ descriptors, definition, readOnly, onCreated, onReload }: DesignerEditorProps) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const flow = useReactFlow();
+  const d = useDesignerDocument(useMemo(() => docFrom(definition, descriptors), [definition, descriptors]));
+  const { doc } = d;
+  const byType = useMemo(() => new Map(descriptors.map((x) => [x.type, x])), [descriptors]);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState<CanvasView>('free');
+  const [notice, setNotice] = useState<Notice>(null);
+  const [dialog, setDialog] = useState<'versions' | 'testRun' | null>(null);
+  const [overlayOn, setOverlayOn] = useState(false);
+  const [overlayChoice, setOverlayChoice] = useState<OverlayChoice>({ pilotId: '', metric: 'durationMedian' });
+  const added = useRef(0);
+
+  const canvas = useMemo(() => ({ nodes: doc.nodes, edges: doc.edges }), [doc.nodes, doc.edges]);
+  const validation = useLiveValidation(d.text, canvas, descriptors);
+  const problems = useMemo<Problem[]>(() => [...validation.problems, ...designerProblems(canvas)], [validation.problems, canvas]);
+  const errors = errorCount(problems);
+  const settings = processSettings(doc.definition);
+  const variables = variablesOf(doc.definition);
+  const definitionId = typeof doc.definition.definitionId === 'string' ? doc.definition.definitionId : '';
+  const saved = definitionId !== '' && !d.dirty;
+  const rootNodeId = typeof rootOf(doc.definition).nodeId === 'string' ? (rootOf(doc.definition).nodeId as string) : 'Workflow1:flowchart1';
+
+  useUnsavedGuard(d.dirty && !readOnly, t('designer.unsavedConfirm'));
+
+  const report = useStepsReport(settings.processKey, overlayChoice.pilotId, overlayOn);
+  const overlay = useMemo(() => {
+    if (!overlayOn || report.state !== 'loaded') return null;
+    const figures = overlayFigures(doc.nodes, report.report, settings.processKey, settings.arm, overlayChoice.metric);
+    return { figures, scale: colourScale([...figures.values()].map((f) => f.value)) };
+  }, [overlayOn, report, doc.nodes, settings.processKey, settings.arm, overlayChoice.metric]);
+
+  const decorations = useMemo<CanvasDecorations>(
+    () => ({ descriptors: byType, problems: problemsByNode(problems), runStats: null, overlay, readOnly }),
+    [byType, problems, overlay, readOnly],
+  );
+
+  const selectedNodes = doc.nodes.filter((n) => n.selected);
+  const selected = selectedNodes.length === 1 ? selectedNodes[0] : undefined;
+
+  // Canvas events.
+  const onNodesChange = useCallback(
+    (changes: NodeChange<ActivityNode>[]) => {
+      const relevant = changes.filter((c) => c.type !== 'remove' && c.type !== 'add' && !('id' in c && c.id.startsWith('lane:')));
+      if (relevant.length > 0) d.adjust((current) => ({ ...current, nodes: applyNodeChanges(relevant, current.nodes) }));
+    },
+    [d],
+  );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<ConnectionEdge>[]) => {
+      const relevant = changes.filter((c) => c.type === 'select');
+      if (relevant.length > 0) d.adjust((current) => ({ ...current, edges: applyEdgeChanges(relevant, current.edges) }));
+    },
+    [d],
+  );
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (readOnly || !c.sourceHandle) return;
+      const port = c.sourceHandle;
+      d.change((current) => ({ ...current, ...connect(current, c.source, port, c.target) }));
+    },
+    [d, readOnly],
+  );
+
+  const addActivity = (type: string, at?: { x: number; y: number }) => {
+    const descriptor = byType.get(type);
+    if (!descriptor || readOnly) return;
+    let position = at;
+    if (!position) {
+      const rect = canvasRef.current?.getBoundingClientRect();
+      const centre = rect ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
+      const shift = (added.current++ % 6) * 24;
+      position = { x: centre.x - cardWidth / 2 + shift, y: centre.y - 40 + shift };
+    }
+    const point = position;
+    d.change((current) => {
+      const node = newActivityNode(descriptor, point, new Set(current.nodes.map((n) => n.id)), rootNodeId, descriptor.displayName[language]);
+      return { ...current, nodes: [...selectedOnly(current.nodes, () => false), { ...node, selected: true }], edges: selectedOnly(current.edges, () => false) };
+    });
+    setNotice({ kind: 'status', text: t('designer.notice.added', { name: descriptor.displayName[language] }) });
+  };
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    const type = event.dataTransfer.getData(paletteMime);
+    if (!type) return;
+    event.preventDefault();
+    const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    addActivity(type, { x: point.x - cardWidth / 2, y: point.y - 30 });
+  };
+
+  const removeSelection = () => {
+    if (readOnly) return;
+    const nodeIds = doc.nodes.filter((n) => n.selected).map((n) => n.id);
+    const edgeIds = new Set(doc.edges.filter((e) => e.selected).map((e) => e.id));
+    if (nodeIds.length === 0 && edgeIds.size === 0) return;
+    d.change((current) => deleteDoc(current, nodeIds, edgeIds));
+    setNotice({ kind: 'status', text: t('designer.notice.deleted', { count: nodeIds.length + edgeIds.size }) });
+  };
+
+  const copy = () => {
+    const clip = copySelection(doc);
+    if (!clip) return;
+    try {
+      window.sessionStorage.setItem(clipboardKey, JSON.stringify(clip));
+    } catch {
+      // Storage refused: nothing to paste later, which the paste notice says.
+    }
+    setNotice({ kind: 'status', text: t('designer.notice.copied', { count: clip.activities.length }) });
+  };
+
+  const paste = () => {
+    if (readOnly) return;
+    let clip: Clip | null = null;
+    try {
+      const text = window.sessionStorage.getItem(clipboardKey);
+      clip = text ? (JSON.parse(text) as Clip) : null;
+    } catch {
+      clip = null;
+    }
+    if (!clip || clip.activities.length === 0) {
+      setNotice({ kind: 'status', text: t('designer.notice.nothingToPaste') });
+      return;
+    }
+    const pasted = clip;
+    d.change((current) => ({ ...current, ...pasteClip(current, pasted, rootNodeId) }));
+    setNotice({ kind: 'status', text: t('designer.notice.pasted', { count: pasted.activities.length }) });
+  };
+
+  const layout = () => {
+    if (readOnly || doc.nodes.length === 0) return;
+    d.change((current) => ({ ...current, nodes: moveNodes(current.nodes, autoLayout(current.nodes, current.edges)) }));
+    window.setTimeout(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }), 50);
+  };
+
+  const selectNode = (nodeId: string) => {
+    d.adjust((current) => ({ ...current, nodes: selectedOnly(current.nodes, (n) => n.id === nodeId), edges: selectedOnly(current.edges, () => false) }));
+    const node = doc.nodes.find((n) => n.id === nodeId);
+    if (node && view === 'free') void flow.setCenter(node.position.x + cardWidth / 2, node.position.y + 48, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
+  };
+
+  const editActivity = (nodeId: string, activity: Activity) =>
+    d.adjust((current) => ({
+      ...current,
+      nodes: current.nodes.map((n) =>
+        n.id === nodeId ? updateActivity(n, activity, byType.get(activity.type), current.edges.filter((e) => e.source === nodeId).map((e) => e.sourceHandle ?? 'Done')) : n,
+      ),
+    }));
+
+  const actions = useDefinitionActions({ d, readOnly, descriptors, canvas, validation, setNotice, onCreated, onReload, closeDialog: () => setDialog(null) });
+  const { busy, runError, setRunError } = actions;
+
+  useShortcuts(
+    {
+      save: () => void actions.save(),
+      undo: d.undo,
+      redo: d.redo,
+      copy,
+      paste,
+      remove: removeSelection,
+      selectAll: () => d.adjust((current) => ({ ...current, nodes: selectedOnly(current.nodes, () => true) })),
+    },
+    dialog === null && !readOnly,
+  );
+
+  const empty = (
+    <div className="max-w-md rounded-8 border-2 border-dashed border-solid-gray-420 bg-white/90 p-6 text-center" data-testid="canvas-empty">
+      <p className="mb-2 text-std-18B-160">{t('designer.empty.title')}</p>
+      <p className="text-dns-16N-130">{t('designer.empty.body')}</p>
+    </div>
+  );
+
+  return (
+    <div className="flex flex-col gap-3" data-testid="designer">
+      <DesignerHeading definition={doc.definition} readOnly={readOnly} />
+      <DesignerToolbar
+        readOnly={readOnly}
+        dirty={d.dirty}
+        saved={saved}
+        busy={busy}
+        errors={errors}
+        canUndo={d.canUndo}
+        canRedo={d.canRedo}
+        view={view}
+        overlayOn={overlayOn}
+        definitionId={definitionId}
+        onSave={() => void actions.save()}
+        onPublish={() => void actions.publish()}
+        onTestRun={() => {
+          setRunError(null);
+          setDialog('testRun');
+        }}
+        onUndo={d.undo}
+        onRedo={d.redo}
+        onLayout={layout}
+        onView={setView}
+        onOverlay={() => setOverlayOn((on) => !on)}
+        onVersions={() => setDialog('versions')}
+        onExport={actions.exportFile}
+      />
+      <div className="min-h-11">
+        {notice && (
+          <div
+            role={notice.kind === 'alert' ? 'alert' : 'status'}
+            className={`border-l-4 px-3 py-2 ${notice.kind === 'alert' ? 'border-error-1 bg-red-50' : 'border-blue-900 bg-blue-50'}`}
+            data-testid={notice.kind === 'alert' ? 'designer-alert' : 'designer-status'}
+          >
+            {notice.text}
+          </div>
+        )}
+      </div>
+      {validation.failure && (
+        <p role="alert" className="border-l-4 border-warning-yellow-1 bg-yellow-50 px-3 py-2">
+          {t('designer.problems.checkFailed', { reason: validation.failure })}
+        </p>
+      )}
+      {overlayOn && (
+        <OverlayPanel
+          processKey={settings.processKey}
+          armLabel={t(`designer.arm.${settings.arm}`)}
+          choice={overlayChoice}
+          onChoice={setOverlayChoice}
+          load={report}
+          scale={overlay?.scale ?? null}
+          matched={overlay?.figures.size ?? 0}
+        />
+      )}
+      <div className="grid grid-cols-1 gap-3 xl:grid-cols-[11rem_minmax(0,1fr)_20rem]">
+        <div className="xl:h-[calc(100vh-12rem)] xl:min-h-[36rem]">{!readOnly && <Palette descriptors={descriptors} onAdd={(type) => addActivity(type)} />}</div>
+        <div className="flex min-w-0 flex-col gap-3">
+          <div ref={canvasRef} className="h-[65vh] min-h-[30rem] overflow-hidden rounded-8 border border-solid-gray-420 bg-white xl:h-[calc(100vh-22rem)]">
+            <Canvas
+              nodes={doc.nodes}
+              edges={doc.edges}
+              view={view}
+              decorations={decorations}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onConnect={onConnect}
+              onNodeDragStart={d.dragStarted}
+              onNodeDragStop={d.dragStopped}
+              onDrop={readOnly ? undefined : onDrop}
+              empty={readOnly ? undefined : empty}
+            />
+          </div>
+          <div className="max-h-48 overflow-y-auto rounded-8 border border-solid-gray-420 bg-white p-3">
+            <ProblemList problems={problems} nodes={doc.nodes} checking={validation.checking} onSelect={selectNode} />
+          </div>
+        </div>
+        <aside
+          className="overflow-y-auto rounded-8 border border-solid-gray-420 bg-white p-3 xl:h-[calc(100vh-12rem)] xl:min-h-[36rem]"
+          aria-label={t('designer.props.region')}
+          onFocus={d.beginEdit}
+          onBlur={d.endEdit}
+        >
+          {selected ? (
+            <PropertyPanel
+              key={selected.id}
+              node={selected}
+              descriptor={byType.get(selected.data.activity.type)}
+              variables={variables}
+              problems={problems.filter((p) => p.nodeId === selected.id)}
+              readOnly={readOnly}
+              onChange={(activity) => editActivity(selected.id, activity)}
+            />
+          ) : selectedNodes.length > 1 ? (
+            <p data-testid="multi-selection">{t('designer.props.multi', { count: selectedNodes.length })}</p>
+          ) : (
+            <WorkflowPanel definition={doc.definition} readOnly={readOnly} onChange={(next) => d.adjust((current) => ({ ...current, definition: next }))} />
+          )}
+        </aside>
+      </div>
+      {dialog === 'versions' && definitionId && <VersionHistory definitionId={definitionId} current={d.json} onRestore={(v) => void actions.restore(v)} onClose={() => setDialog(null)} />}
+      {dialog === 'testRun' && (
+        <TestRunDialog variables={variables} dirty={!saved} busy={busy !== null} error={runError} onStart={(input, correlationId) => void actions.testRun(input, correlationId)} onClose={() => setDialog(null)} />
+      )}
+    </div>
+  );
+}
+
+/** Deletes nodes (with their connections) and the selected connections. */
+function deleteDoc(doc: DesignerDoc, nodeIds: string[], edgeIds: ReadonlySet<string>): DesignerDoc {
+  const withoutNodes = deleteNodes(doc, nodeIds);
+  return { ...doc, nodes: withoutNodes.nodes, edges: withoutNodes.edges.filter((e) => !edgeIds.has(e.id)) };
+}
+

@@ -1,0 +1,112 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../i18n';
+import { failureReason } from '../tasks/parts';
+import { getStepsReport, listPilots, type PilotOption } from './api';
+import { formatMinutes } from './instanceStats';
+import { overlayColours, overlayMetrics, type ColourScale, type OverlayMetric, type StepsReport } from './overlay';
+
+export interface OverlayChoice {
+  pilotId: string;
+  metric: OverlayMetric;
+}
+
+type Load = { state: 'loading' } | { state: 'missing' } | { state: 'failed'; reason: string } | { state: 'loaded'; report: StepsReport };
+
+/** Loads the steps report for the process (and pilot) chosen; `onReport(null)` while there is nothing to show. */
+export function useStepsReport(processKey: string, pilotId: string, enabled: boolean): Load {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  useEffect(() => {
+    if (!enabled || !processKey) return;
+    const abort = new AbortController();
+    setLoad({ state: 'loading' });
+    getStepsReport(processKey, pilotId || null, abort.signal).then(
+      (report) => setLoad(report ? { state: 'loaded', report } : { state: 'missing' }),
+      (error: unknown) => {
+        if (!abort.signal.aborted) setLoad({ state: 'failed', reason: failureReason(error) });
+      },
+    );
+    return () => abort.abort();
+  }, [processKey, pilotId, enabled]);
+  return load;
+}
+
+function pilotName(pilot: PilotOption, language: 'ja' | 'en'): string {
+  return typeof pilot.name === 'string' ? pilot.name : pilot.name[language] || pilot.name.ja || pilot.id;
+}
+
+/** The overlay's controls (pilot, figure), its state in words, and the colour legend. */
+export function OverlayPanel({ processKey, armLabel, choice, onChoice, load, scale, matched }: {
+  processKey: string;
+  armLabel: string;
+  choice: OverlayChoice;
+  onChoice: (choice: OverlayChoice) => void;
+  load: Load;
+  scale: ColourScale | null;
+  matched: number;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const id = useId();
+  const [pilots, setPilots] = useState<PilotOption[]>([]);
+  useEffect(() => {
+    const abort = new AbortController();
+    listPilots(abort.signal).then(setPilots, () => setPilots([]));
+    return () => abort.abort();
+  }, []);
+
+  let status: string;
+  if (!processKey) status = t('designer.overlay.noProcessKey');
+  else if (load.state === 'loading') status = t('designer.overlay.loading');
+  else if (load.state === 'missing') status = t('designer.overlay.missing');
+  else if (load.state === 'failed') status = t('designer.overlay.failed', { reason: load.reason });
+  else if (matched === 0) status = t('designer.overlay.empty', { arm: armLabel });
+  else status = t('designer.overlay.shown', { count: matched, arm: armLabel });
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="rounded-8 border border-solid-gray-420 bg-white p-3" data-testid="overlay-panel">
+      <h2 id={`${id}-heading`} className="mb-2 text-dns-16B-130">
+        {t('designer.overlay.heading')}
+      </h2>
+      <div className="flex flex-wrap gap-3">
+        <label className="text-dns-14N-130" htmlFor={`${id}-pilot`}>
+          {t('designer.overlay.pilot')}
+          <select id={`${id}-pilot`} className="ml-2 rounded-4 border border-solid-gray-600 px-1" value={choice.pilotId} onChange={(e) => onChoice({ ...choice, pilotId: e.target.value })}>
+            <option value="">{t('designer.overlay.allPilots')}</option>
+            {pilots.map((p) => (
+              <option key={p.id} value={p.id}>
+                {pilotName(p, language)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-dns-14N-130" htmlFor={`${id}-metric`}>
+          {t('designer.overlay.metric')}
+          <select id={`${id}-metric`} className="ml-2 rounded-4 border border-solid-gray-600 px-1" value={choice.metric} onChange={(e) => onChoice({ ...choice, metric: e.target.value as OverlayMetric })}>
+            {overlayMetrics.map((m) => (
+              <option key={m} value={m}>
+                {t(`designer.overlay.metrics.${m}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p role="status" className="mt-2 text-dns-14N-130" data-testid="overlay-status">
+        {status}
+      </p>
+      {scale && matched > 0 && (
+        <ol className="mt-2 flex flex-wrap gap-1 text-dns-14N-120" aria-label={t('designer.overlay.legend')}>
+          {overlayColours.map((colour, index) => {
+            const from = index === 0 ? scale.min : scale.breaks[index - 1]!;
+            const to = index === overlayColours.length - 1 ? scale.max : scale.breaks[index]!;
+            return (
+              <li key={index} className="rounded-4 border border-solid-gray-420 px-2" style={{ backgroundColor: colour.fill, color: colour.text }}>
+                {formatMinutes(from, language)}–{formatMinutes(to, language)}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
