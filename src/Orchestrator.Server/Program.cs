@@ -8,6 +8,7 @@ using Orchestrator.Server.Instances;
 using Orchestrator.Server.Demo;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Organisations;
+using Orchestrator.Server.Reports;
 using Orchestrator.Server.Tasks;
 using Orchestrator.Server.Store;
 using Scalar.AspNetCore;
@@ -66,6 +67,7 @@ builder.Services.AddScoped<IBurstObserver, HandoffObserver>();
 builder.Services.AddScoped<EventDispatcher>();
 builder.Services.AddScoped<AgencyCallJob>();
 builder.Services.AddAgencies(builder.Configuration);
+builder.Services.AddReports(builder.Configuration);
 builder.Services.AddScoped<OrganisationCatalog>();
 builder.Services.AddScoped<AccountSeeder>();
 builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
@@ -99,6 +101,7 @@ api.MapDefinitionEndpoints();
 api.MapInstanceEndpoints();
 api.MapTaskEndpoints();
 api.MapAgencyEndpoints();
+api.MapReportEndpoints();
 
 app.MapStudio(paths);
 

@@ -1,3 +1,5 @@
+using Orchestrator.Server.Hosting;
+
 namespace Orchestrator.Server.Reports;
 
 public static class ReportSetup
@@ -7,8 +9,21 @@ public static class ReportSetup
         var options = configuration.GetSection(ReportOptions.Section).Get<ReportOptions>() ?? new();
         services.AddSingleton(options);
         services.AddSingleton<RateService>();
-        services.AddSingleton(new EffectCalculator());
+        services.AddSingleton(sp => ReportCalendar.Load(sp.GetRequiredService<ProductPaths>(), options));
+        services.AddSingleton<CaseFactsGate>();
+        services.AddSingleton<Pseudonyms>();
+        services.AddScoped<CaseFactsBuilder>();
+        services.AddScoped<ReportPopulation>();
         services.AddScoped<EffectReportQuery>();
+        services.AddScoped<StepReportQuery>();
+        services.AddScoped<LeadTimeReportQuery>();
+        services.AddScoped<HandoffReportQuery>();
+        services.AddScoped<EffortReportQuery>();
+        services.AddScoped<TrendReportQuery>();
+        services.AddScoped<ProjectionReportQuery>();
+        services.AddScoped<MethodReportQuery>();
+        services.AddScoped<EventLogExports>();
+        services.AddScoped<SpreadsheetExport>();
         return services;
     }
 }

@@ -8,6 +8,7 @@ using Orchestrator.Server.Tasks;
 using Orchestrator.Server.Agencies;
 using Orchestrator.Server.Auth;
 using Orchestrator.Server.Organisations;
+using Orchestrator.Server.Reports;
 
 namespace Orchestrator.Server.Store;
 
@@ -23,6 +24,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
     public DbSet<HumanTaskRecord> HumanTasks => Set<HumanTaskRecord>();
     public DbSet<HandoffRecord> Handoffs => Set<HandoffRecord>();
+    public DbSet<ReportCaseRecord> ReportCases => Set<ReportCaseRecord>();
+    public DbSet<ReportCaseTouchRecord> ReportCaseTouch => Set<ReportCaseTouchRecord>();
+    public DbSet<RateTableVersionRecord> RateTableVersions => Set<RateTableVersionRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
