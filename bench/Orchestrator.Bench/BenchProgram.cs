@@ -4,7 +4,7 @@ namespace Orchestrator.Bench;
 public static class BenchProgram
 {
     /// <summary>Every case, by name. Later cases (durable, resume, simulation, reports) are added here.</summary>
-    static IReadOnlyList<IBenchCase> Cases() => [new EngineBench(), new DurableBench(), new ResumeBench()];
+    static IReadOnlyList<IBenchCase> Cases() => [new EngineBench(), new DurableBench(), new ResumeBench(), new ReportsBench()];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {

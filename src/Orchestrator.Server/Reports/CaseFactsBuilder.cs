@@ -9,6 +9,12 @@ namespace Orchestrator.Server.Reports;
 public sealed class CaseFactsGate
 {
     public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    /// <summary>
+    /// The rate version and calendar every stored row was last found priced at. Only this process writes the rows and
+    /// always at the version in force, so while neither changes there is nothing to reprice and no need to look.
+    /// </summary>
+    public (int RateVersion, string CalendarKey)? PricedAt { get; set; }
 }
 
 public sealed record FactsRefresh(int Built, int Repriced, double Milliseconds);
@@ -30,7 +36,7 @@ public sealed class CaseFactsBuilder(AppDbContext db, RateService rates, ReportC
         await gate.Gate.WaitAsync(ct);
         try
         {
-            var missing = await db.Database.SqlQueryRaw<string>(
+            var missing = await CountMissingAsync(ct) == 0 ? [] : await db.Database.SqlQueryRaw<string>(
                 """
                 SELECT i."Id" AS "Value" FROM "WorkflowInstances" AS i
                 WHERE i."Status" = 'Finished' AND i."Arm" IN ('AsIs', 'ToBe') AND i."ProcessKey" IS NOT NULL AND i."FinishedAt" IS NOT NULL
@@ -41,13 +47,17 @@ public sealed class CaseFactsBuilder(AppDbContext db, RateService rates, ReportC
                 await BuildAsync(batch, loader, snapshot, ct);
 
             var repriced = 0;
-            while (true)
+            while (gate.PricedAt != (snapshot.Version, calendar.Key))
             {
                 var stale = await db.ReportCases
                     .Where(c => c.RateVersion != snapshot.Version || c.CalendarKey != calendar.Key)
+                    .OrderBy(c => c.InstanceId)
                     .Take(RepriceBatch).ToListAsync(ct);
                 if (stale.Count == 0)
+                {
+                    gate.PricedAt = (snapshot.Version, calendar.Key);
                     break;
+                }
                 var ids = stale.Select(c => c.InstanceId).ToList();
                 var touch = (await db.ReportCaseTouch.AsNoTracking().Where(t => ids.Contains(t.InstanceId)).ToListAsync(ct))
                     .ToLookup(t => t.InstanceId, StringComparer.Ordinal);
@@ -66,6 +76,19 @@ public sealed class CaseFactsBuilder(AppDbContext db, RateService rates, ReportC
         {
             gate.Gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Finished cases without a row of the current formula, by counting both sides on covering indexes: a finished
+    /// instance stays finished and is never deleted, so equal counts mean nothing is missing and the per-case search
+    /// can be skipped.
+    /// </summary>
+    private async Task<int> CountMissingAsync(CancellationToken ct)
+    {
+        var finished = await db.WorkflowInstances.CountAsync(
+            i => i.Status == WorkflowStatus.Finished && (i.Arm == EffectCalculator.AsIs || i.Arm == EffectCalculator.ToBe) && i.ProcessKey != null, ct);
+        var aggregated = await db.ReportCases.CountAsync(c => c.FormulaVersion == CaseFacts.FormulaVersion, ct);
+        return finished - aggregated;
     }
 
     private async Task BuildAsync(string[] ids, ReportRowLoader loader, RateTableSnapshot snapshot, CancellationToken ct)

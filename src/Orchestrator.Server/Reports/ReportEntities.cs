@@ -69,6 +69,7 @@ internal sealed class ReportConfigurations :
         b.HasIndex(c => new { c.ProcessKey, c.Arm });
         b.HasIndex(c => new { c.PilotId, c.CycleId });
         b.HasIndex(c => c.RateVersion);
+        b.HasIndex(c => c.FormulaVersion);
     }
 
     public void Configure(EntityTypeBuilder<ReportCaseTouchRecord> b)

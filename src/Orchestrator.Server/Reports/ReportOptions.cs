@@ -23,6 +23,9 @@ public sealed class ReportOptions
     /// <summary>A step whose to-be mean is within this fraction of its as-is mean is "unchanged".</summary>
     public double UnchangedTolerance { get; set; } = 0.05;
 
+    /// <summary>How often finished cases are aggregated in the background (0 = only when a report is read).</summary>
+    public int RefreshSeconds { get; set; } = 60;
+
     /// <summary>Mixed into the hash that turns user ids into pseudonyms, so pseudonyms cannot be matched across installations.</summary>
     public string PseudonymSalt { get; set; } = "orchestrator-reports";
 }

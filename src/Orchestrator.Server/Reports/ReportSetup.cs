@@ -24,6 +24,7 @@ public static class ReportSetup
         services.AddScoped<MethodReportQuery>();
         services.AddScoped<EventLogExports>();
         services.AddScoped<SpreadsheetExport>();
+        services.AddHostedService<CaseFactsRefresher>();
         return services;
     }
 }

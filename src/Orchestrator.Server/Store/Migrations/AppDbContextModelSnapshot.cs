@@ -748,6 +748,8 @@ namespace Orchestrator.Server.Store.Migrations
 
                     b.HasKey("InstanceId");
 
+                    b.HasIndex("FormulaVersion");
+
                     b.HasIndex("RateVersion");
 
                     b.HasIndex("PilotId", "CycleId");

@@ -91,6 +91,11 @@ namespace Orchestrator.Server.Store.Migrations
                 columns: new[] { "Status", "Arm", "ProcessKey", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReportCases_FormulaVersion",
+                table: "ReportCases",
+                column: "FormulaVersion");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReportCases_PilotId_CycleId",
                 table: "ReportCases",
                 columns: new[] { "PilotId", "CycleId" });

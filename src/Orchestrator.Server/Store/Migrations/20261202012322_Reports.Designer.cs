@@ -11,7 +11,7 @@ using Orchestrator.Server.Store;
 namespace Orchestrator.Server.Store.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202005641_Reports")]
+    [Migration("20261202012322_Reports")]
     partial class Reports
     {
         /// <inheritdoc />
@@ -750,6 +750,8 @@ namespace Orchestrator.Server.Store.Migrations
                         .HasColumnType("REAL");
 
                     b.HasKey("InstanceId");
+
+                    b.HasIndex("FormulaVersion");
 
                     b.HasIndex("RateVersion");
 
