@@ -94,6 +94,8 @@ public static class ReportEndpoints
                     return Problems.Validation("検索条件に誤りがあります (invalid filter)", problems);
                 return Results.Ok(await run(query, filter, ct));
             })
+            .Produces<TReport>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary(summary + ". Filters: pilotId, cycleId, processKey, municipality, mode (live|simulated|all), seed");
 
     private static void Export(RouteHandlerBuilder route, string[] roles, string summary) =>

@@ -5,7 +5,6 @@ import { PageHeading } from '../components/PageHeading';
 import { filterKeys, filterQuery } from './api';
 import { readFilter } from './parts';
 import { ReportBody } from './ReportBody';
-import './print.css';
 
 /** The printable 成果報告書 page: every report section plus the measurement method, laid out for paper. */
 export function PrintReportPage() {

@@ -19,6 +19,7 @@ import {
 } from './api';
 import { Definitions, EffectTable, Flags, LoadFailed, Section, StepTable, processName } from './parts';
 import { useReport } from './useReport';
+import './reports.css';
 
 /** The report's content, shared by the Studio page and the printable 成果報告書 page (which adds the method and effort). */
 export function ReportBody({ filter, print = false }: { filter: ReportFilter; print?: boolean }) {
@@ -182,7 +183,7 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
                     ...p.municipalities.map((m) => (
                       <tr key={`${p.processKey}-${m.municipalityCode}`}>
                         <th scope="row">{name(p)}</th>
-                        <td>{m.nameJa ?? m.municipalityCode}</td>
+                        <td className="text-cell">{m.nameJa ?? m.municipalityCode}</td>
                         <td>{formatNumber(m.annualVolume, language, 0)}</td>
                         <td>{formatNumber(m.annual.touchHours, language, 0)}</td>
                         <td>{formatYen(m.annual.costYen, language)}</td>
@@ -193,7 +194,7 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
                     p.nationwide && (
                       <tr key={`${p.processKey}-nation`} data-testid={`projection-nation-${p.processKey}`}>
                         <th scope="row">{name(p)}</th>
-                        <td>{t('reports.projection.nationwide', { count: p.nationwide.municipalityCount })}</td>
+                        <td className="text-cell">{t('reports.projection.nationwide', { count: p.nationwide.municipalityCount })}</td>
                         <td>{formatNumber(p.nationwide.annualVolume, language, 0)}</td>
                         <td>{formatNumber(p.nationwide.annual.touchHours, language, 0)}</td>
                         <td>{formatYen(p.nationwide.annual.costYen, language)}</td>
@@ -227,10 +228,10 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
             <tbody>
               {effort.data.rows.map((r) => (
                 <tr key={`${r.processKey}-${r.arm}-${r.orgCode}-${r.role}`}>
-                  <td>{r.processKey}</td>
-                  <td>{t(`reports.arms.${r.arm}`)}</td>
-                  <td>{(language === 'en' ? r.orgNameEn : r.orgNameJa) ?? r.orgCode}</td>
-                  <td>{r.role ?? '–'}</td>
+                  <td className="text-cell">{r.processKey}</td>
+                  <td className="text-cell">{t(`reports.arms.${r.arm}`)}</td>
+                  <td className="text-cell">{(language === 'en' ? r.orgNameEn : r.orgNameJa) ?? r.orgCode}</td>
+                  <td className="text-cell">{r.role ?? '–'}</td>
                   <td>{r.tasks}</td>
                   <td>{formatNumber(r.touchMinutes, language, 0)}</td>
                   <td>{formatYen(r.costYen, language)}</td>
@@ -263,7 +264,7 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
                 <tr key={`${c.processKey}-${c.arm}-${c.stepCode}-${c.activityType}`}>
                   <th scope="row">{`${c.processKey} ${t(`reports.arms.${c.arm}`)} ${c.stepCode}`}</th>
                   <td>{c.executions}</td>
-                  <td>{c.method}</td>
+                  <td className="text-cell">{c.method}</td>
                 </tr>
               ))}
             </tbody>

@@ -178,7 +178,7 @@ export function TrendChart({ cycles }: { cycles: TrendCycle[] }) {
   const values = cycles.flatMap((c) => [c.asIs.touchMinutes, c.toBe.touchMinutes]).filter((v): v is number => v !== null);
   const max = Math.max(1, ...values);
   const x = (i: number) => pad + (cycles.length <= 1 ? (width - 2 * pad) / 2 : (i / (cycles.length - 1)) * (width - 2 * pad));
-  const y = (v: number) => height - pad - (v / max) * (height - 2 * pad);
+  const y = (v: number) => height - pad - (v / max) * (height - pad - 24);
   const line = (pick: (c: TrendCycle) => number | null) =>
     cycles
       .map((c, i) => [i, pick(c)] as const)
@@ -197,8 +197,8 @@ export function TrendChart({ cycles }: { cycles: TrendCycle[] }) {
           {t('reports.trend.cycle', { order: c.order })}
         </text>
       ))}
-      <text x={width - pad} y={pad / 2 + 4} textAnchor="end" fontSize="12" fill="#e25100">{t('reports.arms.AsIs')}</text>
-      <text x={width - pad} y={pad / 2 + 20} textAnchor="end" fontSize="12" fill="#0031d8">{t('reports.arms.ToBe')}</text>
+      <text x={pad + 8} y={12} fontSize="12" fill="#e25100">{`— ${t('reports.arms.AsIs')}`}</text>
+      <text x={pad + 88} y={12} fontSize="12" fill="#0031d8">{`— ${t('reports.arms.ToBe')}`}</text>
     </svg>
   );
 }

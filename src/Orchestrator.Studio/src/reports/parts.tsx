@@ -167,8 +167,8 @@ export function StepTable({ steps }: { steps: StepComparison[] }) {
         {steps.map((s) => (
           <tr key={s.stepCode} data-testid={`step-${s.stepCode}`}>
             <th scope="row">{s.stepCode}</th>
-            <td>{s.name}</td>
-            <td>{t(`reports.classification.${s.classification}`)}</td>
+            <td className="text-cell">{s.name}</td>
+            <td className="text-cell">{t(`reports.classification.${s.classification}`)}</td>
             <td>{n(s.asIs?.touchMinutesPerCase)}</td>
             <td>{n(s.toBe?.touchMinutesPerCase)}</td>
             <td>{n(s.asIs?.formsPerCase)}</td>
