@@ -111,7 +111,6 @@ describe('signed-in shell', () => {
   it.each([
     ['/workflows', 'ワークフロー', 'ビジュアルデザイナー'],
     ['/pilots', 'パイロット', 'サイクルの進み具合'],
-    ['/reports', 'レポート', '四つの効果軸'],
   ])('says honestly what %s will hold', async (path, title, text) => {
     mockServer({ 'GET /api/me': () => jsonResponse(200, user({ roles: ['Admin'] })) });
     renderApp(path);

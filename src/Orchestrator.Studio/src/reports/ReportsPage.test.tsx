@@ -127,7 +127,7 @@ describe('reports area', () => {
   it('is not open to clerks', async () => {
     mockServer({ 'GET /api/me': () => jsonResponse(200, user()) });
     renderApp('/reports');
-    await waitFor(() => expect(screen.queryByTestId('effect-table-okuyami')).toBeNull());
-    expect(await screen.findByRole('heading', { level: 1 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: '権限がありません' })).toBeTruthy();
+    expect(screen.queryByTestId('report-filters')).toBeNull();
   });
 });
