@@ -17,7 +17,8 @@ public sealed class CaseFactsGate
     public (int RateVersion, string CalendarKey)? PricedAt { get; set; }
 }
 
-public sealed record FactsRefresh(int Built, int Repriced, double Milliseconds);
+/// <summary>What a refresh did; DataVersion changes whenever the aggregated rows or their pricing may have changed.</summary>
+public sealed record FactsRefresh(int Built, int Repriced, double Milliseconds, string DataVersion);
 
 /// <summary>
 /// Keeps the pre-aggregated case rows (<see cref="ReportCaseRecord"/>) in step with the store before a report reads
@@ -36,7 +37,8 @@ public sealed class CaseFactsBuilder(AppDbContext db, RateService rates, ReportC
         await gate.Gate.WaitAsync(ct);
         try
         {
-            var missing = await CountMissingAsync(ct) == 0 ? [] : await db.Database.SqlQueryRaw<string>(
+            var (finished, aggregated) = await CountAsync(ct);
+            var missing = finished == aggregated ? [] : await db.Database.SqlQueryRaw<string>(
                 """
                 SELECT i."Id" AS "Value" FROM "WorkflowInstances" AS i
                 WHERE i."Status" = 'Finished' AND i."Arm" IN ('AsIs', 'ToBe') AND i."ProcessKey" IS NOT NULL AND i."FinishedAt" IS NOT NULL
@@ -70,7 +72,9 @@ public sealed class CaseFactsBuilder(AppDbContext db, RateService rates, ReportC
             if (missing.Count > 0 || repriced > 0)
                 log.LogInformation("Report case rows: built {Built}, repriced {Repriced} in {Ms} ms (rates v{RateVersion})",
                     missing.Count, repriced, clock.ElapsedMilliseconds, snapshot.Version);
-            return new FactsRefresh(missing.Count, repriced, clock.Elapsed.TotalMilliseconds);
+            // Finished instances are never deleted and stay finished, so their count changes whenever the population does.
+            return new FactsRefresh(missing.Count, repriced, clock.Elapsed.TotalMilliseconds,
+                $"{finished}:{aggregated + missing.Count}:{snapshot.Version}:{calendar.Key}:{CaseFacts.FormulaVersion}");
         }
         finally
         {
@@ -83,12 +87,12 @@ public sealed class CaseFactsBuilder(AppDbContext db, RateService rates, ReportC
     /// instance stays finished and is never deleted, so equal counts mean nothing is missing and the per-case search
     /// can be skipped.
     /// </summary>
-    private async Task<int> CountMissingAsync(CancellationToken ct)
+    private async Task<(int Finished, int Aggregated)> CountAsync(CancellationToken ct)
     {
         var finished = await db.WorkflowInstances.CountAsync(
             i => i.Status == WorkflowStatus.Finished && (i.Arm == EffectCalculator.AsIs || i.Arm == EffectCalculator.ToBe) && i.ProcessKey != null, ct);
         var aggregated = await db.ReportCases.CountAsync(c => c.FormulaVersion == CaseFacts.FormulaVersion, ct);
-        return finished - aggregated;
+        return (finished, aggregated);
     }
 
     private async Task BuildAsync(string[] ids, ReportRowLoader loader, RateTableSnapshot snapshot, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Orchestrator.Server.Reports;
 
@@ -28,11 +29,28 @@ public sealed record EffectReport(
 /// so its cost grows with the number of cases, not of activity records.
 /// </summary>
 public sealed class EffectReportQuery(
-    ReportPopulation population, RateService rates, ReportCalendar calendar, ReportOptions options, TimeProvider time)
+    ReportPopulation population, RateService rates, ReportCalendar calendar, ReportOptions options, IMemoryCache cache, TimeProvider time)
 {
+    /// <summary>
+    /// A computed summary is kept for the same filter, seed and data version: the Studio asks for it with the projection
+    /// and on every visit, and the bootstrap is the expensive part. New cases, a rate change or a calendar change give a
+    /// new data version, so a kept summary is never stale.
+    /// </summary>
+    private static readonly TimeSpan Keep = TimeSpan.FromMinutes(10);
+
     public async Task<EffectReport> RunAsync(ReportFilter filter, CancellationToken ct)
     {
         var query = await population.QueryAsync(filter, ct);
+        var key = (typeof(EffectReport), filter, options.BootstrapSamples, population.DataVersion);
+        if (cache.TryGetValue(key, out EffectReport? kept) && kept is not null)
+            return kept;
+        var report = await ComputeAsync(query, filter, ct);
+        cache.Set(key, report, Keep);
+        return report;
+    }
+
+    private async Task<EffectReport> ComputeAsync(IQueryable<ReportCaseRecord> query, ReportFilter filter, CancellationToken ct)
+    {
         var snapshot = await rates.CurrentAsync(ct);
         var rows = await ReadRowsAsync(query, ct);
         var titles = await population.TitlesAsync(ct);

@@ -55,9 +55,12 @@ public sealed record ReportFilter(string? PilotId, string? CycleId, string? Proc
 /// <summary>The finished cases a report covers: the pre-aggregated rows, brought up to date first.</summary>
 public sealed class ReportPopulation(AppDbContext db, CaseFactsBuilder builder)
 {
+    /// <summary>The data version the last query was brought up to (see <see cref="FactsRefresh.DataVersion"/>).</summary>
+    public string? DataVersion { get; private set; }
+
     public async Task<IQueryable<ReportCaseRecord>> QueryAsync(ReportFilter filter, CancellationToken ct)
     {
-        await builder.EnsureAsync(ct);
+        DataVersion = (await builder.EnsureAsync(ct)).DataVersion;
         return filter.Apply(db.ReportCases.AsNoTracking());
     }
 

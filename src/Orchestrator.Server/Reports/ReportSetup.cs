@@ -8,6 +8,7 @@ public static class ReportSetup
     {
         var options = configuration.GetSection(ReportOptions.Section).Get<ReportOptions>() ?? new();
         services.AddSingleton(options);
+        services.AddMemoryCache();
         services.AddSingleton<RateService>();
         services.AddSingleton(sp => ReportCalendar.Load(sp.GetRequiredService<ProductPaths>(), options));
         services.AddSingleton<CaseFactsGate>();
