@@ -9,6 +9,7 @@ using Orchestrator.Server.Demo;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Organisations;
 using Orchestrator.Server.Pilots;
+using Orchestrator.Server.Reports;
 using Orchestrator.Server.Tasks;
 using Orchestrator.Server.Store;
 using Scalar.AspNetCore;
@@ -68,6 +69,7 @@ builder.Services.AddScoped<EventDispatcher>();
 builder.Services.AddScoped<AgencyCallJob>();
 builder.Services.AddAgencies(builder.Configuration);
 builder.Services.AddPilots(builder.Configuration);
+builder.Services.AddReports(builder.Configuration);
 builder.Services.AddScoped<OrganisationCatalog>();
 builder.Services.AddScoped<AccountSeeder>();
 builder.Services.AddScoped<DemoPilots>();
@@ -103,6 +105,7 @@ api.MapInstanceEndpoints();
 api.MapTaskEndpoints();
 api.MapAgencyEndpoints();
 api.MapPilotEndpoints();
+api.MapReportEndpoints();
 
 app.MapStudio(paths);
 

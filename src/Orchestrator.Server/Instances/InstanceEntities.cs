@@ -91,6 +91,8 @@ internal sealed class InstanceConfigurations :
         b.HasIndex(i => new { i.Status, i.UpdatedAt });
         b.HasIndex(i => new { i.PilotId, i.CycleId });
         b.HasIndex(i => new { i.ProcessKey, i.Arm, i.Status });
+        // Covers the reports' search for finished cases not yet aggregated, without reading instance state.
+        b.HasIndex(i => new { i.Status, i.Arm, i.ProcessKey, i.Id });
         b.HasIndex(i => i.CorrelationId);
     }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CsvHelper;
+using nietras.SeparatedValues;
 
 namespace Orchestrator.Server.Pilots;
 
@@ -16,20 +16,20 @@ public static class CaseSource
 {
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> ReadCsv(string path)
     {
-        using var csv = CsvReader.FromFile(path, new CsvReaderOptions { TrimWhitespace = true, Separator = ',' });
-        var header = csv.Headers.ToList();
+        using var csv = Sep.New(',').Reader(o => o with { Trim = SepTrim.All, Unescape = true }).FromFile(path);
+        var header = csv.Header.ColNames;
         foreach (var required in new[] { "caseId", "municipalityCode" })
         {
             if (!header.Contains(required))
                 throw new InvalidDataException($"{Path.GetFileName(path)}: 列 '{required}' がありません (column '{required}' is missing)");
         }
         var rows = new List<IReadOnlyDictionary<string, string>>();
-        while (csv.Read())
+        foreach (var row in csv)
         {
-            var row = new Dictionary<string, string>(StringComparer.Ordinal);
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < header.Count; i++)
-                row[header[i]] = csv.GetString(i);
-            rows.Add(row);
+                values[header[i]] = row[i].ToString();
+            rows.Add(values);
         }
         return rows;
     }

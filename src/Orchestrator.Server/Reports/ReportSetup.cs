@@ -1,3 +1,5 @@
+using Orchestrator.Server.Hosting;
+
 namespace Orchestrator.Server.Reports;
 
 public static class ReportSetup
@@ -6,9 +8,24 @@ public static class ReportSetup
     {
         var options = configuration.GetSection(ReportOptions.Section).Get<ReportOptions>() ?? new();
         services.AddSingleton(options);
+        services.AddMemoryCache();
         services.AddSingleton<RateService>();
-        services.AddSingleton(new EffectCalculator());
+        services.AddSingleton(sp => ReportCalendar.Load(sp.GetRequiredService<ProductPaths>(), options));
+        services.AddSingleton<CaseFactsGate>();
+        services.AddSingleton<Pseudonyms>();
+        services.AddScoped<CaseFactsBuilder>();
+        services.AddScoped<ReportPopulation>();
         services.AddScoped<EffectReportQuery>();
+        services.AddScoped<StepReportQuery>();
+        services.AddScoped<LeadTimeReportQuery>();
+        services.AddScoped<HandoffReportQuery>();
+        services.AddScoped<EffortReportQuery>();
+        services.AddScoped<TrendReportQuery>();
+        services.AddScoped<ProjectionReportQuery>();
+        services.AddScoped<MethodReportQuery>();
+        services.AddScoped<EventLogExports>();
+        services.AddScoped<SpreadsheetExport>();
+        services.AddHostedService<CaseFactsRefresher>();
         return services;
     }
 }

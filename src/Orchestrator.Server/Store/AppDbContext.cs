@@ -9,6 +9,7 @@ using Orchestrator.Server.Agencies;
 using Orchestrator.Server.Auth;
 using Orchestrator.Server.Organisations;
 using Orchestrator.Server.Pilots;
+using Orchestrator.Server.Reports;
 
 namespace Orchestrator.Server.Store;
 
@@ -27,6 +28,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Pilot> Pilots => Set<Pilot>();
     public DbSet<PilotCycle> PilotCycles => Set<PilotCycle>();
     public DbSet<PilotCase> PilotCases => Set<PilotCase>();
+    public DbSet<ReportCaseRecord> ReportCases => Set<ReportCaseRecord>();
+    public DbSet<ReportCaseTouchRecord> ReportCaseTouch => Set<ReportCaseTouchRecord>();
+    public DbSet<RateTableVersionRecord> RateTableVersions => Set<RateTableVersionRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {

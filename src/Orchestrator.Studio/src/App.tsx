@@ -9,9 +9,10 @@ import { AdminPage } from './pages/AdminPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { MessagePage } from './pages/MessagePage';
-import { PlaceholderPage } from './pages/PlaceholderPage';
 import { PilotsArea } from './pilots/PilotsArea';
 import { loginUrlFor } from './returnUrl';
+import { PrintReportPage } from './reports/PrintReportPage';
+import { ReportsPage } from './reports/ReportsPage';
 import { useSession, useUser } from './session';
 import { InboxPage } from './tasks/InboxPage';
 import { TaskPage } from './tasks/TaskPage';
@@ -73,7 +74,10 @@ export function App() {
           <Route path=":id" element={<TaskPage />} />
         </Route>
         <Route path="pilots/*" element={<RequireArea areaKey="pilots"><PilotsArea /></RequireArea>} />
-        <Route path="reports/*" element={<RequireArea areaKey="reports"><PlaceholderPage area="reports" /></RequireArea>} />
+        <Route path="reports" element={<RequireArea areaKey="reports"><Outlet /></RequireArea>}>
+          <Route index element={<ReportsPage />} />
+          <Route path="print" element={<PrintReportPage />} />
+        </Route>
         <Route path="admin" element={<RequireArea areaKey="admin"><AdminPage /></RequireArea>} />
         <Route path="*" element={<MessagePage kind="notFound" />} />
       </Route>

@@ -581,6 +581,8 @@ namespace Orchestrator.Server.Store.Migrations
 
                     b.HasIndex("ProcessKey", "Arm", "Status");
 
+                    b.HasIndex("Status", "Arm", "ProcessKey", "Id");
+
                     b.ToTable("WorkflowInstances", (string)null);
                 });
 
@@ -797,6 +799,173 @@ namespace Orchestrator.Server.Store.Migrations
                         .IsUnique();
 
                     b.ToTable("PilotCycles", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Server.Reports.RateTableVersionRecord", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("RateTableVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Server.Reports.ReportCaseRecord", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ActiveMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Arm")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalendarKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CaseDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClerkSteps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("CostYen")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("CycleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EditedSteps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Forms")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("FormulaVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("HandoffHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Handoffs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LeadTimeBusinessHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("LeadTimeHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("MissingTimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MunicipalityCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PilotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("QueueMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("RateVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ResidentDocuments")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ResidentMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ResidentVisits")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Simulated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Steps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("TouchMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("TranscribedItems")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("UnratedMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("WorkMinutes")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("InstanceId");
+
+                    b.HasIndex("FormulaVersion");
+
+                    b.HasIndex("RateVersion");
+
+                    b.HasIndex("PilotId", "CycleId");
+
+                    b.HasIndex("ProcessKey", "Arm");
+
+                    b.ToTable("ReportCases", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Server.Reports.ReportCaseTouchRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Minutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("OrgLevel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.ToTable("ReportCaseTouch", (string)null);
                 });
 
             modelBuilder.Entity("Orchestrator.Server.Tasks.HumanTaskRecord", b =>

@@ -95,34 +95,24 @@ describe('signed-in shell', () => {
   });
 
   it('navigates between areas, marks the current one and focuses the new heading', async () => {
-    mockServer({ 'GET /api/me': () => jsonResponse(200, user({ roles: ['Coordinator'] })) });
+    mockServer({ 'GET /api/me': () => jsonResponse(200, user({ roles: ['Admin'] })) });
     renderApp('/');
     const nav = await screen.findByRole('navigation', { name: 'メインメニュー' });
     expect(within(nav).getByRole('link', { name: 'ホーム' }).getAttribute('aria-current')).toBe('page');
 
-    await userEvent.click(within(nav).getByRole('link', { name: 'レポート' }));
-    const heading = await screen.findByRole('heading', { level: 1, name: 'レポート' });
-    expect(within(nav).getByRole('link', { name: 'レポート' }).getAttribute('aria-current')).toBe('page');
+    await userEvent.click(within(nav).getByRole('link', { name: '管理' }));
+    const heading = await screen.findByRole('heading', { level: 1, name: '管理' });
+    expect(within(nav).getByRole('link', { name: '管理' }).getAttribute('aria-current')).toBe('page');
     expect(within(nav).getByRole('link', { name: 'ホーム' }).getAttribute('aria-current')).toBeNull();
-    expect(screen.getByTestId('placeholder').textContent).toContain('この画面は準備中です。');
     await waitFor(() => expect(document.activeElement).toBe(heading));
-    expect(document.title).toBe('レポート | Orchestrator');
-  });
-
-  it.each([
-    ['/reports', 'レポート', '四つの効果軸'],
-  ])('says honestly what %s will hold', async (path, title, text) => {
-    mockServer({ 'GET /api/me': () => jsonResponse(200, user({ roles: ['Admin'] })) });
-    renderApp(path);
-    expect(await screen.findByRole('heading', { level: 1, name: title })).toBeTruthy();
-    expect(screen.getByTestId('placeholder').textContent).toContain(text);
+    expect(document.title).toBe('管理 | Orchestrator');
   });
 
   it('refuses an area outside the user’s roles', async () => {
     mockServer({ 'GET /api/me': () => jsonResponse(200, user({ roles: ['Clerk'] })) });
     renderApp('/pilots');
     expect(await screen.findByRole('heading', { level: 1, name: '権限がありません' })).toBeTruthy();
-    expect(screen.queryByTestId('placeholder')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'サイクルを今すぐ実行' })).toBeNull();
   });
 
   it('gives admins full-page links to Hangfire and the API reference', async () => {

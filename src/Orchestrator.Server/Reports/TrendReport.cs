@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Orchestrator.Server.Reports;
+
+/// <summary>Means per case of one arm in one cycle (null when the arm had no case in the cycle).</summary>
+public sealed record TrendArm(
+    int N, double? TouchMinutes, double? LeadTimeHours, double? CostYen, double? Forms, double? Steps, double? ResidentVisits,
+    double? ResidentDocuments, double? ResidentHours);
+
+public sealed record TrendCycle(
+    string? CycleId, int Order, DateTimeOffset FirstCaseStartedAt, TrendArm AsIs, TrendArm ToBe, double? DeltaTouchMinutes,
+    double? DeltaCostYen, double? DeltaLeadTimeHours, double? ReductionRateTouch);
+
+public sealed record TrendProcess(string ProcessKey, ProcessTitle? Title, IReadOnlyList<TrendCycle> Cycles);
+
+public sealed record TrendReport(IReadOnlyList<TrendProcess> Processes, IReadOnlyList<string> Definitions, ReportFilter Filter, DateTimeOffset GeneratedAt);
+
+/// <summary>Effect per cycle, cycles ordered by their earliest case start (cycle numbers come with the pilots).</summary>
+public sealed class TrendReportQuery(ReportPopulation population, TimeProvider time)
+{
+    public async Task<TrendReport> RunAsync(ReportFilter filter, CancellationToken ct)
+    {
+        var cases = await (await population.QueryAsync(filter, ct))
+            .Select(c => new { c.ProcessKey, c.Arm, c.CycleId, c.StartedAt, c.TouchMinutes, c.LeadTimeHours, c.CostYen, c.Forms, c.Steps, c.ResidentVisits, c.ResidentDocuments, c.ResidentMinutes })
+            .ToListAsync(ct);
+        var titles = await population.TitlesAsync(ct);
+        var processes = cases.GroupBy(c => c.ProcessKey).OrderBy(g => g.Key, StringComparer.Ordinal).Select(process =>
+        {
+            var cycles = process.GroupBy(c => c.CycleId)
+                .Select(g => new { g.Key, First = g.Min(c => c.StartedAt), Cases = g.ToList() })
+                .OrderBy(g => g.First).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select((g, i) =>
+                {
+                    TrendArm Arm(string arm)
+                    {
+                        var a = g.Cases.Where(c => c.Arm == arm).ToList();
+                        double? Mean(Func<int, double> of) => a.Count == 0 ? null : Enumerable.Range(0, a.Count).Average(of);
+                        return new TrendArm(a.Count, Mean(j => a[j].TouchMinutes), Mean(j => a[j].LeadTimeHours), Mean(j => a[j].CostYen),
+                            Mean(j => a[j].Forms), Mean(j => a[j].Steps), Mean(j => a[j].ResidentVisits), Mean(j => a[j].ResidentDocuments),
+                            Mean(j => a[j].ResidentMinutes / 60));
+                    }
+                    var asIs = Arm(EffectCalculator.AsIs);
+                    var toBe = Arm(EffectCalculator.ToBe);
+                    var dTouch = asIs.TouchMinutes - toBe.TouchMinutes;
+                    return new TrendCycle(g.Key, i + 1, g.First, asIs, toBe, dTouch, asIs.CostYen - toBe.CostYen, asIs.LeadTimeHours - toBe.LeadTimeHours,
+                        asIs.TouchMinutes is > 0 ? dTouch / asIs.TouchMinutes : null);
+                })
+                .ToList();
+            return new TrendProcess(process.Key, titles.GetValueOrDefault(process.Key), cycles);
+        }).ToList();
+        return new TrendReport(processes,
+        [
+            ReportDefinitions.Case, ReportDefinitions.Mode, ReportDefinitions.Trend, ReportDefinitions.Touch, ReportDefinitions.LeadTime,
+            ReportDefinitions.Cost, ReportDefinitions.Delta,
+        ], filter, time.GetUtcNow());
+    }
+}

@@ -1,0 +1,133 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { jsonResponse, mockServer, problem, renderApp, user } from '../test/helpers';
+import {
+  effectReport,
+  effortReport,
+  handoffReport,
+  leadTimeReport,
+  methodReport,
+  projectionReport,
+  stepReport,
+  trendReport,
+} from '../test/reports';
+import { filterQuery } from './api';
+
+const evaluator = user({ userName: 'evaluator', displayName: '評価 太郎', roles: ['Evaluator'], organisation: null });
+
+/** Every report route for one query string. */
+function reportRoutes(query = '', effect: unknown = effectReport) {
+  return {
+    [`GET /api/reports/effect${query}`]: () => jsonResponse(200, effect),
+    [`GET /api/reports/steps${query}`]: () => jsonResponse(200, stepReport),
+    [`GET /api/reports/leadtime${query}`]: () => jsonResponse(200, leadTimeReport),
+    [`GET /api/reports/handoffs${query}`]: () => jsonResponse(200, handoffReport),
+    [`GET /api/reports/trend${query}`]: () => jsonResponse(200, trendReport),
+    [`GET /api/reports/projection${query}`]: () => jsonResponse(200, projectionReport),
+    [`GET /api/reports/method${query}`]: () => jsonResponse(200, methodReport),
+    [`GET /api/reports/effort${query}`]: () => jsonResponse(200, effortReport),
+  };
+}
+
+describe('reports area', () => {
+  it('shows as-is vs to-be on the four axes with Δ, reduction rate and confidence interval, and the charts', async () => {
+    mockServer({ 'GET /api/me': () => jsonResponse(200, evaluator), ...reportRoutes() });
+    renderApp('/reports');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'レポート' })).toBeTruthy();
+    const table = await screen.findByTestId('effect-table-okuyami');
+    for (const axis of ['業務処理時間', '人件費換算', '帳票枚数・業務数', '住民負担']) expect(within(table).getByText(axis)).toBeTruthy();
+
+    const touch = within(table).getByTestId('effect-row-touchMinutes');
+    expect([...touch.querySelectorAll('td')].map((c) => c.textContent)).toEqual(['150', '149 / 154', '60', '59 / 64', '90', '60.0%', '80.5 – 99.3']);
+    const cost = within(table).getByTestId('effect-row-costYen');
+    expect(cost.querySelectorAll('td')[0]!.textContent).toBe('¥9,500');
+    expect(cost.querySelectorAll('td')[6]!.textContent).toBe('¥5,100 – ¥6,300');
+
+    expect(screen.getAllByRole('heading', { level: 3, name: 'おくやみ手続' }).length).toBeGreaterThan(0);
+    expect(screen.getByTestId('population-okuyami').textContent).toBe('案件数: 現行 36 件、改革後 36 件 (実測 2 件、シミュレーション 70 件)');
+    expect(screen.getByTestId('effect-flags').textContent).toContain('実測とシミュレーションが混在しています');
+    expect(screen.getByRole('img', { name: '指標ごとの削減率と 95% 信頼区間' })).toBeTruthy();
+    expect(screen.getByTestId('reduction-chart').querySelectorAll('rect')).toHaveLength(10);
+
+    // Step comparison, decomposition, handoff heat table, trend and projection.
+    expect(within(await screen.findByTestId('step-OK-09')).getByText('自動化')).toBeTruthy();
+    expect(await screen.findByTestId('decomposition-chart')).toBeTruthy();
+    expect(screen.getAllByText('時間外 (閉庁)').length).toBeGreaterThan(0);
+    const heat = (await screen.findAllByTestId('handoff-Municipality-National'))[0]!;
+    expect(heat.textContent).toBe('12 件中央値 18.5 h / P90 40.25 h未着 1 件');
+    expect(heat.getAttribute('style')).toContain('rgba(236, 0, 0');
+    expect((await screen.findByTestId('trend-chart')).querySelectorAll('polyline')).toHaveLength(2);
+    expect((await screen.findByTestId('projection-label')).textContent).toContain('推計 (projection)');
+    expect(screen.getByTestId('projection-nation-okuyami').textContent).toContain('全国 (1741 市区町村)');
+    expect(screen.getByText('使用した定義')).toBeTruthy();
+  });
+
+  it('keeps the filters in the address, refetches with them and downloads with them', async () => {
+    const query = filterQuery({ pilotId: 'demo', mode: 'simulated' });
+    const server = mockServer({ 'GET /api/me': () => jsonResponse(200, evaluator), ...reportRoutes(), ...reportRoutes(query), ...reportRoutes('?pilotId=demo') });
+    renderApp('/reports');
+    await screen.findByTestId('effect-table-okuyami');
+
+    await userEvent.type(screen.getByLabelText('パイロット'), 'demo{Enter}');
+    await userEvent.selectOptions(screen.getByLabelText('記録の種類'), 'simulated');
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe(`/reports${query}`));
+    await waitFor(() => expect(server.requests.map((r) => r.url)).toContain(`/api/reports/effect${query}`));
+
+    const downloads = within(screen.getByTestId('report-downloads'));
+    expect(downloads.getByRole('link', { name: 'Excel (効果サマリー・ステップ比較)' }).getAttribute('href')).toBe(`/api/exports/xlsx${query}`);
+    expect(downloads.getByRole('link', { name: 'XES (イベントログ)' }).getAttribute('href')).toBe(`/api/exports/xes${query}`);
+    expect(downloads.getByRole('link', { name: 'OCEL 2.0 (JSON)' }).getAttribute('href')).toBe(`/api/exports/ocel${query}`);
+    expect(downloads.getByRole('link', { name: 'CSV (活動記録)' }).getAttribute('href')).toBe(`/api/exports/csv${query}`);
+    expect(downloads.getByRole('link', { name: '成果報告書 (印刷用)' }).getAttribute('href')).toBe(`/reports/print${query}`);
+  });
+
+  it('prints the 成果報告書 with the measurement method, rates and data quality', async () => {
+    mockServer({ 'GET /api/me': () => jsonResponse(200, evaluator), ...reportRoutes('?processKey=okuyami') });
+    renderApp('/reports/print?processKey=okuyami');
+
+    expect(await screen.findByRole('heading', { level: 1, name: '成果報告書 — 効果測定結果' })).toBeTruthy();
+    expect(screen.getByTestId('print-conditions').textContent).toBe('業務 (processKey): okuyami');
+    const method = await screen.findByTestId('section-method');
+    expect(within(method).getByText('リードタイム = 案件終了 − 案件開始')).toBeTruthy();
+    expect(within(method).getByText('時間単価 (単価表 第 2 版) と算定根拠')).toBeTruthy();
+    expect(within(method).getByText(/市民課: ¥3,300\/h/)).toBeTruthy();
+    expect(within(screen.getByTestId('data-quality')).getByText('終了案件 72 件 (シミュレーションの割合 97.2%)')).toBeTruthy();
+    expect(within(await screen.findByTestId('section-effort')).getByText('千代田区')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '印刷する' })).toBeTruthy();
+  });
+
+  it('says so when no finished case matches, and shows a failed load as an alert', async () => {
+    mockServer({ 'GET /api/me': () => jsonResponse(200, evaluator), ...reportRoutes('', { ...effectReport, processes: [] }) });
+    renderApp('/reports');
+    expect((await screen.findByTestId('reports-empty')).textContent).toContain('条件に合う終了済みの案件がありません');
+  });
+
+  it('shows the problem when the server refuses', async () => {
+    mockServer({
+      'GET /api/me': () => jsonResponse(200, evaluator),
+      ...reportRoutes(),
+      'GET /api/reports/effect': () => problem(400, '検索条件に誤りがあります (invalid filter)'),
+    });
+    renderApp('/reports');
+    expect((await screen.findByRole('alert')).textContent).toBe('レポートを読み込めませんでした (HTTP 400 検索条件に誤りがあります (invalid filter))');
+  });
+
+  it('speaks English too', async () => {
+    window.localStorage.setItem('orchestrator.language', 'en');
+    mockServer({ 'GET /api/me': () => jsonResponse(200, evaluator), ...reportRoutes() });
+    renderApp('/reports');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Reports' })).toBeTruthy();
+    expect((await screen.findAllByRole('heading', { level: 3, name: 'Bereavement procedures' })).length).toBeGreaterThan(0);
+    expect(within(screen.getByTestId('effect-table-okuyami')).getByText('Personnel cost')).toBeTruthy();
+    expect(within(await screen.findByTestId('step-OK-09')).getByText('Automated')).toBeTruthy();
+  });
+
+  it('is not open to clerks', async () => {
+    mockServer({ 'GET /api/me': () => jsonResponse(200, user()) });
+    renderApp('/reports');
+    expect(await screen.findByRole('heading', { level: 1, name: '権限がありません' })).toBeTruthy();
+    expect(screen.queryByTestId('report-filters')).toBeNull();
+  });
+});

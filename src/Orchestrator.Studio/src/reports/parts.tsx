@@ -1,0 +1,206 @@
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api';
+import { currentLanguage } from '../i18n';
+import { formatMetric, formatNumber, formatPercent, formatYen } from './format';
+import { axes, filterKeys, modes, type EffectProcess, type Metric, type ProcessTitle, type ReportFilter, type StepComparison } from './api';
+
+export function processName(key: string, title: ProcessTitle | null, language: string): string {
+  return title ? (language === 'en' ? title.en : title.ja) : key;
+}
+
+export function LoadFailed({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const reason = error instanceof ApiError ? `HTTP ${error.status} ${error.problem?.title ?? ''}` : String(error);
+  return (
+    <p role="alert" className="text-error-1">
+      {t('reports.loadFailed', { reason })}
+    </p>
+  );
+}
+
+/** The filters live in the address, so a filtered report can be bookmarked and printed. */
+export function readFilter(params: URLSearchParams): ReportFilter {
+  const filter: ReportFilter = {};
+  for (const key of filterKeys) {
+    const value = params.get(key);
+    if (!value) continue;
+    if (key === 'mode') {
+      if ((modes as readonly string[]).includes(value)) filter.mode = value as ReportFilter['mode'];
+    } else filter[key] = value;
+  }
+  return filter;
+}
+
+export function Filters({ filter, onChange }: { filter: ReportFilter; onChange: (next: ReportFilter) => void }) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const text = (key: 'pilotId' | 'cycleId' | 'processKey' | 'municipality') => (
+    <div className="flex flex-col gap-1" key={key}>
+      <label htmlFor={`${ids}-${key}`} className="text-std-16B-170 text-solid-gray-900">
+        {t(`reports.filters.${key}`)}
+      </label>
+      <input
+        id={`${ids}-${key}`}
+        className="text-input w-44"
+        defaultValue={filter[key] ?? ''}
+        onBlur={(e) => {
+          const value = e.target.value.trim();
+          if (value !== (filter[key] ?? '')) onChange({ ...filter, [key]: value || undefined });
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+        }}
+      />
+    </div>
+  );
+  return (
+    <section aria-label={t('reports.filters.label')} className="no-print mb-6 flex flex-wrap items-end gap-4" data-testid="report-filters">
+      {text('pilotId')}
+      {text('cycleId')}
+      {text('processKey')}
+      {text('municipality')}
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${ids}-mode`} className="text-std-16B-170 text-solid-gray-900">
+          {t('reports.filters.mode')}
+        </label>
+        <select
+          id={`${ids}-mode`}
+          className="text-input w-auto min-w-44"
+          value={filter.mode ?? 'all'}
+          onChange={(e) => onChange({ ...filter, mode: e.target.value as ReportFilter['mode'] })}
+        >
+          {modes.map((m) => (
+            <option key={m} value={m}>
+              {t(`reports.modes.${m}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </section>
+  );
+}
+
+export function Flags({ flags }: { flags: string[] }) {
+  const { t } = useTranslation();
+  if (flags.length === 0) return null;
+  return (
+    <ul className="mb-3 flex flex-wrap gap-2" data-testid="effect-flags">
+      {flags.map((f) => (
+        <li key={f} className="rounded-4 border border-warning-yellow-2 bg-warning-yellow-1/20 px-2 py-1 text-dns-14N-130">
+          {t(`reports.flags.${f}`, { defaultValue: f })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** As-is vs to-be on the four axes: n, mean, median, P90, Δ, reduction rate, 95% CI. */
+export function EffectTable({ process }: { process: EffectProcess }) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const cell = (metric: Metric, value: number | null | undefined) => formatMetric(metric, value, language);
+  return (
+    <table className="report-table" data-testid={`effect-table-${process.processKey}`}>
+      <thead>
+        <tr>
+          <th scope="col">{t('reports.effect.metric')}</th>
+          <th scope="col">{t('reports.effect.asIsMean')}</th>
+          <th scope="col">{t('reports.effect.asIsMedianP90')}</th>
+          <th scope="col">{t('reports.effect.toBeMean')}</th>
+          <th scope="col">{t('reports.effect.toBeMedianP90')}</th>
+          <th scope="col">{t('reports.effect.delta')}</th>
+          <th scope="col">{t('reports.effect.reduction')}</th>
+          <th scope="col">{t('reports.effect.ci')}</th>
+        </tr>
+      </thead>
+      {axes.map((axis) => (
+        <tbody key={axis.key}>
+          <tr>
+            <th scope="rowgroup" colSpan={8} className="bg-solid-gray-50 text-left">
+              {t(`reports.axes.${axis.key}`)}
+            </th>
+          </tr>
+          {axis.metrics.map((metric) => {
+            const a = process.asIs[metric];
+            const b = process.toBe[metric];
+            const d = process.delta?.[metric];
+            return (
+              <tr key={metric} data-testid={`effect-row-${metric}`}>
+                <th scope="row">{t(`reports.metrics.${metric}`)}</th>
+                <td>{cell(metric, a.mean)}</td>
+                <td>{`${cell(metric, a.median)} / ${cell(metric, a.p90)}`}</td>
+                <td>{cell(metric, b.mean)}</td>
+                <td>{`${cell(metric, b.median)} / ${cell(metric, b.p90)}`}</td>
+                <td>{d ? cell(metric, d.value) : '–'}</td>
+                <td>{d ? formatPercent(d.reductionRate, language) : '–'}</td>
+                <td>{d ? `${cell(metric, d.ci95[0])} – ${cell(metric, d.ci95[1])}` : '–'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      ))}
+    </table>
+  );
+}
+
+export function StepTable({ steps }: { steps: StepComparison[] }) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const n = (v: number | null | undefined, yen = false) => (yen ? formatYen(v, language) : formatNumber(v, language, 1));
+  return (
+    <table className="report-table" data-testid="step-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('reports.steps.code')}</th>
+          <th scope="col">{t('reports.steps.name')}</th>
+          <th scope="col">{t('reports.steps.classification')}</th>
+          <th scope="col">{t('reports.steps.touchAsIs')}</th>
+          <th scope="col">{t('reports.steps.touchToBe')}</th>
+          <th scope="col">{t('reports.steps.formsAsIs')}</th>
+          <th scope="col">{t('reports.steps.formsToBe')}</th>
+          <th scope="col">{t('reports.steps.costAsIs')}</th>
+          <th scope="col">{t('reports.steps.costToBe')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {steps.map((s) => (
+          <tr key={s.stepCode} data-testid={`step-${s.stepCode}`}>
+            <th scope="row">{s.stepCode}</th>
+            <td className="text-cell">{s.name}</td>
+            <td className="text-cell">{t(`reports.classification.${s.classification}`)}</td>
+            <td>{n(s.asIs?.touchMinutesPerCase)}</td>
+            <td>{n(s.toBe?.touchMinutesPerCase)}</td>
+            <td>{n(s.asIs?.formsPerCase)}</td>
+            <td>{n(s.toBe?.formsPerCase)}</td>
+            <td>{n(s.asIs?.costYenPerCase, true)}</td>
+            <td>{n(s.toBe?.costYenPerCase, true)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
+  return (
+    <section className="report-section mb-10" data-testid={testId}>
+      <h2 className="mb-4 text-std-24B-150 text-solid-gray-900">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export function Definitions({ definitions }: { definitions: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <details className="report-definitions mt-3" open={false}>
+      <summary className="cursor-pointer text-std-16B-170">{t('reports.definitionsUsed')}</summary>
+      <ul className="mt-2 list-disc pl-6 text-dns-14N-130">
+        {definitions.map((d) => (
+          <li key={d}>{d}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,135 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Orchestrator.Engine;
+using Orchestrator.Server.Instances;
+using Orchestrator.Server.Store;
+using Orchestrator.Server.Tasks;
+using static Microsoft.Playwright.Assertions;
+
+namespace Orchestrator.E2E.Tests;
+
+/// <summary>An evaluator reads the effect of a simulated おくやみ pilot in the Studio, downloads it and prints the report.</summary>
+public sealed class ReportsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
+
+    /// <summary>Steps per arm: (code, name, level, role, forms, visits, documents, resident minutes, mean effort).</summary>
+    private static readonly (string Code, string Name, string Level, string Role, int Forms, int Visits, int Documents, int ResidentMinutes, double Effort)[] AsIs =
+    [
+        ("OK-01", "死亡届受付", "Municipality", "市民課", 1, 1, 2, 45, 15),
+        ("OK-03", "国民健康保険 資格喪失", "Municipality", "保険年金課", 3, 1, 2, 40, 22),
+        ("OK-06", "固定資産税 相続人代表者届", "Municipality", "税務課", 2, 1, 1, 30, 15),
+        ("OK-09", "年金事務所 受給権者死亡届", "National", "年金事務所", 2, 1, 3, 90, 20),
+    ];
+
+    private static readonly (string Code, string Name, string Level, string Role, int Forms, int Visits, int Documents, int ResidentMinutes, double Effort)[] ToBe =
+    [
+        ("OK-11", "おくやみコーナー 一括聞き取り", "Municipality", "市民課", 1, 1, 2, 60, 25),
+        ("OK-03", "国民健康保険 資格喪失 (電子通知)", "Municipality", "保険年金課", 0, 0, 0, 0, 5),
+        ("OK-06", "固定資産税 相続人代表者 (電子通知)", "Municipality", "税務課", 0, 0, 0, 0, 5),
+        ("OK-09", "年金事務所へ死亡を通知", "System", "住基ネット", 0, 0, 0, 0, 0),
+    ];
+
+    /// <summary>36 finished cases per arm over three cycles, written straight into the server's store as a simulated pilot does.</summary>
+    private async Task SeedAsync()
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(browser.Server.DataDirectory, "orchestrator.db")};Default Timeout=30").Options;
+        await using var db = new AppDbContext(options);
+        var random = new Random(7);
+        for (var i = 0; i < 72; i++)
+        {
+            var arm = i % 2 == 0 ? "AsIs" : "ToBe";
+            var id = $"e2e-report-{i:D3}";
+            var start = new DateTimeOffset(2026, 6, 1 + i / 8, 9, 0, 0, Jst).AddMinutes(i % 8 * 20);
+            var at = start;
+            var sequence = 0;
+            foreach (var s in arm == "AsIs" ? AsIs : ToBe)
+            {
+                var executionId = $"{id}-{s.Code}";
+                var effort = s.Effort == 0 ? 0 : Math.Round(s.Effort * (0.7 + random.NextDouble() * 0.6), 1);
+                var began = at;
+                at = at.AddMinutes(random.Next(5, 60) + effort);
+                var measurement = new JsonObject
+                {
+                    ["stepCode"] = s.Code, ["actorOrgLevel"] = s.Level, ["actorRole"] = s.Role, ["forms"] = s.Forms,
+                    ["residentVisits"] = s.Visits, ["residentDocuments"] = s.Documents, ["residentMinutes"] = s.ResidentMinutes,
+                };
+                db.ActivityExecutions.Add(new ActivityExecutionRow
+                {
+                    Id = executionId, InstanceId = id, Sequence = ++sequence, ActivityId = s.Code, ActivityName = s.Name, Status = ActivityStatus.Completed,
+                    ActivityType = s.Level == "System" ? ActivityTypes.AgencyCall : ActivityTypes.HumanTask, ScheduledAt = began, StartedAt = began,
+                    CompletedAt = at, StepCode = s.Code, MeasurementJson = measurement.ToJsonString(),
+                });
+                if (s.Level != "System")
+                {
+                    db.HumanTasks.Add(new HumanTaskRecord
+                    {
+                        Id = "task-" + executionId, InstanceId = id, BookmarkId = "bm-" + executionId, ActivityExecutionId = executionId, ActivityId = s.Code,
+                        ActivityType = ActivityTypes.HumanTask, Title = s.Name, ProcessKey = "okuyami", Arm = arm, AssigneeOrgLevel = s.Level,
+                        AssigneeOrgCode = s.Level == "National" ? "jps-pension" : "131016", AssigneeRole = s.Role, StepCode = s.Code,
+                        Status = HumanTaskStatus.Completed, CreatedAt = began, ClaimedAt = at.AddMinutes(-effort), ClaimedById = $"sim:131016:{i % 3}",
+                        CompletedAt = at, CompletedById = $"sim:131016:{i % 3}", ActiveSeconds = effort * 60, EffortMinutes = effort,
+                    });
+                }
+            }
+            db.WorkflowInstances.Add(new WorkflowInstanceRecord
+            {
+                Id = id, DefinitionId = $"okuyami-{arm.ToLowerInvariant()}", DefinitionVersionId = "e2e", DefinitionVersion = 1, ProcessKey = "okuyami",
+                Arm = arm, Status = WorkflowStatus.Finished, StateJson = "{}", PilotId = "demo", CycleId = $"cycle-{i / 24 + 1}", CaseId = $"OK-{i / 2:D3}",
+                MunicipalityCode = "131016", Simulated = true, CreatedAt = start, UpdatedAt = at, FinishedAt = at,
+            });
+        }
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task An_evaluator_sees_as_is_vs_to_be_with_confidence_intervals_downloads_the_workbook_and_prints_the_report()
+    {
+        await SeedAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.GetByLabel("ユーザー名").FillAsync("evaluator");
+        await page.GetByLabel("パスワード").FillAsync(ServerProcess.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" }).GetByRole(AriaRole.Link, new() { Name = "レポート" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "レポート", Level = 1 })).ToBeVisibleAsync();
+        var table = page.GetByTestId("effect-table-okuyami");
+        // The first report after the seeding aggregates the cases and compiles its queries: on a busy machine that takes a while.
+        await Expect(table).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        foreach (var axis in new[] { "業務処理時間", "人件費換算", "帳票枚数・業務数", "住民負担" })
+            await Expect(table.GetByText(axis, new() { Exact = true })).ToBeVisibleAsync();
+        // Forms per case: 8 as-is, 1 to-be in every case, so Δ = 7 with a 95% CI of exactly 7 – 7.
+        var forms = table.GetByTestId("effect-row-forms").Locator("td");
+        await Expect(forms.Nth(0)).ToHaveTextAsync("8");
+        await Expect(forms.Nth(2)).ToHaveTextAsync("1");
+        await Expect(forms.Nth(4)).ToHaveTextAsync("7");
+        await Expect(forms.Nth(5)).ToHaveTextAsync("87.5%");
+        await Expect(forms.Nth(6)).ToHaveTextAsync("7 – 7");
+        await Expect(page.GetByTestId("population-okuyami")).ToHaveTextAsync("案件数: 現行 36 件、改革後 36 件 (実測 0 件、シミュレーション 72 件)");
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "指標ごとの削減率と 95% 信頼区間" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("step-OK-09")).ToContainTextAsync("自動化");
+        await Expect(page.GetByTestId("decomposition-chart")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("trend-chart").Locator("polyline")).ToHaveCountAsync(2);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "reports-ja.png"), FullPage = true });
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = "Excel (効果サマリー・ステップ比較)" }).ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename);
+        var path = await download.PathAsync();
+        Assert.True(new FileInfo(path!).Length > 1000);
+        var xes = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "XES (イベントログ)" }).ClickAsync());
+        Assert.EndsWith(".xes", xes.SuggestedFilename);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "成果報告書 (印刷用)" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "成果報告書 — 効果測定結果", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("section-method")).ToContainTextAsync("時間単価 (単価表 第 1 版) と算定根拠");
+        await Expect(page.GetByTestId("data-quality")).ToContainTextAsync("終了案件 72 件 (シミュレーションの割合 100.0%)");
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "印刷する" })).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" })).ToBeHiddenAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "report-print-ja.png"), FullPage = true });
+    }
+}

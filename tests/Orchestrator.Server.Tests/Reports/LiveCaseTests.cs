@@ -1,0 +1,61 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Orchestrator.Server.Tests.Runtime;
+
+namespace Orchestrator.Server.Tests.Reports;
+
+/// <summary>Cases finished by the runtime reach the reports, including ones that finish after an earlier report was read.</summary>
+public sealed class LiveCaseTests : IAsyncLifetime
+{
+    private OrchestratorFactory factory = null!;
+
+    public Task InitializeAsync()
+    {
+        factory = new OrchestratorFactory();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    /// <summary>Start → a measured step (2 forms, 1 visit) → End, as the given arm of process "live-test".</summary>
+    private static JsonObject Measured(string definitionId, string arm, int forms)
+    {
+        var step = TestWorkflows.Activity("step", "Elsa.WriteLine", ("text", TestWorkflows.Literal("受付")));
+        step["customProperties"] = new JsonObject
+        {
+            ["measurement"] = new JsonObject { ["stepCode"] = "LT-01", ["actorOrgLevel"] = "System", ["forms"] = forms, ["residentVisits"] = 1 },
+        };
+        var definition = TestWorkflows.Definition(definitionId,
+            [TestWorkflows.Activity("start", "Elsa.Start"), step, TestWorkflows.Activity("end", "Elsa.End")],
+            [TestWorkflows.Connection("start", "step"), TestWorkflows.Connection("step", "end")]);
+        definition["customProperties"] = new JsonObject { ["orchestrator"] = new JsonObject { ["processKey"] = "live-test", ["arm"] = arm } };
+        return definition;
+    }
+
+    [Fact]
+    public async Task Instances_finished_through_the_runtime_are_counted_and_later_ones_join_the_next_report()
+    {
+        var coordinator = new WorkflowApiClient(await factory.SignInAsync("coordinator"));
+        await coordinator.PublishAsync(Measured("live-asis", "AsIs", forms: 2));
+        await coordinator.PublishAsync(Measured("live-tobe", "ToBe", forms: 0));
+        await coordinator.StartAsync("live-asis");
+        await coordinator.StartAsync("live-tobe");
+
+        var evaluator = await factory.SignInAsync("evaluator");
+        var first = await evaluator.GetFromJsonAsync<JsonElement>("/api/reports/effect?processKey=live-test");
+        var p = first.GetProperty("processes")[0];
+        Assert.Equal(1, p.GetProperty("asIs").GetProperty("n").GetInt32());
+        Assert.Equal(2, p.GetProperty("asIs").GetProperty("forms").GetProperty("mean").GetDouble());
+        Assert.Equal(2, p.GetProperty("delta").GetProperty("forms").GetProperty("value").GetDouble());
+
+        await coordinator.StartAsync("live-asis");
+        await coordinator.StartAsync("live-asis");
+        var second = await evaluator.GetFromJsonAsync<JsonElement>("/api/reports/effect?processKey=live-test");
+        var q = second.GetProperty("processes")[0];
+        Assert.Equal(3, q.GetProperty("asIs").GetProperty("n").GetInt32());
+        Assert.Equal(1, q.GetProperty("toBe").GetProperty("n").GetInt32());
+        Assert.Equal(1, q.GetProperty("asIs").GetProperty("steps").GetProperty("mean").GetDouble());
+        Assert.Equal(0, q.GetProperty("asIs").GetProperty("touchMinutes").GetProperty("mean").GetDouble());
+    }
+}
