@@ -3,8 +3,11 @@ using Microsoft.Playwright;
 namespace Orchestrator.E2E.Tests;
 
 /// <summary>One server and one Debian chromium for the browser tests of a class.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>Whether the server starts as a first start of the product does, with the demo pilots.</summary>
+    protected virtual bool DemoPilots => false;
+
     private IPlaywright? playwright;
 
     public ServerProcess Server { get; private set; } = null!;
@@ -15,7 +18,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = await ServerProcess.StartAsync();
+        Server = await ServerProcess.StartAsync(DemoPilots);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -44,4 +47,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         playwright?.Dispose();
         if (Server is not null) await Server.DisposeAsync();
     }
+}
+
+/// <summary>The product as a newcomer first starts it: demo pilots included.</summary>
+public sealed class DemoBrowserFixture : BrowserFixture
+{
+    protected override bool DemoPilots => true;
 }

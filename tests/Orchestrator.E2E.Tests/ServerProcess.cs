@@ -40,7 +40,8 @@ public sealed class ServerProcess : IAsyncDisposable
         return http;
     }
 
-    public static async Task<ServerProcess> StartAsync()
+    /// <param name="demoPilots">Create the demo pilots of fixtures/pilots/demo.json, as a first start of the product does.</param>
+    public static async Task<ServerProcess> StartAsync(bool demoPilots = false)
     {
         var root = RepositoryRoot();
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
@@ -63,6 +64,8 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["Storage__DataDirectory"] = dataDirectory;
         start.Environment["Demo__Enabled"] = "true";
         start.Environment["Demo__Password"] = DemoPassword;
+        // Tests that count what is in the store start without the demo pilots' ever-growing simulated cases.
+        start.Environment["Demo__Pilots"] = demoPilots ? "true" : "false";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), dataDirectory);

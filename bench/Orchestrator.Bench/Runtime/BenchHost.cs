@@ -15,5 +15,7 @@ internal sealed class BenchHost(string dataDirectory) : WebApplicationFactory<Or
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:DataDirectory", dataDirectory);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Only the measured work runs: no demo pilots beside it.
+        builder.UseSetting("Demo:Pilots", "false");
     }
 }

@@ -125,6 +125,8 @@ public sealed class ResumeBench : IBenchCase
             start.Environment["Urls"] = $"http://127.0.0.1:{port}";
             start.Environment["Storage__DataDirectory"] = data;
             start.Environment["Demo__Password"] = Password;
+            // The demo pilots' simulated cycles would compete with the measured resumes.
+            start.Environment["Demo__Pilots"] = "false";
             start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
             var process = Process.Start(start) ?? throw new InvalidOperationException("server did not start");
             process.OutputDataReceived += (_, _) => { };
