@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Reports;
 
@@ -7,16 +8,17 @@ public sealed record TrendArm(
     int N, double? TouchMinutes, double? LeadTimeHours, double? CostYen, double? Forms, double? Steps, double? ResidentVisits,
     double? ResidentDocuments, double? ResidentHours);
 
+/// <summary>One cycle; <see cref="PilotId"/> and <see cref="CycleNumber"/> when it is a pilot's cycle.</summary>
 public sealed record TrendCycle(
-    string? CycleId, int Order, DateTimeOffset FirstCaseStartedAt, TrendArm AsIs, TrendArm ToBe, double? DeltaTouchMinutes,
+    string? CycleId, string? PilotId, int? CycleNumber, int Order, DateTimeOffset FirstCaseStartedAt, TrendArm AsIs, TrendArm ToBe, double? DeltaTouchMinutes,
     double? DeltaCostYen, double? DeltaLeadTimeHours, double? ReductionRateTouch);
 
 public sealed record TrendProcess(string ProcessKey, ProcessTitle? Title, IReadOnlyList<TrendCycle> Cycles);
 
 public sealed record TrendReport(IReadOnlyList<TrendProcess> Processes, IReadOnlyList<string> Definitions, ReportFilter Filter, DateTimeOffset GeneratedAt);
 
-/// <summary>Effect per cycle, cycles ordered by their earliest case start (cycle numbers come with the pilots).</summary>
-public sealed class TrendReportQuery(ReportPopulation population, TimeProvider time)
+/// <summary>Effect per cycle, cycles ordered by their earliest case start, with the pilot's cycle number.</summary>
+public sealed class TrendReportQuery(ReportPopulation population, AppDbContext db, TimeProvider time)
 {
     public async Task<TrendReport> RunAsync(ReportFilter filter, CancellationToken ct)
     {
@@ -24,6 +26,9 @@ public sealed class TrendReportQuery(ReportPopulation population, TimeProvider t
             .Select(c => new { c.ProcessKey, c.Arm, c.CycleId, c.StartedAt, c.TouchMinutes, c.LeadTimeHours, c.CostYen, c.Forms, c.Steps, c.ResidentVisits, c.ResidentDocuments, c.ResidentMinutes })
             .ToListAsync(ct);
         var titles = await population.TitlesAsync(ct);
+        var cycleIds = cases.Select(c => c.CycleId).OfType<string>().Distinct().ToList();
+        var numbers = await db.PilotCycles.AsNoTracking().Where(c => cycleIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => (c.PilotId, c.Number), ct);
         var processes = cases.GroupBy(c => c.ProcessKey).OrderBy(g => g.Key, StringComparer.Ordinal).Select(process =>
         {
             var cycles = process.GroupBy(c => c.CycleId)
@@ -42,7 +47,8 @@ public sealed class TrendReportQuery(ReportPopulation population, TimeProvider t
                     var asIs = Arm(EffectCalculator.AsIs);
                     var toBe = Arm(EffectCalculator.ToBe);
                     var dTouch = asIs.TouchMinutes - toBe.TouchMinutes;
-                    return new TrendCycle(g.Key, i + 1, g.First, asIs, toBe, dTouch, asIs.CostYen - toBe.CostYen, asIs.LeadTimeHours - toBe.LeadTimeHours,
+                    var pilotCycle = g.Key is not null && numbers.TryGetValue(g.Key, out var n) ? n : ((string PilotId, int Number)?)null;
+                    return new TrendCycle(g.Key, pilotCycle?.PilotId, pilotCycle?.Number, i + 1, g.First, asIs, toBe, dTouch, asIs.CostYen - toBe.CostYen, asIs.LeadTimeHours - toBe.LeadTimeHours,
                         asIs.TouchMinutes is > 0 ? dTouch / asIs.TouchMinutes : null);
                 })
                 .ToList();

@@ -92,6 +92,15 @@ public sealed class SimulatedCycleTests : IAsyncLifetime
         var inbox = await coordinator.GetFromJsonAsync<JsonElement>("/api/tasks");
         Assert.Equal(0, inbox.GetProperty("items").GetArrayLength());
 
+        // The reports read the simulated cycle like any other: per pilot, marked simulated, with the pilot's cycle number.
+        var effect = await coordinator.GetFromJsonAsync<JsonElement>("/api/reports/effect?pilotId=sim-a");
+        var okuyami = Assert.Single(effect.GetProperty("processes").EnumerateArray());
+        Assert.Equal((12, 12), (okuyami.GetProperty("asIs").GetProperty("n").GetInt32(), okuyami.GetProperty("toBe").GetProperty("n").GetInt32()));
+        Assert.Equal(0, (await coordinator.GetFromJsonAsync<JsonElement>("/api/reports/effect?pilotId=sim-a&mode=live")).GetProperty("processes").GetArrayLength());
+        var trend = await coordinator.GetFromJsonAsync<JsonElement>("/api/reports/trend?pilotId=sim-a");
+        var trendCycle = Assert.Single(trend.GetProperty("processes")[0].GetProperty("cycles").EnumerateArray());
+        Assert.Equal(("sim-a", 1), (trendCycle.GetProperty("pilotId").GetString(), trendCycle.GetProperty("cycleNumber").GetInt32()));
+
         // The to-be arm's agency calls were simulated as system-to-system handoffs to the national pension office.
         var pension = await db.Handoffs.AsNoTracking().Where(h => h.Agency == "jps-pension" && instances.Select(i => i.Id).Contains(h.InstanceId)).ToListAsync();
         Assert.NotEmpty(pension);

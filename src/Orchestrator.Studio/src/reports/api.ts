@@ -181,6 +181,9 @@ export interface TrendArm {
 
 export interface TrendCycle {
   cycleId: string | null;
+  /** The pilot and its cycle number, when the cycle is a pilot's. */
+  pilotId: string | null;
+  cycleNumber: number | null;
   order: number;
   firstCaseStartedAt: string;
   asIs: TrendArm;

@@ -169,6 +169,12 @@ export function HandoffHeatTable({ matrix, caption }: { matrix: HandoffMatrix; c
 }
 
 /** Mean touch minutes per cycle for both arms. */
+/** A pilot's own cycle number when every cycle shown is of that one pilot; otherwise the cycles' order. */
+export function cycleLabel(cycle: TrendCycle, cycles: readonly TrendCycle[]): number {
+  const onePilot = cycles.every((c) => c.pilotId !== null && c.pilotId === cycles[0]?.pilotId);
+  return onePilot && cycle.cycleNumber !== null ? cycle.cycleNumber : cycle.order;
+}
+
 export function TrendChart({ cycles }: { cycles: TrendCycle[] }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
@@ -194,7 +200,7 @@ export function TrendChart({ cycles }: { cycles: TrendCycle[] }) {
       <polyline points={line((c) => c.toBe.touchMinutes)} fill="none" stroke="#0031d8" strokeWidth="2.5" />
       {cycles.map((c, i) => (
         <text key={c.cycleId ?? 'none'} x={x(i)} y={height - pad + 16} textAnchor="middle" fontSize="11">
-          {t('reports.trend.cycle', { order: c.order })}
+          {t('reports.trend.cycle', { order: cycleLabel(c, cycles) })}
         </text>
       ))}
       <text x={pad + 8} y={12} fontSize="12" fill="#e25100">{`— ${t('reports.arms.AsIs')}`}</text>

@@ -121,6 +121,8 @@ export const trendReport: TrendReport = {
       title: { ja: 'おくやみ手続', en: 'Bereavement procedures' },
       cycles: [1, 2, 3].map((order) => ({
         cycleId: `c${order}`,
+        pilotId: null,
+        cycleNumber: null,
         order,
         firstCaseStartedAt: `2026-11-0${order}T00:00:00Z`,
         asIs: { n: 12, touchMinutes: 150 - order, leadTimeHours: 30, costYen: 9500 },
