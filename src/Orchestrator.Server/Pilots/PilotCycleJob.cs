@@ -288,6 +288,8 @@ public sealed class PilotCycleJob(
         await db.HumanTasks.Where(t => instances.Contains(t.InstanceId)).ExecuteDeleteAsync();
         await db.Handoffs.Where(h => instances.Contains(h.InstanceId)).ExecuteDeleteAsync();
         await db.Incidents.Where(x => instances.Contains(x.InstanceId)).ExecuteDeleteAsync();
+        await db.ReportCaseTouch.Where(x => instances.Contains(x.InstanceId)).ExecuteDeleteAsync();
+        await db.ReportCases.Where(x => instances.Contains(x.InstanceId)).ExecuteDeleteAsync();
         await db.WorkflowInstances.Where(i => i.CycleId == cycleId && i.Simulated).ExecuteDeleteAsync();
         await db.PilotCases.Where(c => c.CycleId == cycleId).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.InstanceId, (string?)null).SetProperty(c => c.Status, PilotCaseStatus.Planned));

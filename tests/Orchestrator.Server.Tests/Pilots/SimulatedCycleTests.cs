@@ -107,6 +107,42 @@ public sealed class SimulatedCycleTests : IAsyncLifetime
         Assert.All(pension, h => Assert.Equal(("Municipality", "National", "Done"), (h.SenderOrgLevel, h.ReceiverOrgLevel, h.Outcome)));
     }
 
+    [Fact]
+    public async Task A_simulated_cycle_started_again_after_a_crash_ends_with_the_same_records_and_no_duplicates()
+    {
+        var coordinator = await factory.SignInAsync("coordinator");
+        await CreateAsync(coordinator, Okuyami(), id: "sim-rerun");
+        var cycleId = (await WaitUntilStartedAsync(coordinator, await RunCycleAsync(coordinator, "sim-rerun"))).GetProperty("id").GetString()!;
+        await coordinator.GetFromJsonAsync<JsonElement>("/api/reports/effect?pilotId=sim-rerun"); // aggregates the cases for the reports
+
+        async Task<(int Instances, int Executions, int Tasks, int ReportCases)> CountAsync()
+        {
+            using var scope = factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var ids = db.WorkflowInstances.Where(i => i.CycleId == cycleId).Select(i => i.Id);
+            return (await ids.CountAsync(), await db.ActivityExecutions.CountAsync(e => ids.Contains(e.InstanceId)),
+                await db.HumanTasks.CountAsync(t => ids.Contains(t.InstanceId)), await db.ReportCases.CountAsync(r => ids.Contains(r.InstanceId)));
+        }
+        var before = await CountAsync();
+        Assert.Equal(24, before.Instances);
+        Assert.Equal(24, before.ReportCases);
+
+        // As if the process had died while the cycle was starting: the start job runs again.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.PilotCycles.Where(c => c.Id == cycleId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, Orchestrator.Server.Pilots.CycleStatus.Starting));
+            await scope.ServiceProvider.GetRequiredService<Orchestrator.Server.Pilots.PilotCycleJob>().StartAsync(cycleId);
+        }
+
+        var after = await coordinator.GetFromJsonAsync<JsonElement>($"/api/cycles/{cycleId}");
+        Assert.Equal("Closed", after.GetProperty("status").GetString());
+        var counts = await CountAsync();
+        Assert.Equal((before.Instances, before.Executions, before.Tasks, 0), counts);
+        var effect = await coordinator.GetFromJsonAsync<JsonElement>("/api/reports/effect?pilotId=sim-rerun");
+        Assert.Equal(12, effect.GetProperty("processes")[0].GetProperty("asIs").GetProperty("n").GetInt32());
+    }
+
     private static string RepositoryRoot()
     {
         var dir = AppContext.BaseDirectory;
