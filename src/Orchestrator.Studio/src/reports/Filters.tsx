@@ -73,7 +73,7 @@ function Picker({ id, label, value, list, disabled, onChange }: PickerProps) {
   const { t } = useTranslation();
   const failed = !list.loading && list.error !== null && list.error !== undefined;
   return (
-    <div className="flex max-w-72 flex-col gap-1">
+    <div className="flex max-w-full flex-col gap-1">
       <label htmlFor={id} className="text-std-16B-170 text-solid-gray-900">
         {label}
       </label>
@@ -90,14 +90,14 @@ function Picker({ id, label, value, list, disabled, onChange }: PickerProps) {
               if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
             }}
           />
-          <p id={`${id}-note`} className="text-dns-14N-130 text-solid-gray-700">
+          <p id={`${id}-note`} className="max-w-56 text-dns-14N-130 text-solid-gray-700">
             {t('reports.pickers.listFailed')}
           </p>
         </>
       ) : (
         <select
           id={id}
-          className="text-input w-56"
+          className="text-input w-auto min-w-44 max-w-full disabled:cursor-not-allowed disabled:bg-solid-gray-50 disabled:text-solid-gray-600"
           value={list.loading ? '' : (value ?? '')}
           disabled={disabled || list.loading}
           aria-busy={list.loading || undefined}
