@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Orchestrator.Engine;
@@ -123,7 +124,21 @@ public sealed class ReportsBrowserTests(BrowserFixture browser) : IClassFixture<
         var xes = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "XES (イベントログ)" }).ClickAsync());
         Assert.EndsWith(".xes", xes.SuggestedFilename);
 
+        // The filters are pickers over the server's lists: the shipped processes, the demo municipalities.
+        var filters = page.GetByTestId("report-filters");
+        await Expect(filters.GetByLabel("市町村").Locator("option", new() { HasText = "千代田区 (131016)" })).ToHaveCountAsync(1);
+        await Expect(filters.GetByLabel("パイロット")).ToBeEnabledAsync();
+        await Expect(filters.GetByLabel("サイクル")).ToBeDisabledAsync();
+        await filters.GetByLabel("業務").SelectOptionAsync(new SelectOptionValue { Label = "おくやみ手続 (okuyami)" });
+        await Expect(page).ToHaveURLAsync(new Regex(@"/reports\?processKey=okuyami$"));
+        await Expect(forms.Nth(4)).ToHaveTextAsync("7");
+        await filters.GetByLabel("市町村").SelectOptionAsync("131016");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/reports\?processKey=okuyami&municipality=131016$"));
+        await Expect(page.GetByTestId("population-okuyami")).ToHaveTextAsync("案件数: 現行 36 件、改革後 36 件 (実測 0 件、シミュレーション 72 件)");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "reports-filtered-ja.png") });
+
         await page.GetByRole(AriaRole.Link, new() { Name = "成果報告書 (印刷用)" }).ClickAsync();
+        await Expect(page.GetByTestId("print-conditions")).ToHaveTextAsync("業務: okuyami / 市町村: 131016");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "成果報告書 — 効果測定結果", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("section-method")).ToContainTextAsync("時間単価 (単価表 第 1 版) と算定根拠");
         await Expect(page.GetByTestId("data-quality")).ToContainTextAsync("終了案件 72 件 (シミュレーションの割合 100.0%)");

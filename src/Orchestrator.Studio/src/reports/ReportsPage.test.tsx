@@ -12,6 +12,7 @@ import {
   stepReport,
   trendReport,
 } from '../test/reports';
+import { cycleView, definitions, organisations, pilotView } from '../test/pilots';
 import { filterQuery } from './api';
 
 const evaluator = user({ userName: 'evaluator', displayName: '評価 太郎', roles: ['Evaluator'], organisation: null });
@@ -29,6 +30,22 @@ function reportRoutes(query = '', effect: unknown = effectReport) {
     [`GET /api/reports/effort${query}`]: () => jsonResponse(200, effortReport),
   };
 }
+
+const pilots = [pilotView(), pilotView({ id: 'okuyami-live', name: { ja: 'おくやみ本番', en: 'Bereavement live' }, mode: 'Live', cycleCount: 0 })];
+const cycles = [cycleView({ id: 'c2', number: 2, status: 'Running' }), cycleView()];
+
+/** The lists the filter pickers offer. */
+function listRoutes() {
+  return {
+    'GET /api/pilots': () => jsonResponse(200, pilots),
+    'GET /api/pilots/okuyami-sim/cycles': () => jsonResponse(200, cycles),
+    'GET /api/pilots/okuyami-live/cycles': () => jsonResponse(200, []),
+    'GET /api/workflow-definitions': () => jsonResponse(200, definitions),
+    'GET /api/organisations': () => jsonResponse(200, organisations),
+  };
+}
+
+const optionTexts = (label: string) => [...(screen.getByLabelText(label) as HTMLSelectElement).options].map((o) => o.textContent);
 
 describe('reports area', () => {
   it('shows as-is vs to-be on the four axes with Δ, reduction rate and confidence interval, and the charts', async () => {
@@ -65,12 +82,18 @@ describe('reports area', () => {
   });
 
   it('keeps the filters in the address, refetches with them and downloads with them', async () => {
-    const query = filterQuery({ pilotId: 'demo', mode: 'simulated' });
-    const server = mockServer({ 'GET /api/me': () => jsonResponse(200, evaluator), ...reportRoutes(), ...reportRoutes(query), ...reportRoutes('?pilotId=demo') });
+    const query = filterQuery({ pilotId: 'okuyami-sim', mode: 'simulated' });
+    const server = mockServer({
+      'GET /api/me': () => jsonResponse(200, evaluator),
+      ...listRoutes(),
+      ...reportRoutes(),
+      ...reportRoutes(query),
+      ...reportRoutes('?pilotId=okuyami-sim'),
+    });
     renderApp('/reports');
     await screen.findByTestId('effect-table-okuyami');
 
-    await userEvent.type(screen.getByLabelText('パイロット'), 'demo{Enter}');
+    await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'パイロット' }), 'okuyami-sim');
     await userEvent.selectOptions(screen.getByLabelText('記録の種類'), 'simulated');
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe(`/reports${query}`));
     await waitFor(() => expect(server.requests.map((r) => r.url)).toContain(`/api/reports/effect${query}`));
@@ -83,12 +106,130 @@ describe('reports area', () => {
     expect(downloads.getByRole('link', { name: '成果報告書 (印刷用)' }).getAttribute('href')).toBe(`/reports/print${query}`);
   });
 
+  it('offers the pilots, processes and municipalities the server lists, and a cycle only once a pilot is chosen', async () => {
+    mockServer({ 'GET /api/me': () => jsonResponse(200, evaluator), ...listRoutes(), ...reportRoutes() });
+    renderApp('/reports');
+
+    await waitFor(() => expect(optionTexts('パイロット')).toEqual(['すべて', 'おくやみ実証 (シミュレーション)', 'おくやみ本番 (ライブ)']));
+    await waitFor(() => expect(optionTexts('業務')).toEqual(['すべて', 'おくやみ手続 (okuyami)', '転出・転入 (tenshutsu-tennyu)']));
+    // The prefecture and the national agency are no municipalities.
+    await waitFor(() => expect(optionTexts('市町村')).toEqual(['すべて', '千代田区 (131016)', '横浜市 (141003)', '豊中市 (272035)']));
+    const cycle = screen.getByLabelText('サイクル') as HTMLSelectElement;
+    expect(cycle.disabled).toBe(true);
+    expect(optionTexts('サイクル')).toEqual(['すべて']);
+  });
+
+  it('loads the chosen pilot\'s cycles and asks for the report of the chosen cycle', async () => {
+    const cycleQuery = '?pilotId=okuyami-sim&cycleId=c2';
+    const server = mockServer({
+      'GET /api/me': () => jsonResponse(200, evaluator),
+      ...listRoutes(),
+      ...reportRoutes(),
+      ...reportRoutes('?pilotId=okuyami-sim'),
+      ...reportRoutes(cycleQuery),
+    });
+    renderApp('/reports');
+    await screen.findByTestId('effect-table-okuyami');
+
+    await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'パイロット' }), 'おくやみ実証 (シミュレーション)');
+    await waitFor(() => expect(server.requests.map((r) => r.url)).toContain('/api/reports/effect?pilotId=okuyami-sim'));
+    await waitFor(() => expect(optionTexts('サイクル')).toEqual(['すべて', '第 2 回 (実行中・シミュレーション)', '第 1 回 (終了・シミュレーション)']));
+    expect(server.requests.map((r) => r.url)).toContain('/api/pilots/okuyami-sim/cycles');
+
+    await userEvent.selectOptions(screen.getByLabelText('サイクル'), '第 2 回 (実行中・シミュレーション)');
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe(`/reports${cycleQuery}`));
+    await waitFor(() => expect(server.requests.map((r) => r.url)).toContain(`/api/reports/effect${cycleQuery}`));
+    await waitFor(() => expect(screen.getByTestId('effect-table-okuyami')).toBeTruthy());
+  });
+
+  it('clears the cycle when another pilot is chosen', async () => {
+    mockServer({
+      'GET /api/me': () => jsonResponse(200, evaluator),
+      ...listRoutes(),
+      ...reportRoutes('?pilotId=okuyami-sim&cycleId=c1'),
+      ...reportRoutes('?pilotId=okuyami-live'),
+      ...reportRoutes(),
+    });
+    renderApp('/reports?pilotId=okuyami-sim&cycleId=c1');
+    await waitFor(() => expect((screen.getByLabelText('サイクル') as HTMLSelectElement).value).toBe('c1'));
+    expect((screen.getByLabelText('パイロット') as HTMLSelectElement).value).toBe('okuyami-sim');
+
+    await userEvent.selectOptions(screen.getByLabelText('パイロット'), 'okuyami-live');
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/reports?pilotId=okuyami-live'));
+    await waitFor(() => expect(optionTexts('サイクル')).toEqual(['すべて']));
+    expect((screen.getByLabelText('サイクル') as HTMLSelectElement).value).toBe('');
+
+    // すべて: no pilot, no cycle, and nothing to pick for the cycle.
+    await userEvent.selectOptions(screen.getByLabelText('パイロット'), 'すべて');
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/reports'));
+    expect((screen.getByLabelText('サイクル') as HTMLSelectElement).disabled).toBe(true);
+  });
+
+  it('shows an id from the address that the lists do not know, rather than dropping it', async () => {
+    const query = '?pilotId=retired&processKey=juminhyo&municipality=999999';
+    const server = mockServer({ 'GET /api/me': () => jsonResponse(200, evaluator), ...listRoutes(), ...reportRoutes(query) });
+    renderApp(`/reports${query}`);
+
+    await waitFor(() => expect((screen.getByLabelText('業務') as HTMLSelectElement).value).toBe('juminhyo'));
+    expect(optionTexts('業務')).toEqual(['すべて', 'juminhyo', 'おくやみ手続 (okuyami)', '転出・転入 (tenshutsu-tennyu)']);
+    await waitFor(() => expect((screen.getByLabelText('パイロット') as HTMLSelectElement).value).toBe('retired'));
+    await waitFor(() => expect((screen.getByLabelText('市町村') as HTMLSelectElement).value).toBe('999999'));
+    expect(screen.getByTestId('location').textContent).toBe(`/reports${query}`);
+    await screen.findByTestId('effect-table-okuyami');
+    expect(server.requests.map((r) => r.url)).toContain(`/api/reports/effect${query}`);
+  });
+
+  it('shows that the lists are loading', async () => {
+    mockServer({
+      'GET /api/me': () => jsonResponse(200, evaluator),
+      ...listRoutes(),
+      'GET /api/pilots': () => new Promise<Response>(() => {}),
+      ...reportRoutes(),
+    });
+    renderApp('/reports');
+    await waitFor(() => expect(optionTexts('業務')).toContain('おくやみ手続 (okuyami)'));
+    const pilot = screen.getByLabelText('パイロット') as HTMLSelectElement;
+    expect(optionTexts('パイロット')).toEqual(['読み込み中…']);
+    expect(pilot.disabled).toBe(true);
+    expect(pilot.getAttribute('aria-busy')).toBe('true');
+  });
+
+  it('falls back to typing the id when a list cannot be loaded', async () => {
+    const server = mockServer({
+      'GET /api/me': () => jsonResponse(200, evaluator),
+      ...listRoutes(),
+      'GET /api/organisations': () => problem(403, '権限がありません (forbidden)'),
+      ...reportRoutes(),
+      ...reportRoutes('?municipality=131016'),
+    });
+    renderApp('/reports');
+
+    const municipality = await screen.findByRole('textbox', { name: '市町村' });
+    expect(document.getElementById(municipality.getAttribute('aria-describedby')!)?.textContent).toBe('一覧を読み込めませんでした。ID を直接入力してください。');
+    // The other filters stay pickers.
+    await waitFor(() => expect(optionTexts('業務')).toContain('おくやみ手続 (okuyami)'));
+    expect(screen.getByRole('combobox', { name: 'パイロット' })).toBeTruthy();
+
+    await userEvent.type(municipality, '131016{Enter}');
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/reports?municipality=131016'));
+    await waitFor(() => expect(server.requests.map((r) => r.url)).toContain('/api/reports/effect?municipality=131016'));
+  });
+
+  it('names the pickers\' choices in English too', async () => {
+    window.localStorage.setItem('orchestrator.language', 'en');
+    mockServer({ 'GET /api/me': () => jsonResponse(200, evaluator), ...listRoutes(), ...reportRoutes('?pilotId=okuyami-sim') });
+    renderApp('/reports?pilotId=okuyami-sim');
+    await waitFor(() => expect(optionTexts('Pilot')).toEqual(['All', 'Bereavement pilot (simulated)', 'Bereavement live (live)']));
+    await waitFor(() => expect(optionTexts('Cycle')).toEqual(['All', 'Cycle 2 (running, simulated)', 'Cycle 1 (closed, simulated)']));
+    await waitFor(() => expect(optionTexts('Municipality')).toContain('Chiyoda City (131016)'));
+  });
+
   it('prints the 成果報告書 with the measurement method, rates and data quality', async () => {
     mockServer({ 'GET /api/me': () => jsonResponse(200, evaluator), ...reportRoutes('?processKey=okuyami') });
     renderApp('/reports/print?processKey=okuyami');
 
     expect(await screen.findByRole('heading', { level: 1, name: '成果報告書 — 効果測定結果' })).toBeTruthy();
-    expect(screen.getByTestId('print-conditions').textContent).toBe('業務 (processKey): okuyami');
+    expect(screen.getByTestId('print-conditions').textContent).toBe('業務: okuyami');
     const method = await screen.findByTestId('section-method');
     expect(within(method).getByText('リードタイム = 案件終了 − 案件開始')).toBeTruthy();
     expect(within(method).getByText('時間単価 (単価表 第 2 版) と算定根拠')).toBeTruthy();

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
 import { exportFormats, exportUrl, filterQuery, type ReportFilter } from './api';
-import { Filters, readFilter } from './parts';
+import { Filters } from './Filters';
+import { readFilter } from './parts';
 import { ReportBody } from './ReportBody';
 
 /** レポート: the effect of the reform as-is vs to-be, with filters, charts, downloads and the printable report. */
@@ -19,7 +20,7 @@ export function ReportsPage() {
     <>
       <PageHeading title={title}>{title}</PageHeading>
       <p className="mb-6 max-w-3xl">{t('reports.lead')}</p>
-      <Filters key={key} filter={filter} onChange={change} />
+      <Filters filter={filter} onChange={change} />
       <nav aria-label={t('reports.downloads.label')} className="no-print mb-8 flex flex-wrap items-center gap-3" data-testid="report-downloads">
         {exportFormats.map((format) => (
           <a key={format} className="btn-secondary" href={exportUrl(format, filter)} download>

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
 import { currentLanguage } from '../i18n';
@@ -30,55 +30,6 @@ export function readFilter(params: URLSearchParams): ReportFilter {
     } else filter[key] = value;
   }
   return filter;
-}
-
-export function Filters({ filter, onChange }: { filter: ReportFilter; onChange: (next: ReportFilter) => void }) {
-  const { t } = useTranslation();
-  const ids = useId();
-  const text = (key: 'pilotId' | 'cycleId' | 'processKey' | 'municipality') => (
-    <div className="flex flex-col gap-1" key={key}>
-      <label htmlFor={`${ids}-${key}`} className="text-std-16B-170 text-solid-gray-900">
-        {t(`reports.filters.${key}`)}
-      </label>
-      <input
-        id={`${ids}-${key}`}
-        className="text-input w-44"
-        defaultValue={filter[key] ?? ''}
-        onBlur={(e) => {
-          const value = e.target.value.trim();
-          if (value !== (filter[key] ?? '')) onChange({ ...filter, [key]: value || undefined });
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
-        }}
-      />
-    </div>
-  );
-  return (
-    <section aria-label={t('reports.filters.label')} className="no-print mb-6 flex flex-wrap items-end gap-4" data-testid="report-filters">
-      {text('pilotId')}
-      {text('cycleId')}
-      {text('processKey')}
-      {text('municipality')}
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${ids}-mode`} className="text-std-16B-170 text-solid-gray-900">
-          {t('reports.filters.mode')}
-        </label>
-        <select
-          id={`${ids}-mode`}
-          className="text-input w-auto min-w-44"
-          value={filter.mode ?? 'all'}
-          onChange={(e) => onChange({ ...filter, mode: e.target.value as ReportFilter['mode'] })}
-        >
-          {modes.map((m) => (
-            <option key={m} value={m}>
-              {t(`reports.modes.${m}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-    </section>
-  );
 }
 
 export function Flags({ flags }: { flags: string[] }) {

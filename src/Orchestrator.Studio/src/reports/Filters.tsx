@@ -1,0 +1,122 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../i18n';
+import { listCycles, listDefinitionChoices, listOrganisations, listPilots } from '../pilots/api';
+import { modes, type ReportFilter } from './api';
+import { cycleChoices, municipalityChoices, pilotChoices, processChoices, withCurrent, type Choice } from './choices';
+import { useReport, type Loaded } from './useReport';
+
+type PickerKey = 'pilotId' | 'cycleId' | 'processKey' | 'municipality';
+
+/**
+ * The report's filters as pickers over the API's lists. The filter itself lives in the address, so a value the list
+ * does not know still shows, and a list that cannot be loaded leaves a text input for that filter.
+ */
+export function Filters({ filter, onChange }: { filter: ReportFilter; onChange: (next: ReportFilter) => void }) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const ids = useId();
+  const pilots = useReport((s) => listPilots(s), 'pilots');
+  const definitions = useReport((s) => listDefinitionChoices(s), 'definitions');
+  const organisations = useReport((s) => listOrganisations(s), 'organisations');
+  const pilotId = filter.pilotId ?? '';
+  const cycles = useReport((s) => (pilotId ? listCycles(pilotId, s) : Promise.resolve([])), pilotId);
+
+  const choices = <T,>(list: Loaded<T>, map: (data: T) => Choice[]): Loaded<Choice[]> => ({ ...list, data: list.data && map(list.data) });
+  const set = (key: PickerKey, value: string | undefined) => {
+    if ((value ?? '') === (filter[key] ?? '')) return;
+    // Cycles belong to a pilot: another pilot clears the cycle.
+    onChange(key === 'pilotId' ? { ...filter, pilotId: value, cycleId: undefined } : { ...filter, [key]: value });
+  };
+  const picker = (key: PickerKey, list: Loaded<Choice[]>, disabled = false) => (
+    <Picker key={key} id={`${ids}-${key}`} label={t(`reports.filters.${key}`)} value={filter[key]} list={list} disabled={disabled} onChange={(v) => set(key, v)} />
+  );
+
+  return (
+    <section aria-label={t('reports.filters.label')} className="no-print mb-6 flex flex-wrap items-start gap-4" data-testid="report-filters">
+      {picker('pilotId', choices(pilots, (p) => pilotChoices(p, language, t)))}
+      {/* Without a pilot there is nothing to pick, unless the address names a cycle that must stay clearable. */}
+      {picker('cycleId', choices(cycles, (c) => cycleChoices(c, t)), !pilotId && !filter.cycleId)}
+      {picker('processKey', choices(definitions, processChoices))}
+      {picker('municipality', choices(organisations, (o) => municipalityChoices(o, language)))}
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${ids}-mode`} className="text-std-16B-170 text-solid-gray-900">
+          {t('reports.filters.mode')}
+        </label>
+        <select
+          id={`${ids}-mode`}
+          className="text-input w-auto min-w-44"
+          value={filter.mode ?? 'all'}
+          onChange={(e) => onChange({ ...filter, mode: e.target.value as ReportFilter['mode'] })}
+        >
+          {modes.map((m) => (
+            <option key={m} value={m}>
+              {t(`reports.modes.${m}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </section>
+  );
+}
+
+interface PickerProps {
+  id: string;
+  label: string;
+  value: string | undefined;
+  list: Loaded<Choice[]>;
+  disabled: boolean;
+  onChange: (value: string | undefined) => void;
+}
+
+function Picker({ id, label, value, list, disabled, onChange }: PickerProps) {
+  const { t } = useTranslation();
+  const failed = !list.loading && list.error !== null && list.error !== undefined;
+  return (
+    <div className="flex max-w-full flex-col gap-1">
+      <label htmlFor={id} className="text-std-16B-170 text-solid-gray-900">
+        {label}
+      </label>
+      {failed ? (
+        <>
+          <input
+            id={id}
+            key={value ?? ''}
+            className="text-input w-56"
+            defaultValue={value ?? ''}
+            aria-describedby={`${id}-note`}
+            onBlur={(e) => onChange(e.target.value.trim() || undefined)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+            }}
+          />
+          <p id={`${id}-note`} className="max-w-56 text-dns-14N-130 text-solid-gray-700">
+            {t('reports.pickers.listFailed')}
+          </p>
+        </>
+      ) : (
+        <select
+          id={id}
+          className="text-input w-auto min-w-44 max-w-full disabled:cursor-not-allowed disabled:bg-solid-gray-50 disabled:text-solid-gray-600"
+          value={list.loading ? '' : (value ?? '')}
+          disabled={disabled || list.loading}
+          aria-busy={list.loading || undefined}
+          onChange={(e) => onChange(e.target.value || undefined)}
+        >
+          {list.loading ? (
+            <option value="">{t('reports.pickers.loading')}</option>
+          ) : (
+            <>
+              <option value="">{t('reports.pickers.all')}</option>
+              {withCurrent(list.data ?? [], value).map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </>
+          )}
+        </select>
+      )}
+    </div>
+  );
+}
