@@ -29,7 +29,8 @@ dotnet build Orchestrator.sln -nologo -v quiet
 
 echo "== .NET tests"
 dotnet_status=0
-dotnet test Orchestrator.sln --no-build -nologo 2>&1 | tee "$log_dir/dotnet.log" || dotnet_status=$?
+# One test assembly at a time: the browser tests' servers and the server tests' Hangfire jobs both need the two cores.
+dotnet test Orchestrator.sln --no-build -nologo -m:1 2>&1 | tee "$log_dir/dotnet.log" || dotnet_status=$?
 
 echo "== Studio unit tests"
 studio_status=0

@@ -48,7 +48,9 @@ public sealed class HandoffObserver(AppDbContext db) : IBurstObserver
             ReceiverOrgLevel = Text(p["toOrgLevel"]),
             ReceiverOrgCode = Text(p["toOrgCode"]),
             Channel = Enum.TryParse<HandoffChannel>(Text(p["channel"]), ignoreCase: true, out var channel) ? channel : HandoffChannel.Paper,
-            SentAt = now,
+            // The engine's time of sending, from which the transit time runs (the burst is saved a moment later).
+            SentAt = DateTimeOffset.TryParse(Text(p["sentAt"]), System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.RoundtripKind, out var sent) ? sent : now,
             Attempts = 1,
         };
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Orchestrator.Engine;
+using Orchestrator.Server.Definitions;
 
 namespace Orchestrator.Server.Instances;
 
@@ -28,6 +29,19 @@ public sealed class WorkflowInstanceRecord
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>The record of an instance the engine just started from <paramref name="version"/>; the caller adds the pilot columns.</summary>
+    public static WorkflowInstanceRecord Started(WorkflowDefinitionVersion version, WorkflowInstanceState state) => new()
+    {
+        Id = state.Id,
+        DefinitionId = version.DefinitionId,
+        DefinitionVersionId = version.Id,
+        DefinitionVersion = version.Version,
+        ProcessKey = version.ProcessKey,
+        Arm = version.Arm,
+        StateJson = "",
+        CreatedAt = state.CreatedAt,
+    };
 }
 
 /// <summary>An open bookmark: what the instance waits for. Rows exist only while the bookmark is open.</summary>

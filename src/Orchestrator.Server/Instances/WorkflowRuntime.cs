@@ -44,22 +44,12 @@ public sealed class WorkflowRuntime(
         var definition = cache.Get(version);
         var state = await runner.StartAsync(definition, new StartWorkflowRequest(start.Input, start.CorrelationId, start.InstanceId), ct);
 
-        var record = new WorkflowInstanceRecord
-        {
-            Id = state.Id,
-            DefinitionId = version.DefinitionId,
-            DefinitionVersionId = version.Id,
-            DefinitionVersion = version.Version,
-            ProcessKey = version.ProcessKey,
-            Arm = version.Arm,
-            StateJson = "",
-            PilotId = start.PilotId,
-            CycleId = start.CycleId,
-            CaseId = start.CaseId,
-            MunicipalityCode = start.MunicipalityCode,
-            Simulated = start.Simulated,
-            CreatedAt = state.CreatedAt,
-        };
+        var record = WorkflowInstanceRecord.Started(version, state);
+        record.PilotId = start.PilotId;
+        record.CycleId = start.CycleId;
+        record.CaseId = start.CaseId;
+        record.MunicipalityCode = start.MunicipalityCode;
+        record.Simulated = start.Simulated;
         db.WorkflowInstances.Add(record);
         await SaveBurstAsync(record, StateSnapshot.Empty, state, ct);
         return record;

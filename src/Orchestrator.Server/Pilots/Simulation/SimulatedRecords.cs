@@ -18,28 +18,18 @@ public sealed class SimulatedRecords(BulkInsert bulk, AgencyOptions agencies)
     public PilotCaseStatus Add(SimulatedInstance simulated, PilotCase pilotCase, WorkflowDefinitionVersion version)
     {
         var state = simulated.State;
-        var instance = new WorkflowInstanceRecord
-        {
-            Id = state.Id,
-            DefinitionId = version.DefinitionId,
-            DefinitionVersionId = version.Id,
-            DefinitionVersion = version.Version,
-            ProcessKey = version.ProcessKey,
-            Arm = version.Arm,
-            Status = state.Status,
-            CorrelationId = state.CorrelationId,
-            Name = state.Name,
-            StateJson = "",
-            ConcurrencyToken = Guid.NewGuid(),
-            PilotId = pilotCase.PilotId,
-            CycleId = pilotCase.CycleId,
-            CaseId = pilotCase.CaseKey,
-            MunicipalityCode = pilotCase.MunicipalityCode,
-            Simulated = true,
-            CreatedAt = state.CreatedAt,
-            UpdatedAt = state.UpdatedAt,
-            FinishedAt = state.FinishedAt,
-        };
+        var instance = WorkflowInstanceRecord.Started(version, state);
+        instance.Status = state.Status;
+        instance.CorrelationId = state.CorrelationId;
+        instance.Name = state.Name;
+        instance.ConcurrencyToken = Guid.NewGuid();
+        instance.PilotId = pilotCase.PilotId;
+        instance.CycleId = pilotCase.CycleId;
+        instance.CaseId = pilotCase.CaseKey;
+        instance.MunicipalityCode = pilotCase.MunicipalityCode;
+        instance.Simulated = true;
+        instance.UpdatedAt = state.UpdatedAt;
+        instance.FinishedAt = state.FinishedAt;
         bulk.Add(instance);
 
         for (var i = 0; i < state.Journal.Count; i++)
