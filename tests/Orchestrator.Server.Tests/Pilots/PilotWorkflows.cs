@@ -98,7 +98,7 @@ public static class PilotWorkflows
     /// <summary>Polls the cycle until it has left Starting (the start job runs on Hangfire).</summary>
     public static async Task<JsonElement> WaitUntilStartedAsync(HttpClient client, string cycleId, TimeSpan? limit = null)
     {
-        var until = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(60));
+        var until = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(120));
         while (true)
         {
             var cycle = await client.GetFromJsonAsync<JsonElement>($"/api/cycles/{cycleId}");

@@ -20,7 +20,7 @@ public sealed class DemoPilotTests
             Assert.Equal(["demo-simulated", "demo-live-okuyami"], pilots!.Select(p => p.GetProperty("id").GetString()!).ToArray());
 
             var simulated = await PilotWorkflows.WaitUntilStartedAsync(coordinator,
-                pilots![0].GetProperty("lastCycle").GetProperty("id").GetString()!, TimeSpan.FromSeconds(90));
+                pilots![0].GetProperty("lastCycle").GetProperty("id").GetString()!, TimeSpan.FromSeconds(150));
             Assert.Equal("Closed", simulated.GetProperty("status").GetString());
             var instances = await coordinator.GetFromJsonAsync<JsonElement[]>($"/api/workflow-instances?cycleId={simulated.GetProperty("id").GetString()}&take=1000");
             // 5 cases per municipality and process, 3 municipalities, 3 processes, both arms.
