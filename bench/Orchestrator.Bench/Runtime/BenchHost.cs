@@ -15,7 +15,8 @@ internal sealed class BenchHost(string dataDirectory) : WebApplicationFactory<Or
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:DataDirectory", dataDirectory);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        // Only the measured work runs: no demo pilots beside it.
+        // Only the measured work runs: no demo pilots and no background report aggregation beside it.
         builder.UseSetting("Demo:Pilots", "false");
+        builder.UseSetting("Reports:RefreshSeconds", "0");
     }
 }
