@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -11,7 +14,7 @@ namespace Orchestrator.Server.Store;
 /// SaveChanges tracks and batches every entity, which is too slow for the hundreds of thousands of rows a simulated
 /// cycle writes. Database-generated keys are left to the database; nothing is read back.
 /// </summary>
-public sealed class BulkInsert(AppDbContext db, SqliteWriteGate gate)
+public sealed class BulkInsert(AppDbContext db, SqliteWriteGate gate, BulkInsertStatements statements)
 {
     private readonly Dictionary<Type, List<object>> pending = [];
 
@@ -36,7 +39,7 @@ public sealed class BulkInsert(AppDbContext db, SqliteWriteGate gate)
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var connection = (SqliteConnection)db.Database.GetDbConnection();
             foreach (var (type, rows) in pending)
-                Insert(connection, type, rows, ct);
+                Insert(connection, statements.For(db.Model, type), rows, ct);
             await transaction.CommitAsync(ct);
         }
         finally
@@ -46,34 +49,17 @@ public sealed class BulkInsert(AppDbContext db, SqliteWriteGate gate)
         pending.Clear();
     }
 
-    /// <summary>
-    /// Binds by position through SQLite's own API: Microsoft.Data.Sqlite looks every parameter up by name on every
-    /// execution, which costs more than the insert itself at this volume.
-    /// </summary>
-    private void Insert(SqliteConnection connection, Type type, List<object> rows, CancellationToken ct)
+    private static void Insert(SqliteConnection connection, BulkInsertStatement insert, List<object> rows, CancellationToken ct)
     {
-        var entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not an entity of the store");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Where(p => !IsDatabaseGenerated(p)).ToList();
-        var sql = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(table)}\""))}) " +
-                  $"VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
-        var getters = columns.Select(c => c.GetGetter()).ToArray();
-        var converters = columns.Select(c => c.GetTypeMapping().Converter).ToArray();
-        Check(connection, raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement));
+        Check(connection, raw.sqlite3_prepare_v2(connection.Handle, insert.Sql, out var statement));
         try
         {
             foreach (var row in rows)
             {
                 ct.ThrowIfCancellationRequested();
-                for (var i = 0; i < columns.Count; i++)
-                {
-                    var value = getters[i].GetClrValueUsingContainingEntity(row);
-                    if (value is not null && converters[i] is { } converter)
-                        value = converter.ConvertToProvider(value);
-                    Check(connection, Bind(statement, i + 1, value));
-                }
+                Check(connection, insert.Bind(statement, row));
                 if (raw.sqlite3_step(statement) != raw.SQLITE_DONE)
-                    throw new InvalidOperationException($"{table.Name}: {raw.sqlite3_errmsg(connection.Handle).utf8_to_string()}");
+                    throw new InvalidOperationException($"{insert.Table}: {raw.sqlite3_errmsg(connection.Handle).utf8_to_string()}");
                 raw.sqlite3_reset(statement);
             }
         }
@@ -83,26 +69,96 @@ public sealed class BulkInsert(AppDbContext db, SqliteWriteGate gate)
         }
     }
 
-    /// <summary>Provider values as Microsoft.Data.Sqlite would store them (GUIDs as upper-case text, as EF Core's SQLite mapping does).</summary>
-    private static int Bind(sqlite3_stmt statement, int index, object? value) => value switch
-    {
-        null => raw.sqlite3_bind_null(statement, index),
-        string text => raw.sqlite3_bind_text16(statement, index, text.AsSpan()),
-        long l => raw.sqlite3_bind_int64(statement, index, l),
-        int n => raw.sqlite3_bind_int64(statement, index, n),
-        bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
-        double d => raw.sqlite3_bind_double(statement, index, d),
-        Guid g => raw.sqlite3_bind_text16(statement, index, g.ToString().ToUpperInvariant().AsSpan()),
-        byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
-        _ => throw new NotSupportedException($"bulk insert cannot store {value.GetType().Name}"),
-    };
-
     private static void Check(SqliteConnection connection, int code)
     {
         if (code != raw.SQLITE_OK)
             throw new InvalidOperationException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string());
     }
+}
+
+/// <summary>The INSERT of one table and the compiled code that binds an entity's values to it by position.</summary>
+public sealed record BulkInsertStatement(string Table, string Sql, Func<sqlite3_stmt, object, int> Bind);
+
+/// <summary>
+/// Compiles, once per entity type, the binding of every column straight from the entity's properties through the EF
+/// Core value converters to SQLite's positional bind calls: no boxing, no lookup by name, per row.
+/// </summary>
+public sealed class BulkInsertStatements
+{
+    private readonly ConcurrentDictionary<Type, BulkInsertStatement> compiled = new();
+
+    public BulkInsertStatement For(IModel model, Type type) => compiled.GetOrAdd(type, t =>
+    {
+        var entity = model.FindEntityType(t) ?? throw new InvalidOperationException($"{t.Name} is not an entity of the store");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties().Where(p => !IsDatabaseGenerated(p)).ToList();
+        var sql = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(table)}\""))}) " +
+                  $"VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
+        return new BulkInsertStatement(table.Name, sql, CompileBinder(t, columns));
+    });
 
     private static bool IsDatabaseGenerated(IProperty property) =>
         property.ValueGenerated == ValueGenerated.OnAdd && property.IsPrimaryKey() && property.ClrType == typeof(long);
+
+    /// <summary>(statement, row) => bind(statement, 1, row.A) | bind(statement, 2, row.B) | …: non-zero when a bind failed.</summary>
+    private static Func<sqlite3_stmt, object, int> CompileBinder(Type type, IReadOnlyList<IProperty> columns)
+    {
+        var statement = Expression.Parameter(typeof(sqlite3_stmt), "statement");
+        var boxed = Expression.Parameter(typeof(object), "row");
+        var row = Expression.Variable(type, "typed");
+        var body = new List<Expression> { Expression.Assign(row, Expression.Convert(boxed, type)) };
+        Expression result = Expression.Constant(raw.SQLITE_OK);
+        for (var i = 0; i < columns.Count; i++)
+            result = Expression.Or(result, BindColumn(statement, i + 1, row, columns[i]));
+        body.Add(result);
+        return Expression.Lambda<Func<sqlite3_stmt, object, int>>(Expression.Block([row], body), statement, boxed).Compile();
+    }
+
+    private static Expression BindColumn(ParameterExpression statement, int index, ParameterExpression row, IProperty column)
+    {
+        var member = column.PropertyInfo ?? throw new NotSupportedException($"{column.DeclaringType.ClrType.Name}.{column.Name} has no property");
+        Expression value = Expression.Property(row, member);
+        var converter = column.GetTypeMapping().Converter;
+        var position = Expression.Constant(index);
+        var underlying = Nullable.GetUnderlyingType(value.Type);
+        if (underlying is not null)
+        {
+            // EF Core converts the value inside a nullable: null binds NULL, a value is converted and bound.
+            var inner = Convert(Expression.Property(value, "Value"), converter);
+            return Expression.Condition(Expression.Property(value, "HasValue"), Bind(statement, position, inner, column),
+                Expression.Call(typeof(raw), nameof(raw.sqlite3_bind_null), null, statement, position));
+        }
+        return Bind(statement, position, Convert(value, converter), column);
+    }
+
+    private static Expression Convert(Expression value, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter) =>
+        converter is null ? value : Expression.Invoke(converter.ConvertToProviderExpression, Expression.Convert(value, converter.ModelClrType));
+
+    private static Expression Bind(ParameterExpression statement, Expression position, Expression value, IProperty column)
+    {
+        var method = value.Type switch
+        {
+            var t when t == typeof(string) => nameof(BindText),
+            var t when t == typeof(long) || t == typeof(int) || t == typeof(short) || t == typeof(byte) => nameof(BindInteger),
+            var t when t == typeof(bool) => nameof(BindBoolean),
+            var t when t == typeof(double) || t == typeof(float) => nameof(BindReal),
+            var t when t == typeof(Guid) => nameof(BindGuid),
+            var t when t == typeof(byte[]) => nameof(BindBlob),
+            var t when t == typeof(DateOnly) => nameof(BindDate),
+            _ => throw new NotSupportedException($"bulk insert cannot store {column.DeclaringType.ClrType.Name}.{column.Name} ({value.Type.Name})"),
+        };
+        var target = typeof(BulkInsertStatements).GetMethod(method, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        var parameter = target.GetParameters()[2].ParameterType;
+        return Expression.Call(target, statement, position, value.Type == parameter ? value : Expression.Convert(value, parameter));
+    }
+
+    private static int BindText(sqlite3_stmt s, int i, string? v) => v is null ? raw.sqlite3_bind_null(s, i) : raw.sqlite3_bind_text16(s, i, v.AsSpan());
+    private static int BindInteger(sqlite3_stmt s, int i, long v) => raw.sqlite3_bind_int64(s, i, v);
+    private static int BindBoolean(sqlite3_stmt s, int i, bool v) => raw.sqlite3_bind_int64(s, i, v ? 1 : 0);
+    private static int BindReal(sqlite3_stmt s, int i, double v) => raw.sqlite3_bind_double(s, i, v);
+    private static int BindBlob(sqlite3_stmt s, int i, byte[]? v) => v is null ? raw.sqlite3_bind_null(s, i) : raw.sqlite3_bind_blob(s, i, v);
+    // As Microsoft.Data.Sqlite stores them for EF Core's SQLite mappings: GUIDs as upper-case text, dates as yyyy-MM-dd.
+    private static int BindGuid(sqlite3_stmt s, int i, Guid v) => raw.sqlite3_bind_text16(s, i, v.ToString().ToUpperInvariant().AsSpan());
+    private static int BindDate(sqlite3_stmt s, int i, DateOnly v) =>
+        raw.sqlite3_bind_text16(s, i, v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture).AsSpan());
 }

@@ -23,6 +23,7 @@ public static class StoreSetup
         }.ToString();
         var writeGate = new SqliteWriteGate();
         services.AddSingleton(writeGate);
+        services.AddSingleton<BulkInsertStatements>();
         services.AddScoped<BulkInsert>();
         services.AddDbContextPool<AppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), writeGate));
         return services;

@@ -43,7 +43,9 @@ public sealed class TaskBookmarkObserver(AppDbContext db, DefinitionService defi
         var isRunTask = bookmark.Kind == BookmarkKind.RunTask;
         return new HumanTaskRecord
         {
-            Id = Guid.NewGuid().ToString("n"),
+            // A simulated task is never acted on, and a simulated cycle writes hundreds of thousands: its bookmark's id
+            // (unique: instance id and sequence) serves, where a live task gets an id nobody can guess.
+            Id = instance.Simulated ? bookmark.Id : Guid.NewGuid().ToString("n"),
             InstanceId = instance.Id,
             BookmarkId = bookmark.Id,
             ActivityExecutionId = bookmark.ActivityExecutionId,
@@ -68,7 +70,7 @@ public sealed class TaskBookmarkObserver(AppDbContext db, DefinitionService defi
             CreatedAt = now,
             DueAt = DateTimeOffset.TryParse(Text(payload["dueAt"]), out var due) ? due : null,
             Simulated = instance.Simulated,
-            ConcurrencyToken = Guid.NewGuid(),
+            ConcurrencyToken = instance.Simulated ? Guid.Empty : Guid.NewGuid(),
         };
     }
 
