@@ -1,6 +1,5 @@
 import {
   Background,
-  getNodesBounds,
   useNodesInitialized,
   useReactFlow,
   Controls,
@@ -14,10 +13,10 @@ import {
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, useRef, type DragEvent, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActivityCard } from './ActivityCard';
-import { initialViewport } from './geometry';
+import { diagramBounds, fitViewport, type Bounds, type ShownNode } from './geometry';
 import { CanvasContext, type CanvasDecorations } from './canvasContext';
 import { LaneBand, type LaneNode } from './LaneBand';
 import type { ActivityNode, ConnectionEdge } from './model';
@@ -27,36 +26,34 @@ export type CanvasView = 'free' | 'swimlane';
 
 const nodeTypes = { activity: ActivityCard, lane: LaneBand };
 
-/** The first view: readable even for a long process (see initialViewport); an empty canvas stays at scale 1. */
-function InitialView({ container, loaded }: { container: RefObject<HTMLDivElement | null>; loaded: boolean }) {
+/**
+ * Fits the whole diagram into the canvas on first load and again when the view changes between free layout and
+ * swimlanes; in between, the user's zoom and position are kept. An empty canvas stays at scale 1.
+ */
+function FitView({ view, bounds, container, loaded }: { view: CanvasView; bounds: Bounds; container: RefObject<HTMLDivElement | null>; loaded: boolean }) {
   const flow = useReactFlow();
-  const done = useRef(!loaded);
   const initialised = useNodesInitialized();
-  useEffect(() => {
-    if (done.current || !initialised) return;
-    done.current = true;
-    const nodes = flow.getNodes();
-    const rect = container.current?.getBoundingClientRect();
-    if (nodes.length === 0 || !rect) return;
-    void flow.setViewport(initialViewport(getNodesBounds(nodes), { width: rect.width, height: rect.height }));
-  }, [initialised, flow, container]);
-  return null;
-}
-
-/** Fits the view again when the view changes between free layout and swimlanes. */
-function FitOnViewChange({ view, container }: { view: CanvasView; container: RefObject<HTMLDivElement | null> }) {
-  const flow = useReactFlow();
-  const shown = useRef(view);
-  useEffect(() => {
-    if (shown.current === view) return;
-    shown.current = view;
-    const timer = window.setTimeout(() => {
+  const fittedFor = useRef<CanvasView | null>(loaded ? null : view);
+  const fit = useCallback(
+    (duration?: number) => {
       const rect = container.current?.getBoundingClientRect();
-      const nodes = flow.getNodes();
-      if (rect && nodes.length > 0) void flow.setViewport(initialViewport(getNodesBounds(nodes), { width: rect.width, height: rect.height }), { duration: 200 });
-    }, 30);
-    return () => window.clearTimeout(timer);
-  }, [view, flow, container]);
+      if (rect && bounds.width > 0) void flow.setViewport(fitViewport(bounds, { width: rect.width, height: rect.height }), duration ? { duration } : undefined);
+    },
+    [flow, container, bounds],
+  );
+
+  useEffect(() => {
+    // First load: once React Flow has measured the cards, so that its pan and zoom are ready.
+    if (fittedFor.current === null) {
+      if (!initialised) return;
+      fittedFor.current = view;
+      fit();
+    } else if (fittedFor.current !== view) {
+      // A change of view: the bounds are already those of the new layout.
+      fittedFor.current = view;
+      fit(200);
+    }
+  }, [initialised, view, fit]);
   return null;
 }
 
@@ -70,6 +67,7 @@ export interface CanvasProps {
   onConnect?: (connection: Connection) => void;
   onNodeDragStart?: () => void;
   onNodeDragStop?: () => void;
+  onNodeDoubleClick?: () => void;
   onSelectionChange?: (params: OnSelectionChangeParams) => void;
   onDrop?: (event: DragEvent<HTMLDivElement>) => void;
   /** Shown over the canvas when it has no activities. */
@@ -81,7 +79,7 @@ export interface CanvasProps {
  * The diagram: React Flow with activity cards, minimap, zoom controls and, in the swimlane view, one band per actor
  * organisation level. In the swimlane view the lanes decide where cards stand, so cards are not dragged there.
  */
-export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdgesChange, onConnect, onNodeDragStart, onNodeDragStop, onSelectionChange, onDrop, empty, children }: CanvasProps) {
+export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdgesChange, onConnect, onNodeDragStart, onNodeDragStop, onNodeDoubleClick, onSelectionChange, onDrop, empty, children }: CanvasProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const loaded = useRef(nodes.length > 0);
@@ -102,6 +100,8 @@ export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdges
     const placed = nodes.map((n) => ({ ...n, position: layout.positions.get(n.id) ?? n.position, draggable: false }));
     return { nodes: [...lanes, ...placed] as Node[], lanes };
   }, [nodes, edges, view]);
+
+  const bounds = useMemo(() => diagramBounds(shown.nodes as ShownNode[]), [shown.nodes]);
 
   const styledEdges = useMemo(
     () =>
@@ -140,6 +140,7 @@ export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdges
           onConnect={onConnect}
           onNodeDragStart={onNodeDragStart}
           onNodeDragStop={onNodeDragStop}
+          onNodeDoubleClick={onNodeDoubleClick}
           onSelectionChange={onSelectionChange}
           nodesDraggable={!readOnly && view === 'free'}
           nodesConnectable={!readOnly}
@@ -157,8 +158,7 @@ export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdges
         >
           <Background gap={16} />
           <MiniMap pannable zoomable ariaLabel={t('designer.canvas.minimap')} style={{ width: 160, height: 100 }} nodeColor={(n) => (n.type === 'lane' ? 'transparent' : '#6b7280')} />
-          <FitOnViewChange view={view} container={container} />
-          <InitialView container={container} loaded={loaded.current} />
+          <FitView view={view} bounds={bounds} container={container} loaded={loaded.current} />
           <Controls showInteractive={false} aria-label={t('designer.canvas.controls')} />
           {children}
         </ReactFlow>
