@@ -147,6 +147,39 @@ public sealed class DesignerTests(BrowserFixture browser) : IClassFixture<Browse
             }
             """);
         Assert.True(nameSize >= 10, $"step names are {nameSize:0.0} px high on screen");
+
+        // Folding the palette and the property panel away gives the canvas nearly the whole width; the view, not yet
+        // moved by the user, is fitted again and the cards grow.
+        var cardBefore = await page.GetByTestId("node-ok01").BoundingBoxAsync() ?? throw new InvalidOperationException("no card");
+        await page.GetByTestId("toggle-palette").ClickAsync();
+        await page.GetByTestId("toggle-properties").ClickAsync();
+        await Expect(page.GetByTestId("toggle-properties")).ToHaveAttributeAsync("aria-expanded", "false");
+        var wide = await page.GetByTestId("canvas").BoundingBoxAsync() ?? throw new InvalidOperationException("no canvas");
+        Console.WriteLine($"okuyami-asis canvas with the panels folded: width={wide.Width:0} height={wide.Height:0}");
+        Assert.True(wide.Width >= 1500, $"with both panels folded the canvas is {wide.Width:0} px wide");
+        await AssertEveryNodeInsideCanvasAsync(page);
+        var cardAfter = await page.GetByTestId("node-ok01").BoundingBoxAsync() ?? throw new InvalidOperationException("no card");
+        Assert.True(cardAfter.Width > cardBefore.Width * 1.2, $"cards {cardBefore.Width:0} px wide before folding, {cardAfter.Width:0} px after");
+        await page.GetByTestId("toggle-palette").ClickAsync();
+        await page.GetByTestId("toggle-properties").ClickAsync();
+
+        // The performance overlay floats over the canvas: the canvas stays where it is, and the fitted diagram moves
+        // into the room below the panel, centred there.
+        await page.GetByTestId("designer-overlay").ClickAsync();
+        await Expect(page.GetByTestId("overlay-status")).ToBeVisibleAsync();
+        await AssertEveryNodeInsideCanvasAsync(page);
+        var panel = await page.GetByTestId("overlay-panel").BoundingBoxAsync() ?? throw new InvalidOperationException("no overlay panel");
+        var withOverlay = await page.GetByTestId("canvas").BoundingBoxAsync() ?? throw new InvalidOperationException("no canvas");
+        Assert.Equal(canvas.Y, withOverlay.Y, 1);
+        Assert.Equal(canvas.Height, withOverlay.Height, 1);
+        var cards = new List<LocatorBoundingBoxResult>();
+        foreach (var node in await page.Locator(".react-flow__node-activity").AllAsync())
+            cards.Add(await node.BoundingBoxAsync() ?? throw new InvalidOperationException("no card"));
+        var above = cards.Min(c => c.Y) - (panel.Y + panel.Height);
+        var below = withOverlay.Y + withOverlay.Height - cards.Max(c => c.Y + c.Height);
+        Assert.True(above > 0 && Math.Abs(above - below) <= 8, $"the diagram is {above:0} px below the overlay panel and {below:0} px above the canvas's bottom");
+        await page.GetByTestId("overlay-close").ClickAsync();
+
         await page.GetByTestId("view-swimlane").ClickAsync();
         await Expect(page.GetByTestId("lane-Resident")).ToBeVisibleAsync();
         await AssertEveryNodeInsideCanvasAsync(page);

@@ -1,5 +1,5 @@
 import { applyEdgeChanges, applyNodeChanges, useReactFlow, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRememberedPanel } from '../components/rememberedPanel';
 import { currentLanguage } from '../i18n';
@@ -64,6 +64,7 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
   const [overlayChoice, setOverlayChoice] = useState<OverlayChoice>({ pilotId: '', metric: 'durationMedian' });
   const [paletteOpen, setPaletteOpen] = useRememberedPanel(paletteOpenKey, true);
   const [propertiesOpen, setPropertiesOpen] = useRememberedPanel(propertiesOpenKey, true);
+  const [overlayRef, overlayHeight] = useElementHeight(overlayOn);
   const added = useRef(0);
 
   const canvas = useMemo(() => ({ nodes: doc.nodes, edges: doc.edges }), [doc.nodes, doc.edges]);
@@ -309,11 +310,12 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
               onNodeDragStop={d.dragStopped}
               onNodeDoubleClick={() => setPropertiesOpen(true)}
               onDrop={readOnly ? undefined : onDrop}
+              coveredTop={overlayOn && overlayHeight > 0 ? overlayHeight + 12 : 0}
               empty={readOnly ? undefined : empty}
             />
             {overlayOn && (
-              // Floats over the canvas's top-right corner, so opening it moves nothing.
-              <div className="absolute right-3 top-3 z-10 max-h-[calc(100%-1.5rem)] w-96 max-w-[calc(100%-1.5rem)] overflow-y-auto">
+              // Floats over the canvas's top-right corner: the page does not move, and a fitted diagram moves below it.
+              <div ref={overlayRef} className="absolute right-3 top-3 z-10 max-h-[calc(100%-1.5rem)] w-[22rem] max-w-[calc(100%-1.5rem)] overflow-y-auto">
                 <OverlayPanel
                   processKey={settings.processKey}
                   armLabel={t(`designer.arm.${settings.arm}`)}
@@ -362,6 +364,25 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
       )}
     </div>
   );
+}
+
+/** A ref for an element and its current height in pixels (0 while it is not shown), followed as it changes. */
+function useElementHeight(shown: boolean): [RefObject<HTMLDivElement | null>, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [height, setHeight] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (!shown || !element) {
+      setHeight(0);
+      return;
+    }
+    const measure = () => setHeight(Math.round(element.getBoundingClientRect().height));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [shown]);
+  return [ref, height];
 }
 
 /** Deletes nodes (with their connections) and the selected connections. */

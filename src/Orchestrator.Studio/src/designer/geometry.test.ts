@@ -39,6 +39,19 @@ describe('canvas geometry', () => {
     expect(diagramBounds([...cards, lane])).toEqual({ x: -164, y: -40, width: 3300, height: 840 + cardHeight(6) });
   });
 
+  it('keeps the diagram clear of a panel floating over the top of the canvas', () => {
+    const bounds = { x: 0, y: 0, width: 3088, height: 920 };
+    const view = { width: 1064, height: 760 };
+    const free = fitViewport(bounds, view);
+    const covered = fitViewport(bounds, view, 24, 230);
+    expect(covered.zoom).toBe(free.zoom); // the width still decides the scale
+    expect(covered.y).toBeGreaterThanOrEqual(230 + 24);
+    expect(covered.y + 920 * covered.zoom).toBeLessThanOrEqual(760 - 24);
+    // A panel taller than half the canvas leaves the lower half to the diagram, no less.
+    const tall = fitViewport({ x: 0, y: 0, width: 400, height: 400 }, { width: 800, height: 600 }, 24, 500);
+    expect(tall).toEqual({ x: 200 + Math.round((400 - 252) / 2), y: 324, zoom: 252 / 400 });
+  });
+
   it('never goes below the canvas’s smallest scale', () => {
     expect(fitViewport({ x: 0, y: 0, width: 40000, height: 100 }, { width: 800, height: 600 }).zoom).toBe(0.1);
   });

@@ -57,14 +57,17 @@ export const fitZoom = { min: 0.1, max: 1 };
 
 /**
  * The view that shows the whole diagram, centred, with `padding` screen pixels around it: at scale 1 when it fits,
- * otherwise as large as the smaller of width and height allows. Used on first load and when the view changes
- * between free layout and swimlanes; after that the user's own zoom is kept.
+ * otherwise as large as the smaller of width and height allows. `coveredTop` screen pixels at the top are left free
+ * for a panel floating there (at most half the height). Used on first load and when the view changes between free
+ * layout and swimlanes; after that the user's own zoom is kept.
  */
-export function fitViewport(bounds: Bounds, view: { width: number; height: number }, padding = 24): { x: number; y: number; zoom: number } {
-  const fit = Math.min((view.width - 2 * padding) / Math.max(bounds.width, 1), (view.height - 2 * padding) / Math.max(bounds.height, 1));
+export function fitViewport(bounds: Bounds, view: { width: number; height: number }, padding = 24, coveredTop = 0): { x: number; y: number; zoom: number } {
+  const top = Math.min(Math.max(coveredTop, 0), view.height / 2);
+  const height = view.height - top;
+  const fit = Math.min((view.width - 2 * padding) / Math.max(bounds.width, 1), (height - 2 * padding) / Math.max(bounds.height, 1));
   const zoom = Math.min(fitZoom.max, Math.max(fitZoom.min, fit));
   const x = (view.width - bounds.width * zoom) / 2 - bounds.x * zoom;
-  const y = (view.height - bounds.height * zoom) / 2 - bounds.y * zoom;
+  const y = top + (height - bounds.height * zoom) / 2 - bounds.y * zoom;
   return { x: Math.round(x), y: Math.round(y), zoom };
 }
 
