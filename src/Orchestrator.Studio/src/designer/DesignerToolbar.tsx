@@ -49,8 +49,9 @@ function Divider() {
 
 /**
  * One row: 保存・公開・テスト実行, editing (undo, redo, layout), views, the less-used actions under その他 (版の履歴,
- * export, 実行履歴), and at the right the switches that fold the palette and the property panel away. It wraps to a
- * second row only on a narrow window. Shortcuts are in the tooltips.
+ * export, 実行履歴), and at the right the switches that fold the palette and the property panel away (named in words
+ * on a wide window, by icon, tooltip and accessible name below 1536 px). It wraps to a second row only on a narrow
+ * window. Shortcuts are in the tooltips.
  */
 export function DesignerToolbar(p: DesignerToolbarProps) {
   const { t } = useTranslation();
@@ -117,7 +118,7 @@ export function DesignerToolbar(p: DesignerToolbarProps) {
             data-testid="toggle-palette"
           >
             <PanelIcon side="left" />
-            {t('designer.toolbar.palette')}
+            <span className="sr-only 2xl:not-sr-only">{t('designer.toolbar.palette')}</span>
           </button>
         )}
         <button
@@ -130,7 +131,7 @@ export function DesignerToolbar(p: DesignerToolbarProps) {
           data-testid="toggle-properties"
         >
           <PanelIcon side="right" />
-          {t('designer.toolbar.properties')}
+          <span className="sr-only 2xl:not-sr-only">{t('designer.toolbar.properties')}</span>
         </button>
       </div>
     </div>
