@@ -89,6 +89,7 @@ public sealed class DesignerTests(BrowserFixture browser) : IClassFixture<Browse
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "designer-okuyami-asis-ja.png") });
         await page.GetByTestId("view-swimlane").ClickAsync();
         await Expect(page.GetByTestId("lane-Resident")).ToBeVisibleAsync();
+        await AssertEveryNodeInsideCanvasAsync(page);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "designer-okuyami-asis-swimlane-ja.png") });
 
         // The performance overlay asks the steps report for this process and arm; whether that report has figures
@@ -118,6 +119,70 @@ public sealed class DesignerTests(BrowserFixture browser) : IClassFixture<Browse
         }
         Assert.True(JsonNode.DeepEquals(first, second), $"exports differ:\n{first}\n---\n{second}");
         File.Delete(file);
+    }
+
+    [Fact]
+    public async Task A_shipped_process_opens_on_a_wide_full_height_canvas_with_every_step_in_view()
+    {
+        var page = await CoordinatorPageAsync();
+        await page.GotoAsync("/workflows/okuyami-asis");
+        await Expect(page.Locator(".react-flow__node-activity")).ToHaveCountAsync(14);
+
+        // At 1600×1000 the canvas takes most of the window and the page itself does not scroll.
+        var canvas = await page.GetByTestId("canvas").BoundingBoxAsync() ?? throw new InvalidOperationException("no canvas");
+        Console.WriteLine($"okuyami-asis canvas at 1600x1000: x={canvas.X:0} y={canvas.Y:0} width={canvas.Width:0} height={canvas.Height:0}");
+        Assert.True(canvas.Width >= 900, $"the canvas is {canvas.Width:0} px wide");
+        Assert.True(canvas.Y + canvas.Height <= 1000, $"the canvas runs below the window: top {canvas.Y:0}, height {canvas.Height:0}");
+        Assert.True(canvas.Height >= 600, $"the canvas is {canvas.Height:0} px high");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.scrollingElement.scrollHeight <= window.innerHeight"), "the designer page scrolls");
+
+        // The first view shows the whole process, its step names still written about 11 px high on screen;
+        // switching to swimlanes shows the whole of it again.
+        await AssertEveryNodeInsideCanvasAsync(page);
+        var nameSize = await page.EvaluateAsync<double>("""
+            () => {
+              const name = document.querySelector('[data-testid="node-ok01"] [data-testid="card-name"]');
+              const zoom = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')).transform).a;
+              return parseFloat(getComputedStyle(name).fontSize) * zoom;
+            }
+            """);
+        Assert.True(nameSize >= 10, $"step names are {nameSize:0.0} px high on screen");
+
+        // Folding the palette and the property panel away gives the canvas nearly the whole width; the view, not yet
+        // moved by the user, is fitted again and the cards grow.
+        var cardBefore = await page.GetByTestId("node-ok01").BoundingBoxAsync() ?? throw new InvalidOperationException("no card");
+        await page.GetByTestId("toggle-palette").ClickAsync();
+        await page.GetByTestId("toggle-properties").ClickAsync();
+        await Expect(page.GetByTestId("toggle-properties")).ToHaveAttributeAsync("aria-expanded", "false");
+        var wide = await page.GetByTestId("canvas").BoundingBoxAsync() ?? throw new InvalidOperationException("no canvas");
+        Console.WriteLine($"okuyami-asis canvas with the panels folded: width={wide.Width:0} height={wide.Height:0}");
+        Assert.True(wide.Width >= 1500, $"with both panels folded the canvas is {wide.Width:0} px wide");
+        await AssertEveryNodeInsideCanvasAsync(page);
+        var cardAfter = await page.GetByTestId("node-ok01").BoundingBoxAsync() ?? throw new InvalidOperationException("no card");
+        Assert.True(cardAfter.Width > cardBefore.Width * 1.2, $"cards {cardBefore.Width:0} px wide before folding, {cardAfter.Width:0} px after");
+        await page.GetByTestId("toggle-palette").ClickAsync();
+        await page.GetByTestId("toggle-properties").ClickAsync();
+
+        // The performance overlay floats over the canvas: the canvas stays where it is, and the fitted diagram moves
+        // into the room below the panel, centred there.
+        await page.GetByTestId("designer-overlay").ClickAsync();
+        await Expect(page.GetByTestId("overlay-status")).ToBeVisibleAsync();
+        await AssertEveryNodeInsideCanvasAsync(page);
+        var panel = await page.GetByTestId("overlay-panel").BoundingBoxAsync() ?? throw new InvalidOperationException("no overlay panel");
+        var withOverlay = await page.GetByTestId("canvas").BoundingBoxAsync() ?? throw new InvalidOperationException("no canvas");
+        Assert.Equal(canvas.Y, withOverlay.Y, 1);
+        Assert.Equal(canvas.Height, withOverlay.Height, 1);
+        var cards = new List<LocatorBoundingBoxResult>();
+        foreach (var node in await page.Locator(".react-flow__node-activity").AllAsync())
+            cards.Add(await node.BoundingBoxAsync() ?? throw new InvalidOperationException("no card"));
+        var above = cards.Min(c => c.Y) - (panel.Y + panel.Height);
+        var below = withOverlay.Y + withOverlay.Height - cards.Max(c => c.Y + c.Height);
+        Assert.True(above > 0 && Math.Abs(above - below) <= 8, $"the diagram is {above:0} px below the overlay panel and {below:0} px above the canvas's bottom");
+        await page.GetByTestId("overlay-close").ClickAsync();
+
+        await page.GetByTestId("view-swimlane").ClickAsync();
+        await Expect(page.GetByTestId("lane-Resident")).ToBeVisibleAsync();
+        await AssertEveryNodeInsideCanvasAsync(page);
     }
 
     [Fact]
@@ -182,6 +247,10 @@ public sealed class DesignerTests(BrowserFixture browser) : IClassFixture<Browse
         await Expect(page.GetByTestId("journal-row-note")).ToContainTextAsync("完了");
         await Expect(page.GetByTestId("bookmarks-empty")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("incidents-empty")).ToBeVisibleAsync();
+        // The diagram takes the window's width and the room left above the journal; the page itself does not scroll.
+        var diagram = await page.GetByTestId("canvas").BoundingBoxAsync() ?? throw new InvalidOperationException("no canvas");
+        Assert.True(diagram.Width >= 1400, $"the diagram is {diagram.Width:0} px wide");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.scrollingElement.scrollHeight <= window.innerHeight"), "the viewer page scrolls");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "instance-viewer-ja.png"), FullPage = true });
 
         var instanceId = page.Url.Split('/').Last();
@@ -194,8 +263,40 @@ public sealed class DesignerTests(BrowserFixture browser) : IClassFixture<Browse
         await Expect(page.GetByTestId("instances-table")).ToContainTextAsync("完了");
     }
 
+    /// <summary>
+    /// Waits (the view is fitted once the cards are measured, and a change of view slides into place) until every card,
+    /// and every swimlane band with its label, lies inside the canvas.
+    /// </summary>
+    private static async Task AssertEveryNodeInsideCanvasAsync(IPage page)
+    {
+        var outside = new List<string>();
+        var previous = "";
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            await page.WaitForTimeoutAsync(100);
+            var canvas = await page.GetByTestId("canvas").BoundingBoxAsync() ?? throw new InvalidOperationException("no canvas");
+            outside.Clear();
+            var boxes = new StringBuilder();
+            foreach (var node in await page.Locator(".react-flow__node-activity, .react-flow__node-lane").AllAsync())
+            {
+                var box = await node.BoundingBoxAsync();
+                boxes.Append($"{box?.X:0},{box?.Y:0},{box?.Width:0};");
+                const float rounding = 1;
+                if (box is null || box.X < canvas.X - rounding || box.Y < canvas.Y - rounding
+                    || box.X + box.Width > canvas.X + canvas.Width + rounding || box.Y + box.Height > canvas.Y + canvas.Height + rounding)
+                    outside.Add($"{await node.GetAttributeAsync("data-id")} at {box?.X:0},{box?.Y:0} {box?.Width:0}×{box?.Height:0} (canvas {canvas.X:0},{canvas.Y:0} {canvas.Width:0}×{canvas.Height:0})");
+            }
+            // Settled: inside, and where the previous look found them (not halfway through the slide).
+            if (outside.Count == 0 && boxes.ToString() == previous) return;
+            previous = boxes.ToString();
+        }
+        Assert.Fail("cards outside the visible canvas: " + string.Join("; ", outside));
+    }
+
     private async Task<JsonObject> ExportAsync(IPage page)
     {
+        // Export is one of the less-used actions under その他.
+        await page.GetByTestId("designer-more").ClickAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("designer-export").ClickAsync());
         var path = await download.PathAsync();
         return JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject();

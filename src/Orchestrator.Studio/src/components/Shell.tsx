@@ -7,7 +7,13 @@ import { knownRoles, navFor } from '../nav';
 import { useSession, useUser } from '../session';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useRememberedPanel } from './rememberedPanel';
 import { SkipLink, mainContentId } from './SkipLink';
+import { WorkspaceContext } from './workspace';
+
+/** Whether the main menu is shown on the whole-window pages (where it starts folded away). */
+export const workspaceMenuKey = 'orchestrator.shell.workspaceMenu';
+const menuColumnId = 'main-menu-column';
 
 export function useOrganisationName(user: CurrentUser): string | null {
   const { t, i18n } = useTranslation();
@@ -62,6 +68,19 @@ function SignOutButton() {
   );
 }
 
+/** On whole-window pages: shows or folds away the main menu (its state is remembered). */
+function MenuToggle({ open, onToggle }: { open: boolean; onToggle: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="btn-secondary !min-h-10 !px-3 !py-1.5" aria-expanded={open} aria-controls={menuColumnId} onClick={onToggle} data-testid="menu-toggle">
+      <svg aria-hidden="true" focusable="false" viewBox="0 0 20 20" className="size-5 shrink-0" fill="none" stroke="currentColor" strokeWidth="1.8">
+        <path d="M3 5h14M3 10h14M3 15h14" />
+      </svg>
+      <span>{t('nav.toggle')}</span>
+    </button>
+  );
+}
+
 function MainMenu() {
   const { t } = useTranslation();
   const user = useUser();
@@ -81,10 +100,17 @@ function MainMenu() {
   );
 }
 
-/** The signed-in layout: header, main menu, and the page in <main>. */
+/**
+ * The signed-in layout: header, main menu, and the page in <main>. A page that asks for the whole window
+ * (useWorkspaceLayout) gets the full width and height below the header, with the main menu folded away behind a
+ * button until the user opens it.
+ */
 export function Shell() {
   const location = useLocation();
   const first = useRef(true);
+  const [workspace, setWorkspace] = useState(false);
+  const [menuOnWorkspace, setMenuOnWorkspace] = useRememberedPanel(workspaceMenuKey, false);
+  const menuShown = !workspace || menuOnWorkspace;
 
   // After an in-app navigation, move focus to the new page's heading so screen readers announce it.
   useEffect(() => {
@@ -96,26 +122,39 @@ export function Shell() {
   }, [location.pathname]);
 
   return (
-    <div className="min-h-screen flex flex-col">
-      <SkipLink />
-      <header className="border-b border-solid-gray-420 bg-white">
-        <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center justify-between gap-4 px-4 py-3 md:px-8">
-          <Brand />
-          <div className="flex flex-wrap items-center gap-4">
-            <UserSummary />
-            <LanguageSwitch />
-            <SignOutButton />
+    <WorkspaceContext.Provider value={setWorkspace}>
+      <div className={workspace ? 'flex h-screen flex-col' : 'min-h-screen flex flex-col'}>
+        <SkipLink />
+        <header className="border-b border-solid-gray-420 bg-white">
+          <div className={`flex flex-wrap items-center justify-between gap-4 ${workspace ? 'px-3 py-2' : 'mx-auto max-w-screen-2xl px-4 py-3 md:px-8'}`}>
+            <div className="flex items-center gap-4">
+              {workspace && <MenuToggle open={menuOnWorkspace} onToggle={() => setMenuOnWorkspace(!menuOnWorkspace)} />}
+              <Brand />
+            </div>
+            <div className="flex flex-wrap items-center gap-4">
+              <UserSummary />
+              <LanguageSwitch />
+              <SignOutButton />
+            </div>
           </div>
+        </header>
+        <div className={workspace ? 'flex min-h-0 w-full flex-1' : 'mx-auto flex w-full max-w-screen-2xl flex-1 flex-col md:flex-row'}>
+          <div
+            id={menuColumnId}
+            hidden={!menuShown}
+            className={`border-solid-gray-200 bg-solid-gray-50 ${workspace ? 'w-56 shrink-0 overflow-y-auto border-r py-4' : 'border-b md:w-64 md:shrink-0 md:border-b-0 md:border-r md:py-6'}`}
+          >
+            <MainMenu />
+          </div>
+          <main
+            id={mainContentId}
+            tabIndex={-1}
+            className={workspace ? 'flex min-h-0 min-w-0 flex-1 flex-col px-3 py-2 focus:outline-none' : 'flex-1 px-4 py-8 focus:outline-none md:px-10'}
+          >
+            <Outlet />
+          </main>
         </div>
-      </header>
-      <div className="mx-auto flex w-full max-w-screen-2xl flex-1 flex-col md:flex-row">
-        <div className="border-b border-solid-gray-200 bg-solid-gray-50 md:w-64 md:shrink-0 md:border-b-0 md:border-r md:py-6">
-          <MainMenu />
-        </div>
-        <main id={mainContentId} tabIndex={-1} className="flex-1 px-4 py-8 focus:outline-none md:px-10">
-          <Outlet />
-        </main>
       </div>
-    </div>
+    </WorkspaceContext.Provider>
   );
 }

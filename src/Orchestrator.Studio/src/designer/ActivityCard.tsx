@@ -1,9 +1,9 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
 import { useDecorations } from './canvasContext';
-import { cardHeight, cardWidth, portOffset } from './geometry';
+import { cardHeight, cardWidth, overviewScale, overviewText, portOffset } from './geometry';
 import { ActivityIcon } from './icons';
 import { formatDuration, formatMinutes } from './instanceStats';
 import { measurementOf, type ActivityNode } from './model';
@@ -29,7 +29,11 @@ function Effort({ activity }: { activity: ActivityNode['data']['activity'] }) {
   );
 }
 
-/** A node on the canvas: type icon and name, step code, actor level, standard effort, and the outcome ports. */
+/**
+ * A node on the canvas: type icon and name, step code, actor level, standard effort, and the outcome ports. Zoomed
+ * out (a whole long process in view) it shows only the name, and the run or overlay figure, in letters sized to stay
+ * readable on screen.
+ */
 function ActivityCardView({ id, data, selected }: NodeProps<ActivityNode>) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
@@ -46,6 +50,8 @@ function ActivityCardView({ id, data, selected }: NodeProps<ActivityNode>) {
   const name = typeof activity.name === 'string' && activity.name ? activity.name : id;
   const border = errors > 0 ? 'border-error-1 border-2' : selected ? 'border-blue-900 border-2' : 'border-solid-gray-536';
   const dimmed = runStats !== null && !run ? 'opacity-60' : '';
+  const scale = useStore(overviewScale);
+  const overview = scale === null ? null : overviewText(scale, cardHeight(ports.length), Boolean(run || figure));
 
   return (
     <div
@@ -57,37 +63,57 @@ function ActivityCardView({ id, data, selected }: NodeProps<ActivityNode>) {
       title={descriptor ? descriptor.description[language] : activity.type}
     >
       <Handle type="target" position={Position.Left} id="In" isConnectable={!readOnly} data-testid={`in-${id}`} className="!size-3 !border-2 !border-white !bg-solid-gray-700" />
-      <div className="flex h-full flex-col gap-1 py-2 pl-3 pr-16 text-dns-14N-130">
-        <div className="flex items-center gap-1 text-dns-14N-120 opacity-80">
-          <ActivityIcon type={activity.type} category={descriptor?.category} className="size-4 shrink-0" />
-          <span className="truncate">{typeName}</span>
-        </div>
-        <div className="line-clamp-2 text-dns-16B-130" data-testid="card-name">
-          {name}
-        </div>
-        <div className="flex flex-wrap gap-x-2 gap-y-0.5 text-dns-14N-120">
-          {typeof measurement.stepCode === 'string' && <span className="font-bold">{measurement.stepCode}</span>}
-          {typeof measurement.actorOrgLevel === 'string' && (
-            <span data-testid="card-actor">{t(`designer.lanes.${measurement.actorOrgLevel}`, { defaultValue: measurement.actorOrgLevel })}</span>
+      {overview ? (
+        <div className="flex h-full flex-col justify-between overflow-hidden px-2 py-0.5 font-bold" style={{ fontSize: overview.fontSize, lineHeight: 1.1 }} data-overview="true">
+          <div style={{ display: '-webkit-box', WebkitBoxOrient: 'vertical', WebkitLineClamp: overview.lines, overflow: 'hidden' }} data-testid="card-name">
+            {name}
+          </div>
+          {run && (
+            <div className="truncate" data-testid="card-run">
+              {t(`designer.runStatus.${run.status}`)}
+              {run.totalSeconds !== null && <span data-testid="card-duration"> {formatDuration(run.totalSeconds, language)}</span>}
+            </div>
           )}
-          <Effort activity={activity} />
+          {figure && (
+            <div className="truncate" data-testid="card-overlay">
+              {formatMinutes(figure.value, language)}
+            </div>
+          )}
         </div>
-        {run && (
-          <div className="mt-auto flex flex-wrap items-center gap-1 text-dns-14N-120" data-testid="card-run">
-            <span className={`rounded-4 border px-1 ${statusStyles[run.status] ?? ''}`}>{t(`designer.runStatus.${run.status}`)}</span>
-            {run.count > 1 && <span>{t('designer.card.count', { count: run.count })}</span>}
-            {run.totalSeconds !== null && <span data-testid="card-duration">{formatDuration(run.totalSeconds, language)}</span>}
+      ) : (
+        <div className="flex h-full flex-col gap-1 py-2 pl-3 pr-16 text-dns-14N-130">
+          <div className="flex items-center gap-1 text-dns-14N-120 opacity-80">
+            <ActivityIcon type={activity.type} category={descriptor?.category} className="size-4 shrink-0" />
+            <span className="truncate">{typeName}</span>
           </div>
-        )}
-        {figure && (
-          <div className="mt-auto text-dns-14B-120" data-testid="card-overlay">
-            {t('designer.card.overlayValue', { value: formatMinutes(figure.value, language), n: figure.n })}
+          <div className="line-clamp-2 text-dns-16B-130" data-testid="card-name">
+            {name}
           </div>
-        )}
-      </div>
+          <div className="flex flex-wrap gap-x-2 gap-y-0.5 text-dns-14N-120">
+            {typeof measurement.stepCode === 'string' && <span className="font-bold">{measurement.stepCode}</span>}
+            {typeof measurement.actorOrgLevel === 'string' && (
+              <span data-testid="card-actor">{t(`designer.lanes.${measurement.actorOrgLevel}`, { defaultValue: measurement.actorOrgLevel })}</span>
+            )}
+            <Effort activity={activity} />
+          </div>
+          {run && (
+            <div className="mt-auto flex flex-wrap items-center gap-1 text-dns-14N-120" data-testid="card-run">
+              <span className={`rounded-4 border px-1 ${statusStyles[run.status] ?? ''}`}>{t(`designer.runStatus.${run.status}`)}</span>
+              {run.count > 1 && <span>{t('designer.card.count', { count: run.count })}</span>}
+              {run.totalSeconds !== null && <span data-testid="card-duration">{formatDuration(run.totalSeconds, language)}</span>}
+            </div>
+          )}
+          {figure && (
+            <div className="mt-auto text-dns-14B-120" data-testid="card-overlay">
+              {t('designer.card.overlayValue', { value: formatMinutes(figure.value, language), n: figure.n })}
+            </div>
+          )}
+        </div>
+      )}
       {nodeProblems.length > 0 && (
         <span
           className={`absolute -top-3 right-2 rounded-full px-2 text-dns-14B-120 ${errors > 0 ? 'bg-error-1 text-white' : 'bg-yellow-300 text-black'}`}
+          style={overview ? { fontSize: Math.round(overview.fontSize * 0.9), lineHeight: 1.2, top: -Math.round(overview.fontSize * 0.7) } : undefined}
           data-testid={`node-problem-${id}`}
           title={nodeProblems.map((p) => p.message[language]).join('\n')}
         >
@@ -96,9 +122,11 @@ function ActivityCardView({ id, data, selected }: NodeProps<ActivityNode>) {
       )}
       {ports.map((port, index) => (
         <div key={port} className="absolute right-0 flex items-center" style={{ top: portOffset(index, ports.length) - 10, height: 20 }}>
-          <span className="max-w-16 truncate pr-2 text-dns-14N-120 opacity-90" title={port}>
-            {port}
-          </span>
+          {!overview && (
+            <span className="max-w-16 truncate pr-2 text-dns-14N-120 opacity-90" title={port}>
+              {port}
+            </span>
+          )}
           <Handle
             type="source"
             position={Position.Right}

@@ -1,6 +1,5 @@
 import {
   Background,
-  getNodesBounds,
   useNodesInitialized,
   useReactFlow,
   Controls,
@@ -12,12 +11,13 @@ import {
   type Node,
   type NodeChange,
   type OnSelectionChangeParams,
+  type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, useRef, type DragEvent, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActivityCard } from './ActivityCard';
-import { initialViewport } from './geometry';
+import { diagramBounds, fitViewport, type Bounds, type ShownNode } from './geometry';
 import { CanvasContext, type CanvasDecorations } from './canvasContext';
 import { LaneBand, type LaneNode } from './LaneBand';
 import type { ActivityNode, ConnectionEdge } from './model';
@@ -27,37 +27,64 @@ export type CanvasView = 'free' | 'swimlane';
 
 const nodeTypes = { activity: ActivityCard, lane: LaneBand };
 
-/** The first view: readable even for a long process (see initialViewport); an empty canvas stays at scale 1. */
-function InitialView({ container, loaded }: { container: RefObject<HTMLDivElement | null>; loaded: boolean }) {
+/**
+ * Fits the whole diagram into the canvas on first load and again when the view changes between free layout and
+ * swimlanes. In between, the user's zoom and position are kept; only while the user has not moved the view since it
+ * was fitted does a change of the canvas's size (a panel folded away, the window resized) or of the panel floating
+ * over its top fit it again. An empty canvas stays at scale 1.
+ */
+function FitView({ view, bounds, coveredTop, container, loaded }: { view: CanvasView; bounds: Bounds; coveredTop: number; container: RefObject<HTMLDivElement | null>; loaded: boolean }) {
   const flow = useReactFlow();
-  const done = useRef(!loaded);
   const initialised = useNodesInitialized();
+  const fittedFor = useRef<CanvasView | null>(loaded ? null : view);
+  const fitted = useRef<Viewport | null>(null);
+  const fit = useCallback(
+    (duration?: number) => {
+      const rect = container.current?.getBoundingClientRect();
+      if (!rect || bounds.width === 0) return;
+      fitted.current = fitViewport(bounds, { width: rect.width, height: rect.height }, 24, coveredTop);
+      void flow.setViewport(fitted.current, duration ? { duration } : undefined);
+    },
+    [flow, container, bounds, coveredTop],
+  );
+
   useEffect(() => {
-    if (done.current || !initialised) return;
-    done.current = true;
-    const nodes = flow.getNodes();
-    const rect = container.current?.getBoundingClientRect();
-    if (nodes.length === 0 || !rect) return;
-    void flow.setViewport(initialViewport(getNodesBounds(nodes), { width: rect.width, height: rect.height }));
-  }, [initialised, flow, container]);
+    // First load: once React Flow has measured the cards, so that its pan and zoom are ready.
+    if (fittedFor.current === null) {
+      if (!initialised) return;
+      fittedFor.current = view;
+      fit();
+    } else if (fittedFor.current !== view) {
+      // A change of view: the bounds are already those of the new layout.
+      fittedFor.current = view;
+      fit(200);
+    }
+  }, [initialised, view, fit]);
+
+  // A panel opened or closed over the canvas's top: move the diagram clear of it, unless the user has moved the view.
+  const covered = useRef(coveredTop);
+  useEffect(() => {
+    if (covered.current === coveredTop) return;
+    covered.current = coveredTop;
+    if (fitted.current && sameViewport(flow.getViewport(), fitted.current)) fit(200);
+  }, [coveredTop, fit, flow]);
+
+  const latestFit = useRef(fit);
+  latestFit.current = fit;
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => {
+      if (fitted.current && sameViewport(flow.getViewport(), fitted.current)) latestFit.current();
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [flow, container]);
   return null;
 }
 
-/** Fits the view again when the view changes between free layout and swimlanes. */
-function FitOnViewChange({ view, container }: { view: CanvasView; container: RefObject<HTMLDivElement | null> }) {
-  const flow = useReactFlow();
-  const shown = useRef(view);
-  useEffect(() => {
-    if (shown.current === view) return;
-    shown.current = view;
-    const timer = window.setTimeout(() => {
-      const rect = container.current?.getBoundingClientRect();
-      const nodes = flow.getNodes();
-      if (rect && nodes.length > 0) void flow.setViewport(initialViewport(getNodesBounds(nodes), { width: rect.width, height: rect.height }), { duration: 200 });
-    }, 30);
-    return () => window.clearTimeout(timer);
-  }, [view, flow, container]);
-  return null;
+function sameViewport(a: Viewport, b: Viewport): boolean {
+  return Math.abs(a.x - b.x) < 1 && Math.abs(a.y - b.y) < 1 && Math.abs(a.zoom - b.zoom) < 0.001;
 }
 
 export interface CanvasProps {
@@ -70,8 +97,11 @@ export interface CanvasProps {
   onConnect?: (connection: Connection) => void;
   onNodeDragStart?: () => void;
   onNodeDragStop?: () => void;
+  onNodeDoubleClick?: () => void;
   onSelectionChange?: (params: OnSelectionChangeParams) => void;
   onDrop?: (event: DragEvent<HTMLDivElement>) => void;
+  /** Screen pixels at the canvas's top covered by a floating panel, which a fitted view keeps clear of. */
+  coveredTop?: number;
   /** Shown over the canvas when it has no activities. */
   empty?: ReactNode;
   children?: ReactNode;
@@ -81,7 +111,7 @@ export interface CanvasProps {
  * The diagram: React Flow with activity cards, minimap, zoom controls and, in the swimlane view, one band per actor
  * organisation level. In the swimlane view the lanes decide where cards stand, so cards are not dragged there.
  */
-export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdgesChange, onConnect, onNodeDragStart, onNodeDragStop, onSelectionChange, onDrop, empty, children }: CanvasProps) {
+export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdgesChange, onConnect, onNodeDragStart, onNodeDragStop, onNodeDoubleClick, onSelectionChange, onDrop, coveredTop = 0, empty, children }: CanvasProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const loaded = useRef(nodes.length > 0);
@@ -102,6 +132,8 @@ export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdges
     const placed = nodes.map((n) => ({ ...n, position: layout.positions.get(n.id) ?? n.position, draggable: false }));
     return { nodes: [...lanes, ...placed] as Node[], lanes };
   }, [nodes, edges, view]);
+
+  const bounds = useMemo(() => diagramBounds(shown.nodes as ShownNode[]), [shown.nodes]);
 
   const styledEdges = useMemo(
     () =>
@@ -140,6 +172,7 @@ export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdges
           onConnect={onConnect}
           onNodeDragStart={onNodeDragStart}
           onNodeDragStop={onNodeDragStop}
+          onNodeDoubleClick={onNodeDoubleClick}
           onSelectionChange={onSelectionChange}
           nodesDraggable={!readOnly && view === 'free'}
           nodesConnectable={!readOnly}
@@ -152,13 +185,13 @@ export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdges
           defaultViewport={{ x: 0, y: 0, zoom: 1 }}
           minZoom={0.1}
           maxZoom={2}
+          fitViewOptions={{ padding: 0.04, maxZoom: 1 }}
           ariaLabelConfig={{ 'node.a11yDescription.default': t('designer.canvas.a11yNodes') }}
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={16} />
           <MiniMap pannable zoomable ariaLabel={t('designer.canvas.minimap')} style={{ width: 160, height: 100 }} nodeColor={(n) => (n.type === 'lane' ? 'transparent' : '#6b7280')} />
-          <FitOnViewChange view={view} container={container} />
-          <InitialView container={container} loaded={loaded.current} />
+          <FitView view={view} bounds={bounds} coveredTop={coveredTop} container={container} loaded={loaded.current} />
           <Controls showInteractive={false} aria-label={t('designer.canvas.controls')} />
           {children}
         </ReactFlow>

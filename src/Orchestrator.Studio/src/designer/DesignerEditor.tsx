@@ -1,12 +1,13 @@
 import { applyEdgeChanges, applyNodeChanges, useReactFlow, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRememberedPanel } from '../components/rememberedPanel';
 import { currentLanguage } from '../i18n';
 import { Canvas, type CanvasView } from './Canvas';
 import type { CanvasDecorations } from './canvasContext';
 import { copySelection, pasteClip, type Clip } from './clipboard';
 import { DesignerHeading } from './DesignerHeading';
-import { DesignerToolbar } from './DesignerToolbar';
+import { DesignerToolbar, paletteRegionId, propertiesRegionId } from './DesignerToolbar';
 import { cardWidth } from './geometry';
 import { autoLayout, moveNodes } from './layout';
 import { connect, deleteNodes, newActivityNode, rootOf, updateActivity, type Activity, type ActivityDescriptor, type ActivityNode, type ConnectionEdge, type JsonObject } from './model';
@@ -27,7 +28,9 @@ import { VersionHistory } from './VersionHistory';
 import { WorkflowPanel } from './WorkflowPanel';
 
 const clipboardKey = 'orchestrator.designer.clipboard';
-
+/** Whether the palette and the property panel are open, remembered per browser. */
+export const paletteOpenKey = 'orchestrator.designer.palette';
+export const propertiesOpenKey = 'orchestrator.designer.properties';
 
 export interface DesignerEditorProps {
   descriptors: ActivityDescriptor[];
@@ -59,6 +62,9 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
   const [dialog, setDialog] = useState<'versions' | 'testRun' | null>(null);
   const [overlayOn, setOverlayOn] = useState(false);
   const [overlayChoice, setOverlayChoice] = useState<OverlayChoice>({ pilotId: '', metric: 'durationMedian' });
+  const [paletteOpen, setPaletteOpen] = useRememberedPanel(paletteOpenKey, true);
+  const [propertiesOpen, setPropertiesOpen] = useRememberedPanel(propertiesOpenKey, true);
+  const [overlayRef, overlayHeight] = useElementHeight(overlayOn);
   const added = useRef(0);
 
   const canvas = useMemo(() => ({ nodes: doc.nodes, edges: doc.edges }), [doc.nodes, doc.edges]);
@@ -182,7 +188,9 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
     window.setTimeout(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }), 50);
   };
 
+  // Choosing a problem: select and centre its card, and show its properties, where most problems are fixed.
   const selectNode = (nodeId: string) => {
+    setPropertiesOpen(true);
     d.adjust((current) => ({ ...current, nodes: selectedOnly(current.nodes, (n) => n.id === nodeId), edges: selectedOnly(current.edges, () => false) }));
     const node = doc.nodes.find((n) => n.id === nodeId);
     if (node && view === 'free') void flow.setCenter(node.position.x + cardWidth / 2, node.position.y + 48, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
@@ -219,9 +227,40 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
     </div>
   );
 
+  const notices = (
+    <>
+      {notice && (
+        <div
+          role={notice.kind === 'alert' ? 'alert' : 'status'}
+          className={`border-l-4 px-3 py-1 text-dns-16N-130 ${notice.kind === 'alert' ? 'border-error-1 bg-red-50' : 'border-blue-900 bg-blue-50'}`}
+          data-testid={notice.kind === 'alert' ? 'designer-alert' : 'designer-status'}
+        >
+          {notice.text}
+        </div>
+      )}
+      {validation.failure && (
+        <p role="alert" className="border-l-4 border-warning-yellow-1 bg-yellow-50 px-3 py-1 text-dns-16N-130">
+          {t('designer.problems.checkFailed', { reason: validation.failure })}
+        </p>
+      )}
+    </>
+  );
+
   return (
-    <div className="flex flex-col gap-3" data-testid="designer">
-      <DesignerHeading definition={doc.definition} readOnly={readOnly} />
+    <div className="flex min-h-0 flex-1 flex-col gap-2" data-testid="designer">
+      <DesignerHeading definition={doc.definition} readOnly={readOnly}>
+        <span className={`text-dns-16N-130 ${d.dirty ? 'font-bold text-solid-gray-900' : 'text-solid-gray-700'}`} data-testid="dirty-state" data-dirty={d.dirty ? 'true' : 'false'}>
+          {d.dirty ? t('designer.toolbar.unsaved') : saved ? t('designer.toolbar.allSaved') : ''}
+        </span>
+        {errors > 0 && !readOnly && (
+          <span id="publish-blocked" className="text-dns-16N-130 text-error-1" data-testid="publish-blocked">
+            {t('designer.toolbar.publishBlocked', { count: errors })}
+          </span>
+        )}
+        <div className="ml-auto flex flex-col gap-1">
+          {notices}
+        </div>
+      </DesignerHeading>
       <DesignerToolbar
         readOnly={readOnly}
         dirty={d.dirty}
@@ -233,6 +272,8 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
         view={view}
         overlayOn={overlayOn}
         definitionId={definitionId}
+        paletteOpen={paletteOpen}
+        propertiesOpen={propertiesOpen}
         onSave={() => void actions.save()}
         onPublish={() => void actions.publish()}
         onTestRun={() => {
@@ -246,38 +287,17 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
         onOverlay={() => setOverlayOn((on) => !on)}
         onVersions={() => setDialog('versions')}
         onExport={actions.exportFile}
+        onPalette={() => setPaletteOpen(!paletteOpen)}
+        onProperties={() => setPropertiesOpen(!propertiesOpen)}
       />
-      <div className="min-h-11">
-        {notice && (
-          <div
-            role={notice.kind === 'alert' ? 'alert' : 'status'}
-            className={`border-l-4 px-3 py-2 ${notice.kind === 'alert' ? 'border-error-1 bg-red-50' : 'border-blue-900 bg-blue-50'}`}
-            data-testid={notice.kind === 'alert' ? 'designer-alert' : 'designer-status'}
-          >
-            {notice.text}
+      <div className="flex min-h-0 flex-1 gap-2">
+        {!readOnly && (
+          <div id={paletteRegionId} hidden={!paletteOpen} className="w-44 shrink-0">
+            <Palette descriptors={descriptors} onAdd={(type) => addActivity(type)} />
           </div>
         )}
-      </div>
-      {validation.failure && (
-        <p role="alert" className="border-l-4 border-warning-yellow-1 bg-yellow-50 px-3 py-2">
-          {t('designer.problems.checkFailed', { reason: validation.failure })}
-        </p>
-      )}
-      {overlayOn && (
-        <OverlayPanel
-          processKey={settings.processKey}
-          armLabel={t(`designer.arm.${settings.arm}`)}
-          choice={overlayChoice}
-          onChoice={setOverlayChoice}
-          load={report}
-          scale={overlay?.scale ?? null}
-          matched={overlay?.figures.size ?? 0}
-        />
-      )}
-      <div className="grid grid-cols-1 gap-3 xl:grid-cols-[11rem_minmax(0,1fr)_20rem]">
-        <div className="xl:h-[calc(100vh-12rem)] xl:min-h-[36rem]">{!readOnly && <Palette descriptors={descriptors} onAdd={(type) => addActivity(type)} />}</div>
-        <div className="flex min-w-0 flex-col gap-3">
-          <div ref={canvasRef} className="h-[65vh] min-h-[30rem] overflow-hidden rounded-8 border border-solid-gray-420 bg-white xl:h-[calc(100vh-22rem)]">
+        <div className="flex min-w-0 flex-1 flex-col gap-2">
+          <div ref={canvasRef} className="relative min-h-0 flex-1 overflow-hidden rounded-8 border border-solid-gray-420 bg-white" data-testid="canvas-area">
             <Canvas
               nodes={doc.nodes}
               edges={doc.edges}
@@ -288,16 +308,35 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
               onConnect={onConnect}
               onNodeDragStart={d.dragStarted}
               onNodeDragStop={d.dragStopped}
+              onNodeDoubleClick={() => setPropertiesOpen(true)}
               onDrop={readOnly ? undefined : onDrop}
+              coveredTop={overlayOn && overlayHeight > 0 ? overlayHeight + 12 : 0}
               empty={readOnly ? undefined : empty}
             />
+            {overlayOn && (
+              // Floats over the canvas's top-right corner: the page does not move, and a fitted diagram moves below it.
+              <div ref={overlayRef} className="absolute right-3 top-3 z-10 max-h-[calc(100%-1.5rem)] w-[22rem] max-w-[calc(100%-1.5rem)] overflow-y-auto">
+                <OverlayPanel
+                  processKey={settings.processKey}
+                  armLabel={t(`designer.arm.${settings.arm}`)}
+                  choice={overlayChoice}
+                  onChoice={setOverlayChoice}
+                  load={report}
+                  scale={overlay?.scale ?? null}
+                  matched={overlay?.figures.size ?? 0}
+                  onClose={() => setOverlayOn(false)}
+                />
+              </div>
+            )}
           </div>
-          <div className="max-h-48 overflow-y-auto rounded-8 border border-solid-gray-420 bg-white p-3">
+          <div className="max-h-40 shrink-0 overflow-y-auto rounded-8 border border-solid-gray-420 bg-white px-3 py-2">
             <ProblemList problems={problems} nodes={doc.nodes} checking={validation.checking} onSelect={selectNode} />
           </div>
         </div>
         <aside
-          className="overflow-y-auto rounded-8 border border-solid-gray-420 bg-white p-3 xl:h-[calc(100vh-12rem)] xl:min-h-[36rem]"
+          id={propertiesRegionId}
+          hidden={!propertiesOpen}
+          className="w-80 shrink-0 overflow-y-auto rounded-8 border border-solid-gray-420 bg-white p-3"
           aria-label={t('designer.props.region')}
           onFocus={d.beginEdit}
           onBlur={d.endEdit}
@@ -325,6 +364,25 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
       )}
     </div>
   );
+}
+
+/** A ref for an element and its current height in pixels (0 while it is not shown), followed as it changes. */
+function useElementHeight(shown: boolean): [RefObject<HTMLDivElement | null>, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [height, setHeight] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (!shown || !element) {
+      setHeight(0);
+      return;
+    }
+    const measure = () => setHeight(Math.round(element.getBoundingClientRect().height));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [shown]);
+  return [ref, height];
 }
 
 /** Deletes nodes (with their connections) and the selected connections. */

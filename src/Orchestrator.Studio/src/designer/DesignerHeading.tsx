@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
@@ -6,35 +7,40 @@ import type { JsonObject } from './model';
 import { processSettings } from './settings';
 import { PublishState } from './WorkflowListPage';
 
-/** The page heading: the workflow's name, version, arm and publish state; for an old version, a read-only notice. */
-export function DesignerHeading({ definition, readOnly }: { definition: JsonObject; readOnly: boolean }) {
+/**
+ * The designer's one header line: back to the list, the workflow's name, version, publish state, arm and process key,
+ * then whatever state the editor adds (unsaved changes, notices); for an old version, a read-only notice below.
+ */
+export function DesignerHeading({ definition, readOnly, children }: { definition: JsonObject; readOnly: boolean; children?: ReactNode }) {
   const { t } = useTranslation();
   const name = typeof definition.name === 'string' && definition.name ? definition.name : t('designer.newName');
   const id = typeof definition.definitionId === 'string' ? definition.definitionId : '';
+  const settings = processSettings(definition);
   return (
-    <>
-      <p className="mb-1 text-dns-16N-130">
-        <Link className="link" to="/workflows">
+    <div className="flex flex-col gap-1">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <Link className="link text-dns-16N-130" to="/workflows">
           {t('designer.backToList')}
         </Link>
-      </p>
-      <PageHeading title={name}>
-        <span data-testid="designer-title">{name}</span>
-      </PageHeading>
-      <div className="-mt-4 mb-3 flex flex-wrap items-center gap-2 text-dns-16N-130">
-        {typeof definition.version === 'number' && id && <span data-testid="designer-version">{t('designer.versionText', { version: definition.version })}</span>}
-        {id && <PublishState published={definition.isPublished === true} />}
-        <ArmBadge arm={processSettings(definition).arm} />
-        {processSettings(definition).processKey && <code className="text-mono-14N-150">{processSettings(definition).processKey}</code>}
+        <PageHeading title={name} compact>
+          <span data-testid="designer-title">{name}</span>
+        </PageHeading>
+        <div className="flex flex-wrap items-center gap-2 text-dns-16N-130">
+          {typeof definition.version === 'number' && id && <span data-testid="designer-version">{t('designer.versionText', { version: definition.version })}</span>}
+          {id && <PublishState published={definition.isPublished === true} />}
+          <ArmBadge arm={settings.arm} />
+          {settings.processKey && <code className="text-mono-14N-150">{settings.processKey}</code>}
+        </div>
+        {children}
       </div>
       {readOnly && (
-        <div className="mb-3 border-l-4 border-blue-900 bg-blue-50 px-4 py-3" data-testid="read-only-banner">
+        <div className="border-l-4 border-blue-900 bg-blue-50 px-3 py-1.5" data-testid="read-only-banner">
           {t('designer.readOnly', { version: definition.version })}{' '}
           <Link className="link" to={`/workflows/${encodeURIComponent(id)}`}>
             {t('designer.openLatest')}
           </Link>
         </div>
       )}
-    </>
+    </div>
   );
 }

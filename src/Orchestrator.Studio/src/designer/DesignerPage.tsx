@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api';
 import { PageHeading } from '../components/PageHeading';
+import { useWorkspaceLayout } from '../components/workspace';
 import { failureReason } from '../tasks/parts';
 import { getDefinition, getDescriptors } from './api';
 import { DesignerEditor } from './DesignerEditor';
@@ -18,6 +19,7 @@ type Load =
 /** /workflows/new and /workflows/:definitionId[?version=N]: loads the palette and the definition, then the editor. */
 export function DesignerPage() {
   const { t } = useTranslation();
+  useWorkspaceLayout();
   const navigate = useNavigate();
   const { definitionId } = useParams();
   const [params] = useSearchParams();

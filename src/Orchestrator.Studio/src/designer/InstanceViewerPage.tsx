@@ -4,11 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api';
 import { PageHeading } from '../components/PageHeading';
+import { useRememberedPanel } from '../components/rememberedPanel';
+import { useWorkspaceLayout } from '../components/workspace';
 import { currentLanguage } from '../i18n';
 import { ArmBadge, DateTime, failureReason } from '../tasks/parts';
 import type { Arm } from '../tasks/api';
 import { cancelInstance, getDefinition, getDescriptors, getInstance, getJournal, type InstanceDetail, type JournalEntry } from './api';
 import { Canvas, type CanvasView } from './Canvas';
+import { toolButton } from './DesignerToolbar';
 import type { CanvasDecorations } from './canvasContext';
 import { isLive, nodeRunStats } from './instanceStats';
 import { JournalTable } from './JournalTable';
@@ -16,6 +19,9 @@ import { toCanvas, type ActivityDescriptor, type ActivityNode, type CanvasState 
 
 /** How often a running instance is read again. */
 export const viewerRefreshMs = 2000;
+/** Whether the band with the journal, bookmarks and incidents is open, remembered per browser. */
+export const viewerDetailsOpenKey = 'orchestrator.viewer.details';
+const detailsId = 'instance-details';
 
 type Diagram = { descriptors: ActivityDescriptor[]; canvas: CanvasState; name: string };
 
@@ -24,6 +30,8 @@ export function InstanceViewerPage() {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const { id = '' } = useParams();
+  useWorkspaceLayout();
+  const [detailsOpen, setDetailsOpen] = useRememberedPanel(viewerDetailsOpenKey, true);
   const [detail, setDetail] = useState<InstanceDetail | null>(null);
   const [journal, setJournal] = useState<JournalEntry[]>([]);
   const [diagram, setDiagram] = useState<Diagram | null>(null);
@@ -94,27 +102,30 @@ export function InstanceViewerPage() {
     return typeof activity?.name === 'string' && activity.name ? activity.name : activityId;
   };
   const instance = detail?.instance;
+  const pair = 'flex items-baseline gap-2';
   return (
-    <>
-      {instance && (
-        <p className="mb-1 text-dns-16N-130">
-          <Link className="link" to={`/workflows/${encodeURIComponent(instance.definitionId)}`}>
-            {t('designer.viewer.openDesigner')}
-          </Link>
-          <span aria-hidden="true" className="px-2">
-            |
-          </span>
-          <Link className="link" to={`/workflows/${encodeURIComponent(instance.definitionId)}/instances`}>
-            {t('designer.viewer.allRuns')}
-          </Link>
-        </p>
-      )}
-      <PageHeading title={title}>
-        {title}
-        {diagram && <span className="ml-3 text-std-20N-150 text-solid-gray-700">{diagram.name}</span>}
-      </PageHeading>
+    <div className="flex min-h-0 flex-1 flex-col gap-2" data-testid="instance-viewer">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        {instance && (
+          <p className="text-dns-16N-130">
+            <Link className="link" to={`/workflows/${encodeURIComponent(instance.definitionId)}`}>
+              {t('designer.viewer.openDesigner')}
+            </Link>
+            <span aria-hidden="true" className="px-2">
+              |
+            </span>
+            <Link className="link" to={`/workflows/${encodeURIComponent(instance.definitionId)}/instances`}>
+              {t('designer.viewer.allRuns')}
+            </Link>
+          </p>
+        )}
+        <PageHeading title={title} compact>
+          {title}
+          {diagram && <span className="ml-3 text-std-20N-150 text-solid-gray-700">{diagram.name}</span>}
+        </PageHeading>
+      </div>
       {error && (
-        <div role="alert" className="mb-4 border-l-4 border-error-1 bg-red-50 px-4 py-3">
+        <div role="alert" className="border-l-4 border-error-1 bg-red-50 px-4 py-2">
           <p className="mb-2">{t('designer.viewer.loadFailed', { reason: error.reason })}</p>
           <button type="button" className="btn-secondary" onClick={() => setGeneration((g) => g + 1)}>
             {t('designer.retry')}
@@ -124,47 +135,72 @@ export function InstanceViewerPage() {
       {!instance && !error && <p role="status">{t('designer.loading')}</p>}
       {instance && (
         <>
-          <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-dns-16N-130 md:grid-cols-[auto_1fr_auto_1fr]" data-testid="instance-summary">
-            <dt className="font-bold">{t('designer.viewer.status')}</dt>
-            <dd data-testid="instance-status" data-status={instance.status}>
-              {t(`designer.instanceStatus.${instance.status}`, { defaultValue: instance.status })}
-              {live && <span className="ml-2 text-dns-14N-130 text-solid-gray-700">{t('designer.viewer.live', { seconds: viewerRefreshMs / 1000 })}</span>}
-            </dd>
-            <dt className="font-bold">{t('designer.viewer.version')}</dt>
-            <dd>
-              {t('designer.versionText', { version: instance.definitionVersion })} <ArmBadge arm={(instance.arm ?? null) as Arm | null} />
-            </dd>
-            <dt className="font-bold">{t('designer.viewer.started')}</dt>
-            <dd>
-              <DateTime iso={instance.createdAt} />
-            </dd>
-            <dt className="font-bold">{t('designer.viewer.finished')}</dt>
-            <dd>{instance.finishedAt ? <DateTime iso={instance.finishedAt} /> : '—'}</dd>
-            <dt className="font-bold">{t('designer.viewer.correlationId')}</dt>
-            <dd>{instance.correlationId ?? '—'}</dd>
-            <dt className="font-bold">{t('designer.viewer.updated')}</dt>
-            <dd>{refreshedAt ? refreshedAt.toLocaleTimeString(language === 'ja' ? 'ja-JP' : 'en-GB') : '—'}</dd>
-          </dl>
-          <div className="mb-3 flex flex-wrap gap-2">
-            <button type="button" className={`btn-secondary ${view === 'free' ? 'bg-blue-100' : ''}`} aria-pressed={view === 'free'} onClick={() => setView('free')}>
-              {t('designer.toolbar.viewFree')}
-            </button>
-            <button type="button" className={`btn-secondary ${view === 'swimlane' ? 'bg-blue-100' : ''}`} aria-pressed={view === 'swimlane'} onClick={() => setView('swimlane')}>
-              {t('designer.toolbar.viewSwimlane')}
-            </button>
-            {live && (
+          <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
+            <dl className="flex flex-wrap items-baseline gap-x-5 gap-y-1 text-dns-16N-130" data-testid="instance-summary">
+              <div className={pair}>
+                <dt className="font-bold">{t('designer.viewer.status')}</dt>
+                <dd data-testid="instance-status" data-status={instance.status}>
+                  {t(`designer.instanceStatus.${instance.status}`, { defaultValue: instance.status })}
+                  {live && <span className="ml-2 text-dns-14N-130 text-solid-gray-700">{t('designer.viewer.live', { seconds: viewerRefreshMs / 1000 })}</span>}
+                </dd>
+              </div>
+              <div className={pair}>
+                <dt className="font-bold">{t('designer.viewer.version')}</dt>
+                <dd>
+                  {t('designer.versionText', { version: instance.definitionVersion })} <ArmBadge arm={(instance.arm ?? null) as Arm | null} />
+                </dd>
+              </div>
+              <div className={pair}>
+                <dt className="font-bold">{t('designer.viewer.started')}</dt>
+                <dd>
+                  <DateTime iso={instance.createdAt} />
+                </dd>
+              </div>
+              <div className={pair}>
+                <dt className="font-bold">{t('designer.viewer.finished')}</dt>
+                <dd>{instance.finishedAt ? <DateTime iso={instance.finishedAt} /> : '—'}</dd>
+              </div>
+              <div className={pair}>
+                <dt className="font-bold">{t('designer.viewer.correlationId')}</dt>
+                <dd>{instance.correlationId ?? '—'}</dd>
+              </div>
+              <div className={pair}>
+                <dt className="font-bold">{t('designer.viewer.updated')}</dt>
+                <dd>{refreshedAt ? refreshedAt.toLocaleTimeString(language === 'ja' ? 'ja-JP' : 'en-GB') : '—'}</dd>
+              </div>
+            </dl>
+            <div className="ml-auto flex flex-wrap items-center gap-2" role="toolbar" aria-label={t('designer.viewer.toolbar')}>
+              <button type="button" className={toolButton(view === 'free')} aria-pressed={view === 'free'} onClick={() => setView('free')} data-testid="view-free">
+                {t('designer.toolbar.viewFree')}
+              </button>
+              <button type="button" className={toolButton(view === 'swimlane')} aria-pressed={view === 'swimlane'} onClick={() => setView('swimlane')} data-testid="view-swimlane">
+                {t('designer.toolbar.viewSwimlane')}
+              </button>
+              {live && (
+                <button
+                  type="button"
+                  className={toolButton(false)}
+                  onClick={() => {
+                    if (window.confirm(t('designer.viewer.cancelConfirm'))) void cancelInstance(id).then(() => setGeneration((g) => g + 1), (e: unknown) => setError({ notFound: false, reason: failureReason(e) }));
+                  }}
+                >
+                  {t('designer.viewer.cancel')}
+                </button>
+              )}
               <button
                 type="button"
-                className="btn-secondary"
-                onClick={() => {
-                  if (window.confirm(t('designer.viewer.cancelConfirm'))) void cancelInstance(id).then(() => setGeneration((g) => g + 1), (e: unknown) => setError({ notFound: false, reason: failureReason(e) }));
-                }}
+                className={toolButton(detailsOpen)}
+                aria-expanded={detailsOpen}
+                aria-controls={detailsId}
+                onClick={() => setDetailsOpen(!detailsOpen)}
+                title={t(detailsOpen ? 'designer.viewer.detailsHide' : 'designer.viewer.detailsShow')}
+                data-testid="toggle-details"
               >
-                {t('designer.viewer.cancel')}
+                {t('designer.viewer.details')}
               </button>
-            )}
+            </div>
           </div>
-          <div className="mb-6 h-[55vh] min-h-[24rem] overflow-hidden rounded-8 border border-solid-gray-420 bg-white" data-testid="instance-diagram">
+          <div className="min-h-0 flex-1 overflow-hidden rounded-8 border border-solid-gray-420 bg-white" data-testid="instance-diagram">
             {diagram ? (
               <ReactFlowProvider>
                 <Canvas
@@ -183,54 +219,57 @@ export function InstanceViewerPage() {
               </p>
             )}
           </div>
-          <div className="mb-6 grid gap-6 lg:grid-cols-2">
-            <section aria-labelledby="bookmarks-heading">
-              <h2 id="bookmarks-heading" className="mb-2 text-std-20B-150">
-                {t('designer.viewer.bookmarks')}
+          {/* Journal, what the run waits on and its incidents: a fixed band under the diagram that scrolls inside. */}
+          <div id={detailsId} hidden={!detailsOpen} className="grid h-[min(18rem,32vh)] shrink-0 grid-cols-[minmax(0,1fr)_22rem] gap-2" data-testid="instance-details">
+            <section aria-labelledby="journal-heading" className="min-h-0 overflow-y-auto rounded-8 border border-solid-gray-420 bg-white p-3">
+              <h2 id="journal-heading" className="mb-2 text-std-20B-150">
+                {t('designer.viewer.journal')}
               </h2>
-              {detail.bookmarks.length === 0 ? (
-                <p data-testid="bookmarks-empty">{t('designer.viewer.noBookmarks')}</p>
-              ) : (
-                <ul className="list-disc pl-6" data-testid="bookmarks">
-                  {detail.bookmarks.map((b) => (
-                    <li key={b.id}>
-                      <span className="font-bold">{nameOf(b.activityId)}</span> — {t(`designer.bookmarkKinds.${b.kind}`, { defaultValue: b.kind })}
-                      {b.dueAt && (
-                        <>
-                          {' '}
-                          ({t('designer.viewer.dueAt')} <DateTime iso={b.dueAt} />)
-                        </>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <JournalTable journal={journal} />
             </section>
-            <section aria-labelledby="incidents-heading">
-              <h2 id="incidents-heading" className="mb-2 text-std-20B-150">
-                {t('designer.viewer.incidents')}
-              </h2>
-              {detail.incidents.length === 0 ? (
-                <p data-testid="incidents-empty">{t('designer.viewer.noIncidents')}</p>
-              ) : (
-                <ul className="list-disc pl-6 text-error-1" data-testid="incidents">
-                  {detail.incidents.map((incident, i) => (
-                    <li key={i}>
-                      <span className="font-bold">{incident.activityId ? nameOf(incident.activityId) : t('designer.problems.workflow')}</span>: {incident.message}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
+            <div className="min-h-0 overflow-y-auto rounded-8 border border-solid-gray-420 bg-white p-3">
+              <section aria-labelledby="bookmarks-heading" className="mb-4">
+                <h2 id="bookmarks-heading" className="mb-2 text-std-20B-150">
+                  {t('designer.viewer.bookmarks')}
+                </h2>
+                {detail.bookmarks.length === 0 ? (
+                  <p data-testid="bookmarks-empty">{t('designer.viewer.noBookmarks')}</p>
+                ) : (
+                  <ul className="list-disc pl-6" data-testid="bookmarks">
+                    {detail.bookmarks.map((b) => (
+                      <li key={b.id}>
+                        <span className="font-bold">{nameOf(b.activityId)}</span> — {t(`designer.bookmarkKinds.${b.kind}`, { defaultValue: b.kind })}
+                        {b.dueAt && (
+                          <>
+                            {' '}
+                            ({t('designer.viewer.dueAt')} <DateTime iso={b.dueAt} />)
+                          </>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+              <section aria-labelledby="incidents-heading">
+                <h2 id="incidents-heading" className="mb-2 text-std-20B-150">
+                  {t('designer.viewer.incidents')}
+                </h2>
+                {detail.incidents.length === 0 ? (
+                  <p data-testid="incidents-empty">{t('designer.viewer.noIncidents')}</p>
+                ) : (
+                  <ul className="list-disc pl-6 text-error-1" data-testid="incidents">
+                    {detail.incidents.map((incident, i) => (
+                      <li key={i}>
+                        <span className="font-bold">{incident.activityId ? nameOf(incident.activityId) : t('designer.problems.workflow')}</span>: {incident.message}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            </div>
           </div>
-          <section aria-labelledby="journal-heading">
-            <h2 id="journal-heading" className="mb-2 text-std-20B-150">
-              {t('designer.viewer.journal')}
-            </h2>
-            <JournalTable journal={journal} />
-          </section>
         </>
       )}
-    </>
+    </div>
   );
 }

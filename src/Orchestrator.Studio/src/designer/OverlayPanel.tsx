@@ -35,8 +35,8 @@ function pilotName(pilot: PilotOption, language: 'ja' | 'en'): string {
   return typeof pilot.name === 'string' ? pilot.name : pilot.name[language] || pilot.name.ja || pilot.id;
 }
 
-/** The overlay's controls (pilot, figure), its state in words, and the colour legend. */
-export function OverlayPanel({ processKey, armLabel, choice, onChoice, load, scale, matched }: {
+/** The overlay's controls (pilot, figure), its state in words, and the colour legend; it floats over the canvas. */
+export function OverlayPanel({ processKey, armLabel, choice, onChoice, load, scale, matched, onClose }: {
   processKey: string;
   armLabel: string;
   choice: OverlayChoice;
@@ -44,6 +44,8 @@ export function OverlayPanel({ processKey, armLabel, choice, onChoice, load, sca
   load: Load;
   scale: ColourScale | null;
   matched: number;
+  /** Turns the overlay off. */
+  onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
@@ -64,10 +66,21 @@ export function OverlayPanel({ processKey, armLabel, choice, onChoice, load, sca
   else status = t('designer.overlay.shown', { count: matched, arm: armLabel });
 
   return (
-    <section aria-labelledby={`${id}-heading`} className="rounded-8 border border-solid-gray-420 bg-white p-3" data-testid="overlay-panel">
-      <h2 id={`${id}-heading`} className="mb-2 text-dns-16B-130">
-        {t('designer.overlay.heading')}
-      </h2>
+    <section aria-labelledby={`${id}-heading`} className="rounded-8 border border-solid-gray-536 bg-white p-3 shadow-lg" data-testid="overlay-panel">
+      <div className="mb-2 flex items-start gap-2">
+        <h2 id={`${id}-heading`} className="text-dns-16B-130">
+          {t('designer.overlay.heading')}
+        </h2>
+        <button
+          type="button"
+          className="-mr-1 -mt-1 ml-auto inline-flex min-h-8 items-center rounded-8 border border-solid-gray-600 bg-white px-2 text-dns-14N-130 hover:bg-solid-gray-50"
+          onClick={onClose}
+          title={t('designer.overlay.closeTitle')}
+          data-testid="overlay-close"
+        >
+          {t('designer.close')}
+        </button>
+      </div>
       <div className="flex flex-wrap gap-3">
         <label className="text-dns-14N-130" htmlFor={`${id}-pilot`}>
           {t('designer.overlay.pilot')}

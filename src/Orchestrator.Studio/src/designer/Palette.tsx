@@ -30,7 +30,7 @@ export function Palette({ descriptors, onAdd }: { descriptors: readonly Activity
         id={`${id}-search`}
         type="search"
         className="mb-2 w-full rounded-8 border border-solid-gray-600 px-2 py-1 text-dns-16N-130"
-        placeholder={t('designer.palette.search')}
+        placeholder={t('designer.palette.searchPlaceholder')}
         value={search}
         onChange={(e) => setSearch(e.target.value)}
         data-testid="palette-search"
