@@ -172,11 +172,19 @@ public sealed class DesignerTests(BrowserFixture browser) : IClassFixture<Browse
         var withOverlay = await page.GetByTestId("canvas").BoundingBoxAsync() ?? throw new InvalidOperationException("no canvas");
         Assert.Equal(canvas.Y, withOverlay.Y, 1);
         Assert.Equal(canvas.Height, withOverlay.Height, 1);
-        var cards = new List<LocatorBoundingBoxResult>();
-        foreach (var node in await page.Locator(".react-flow__node-activity").AllAsync())
-            cards.Add(await node.BoundingBoxAsync() ?? throw new InvalidOperationException("no card"));
-        var above = cards.Min(c => c.Y) - (panel.Y + panel.Height);
-        var below = withOverlay.Y + withOverlay.Height - cards.Max(c => c.Y + c.Height);
+        // The diagram glides into place (a 200 ms animation, again if the panel grows as its figures arrive).
+        double above = 0, below = 0;
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            panel = await page.GetByTestId("overlay-panel").BoundingBoxAsync() ?? throw new InvalidOperationException("no overlay panel");
+            var cards = new List<LocatorBoundingBoxResult>();
+            foreach (var node in await page.Locator(".react-flow__node-activity").AllAsync())
+                cards.Add(await node.BoundingBoxAsync() ?? throw new InvalidOperationException("no card"));
+            above = cards.Min(c => c.Y) - (panel.Y + panel.Height);
+            below = withOverlay.Y + withOverlay.Height - cards.Max(c => c.Y + c.Height);
+            if (above > 0 && Math.Abs(above - below) <= 8) break;
+            await Task.Delay(150);
+        }
         Assert.True(above > 0 && Math.Abs(above - below) <= 8, $"the diagram is {above:0} px below the overlay panel and {below:0} px above the canvas's bottom");
         await page.GetByTestId("overlay-close").ClickAsync();
 

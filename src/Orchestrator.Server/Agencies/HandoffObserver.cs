@@ -17,10 +17,11 @@ public sealed class HandoffObserver(AppDbContext db) : IBurstObserver
         foreach (var bookmark in changes.Opened.Where(b => b.Kind == BookmarkKind.Handoff))
             db.Handoffs.Add(Sent(changes.Instance, bookmark, changes.Now));
 
-        if (changes.ClosedBookmarkIds.Count == 0)
+        var closedIds = changes.Closed.Where(b => b.Kind == BookmarkKind.Handoff).Select(b => b.Id).ToList();
+        if (closedIds.Count == 0)
             return;
         var received = await db.Handoffs
-            .Where(h => h.BookmarkId != null && changes.ClosedBookmarkIds.Contains(h.BookmarkId) && h.ReceivedAt == null && h.ActivityType == ActivityTypes.Handoff)
+            .Where(h => h.BookmarkId != null && closedIds.Contains(h.BookmarkId) && h.ReceivedAt == null && h.ActivityType == ActivityTypes.Handoff)
             .ToListAsync(ct);
         foreach (var handoff in received)
         {

@@ -30,7 +30,7 @@ public sealed class BookmarkClosedException(string instanceId, string bookmarkId
 /// </summary>
 public sealed class WorkflowRuntime(
     AppDbContext db, WorkflowRunner runner, DefinitionService definitions, DefinitionCache cache, InstanceLocks locks,
-    TimerScheduler timers, IEnumerable<IBurstObserver> observers, TimeProvider time)
+    TimerScheduler timers, IEnumerable<IBurstObserver> observers, BulkInsert bulk, TimeProvider time)
 {
     public static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web)
     {
@@ -50,7 +50,6 @@ public sealed class WorkflowRuntime(
         record.CaseId = start.CaseId;
         record.MunicipalityCode = start.MunicipalityCode;
         record.Simulated = start.Simulated;
-        db.WorkflowInstances.Add(record);
         await SaveBurstAsync(record, StateSnapshot.Empty, state, ct);
         return record;
     }
@@ -119,10 +118,13 @@ public sealed class WorkflowRuntime(
 
     /// <summary>
     /// Writes what the burst changed, known from the state before and after it (no read-back of rows), in one
-    /// SaveChanges; timers are scheduled only after that commit.
+    /// transaction; timers are scheduled only after that commit. New rows (a started instance, journal entries,
+    /// incidents) go in through prepared inserts, the rest through SaveChanges: the start of a short workflow then
+    /// costs no change tracking at all.
     /// </summary>
     private async Task SaveBurstAsync(WorkflowInstanceRecord record, StateSnapshot before, WorkflowInstanceState state, CancellationToken ct)
     {
+        var isNew = ReferenceEquals(before, StateSnapshot.Empty);
         var now = time.GetUtcNow();
         record.Status = state.Status;
         record.CorrelationId = state.CorrelationId;
@@ -132,23 +134,24 @@ public sealed class WorkflowRuntime(
         record.StateJson = JsonSerializer.Serialize(state, StateJson);
         record.ConcurrencyToken = Guid.NewGuid();
 
+        var newJournal = new List<ActivityExecutionRow>();
         for (var i = 0; i < state.Journal.Count; i++)
         {
             var entry = state.Journal[i];
             if (!before.Journal.TryGetValue(entry.Id, out var old))
-                db.ActivityExecutions.Add(ToRow(record.Id, i + 1, entry));
+                newJournal.Add(ToRow(record.Id, i + 1, entry));
             else if (old != JournalSignature.Of(entry))
                 db.ActivityExecutions.Update(ToRow(record.Id, i + 1, entry));
         }
 
         var open = state.Bookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
-        var closedIds = before.Bookmarks.Keys.Where(id => !open.Contains(id)).ToList();
+        var closedBookmarks = before.Bookmarks.Values.Where(b => !open.Contains(b.Id)).ToList();
         // Timer rows carry their Hangfire job id, needed to delete the job; other rows go without a read.
-        var closedTimers = closedIds.Where(id => before.Bookmarks[id]).ToList();
+        var closedTimers = closedBookmarks.Where(b => b.DueAt is not null).Select(b => b.Id).ToList();
         var closed = closedTimers.Count == 0 ? [] : await db.Bookmarks.Where(b => closedTimers.Contains(b.Id)).ToListAsync(ct);
         db.Bookmarks.RemoveRange(closed);
-        foreach (var id in closedIds.Where(id => !before.Bookmarks[id]))
-            db.Bookmarks.Remove(new BookmarkRecord { Id = id, InstanceId = record.Id, ActivityId = "", ActivityType = "" });
+        foreach (var b in closedBookmarks.Where(b => b.DueAt is null))
+            db.Bookmarks.Remove(new BookmarkRecord { Id = b.Id, InstanceId = record.Id, ActivityId = "", ActivityType = "" });
 
         var opened = new List<BookmarkRecord>();
         foreach (var b in state.Bookmarks.Where(b => !before.Bookmarks.ContainsKey(b.Id)))
@@ -164,20 +167,34 @@ public sealed class WorkflowRuntime(
             opened.Add(row);
         }
 
-        foreach (var incident in state.Incidents.Skip(before.Incidents))
+        var newIncidents = state.Incidents.Skip(before.Incidents).Select(incident => new IncidentRecord
         {
-            db.Incidents.Add(new IncidentRecord
-            {
-                InstanceId = record.Id, ActivityId = incident.ActivityId, ActivityType = incident.ActivityType,
-                Message = incident.Message, At = incident.At,
-            });
-        }
+            InstanceId = record.Id, ActivityId = incident.ActivityId, ActivityType = incident.ActivityType,
+            Message = incident.Message, At = incident.At,
+        }).ToList();
 
         var openedBookmarks = state.Bookmarks.Where(b => !before.Bookmarks.ContainsKey(b.Id)).ToList();
         foreach (var observer in observers)
-            await observer.OnBurstAsync(new BurstChanges(record, state, openedBookmarks, closedIds, now), ct);
+            await observer.OnBurstAsync(new BurstChanges(record, state, openedBookmarks, closedBookmarks, now), ct);
 
-        await db.SaveChangesAsync(ct);
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            try
+            {
+                // The instance row first: the other rows refer to it.
+                if (isNew)
+                    bulk.InsertInTransaction([record]);
+                bulk.InsertInTransaction(newJournal);
+                bulk.InsertInTransaction(newIncidents);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+            catch
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                throw;
+            }
+        }
         await timers.AfterCommitAsync(opened, closed, ct);
     }
 
@@ -207,14 +224,13 @@ public sealed class WorkflowRuntime(
 
     /// <summary>The parts of the state that have rows, as they were before a burst.</summary>
     private sealed record StateSnapshot(
-        IReadOnlyDictionary<string, JournalSignature> Journal, IReadOnlyDictionary<string, bool> Bookmarks, int Incidents)
+        IReadOnlyDictionary<string, JournalSignature> Journal, IReadOnlyDictionary<string, Bookmark> Bookmarks, int Incidents)
     {
-        public static readonly StateSnapshot Empty = new(new Dictionary<string, JournalSignature>(), new Dictionary<string, bool>(), 0);
+        public static readonly StateSnapshot Empty = new(new Dictionary<string, JournalSignature>(), new Dictionary<string, Bookmark>(), 0);
 
-        /// <summary>Bookmarks map to whether they are timers (have a due time, hence a Hangfire job).</summary>
         public static StateSnapshot Of(WorkflowInstanceState state) => new(
             state.Journal.ToDictionary(j => j.Id, JournalSignature.Of, StringComparer.Ordinal),
-            state.Bookmarks.ToDictionary(b => b.Id, b => b.DueAt is not null, StringComparer.Ordinal),
+            state.Bookmarks.ToDictionary(b => b.Id, StringComparer.Ordinal),
             state.Incidents.Count);
     }
 }

@@ -14,7 +14,7 @@ namespace Orchestrator.Server.Store;
 /// SaveChanges tracks and batches every entity, which is too slow for the hundreds of thousands of rows a simulated
 /// cycle writes. Database-generated keys are left to the database; nothing is read back.
 /// </summary>
-public sealed class BulkInsert(AppDbContext db, SqliteWriteGate gate, BulkInsertStatements statements)
+public sealed class BulkInsert(AppDbContext db, BulkInsertStatements statements)
 {
     private readonly Dictionary<Type, List<object>> pending = [];
 
@@ -32,14 +32,22 @@ public sealed class BulkInsert(AppDbContext db, SqliteWriteGate gate, BulkInsert
     {
         if (pending.Count == 0)
             return;
-        using var _ = await gate.EnterAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            // The transaction passes the SqliteWriteGate like every other write.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var connection = (SqliteConnection)db.Database.GetDbConnection();
-            foreach (var (type, rows) in pending)
-                Insert(connection, statements.For(db.Model, type), rows, ct);
+            try
+            {
+                foreach (var (type, rows) in pending)
+                    Insert(connection, statements.For(db.Model, type), rows, ct);
+            }
+            catch
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                throw;
+            }
             await transaction.CommitAsync(ct);
         }
         finally
@@ -49,7 +57,20 @@ public sealed class BulkInsert(AppDbContext db, SqliteWriteGate gate, BulkInsert
         pending.Clear();
     }
 
-    private static void Insert(SqliteConnection connection, BulkInsertStatement insert, List<object> rows, CancellationToken ct)
+    /// <summary>
+    /// Inserts the rows at once on the connection of the context's open transaction, which the caller commits together
+    /// with whatever else it saves. Nothing is kept: a rollback leaves no rows pending.
+    /// </summary>
+    public void InsertInTransaction<T>(IReadOnlyCollection<T> rows) where T : class
+    {
+        if (rows.Count == 0)
+            return;
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("InsertInTransaction needs an open transaction on the context");
+        Insert((SqliteConnection)db.Database.GetDbConnection(), statements.For(db.Model, typeof(T)), rows, CancellationToken.None);
+    }
+
+    private static void Insert(SqliteConnection connection, BulkInsertStatement insert, IEnumerable<object> rows, CancellationToken ct)
     {
         Check(connection, raw.sqlite3_prepare_v2(connection.Handle, insert.Sql, out var statement));
         try

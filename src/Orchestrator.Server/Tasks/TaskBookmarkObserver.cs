@@ -23,9 +23,10 @@ public sealed class TaskBookmarkObserver(AppDbContext db, DefinitionService defi
                 db.HumanTasks.Add(Open(changes.Instance, changes.State, bookmark, version.Name, changes.Now));
         }
 
-        if (changes.ClosedBookmarkIds.Count > 0)
+        var closedIds = changes.Closed.Where(b => b.Kind is BookmarkKind.HumanTask or BookmarkKind.RunTask).Select(b => b.Id).ToList();
+        if (closedIds.Count > 0)
         {
-            var closed = await db.HumanTasks.Where(t => changes.ClosedBookmarkIds.Contains(t.BookmarkId)).ToListAsync(ct);
+            var closed = await db.HumanTasks.Where(t => closedIds.Contains(t.BookmarkId)).ToListAsync(ct);
             // A task being completed in this burst is already Completed in memory (tracked entity); leave it so.
             foreach (var task in closed.Where(t => t.Status is HumanTaskStatus.Open or HumanTaskStatus.Claimed))
             {

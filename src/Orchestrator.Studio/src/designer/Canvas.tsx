@@ -38,14 +38,21 @@ function FitView({ view, bounds, coveredTop, container, loaded }: { view: Canvas
   const initialised = useNodesInitialized();
   const fittedFor = useRef<CanvasView | null>(loaded ? null : view);
   const fitted = useRef<Viewport | null>(null);
+  // While a fit animates, the viewport is between the old and the new fit; that is not a move by the user.
+  const animatingUntil = useRef(0);
   const fit = useCallback(
     (duration?: number) => {
       const rect = container.current?.getBoundingClientRect();
       if (!rect || bounds.width === 0) return;
       fitted.current = fitViewport(bounds, { width: rect.width, height: rect.height }, 24, coveredTop);
+      animatingUntil.current = duration ? performance.now() + duration + 50 : 0;
       void flow.setViewport(fitted.current, duration ? { duration } : undefined);
     },
     [flow, container, bounds, coveredTop],
+  );
+  const stillFitted = useCallback(
+    () => fitted.current !== null && (performance.now() < animatingUntil.current || sameViewport(flow.getViewport(), fitted.current)),
+    [flow],
   );
 
   useEffect(() => {
@@ -66,8 +73,8 @@ function FitView({ view, bounds, coveredTop, container, loaded }: { view: Canvas
   useEffect(() => {
     if (covered.current === coveredTop) return;
     covered.current = coveredTop;
-    if (fitted.current && sameViewport(flow.getViewport(), fitted.current)) fit(200);
-  }, [coveredTop, fit, flow]);
+    if (stillFitted()) fit(200);
+  }, [coveredTop, fit, stillFitted]);
 
   const latestFit = useRef(fit);
   latestFit.current = fit;
@@ -75,11 +82,11 @@ function FitView({ view, bounds, coveredTop, container, loaded }: { view: Canvas
     const element = container.current;
     if (!element) return;
     const observer = new ResizeObserver(() => {
-      if (fitted.current && sameViewport(flow.getViewport(), fitted.current)) latestFit.current();
+      if (stillFitted()) latestFit.current();
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [flow, container]);
+  }, [stillFitted, container]);
   return null;
 }
 
