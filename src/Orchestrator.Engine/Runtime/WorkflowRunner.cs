@@ -29,7 +29,9 @@ public sealed class WorkflowRunner
         var now = Time.GetUtcNow();
         var state = new WorkflowInstanceState
         {
-            Id = request?.InstanceId ?? Guid.NewGuid().ToString("N"),
+            // Time-ordered (UUIDv7): new instances and their journal rows (ids prefixed by the instance's) land at the end
+            // of the store's indexes instead of on random pages.
+            Id = request?.InstanceId ?? Guid.CreateVersion7(now).ToString("N"),
             DefinitionId = definition.DefinitionId,
             DefinitionVersionId = definition.Id,
             DefinitionVersion = definition.Version,

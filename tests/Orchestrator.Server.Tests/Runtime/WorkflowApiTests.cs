@@ -3,6 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Server.Instances;
+using Orchestrator.Server.Store;
 using static Orchestrator.Server.Tests.Runtime.TestWorkflows;
 
 namespace Orchestrator.Server.Tests.Runtime;
@@ -125,6 +129,37 @@ public sealed class WorkflowApiTests(OrchestratorFactory factory) : IClassFixtur
         Assert.Equal("Finished", await api.StatusAsync(id));
         var journal = await api.JournalAsync(id);
         Assert.Equal(["start", "wait", "end"], journal.Select(j => j.GetProperty("activityId").GetString()!).ToArray());
+    }
+
+    [Fact]
+    public async Task A_burst_the_store_refuses_leaves_nothing_behind_and_the_next_writes_go_through()
+    {
+        var api = await CoordinatorAsync();
+        await api.PublishAsync(WaitForEvent("refused", "受付"));
+        using (var scope = factory.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().StartAsync(new StartInstance("refused", InstanceId: "refused-1"), CancellationToken.None);
+
+        // The same instance id again: the store refuses the instance row, and the burst's journal and bookmark rows
+        // must not stay behind.
+        using (var scope = factory.Services.CreateScope())
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<WorkflowRuntime>()
+                .StartAsync(new StartInstance("refused", CorrelationId: "second", InstanceId: "refused-1"), CancellationToken.None));
+        }
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Null((await db.WorkflowInstances.SingleAsync(i => i.Id == "refused-1")).CorrelationId);
+            Assert.Equal(2, await db.ActivityExecutions.CountAsync(a => a.InstanceId == "refused-1"));
+            Assert.Single(await db.Bookmarks.Where(b => b.InstanceId == "refused-1").ToListAsync());
+        }
+
+        // The failed transaction let go of the store: the next start and a resume are saved at once.
+        var next = await api.StartAsync("refused").WaitAsync(TimeSpan.FromSeconds(10));
+        var resumed = await api.Http.PostAsJsonAsync("/api/events/受付/trigger", new { }).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        Assert.Equal("Finished", await api.StatusAsync(next));
+        Assert.Equal("Finished", await api.StatusAsync("refused-1"));
     }
 
     [Fact]
