@@ -10,11 +10,16 @@ public static class JobSetup
     public static IServiceCollection AddJobs(this IServiceCollection services, ProductPaths paths, JobOptions jobs)
     {
         var poll = TimeSpan.FromSeconds(jobs.PollingIntervalSeconds);
+        // The host's own storage, registered before Hangfire's default, which resolves JobStorage.Current: a
+        // process-wide static that the last host configured overwrites (tests and benchmarks run several hosts in one
+        // process, and a job enqueued into another host's database would run there against the wrong store).
+        var storage = new SQLiteStorage(paths.JobDatabase, new SQLiteStorageOptions { QueuePollInterval = poll });
+        services.AddSingleton<JobStorage>(storage);
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseSQLiteStorage(paths.JobDatabase, new SQLiteStorageOptions { QueuePollInterval = poll }));
+            .UseStorage(storage));
         services.AddHangfireServer(o =>
         {
             o.WorkerCount = jobs.WorkerCount;

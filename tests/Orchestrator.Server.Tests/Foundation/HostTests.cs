@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Hangfire;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Orchestrator.Server.Tests.Foundation;
 
@@ -19,6 +21,24 @@ public sealed class HostTests(OrchestratorFactory factory) : IClassFixture<Orche
         Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("store").GetProperty("status").GetString());
         Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "orchestrator.db")));
         Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "hangfire.db")));
+    }
+
+    [Fact]
+    public async Task Two_hosts_in_one_process_keep_their_jobs_in_their_own_hangfire_databases()
+    {
+        await using var first = new OrchestratorFactory();
+        await using var second = new OrchestratorFactory();
+        await first.CreateClient().GetAsync("/health");
+        await second.CreateClient().GetAsync("/health"); // configured last: Hangfire's process-wide storage is now its
+
+        var firstJobs = first.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var secondJobs = second.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var (firstBefore, secondBefore) = (firstJobs.ScheduledCount(), secondJobs.ScheduledCount());
+
+        first.Services.GetRequiredService<IBackgroundJobClient>().Schedule(() => Console.WriteLine("later"), TimeSpan.FromHours(1));
+
+        Assert.Equal(firstBefore + 1, firstJobs.ScheduledCount());
+        Assert.Equal(secondBefore, secondJobs.ScheduledCount());
     }
 
     [Fact]
