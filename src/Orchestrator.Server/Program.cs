@@ -83,9 +83,10 @@ var app = builder.Build();
 if (fakeAgencies is not null)
     app.Lifetime.ApplicationStopped.Register(() => fakeAgencies.DisposeAsync().AsTask().GetAwaiter().GetResult());
 
+// Outside the exception handler, so that the request log shows the status the caller got (a 409 stays a 409).
+app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSerilogRequestLogging();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseJobDashboard();

@@ -44,17 +44,10 @@ public sealed class ResumeBench : IBenchCase
             (await http.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "bench-resume", correlationId = $"case-{i}" })).EnsureSuccessStatusCode());
         report.Write(new Figure("resume.setup_instances_started_per_second", (Instances + SingleCallerInstances) / startClock.Elapsed.TotalSeconds, "instances/s"));
 
-        var single = new double[SingleCallerInstances];
-        await ForEachConcurrentlyAsync(SingleCallerInstances, 1, async i => single[i] = await ResumeAsync(http, Instances + i));
-        Array.Sort(single);
+        var (single, _) = await TimeCallsAsync(SingleCallerInstances, 1, i => ResumeAsync(http, Instances + i));
         report.Write(new Figure("resume.single_caller_latency_p50", Percentile(single, 0.50), "ms"));
 
-        var latencies = new double[Instances];
-        var resumeClock = Stopwatch.StartNew();
-        await ForEachConcurrentlyAsync(Instances, Callers, async i => latencies[i] = await ResumeAsync(http, i));
-        var seconds = resumeClock.Elapsed.TotalSeconds;
-
-        Array.Sort(latencies);
+        var (latencies, seconds) = await TimeCallsAsync(Instances, Callers, i => ResumeAsync(http, i));
         report.Write(new Figure("resume.latency_p50", Percentile(latencies, 0.50), "ms"));
         report.Write(new Figure("resume.latency_p99", Percentile(latencies, 0.99), "ms", 50));
         report.Write(new Figure("resume.resumes_per_second", Instances / seconds, "resumes/s"));
@@ -62,11 +55,7 @@ public sealed class ResumeBench : IBenchCase
         // A floor under those figures: the same callers and the same route, for an event nobody waits for (the lookup
         // finds no bookmark, nothing is written), which shows what the HTTP pipeline, the lookup and the client cost on
         // this machine's cores.
-        var floor = new double[Instances];
-        var floorClock = Stopwatch.StartNew();
-        await ForEachConcurrentlyAsync(Instances, Callers, async i => floor[i] = await TriggerNobodyAsync(http, i));
-        var floorSeconds = floorClock.Elapsed.TotalSeconds;
-        Array.Sort(floor);
+        var (floor, floorSeconds) = await TimeCallsAsync(Instances, Callers, i => TriggerNobodyAsync(http, i));
         report.Write(new Figure("resume.floor_latency_p50", Percentile(floor, 0.50), "ms"));
         report.Write(new Figure("resume.floor_latency_p99", Percentile(floor, 0.99), "ms"));
         report.Write(new Figure("resume.floor_requests_per_second", Instances / floorSeconds, "requests/s"));
@@ -94,6 +83,17 @@ public sealed class ResumeBench : IBenchCase
         if ((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("resumed").GetArrayLength() != 0)
             throw new InvalidOperationException("an event nobody waits for resumed an instance");
         return elapsed;
+    }
+
+    /// <summary>Makes the calls with that many callers at once: the latencies, sorted, and the seconds it all took.</summary>
+    private static async Task<(double[] Sorted, double Seconds)> TimeCallsAsync(int count, int callers, Func<int, Task<double>> call)
+    {
+        var latencies = new double[count];
+        var clock = Stopwatch.StartNew();
+        await ForEachConcurrentlyAsync(count, callers, async i => latencies[i] = await call(i));
+        var seconds = clock.Elapsed.TotalSeconds;
+        Array.Sort(latencies);
+        return (latencies, seconds);
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Length) - 1];
