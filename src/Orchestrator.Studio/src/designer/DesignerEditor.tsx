@@ -23,7 +23,7 @@ import { docFrom, useDesignerDocument, type DesignerDoc } from './useDesignerDoc
 import { useDefinitionActions, type Notice } from './useDefinitionActions';
 import { useLiveValidation } from './useLiveValidation';
 import { useShortcuts } from './useShortcuts';
-import { useUnsavedGuard } from './useUnsavedGuard';
+import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard';
 import { VersionHistory } from './VersionHistory';
 import { WorkflowPanel } from './WorkflowPanel';
 
@@ -77,7 +77,7 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
   const saved = definitionId !== '' && !d.dirty;
   const rootNodeId = typeof rootOf(doc.definition).nodeId === 'string' ? (rootOf(doc.definition).nodeId as string) : 'Workflow1:flowchart1';
 
-  useUnsavedGuard(d.dirty && !readOnly, t('designer.unsavedConfirm'));
+  useUnsavedChangesGuard(d.dirty && !readOnly, t('designer.unsavedConfirm'));
 
   const report = useStepsReport(settings.processKey, overlayChoice.pilotId, overlayOn);
   const overlay = useMemo(() => {

@@ -14,7 +14,8 @@ import { ProcessesSection } from './form/ProcessesSection';
 import { ScheduleSection, TimeZoneList } from './form/ScheduleSection';
 import { SimulationSection } from './form/SimulationSection';
 import { localName } from './format';
-import { useResource, useUnsavedChangesGuard } from './hooks';
+import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard';
+import { useResource } from './hooks';
 import { failureReason } from './parts';
 import { checkForm, fieldId, mapServerProblems, messagesByField, type ShownProblem } from './validation';
 

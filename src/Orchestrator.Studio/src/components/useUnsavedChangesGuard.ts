@@ -1,21 +1,22 @@
 import { useEffect } from 'react';
 
 /**
- * While there are unsaved changes: the browser asks before the tab is closed or reloaded, and a click on an in-app
- * link asks first (Studio's router is not a data router, so navigation cannot be blocked there).
+ * Warns before unsaved changes are lost: leaving or reloading the page (the browser's own prompt), and following a
+ * link inside the Studio (a confirmation). Links are caught before the router sees the click.
  */
-export function useUnsavedGuard(dirty: boolean, message: string) {
+export function useUnsavedChangesGuard(dirty: boolean, message: string): void {
   useEffect(() => {
     if (!dirty) return;
     const beforeUnload = (event: BeforeUnloadEvent) => {
       event.preventDefault();
-      event.returnValue = message;
+      event.returnValue = '';
     };
     const click = (event: MouseEvent) => {
       if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      const link = (event.target as Element | null)?.closest?.('a[href]');
+      const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
       if (!(link instanceof HTMLAnchorElement) || link.target === '_blank' || link.hasAttribute('download')) return;
-      if (link.origin !== window.location.origin) return;
+      const url = new URL(link.href, window.location.href);
+      if (url.origin !== window.location.origin || (url.hash !== '' && url.pathname === window.location.pathname)) return;
       if (!window.confirm(message)) {
         event.preventDefault();
         event.stopPropagation();
