@@ -22,8 +22,7 @@ public sealed class SimulationBench : IBenchCase
 
     public async Task RunAsync(FigureWriter report)
     {
-        var data = Path.Combine(Path.GetTempPath(), "orchestrator-bench", Guid.NewGuid().ToString("n"));
-        await using var host = new BenchHost(data);
+        await using var host = new BenchHost();
         _ = host.Services;
         string cycleId;
         using (var scope = host.Services.CreateScope())
@@ -62,7 +61,6 @@ public sealed class SimulationBench : IBenchCase
         report.Write(new Figure("simulation.cases_per_second", Cases / seconds, "cases/s"));
         report.Write(new Figure("simulation.peak_managed_heap", peakHeap / 1024.0 / 1024.0, "MB"));
         report.Write(new Figure("simulation.peak_working_set", System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0, "MB"));
-        try { Directory.Delete(data, recursive: true); } catch (IOException) { }
     }
 
     private static async Task WaitUntilEndedAsync(IServiceProvider services, string cycleId)

@@ -3,9 +3,14 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Orchestrator.Bench;
 
-/// <summary>The real server's services (store, Hangfire, runtime) without HTTP, on a data directory of its own.</summary>
-internal sealed class BenchHost(string dataDirectory) : WebApplicationFactory<Orchestrator.Server.Hosting.ProductPaths>
+/// <summary>
+/// The real server's services (store, Hangfire, runtime) without HTTP, on a fresh data directory of its own that goes
+/// when the host is disposed.
+/// </summary>
+internal sealed class BenchHost : WebApplicationFactory<Orchestrator.Server.Hosting.ProductPaths>
 {
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "orchestrator-bench", Guid.NewGuid().ToString("n"));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var root = AppContext.BaseDirectory;
@@ -18,5 +23,11 @@ internal sealed class BenchHost(string dataDirectory) : WebApplicationFactory<Or
         // Only the measured work runs: no demo pilots and no background report aggregation beside it.
         builder.UseSetting("Demo:Pilots", "false");
         builder.UseSetting("Reports:RefreshSeconds", "0");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
     }
 }

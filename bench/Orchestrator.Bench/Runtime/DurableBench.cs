@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Engine;
 using Orchestrator.Server.Definitions;
@@ -23,8 +21,7 @@ public sealed class DurableBench : IBenchCase
 
     public async Task RunAsync(FigureWriter report)
     {
-        var data = Path.Combine(Path.GetTempPath(), "orchestrator-bench", Guid.NewGuid().ToString("n"));
-        await using var host = new BenchHost(data);
+        await using var host = new BenchHost();
         _ = host.Services; // starts the host: migrations, seeding
         string definitionId;
         using (var scope = host.Services.CreateScope())
@@ -39,7 +36,6 @@ public sealed class DurableBench : IBenchCase
             () => RunRoundAsync(host.Services, definitionId, InstancesPerRound),
             r => r);
         report.Write(new Figure("durable.instances_per_second", rate, "instances/s", TargetInstancesPerSecond));
-        try { Directory.Delete(data, recursive: true); } catch (IOException) { }
     }
 
     private static async Task<double> RunRoundAsync(IServiceProvider services, string definitionId, int count)

@@ -153,8 +153,9 @@ public sealed class WorkflowRuntime(
         foreach (var b in closedBookmarks.Where(b => b.DueAt is null))
             db.Bookmarks.Remove(new BookmarkRecord { Id = b.Id, InstanceId = record.Id, ActivityId = "", ActivityType = "" });
 
-        var opened = new List<BookmarkRecord>();
-        foreach (var b in state.Bookmarks.Where(b => !before.Bookmarks.ContainsKey(b.Id)))
+        var openedBookmarks = state.Bookmarks.Where(b => !before.Bookmarks.ContainsKey(b.Id)).ToList();
+        var opened = new List<BookmarkRecord>(openedBookmarks.Count);
+        foreach (var b in openedBookmarks)
         {
             var row = new BookmarkRecord
             {
@@ -173,7 +174,6 @@ public sealed class WorkflowRuntime(
             Message = incident.Message, At = incident.At,
         }).ToList();
 
-        var openedBookmarks = state.Bookmarks.Where(b => !before.Bookmarks.ContainsKey(b.Id)).ToList();
         foreach (var observer in observers)
             await observer.OnBurstAsync(new BurstChanges(record, state, openedBookmarks, closedBookmarks, now), ct);
 
