@@ -47,6 +47,25 @@ function Divider() {
   return <span className="mx-1 h-6 border-l border-solid-gray-420" aria-hidden="true" />;
 }
 
+/** Shows or folds away the palette (left) or the property panel (right). */
+function PanelToggle({ panel, open, onToggle }: { panel: 'palette' | 'properties'; open: boolean; onToggle: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className={toggle(open)}
+      aria-expanded={open}
+      aria-controls={panel === 'palette' ? paletteRegionId : propertiesRegionId}
+      onClick={onToggle}
+      title={t(open ? `designer.toolbar.${panel}Hide` : `designer.toolbar.${panel}Show`)}
+      data-testid={`toggle-${panel}`}
+    >
+      <PanelIcon side={panel === 'palette' ? 'left' : 'right'} />
+      <span className="sr-only 2xl:not-sr-only">{t(`designer.toolbar.${panel}`)}</span>
+    </button>
+  );
+}
+
 /**
  * One row: 保存・公開・テスト実行, editing (undo, redo, layout), views, the less-used actions under その他 (版の履歴,
  * export, 実行履歴), and at the right the switches that fold the palette and the property panel away (named in words
@@ -107,32 +126,8 @@ export function DesignerToolbar(p: DesignerToolbarProps) {
         )}
       </MoreMenu>
       <div className="ml-auto flex items-center gap-2">
-        {!p.readOnly && (
-          <button
-            type="button"
-            className={toggle(p.paletteOpen)}
-            aria-expanded={p.paletteOpen}
-            aria-controls={paletteRegionId}
-            onClick={p.onPalette}
-            title={t(p.paletteOpen ? 'designer.toolbar.paletteHide' : 'designer.toolbar.paletteShow')}
-            data-testid="toggle-palette"
-          >
-            <PanelIcon side="left" />
-            <span className="sr-only 2xl:not-sr-only">{t('designer.toolbar.palette')}</span>
-          </button>
-        )}
-        <button
-          type="button"
-          className={toggle(p.propertiesOpen)}
-          aria-expanded={p.propertiesOpen}
-          aria-controls={propertiesRegionId}
-          onClick={p.onProperties}
-          title={t(p.propertiesOpen ? 'designer.toolbar.propertiesHide' : 'designer.toolbar.propertiesShow')}
-          data-testid="toggle-properties"
-        >
-          <PanelIcon side="right" />
-          <span className="sr-only 2xl:not-sr-only">{t('designer.toolbar.properties')}</span>
-        </button>
+        {!p.readOnly && <PanelToggle panel="palette" open={p.paletteOpen} onToggle={p.onPalette} />}
+        <PanelToggle panel="properties" open={p.propertiesOpen} onToggle={p.onProperties} />
       </div>
     </div>
   );

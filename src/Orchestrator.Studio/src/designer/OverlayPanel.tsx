@@ -1,8 +1,10 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
+import { listPilots, type PilotView } from '../pilots/api';
+import { localName } from '../pilots/format';
+import { getSteps } from '../reports/api';
 import { failureReason } from '../tasks/parts';
-import { getStepsReport, listPilots, type PilotOption } from './api';
 import { formatMinutes } from './instanceStats';
 import { overlayColours, overlayMetrics, type ColourScale, type OverlayMetric, type StepsReport } from './overlay';
 
@@ -11,17 +13,17 @@ export interface OverlayChoice {
   metric: OverlayMetric;
 }
 
-type Load = { state: 'loading' } | { state: 'missing' } | { state: 'failed'; reason: string } | { state: 'loaded'; report: StepsReport };
+type Load = { state: 'loading' } | { state: 'failed'; reason: string } | { state: 'loaded'; report: StepsReport };
 
-/** Loads the steps report for the process (and pilot) chosen; `onReport(null)` while there is nothing to show. */
+/** Loads the steps report for the process (and pilot) chosen, while the overlay is on. */
 export function useStepsReport(processKey: string, pilotId: string, enabled: boolean): Load {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   useEffect(() => {
     if (!enabled || !processKey) return;
     const abort = new AbortController();
     setLoad({ state: 'loading' });
-    getStepsReport(processKey, pilotId || null, abort.signal).then(
-      (report) => setLoad(report ? { state: 'loaded', report } : { state: 'missing' }),
+    getSteps({ processKey, pilotId: pilotId || undefined }, abort.signal).then(
+      (report) => setLoad({ state: 'loaded', report }),
       (error: unknown) => {
         if (!abort.signal.aborted) setLoad({ state: 'failed', reason: failureReason(error) });
       },
@@ -29,10 +31,6 @@ export function useStepsReport(processKey: string, pilotId: string, enabled: boo
     return () => abort.abort();
   }, [processKey, pilotId, enabled]);
   return load;
-}
-
-function pilotName(pilot: PilotOption, language: 'ja' | 'en'): string {
-  return typeof pilot.name === 'string' ? pilot.name : pilot.name[language] || pilot.name.ja || pilot.id;
 }
 
 /** The overlay's controls (pilot, figure), its state in words, and the colour legend; it floats over the canvas. */
@@ -50,7 +48,7 @@ export function OverlayPanel({ processKey, armLabel, choice, onChoice, load, sca
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const id = useId();
-  const [pilots, setPilots] = useState<PilotOption[]>([]);
+  const [pilots, setPilots] = useState<PilotView[]>([]);
   useEffect(() => {
     const abort = new AbortController();
     listPilots(abort.signal).then(setPilots, () => setPilots([]));
@@ -60,7 +58,6 @@ export function OverlayPanel({ processKey, armLabel, choice, onChoice, load, sca
   let status: string;
   if (!processKey) status = t('designer.overlay.noProcessKey');
   else if (load.state === 'loading') status = t('designer.overlay.loading');
-  else if (load.state === 'missing') status = t('designer.overlay.missing');
   else if (load.state === 'failed') status = t('designer.overlay.failed', { reason: load.reason });
   else if (matched === 0) status = t('designer.overlay.empty', { arm: armLabel });
   else status = t('designer.overlay.shown', { count: matched, arm: armLabel });
@@ -88,7 +85,7 @@ export function OverlayPanel({ processKey, armLabel, choice, onChoice, load, sca
             <option value="">{t('designer.overlay.allPilots')}</option>
             {pilots.map((p) => (
               <option key={p.id} value={p.id}>
-                {pilotName(p, language)}
+                {localName(p.name, language, p.id)}
               </option>
             ))}
           </select>

@@ -2,7 +2,6 @@
 import { ApiError, json, readProblem, send, type FieldProblem } from '../api';
 import type { Arm } from '../tasks/api';
 import type { ActivityDescriptor, JsonObject } from './model';
-import type { StepsReport } from './overlay';
 
 export interface DefinitionSummary {
   id: string;
@@ -204,33 +203,4 @@ export function listInstances(definitionId: string, signal?: AbortSignal): Promi
 
 export function cancelInstance(id: string): Promise<InstanceSummary> {
   return json<InstanceSummary>(`${instancePath(id)}/cancel`, { method: 'POST' });
-}
-
-export interface PilotOption {
-  id: string;
-  name: { ja: string; en: string } | string;
-}
-
-/** The pilots for the overlay's filter; an empty list when this server has no pilot API (404). */
-export async function listPilots(signal?: AbortSignal): Promise<PilotOption[]> {
-  try {
-    const pilots = await json<unknown>('/api/pilots', signal ? { signal } : {});
-    return Array.isArray(pilots) ? (pilots.filter((p) => typeof p === 'object' && p !== null && typeof (p as PilotOption).id === 'string') as PilotOption[]) : [];
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return [];
-    throw error;
-  }
-}
-
-/** GET /api/reports/steps; null when this server has no such report yet (404). */
-export async function getStepsReport(processKey: string, pilotId: string | null, signal?: AbortSignal): Promise<StepsReport | null> {
-  const params = new URLSearchParams({ processKey });
-  if (pilotId) params.set('pilotId', pilotId);
-  try {
-    const report = await json<StepsReport>(`/api/reports/steps?${params.toString()}`, signal ? { signal } : {});
-    return report && Array.isArray(report.processes) ? report : { processes: [] };
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return null;
-    throw error;
-  }
 }

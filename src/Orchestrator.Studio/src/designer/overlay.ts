@@ -1,20 +1,21 @@
 /**
  * The performance overlay: nodes coloured by a step's measured median or P90 duration or touch time, from
  * GET /api/reports/steps. Nodes match steps by `customProperties.measurement.stepCode`; the arm comes from the
- * definition (`customProperties.orchestrator.arm`).
+ * definition (`customProperties.orchestrator.arm`). The types below are the part of reports/api's StepReport the
+ * overlay reads.
  */
 import { measurementOf, type ActivityNode } from './model';
 
 export interface Quantiles {
-  mean: number;
-  median: number;
-  p90: number;
+  mean: number | null;
+  median: number | null;
+  p90: number | null;
 }
 
 export interface StepStat {
   n: number;
   cases: number;
-  actorOrgLevel?: string;
+  actorOrgLevel?: string | null;
   durationMinutes: Quantiles;
   touchMinutes: Quantiles;
   formsPerCase?: number;
@@ -22,7 +23,7 @@ export interface StepStat {
 
 export interface StepRow {
   stepCode: string;
-  name?: string;
+  name?: string | null;
   classification?: string;
   asIs: StepStat | null;
   toBe: StepStat | null;
@@ -35,7 +36,7 @@ export interface StepsReport {
 export const overlayMetrics = ['durationMedian', 'durationP90', 'touchMedian', 'touchP90'] as const;
 export type OverlayMetric = (typeof overlayMetrics)[number];
 
-export function metricValue(stat: StepStat, metric: OverlayMetric): number {
+export function metricValue(stat: StepStat, metric: OverlayMetric): number | null {
   switch (metric) {
     case 'durationMedian':
       return stat.durationMinutes.median;
@@ -68,7 +69,8 @@ export function overlayFigures(
     const code = measurementOf(node.data.activity).stepCode;
     const row = typeof code === 'string' ? byCode.get(code) : undefined;
     const stat = row ? (arm === 'AsIs' ? row.asIs : row.toBe) : null;
-    if (stat && stat.n > 0) figures.set(node.id, { value: metricValue(stat, metric), n: stat.n });
+    const value = stat && stat.n > 0 ? metricValue(stat, metric) : null;
+    if (stat && value !== null) figures.set(node.id, { value, n: stat.n });
   }
   return figures;
 }
