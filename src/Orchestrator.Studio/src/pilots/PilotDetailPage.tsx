@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError, NetworkError } from '../api';
@@ -49,7 +49,7 @@ function PilotDetail({ id }: { id: string }) {
   usePolling(polling, pollIntervalMs, cycles.reload);
   // An active pilot's schedule starts cycles by itself: look again when one is due.
   const schedule = pilot.data?.active ? pilot.data.configuration.schedule : null;
-  useScheduledRefresh(useMemo(() => (schedule ? [schedule] : []), [schedule]), cycles.reload);
+  useScheduledRefresh(schedule ? [schedule] : [], cycles.reload);
 
   useEffect(() => {
     if (runError) alertRef.current?.focus();

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
@@ -37,7 +37,7 @@ export function PilotListPage() {
   const list = pilots.data;
   const polling = list !== null && needsPolling(list.flatMap((p) => (p.lastCycle ? [p.lastCycle] : [])));
   usePolling(polling, pollIntervalMs, pilots.reload);
-  const schedules = useMemo(() => (list ?? []).flatMap((p) => (p.active && p.configuration.schedule ? [p.configuration.schedule] : [])), [list]);
+  const schedules = (list ?? []).flatMap((p) => (p.active && p.configuration.schedule ? [p.configuration.schedule] : []));
   useScheduledRefresh(schedules, pilots.reload);
   const title = t('pilots.list.title');
 

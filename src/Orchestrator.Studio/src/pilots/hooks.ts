@@ -75,6 +75,7 @@ export function nextScheduledRefresh(schedules: readonly PilotSchedule[], after:
  * asking the server in between: the clock is checked locally, and only a due run makes a request.
  */
 export function useScheduledRefresh(schedules: readonly PilotSchedule[], refresh: () => void): void {
+  // The schedules are compared by value, so callers may pass a new array on every render.
   const key = JSON.stringify(schedules.map((s) => [s.cron?.trim() ?? '', s.timeZone ?? 'Asia/Tokyo']));
   // When the page last asked (first: when it opened); the next due moment comes after it.
   const [askedAt, setAskedAt] = useState(() => Date.now());

@@ -2,9 +2,9 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
 import { listCycles, listDefinitionChoices, listOrganisations, listPilots } from '../pilots/api';
+import { useResource, type Resource } from '../pilots/hooks';
 import { modes, type ReportFilter } from './api';
 import { cycleChoices, municipalityChoices, pilotChoices, processChoices, withCurrent, type Choice } from './choices';
-import { useReport, type Loaded } from './useReport';
 
 type PickerKey = 'pilotId' | 'cycleId' | 'processKey' | 'municipality';
 
@@ -16,19 +16,19 @@ export function Filters({ filter, onChange }: { filter: ReportFilter; onChange: 
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const ids = useId();
-  const pilots = useReport((s) => listPilots(s), 'pilots');
-  const definitions = useReport((s) => listDefinitionChoices(s), 'definitions');
-  const organisations = useReport((s) => listOrganisations(s), 'organisations');
+  const pilots = useResource((s) => listPilots(s), 'pilots');
+  const definitions = useResource((s) => listDefinitionChoices(s), 'definitions');
+  const organisations = useResource((s) => listOrganisations(s), 'organisations');
   const pilotId = filter.pilotId ?? '';
-  const cycles = useReport((s) => (pilotId ? listCycles(pilotId, s) : Promise.resolve([])), pilotId);
+  const cycles = useResource((s) => (pilotId ? listCycles(pilotId, s) : Promise.resolve([])), pilotId);
 
-  const choices = <T,>(list: Loaded<T>, map: (data: T) => Choice[]): Loaded<Choice[]> => ({ ...list, data: list.data && map(list.data) });
+  const choices = <T,>(list: Resource<T>, map: (data: T) => Choice[]): Resource<Choice[]> => ({ ...list, data: list.data && map(list.data) });
   const set = (key: PickerKey, value: string | undefined) => {
     if ((value ?? '') === (filter[key] ?? '')) return;
     // Cycles belong to a pilot: another pilot clears the cycle.
     onChange(key === 'pilotId' ? { ...filter, pilotId: value, cycleId: undefined } : { ...filter, [key]: value });
   };
-  const picker = (key: PickerKey, list: Loaded<Choice[]>, disabled = false) => (
+  const picker = (key: PickerKey, list: Resource<Choice[]>, disabled = false) => (
     <Picker key={key} id={`${ids}-${key}`} label={t(`reports.filters.${key}`)} value={filter[key]} list={list} disabled={disabled} onChange={(v) => set(key, v)} />
   );
 
@@ -64,7 +64,7 @@ interface PickerProps {
   id: string;
   label: string;
   value: string | undefined;
-  list: Loaded<Choice[]>;
+  list: Resource<Choice[]>;
   disabled: boolean;
   onChange: (value: string | undefined) => void;
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
+import { useResource } from '../pilots/hooks';
 import { DecompositionChart, HandoffHeatTable, ReductionChart, TrendChart } from './charts';
 import { formatDateTime } from '../tasks/format';
 import { formatNumber, formatPercent, formatYen } from './format';
@@ -18,7 +19,6 @@ import {
   type ReportFilter,
 } from './api';
 import { Definitions, EffectTable, Flags, LoadFailed, Section, StepTable, processName } from './parts';
-import { useReport } from './useReport';
 import './reports.css';
 
 /** The report's content, shared by the Studio page and the printable 成果報告書 page (which adds the method and effort). */
@@ -26,14 +26,14 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const key = filterQuery(filter);
-  const effect = useReport((s) => getEffect(filter, s), key);
-  const steps = useReport((s) => getSteps(filter, s), key);
-  const leadTime = useReport((s) => getLeadTime(filter, s), key);
-  const handoffs = useReport((s) => getHandoffs(filter, s), key);
-  const trend = useReport((s) => getTrend(filter, s), key);
-  const projection = useReport((s) => getProjection(filter, s), key);
-  const method = useReport((s) => (print ? getMethod(filter, s) : Promise.resolve(null)), `${key}:${print}`);
-  const effort = useReport((s) => (print ? getEffort(filter, s) : Promise.resolve(null)), `${key}:${print}`);
+  const effect = useResource((s) => getEffect(filter, s), key);
+  const steps = useResource((s) => getSteps(filter, s), key);
+  const leadTime = useResource((s) => getLeadTime(filter, s), key);
+  const handoffs = useResource((s) => getHandoffs(filter, s), key);
+  const trend = useResource((s) => getTrend(filter, s), key);
+  const projection = useResource((s) => getProjection(filter, s), key);
+  const method = useResource((s) => (print ? getMethod(filter, s) : Promise.resolve(null)), `${key}:${print}`);
+  const effort = useResource((s) => (print ? getEffort(filter, s) : Promise.resolve(null)), `${key}:${print}`);
   const name = (p: { processKey: string; title: { ja: string; en: string } | null }) => processName(p.processKey, p.title, language);
 
   if (effect.error) return <LoadFailed error={effect.error} />;
@@ -211,7 +211,7 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
         )}
       </Section>
 
-      {print && effort.data && (
+      {print && effort.data && !effort.error && (
         <Section title={t('reports.sections.effort')} testId="section-effort">
           <table className="report-table">
             <thead>
@@ -242,7 +242,7 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
         </Section>
       )}
 
-      {print && method.data && (
+      {print && method.data && !method.error && (
         <Section title={t('reports.sections.method')} testId="section-method">
           <h3 className="mb-2 text-std-20B-150">{t('reports.method.definitions')}</h3>
           <ol className="mb-4 list-decimal pl-6">

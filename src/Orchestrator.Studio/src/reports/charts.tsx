@@ -168,13 +168,13 @@ export function HandoffHeatTable({ matrix, caption }: { matrix: HandoffMatrix; c
   );
 }
 
-/** Mean touch minutes per cycle for both arms. */
 /** A pilot's own cycle number when every cycle shown is of that one pilot; otherwise the cycles' order. */
 export function cycleLabel(cycle: TrendCycle, cycles: readonly TrendCycle[]): number {
   const onePilot = cycles.every((c) => c.pilotId !== null && c.pilotId === cycles[0]?.pilotId);
   return onePilot && cycle.cycleNumber !== null ? cycle.cycleNumber : cycle.order;
 }
 
+/** Mean touch minutes per cycle for both arms. */
 export function TrendChart({ cycles }: { cycles: TrendCycle[] }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
