@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Server.Pilots.Simulation;
 using Orchestrator.Server.Reports;
 
 namespace Orchestrator.Bench;
@@ -232,7 +233,7 @@ public sealed class ReportsBench : IBenchCase
                 double effort = 0;
                 if (a.Type == "Orchestrator.HumanTask")
                 {
-                    effort = Math.Round(Triangular(random, a.Min, a.Mode, a.Max), 1);
+                    effort = Math.Round(new Triangular(a.Min, a.Mode, a.Max).Sample(random), 1);
                     var claimed = began.AddMinutes(random.Next(0, 120));
                     at = claimed.AddMinutes(effort);
                     var clerk = $"sim:{municipality}:{random.Next(1, 4)}";
@@ -280,15 +281,6 @@ public sealed class ReportsBench : IBenchCase
                 command.Parameters[i].Value = values[i] ?? DBNull.Value;
             command.ExecuteNonQuery();
         }
-    }
-
-    private static double Triangular(Random random, double min, double mode, double max)
-    {
-        if (max <= min)
-            return mode;
-        var u = random.NextDouble();
-        var c = (mode - min) / (max - min);
-        return u < c ? min + Math.Sqrt(u * (max - min) * (mode - min)) : max - Math.Sqrt((1 - u) * (max - min) * (max - mode));
     }
 
     /// <summary>The real server in-process (store, reports) on a data directory of its own.</summary>

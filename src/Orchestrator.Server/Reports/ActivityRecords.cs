@@ -29,13 +29,7 @@ public sealed record ActivityRecord(
             var task = tasks[e.Id].OrderByDescending(t => t.Status == HumanTaskStatus.Completed).FirstOrDefault();
             var handoff = handoffs[e.Id].LastOrDefault();
             var m = e.Measurement;
-            double cost = 0;
-            if (task is { Status: HumanTaskStatus.Completed })
-            {
-                var (level, role) = CaseFacts.Actor(e, task);
-                if (rates.Table.Find(level, role, c.CaseDay) is { } rate)
-                    cost = task.TouchMinutes / 60 * rate.HourlyRateJpy;
-            }
+            var cost = task is { Status: HumanTaskStatus.Completed } ? CaseFacts.Cost(m, task, rates.Table, c.CaseDay) : 0;
             yield return new ActivityRecord(
                 c.CaseId ?? c.InstanceId, c.InstanceId, c.ProcessKey, c.Arm, c.PilotId, c.CycleId, c.MunicipalityCode, c.Simulated,
                 e.Sequence, e.Id, e.ActivityId, e.ActivityType, e.ActivityName, e.StepCode, m?.ActorOrgLevel, m?.ActorRole, e.Status.ToString(), e.Outcome,

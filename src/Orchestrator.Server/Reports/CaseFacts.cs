@@ -17,8 +17,15 @@ public static class CaseFacts
         bool Simulated, DateTimeOffset StartedAt, DateTimeOffset FinishedAt);
 
     /// <summary>The actor a step's clerk time is costed at: the measurement's actor, else the task's assignee.</summary>
-    public static (string? Level, string? Role) Actor(ExecutionRow? execution, TaskRow task) =>
-        (execution?.Measurement?.ActorOrgLevel ?? task.OrgLevel, execution?.Measurement?.ActorRole ?? task.Role);
+    public static (string? Level, string? Role) Actor(StepMeasurement? measurement, TaskRow task) =>
+        (measurement?.ActorOrgLevel ?? task.OrgLevel, measurement?.ActorRole ?? task.Role);
+
+    /// <summary>What a task's touch time costs at its actor's rate on the case date; 0 when no rate applies.</summary>
+    public static double Cost(StepMeasurement? measurement, TaskRow task, RateTable rates, DateOnly caseDay)
+    {
+        var (level, role) = Actor(measurement, task);
+        return rates.Find(level, role, caseDay) is { } rate ? task.TouchMinutes / 60 * rate.HourlyRateJpy : 0;
+    }
 
     public static (ReportCaseRecord Case, List<ReportCaseTouchRecord> Touch) Compute(
         Instance i, CaseRows rows, RateTableSnapshot rates, ReportCalendar calendar)
@@ -30,7 +37,7 @@ public static class CaseFacts
         var touch = new Dictionary<(string?, string?), double>();
         foreach (var t in tasks)
         {
-            var actor = Actor(executions.GetValueOrDefault(t.ActivityExecutionId), t);
+            var actor = Actor(executions.GetValueOrDefault(t.ActivityExecutionId)?.Measurement, t);
             touch[actor] = touch.GetValueOrDefault(actor) + t.TouchMinutes;
         }
         var received = rows.Handoffs.Where(h => h.ReceivedAt is not null).ToList();

@@ -6,12 +6,7 @@ namespace Orchestrator.Server.Reports;
 /// <summary>The effect figures of one case (DOMAIN §2–§3).</summary>
 public sealed record CaseFigures(
     double TouchMinutes, double LeadTimeHours, double LeadTimeBusinessHours, double CostYen, double Forms,
-    double Steps, double ResidentVisits, double ResidentDocuments, double ResidentHours, double TranscribedItems)
-{
-    public static CaseFigures Of(ReportCaseRecord c) => new(
-        c.TouchMinutes, c.LeadTimeHours, c.LeadTimeBusinessHours, c.CostYen, c.Forms, c.Steps,
-        c.ResidentVisits, c.ResidentDocuments, c.ResidentMinutes / 60, c.TranscribedItems);
-}
+    double Steps, double ResidentVisits, double ResidentDocuments, double ResidentHours, double TranscribedItems);
 
 /// <summary>Mean, median and 90th percentile of a metric over an arm's cases; null when the arm has no cases.</summary>
 public sealed record Stat(double? Mean, double? Median, double? P90);

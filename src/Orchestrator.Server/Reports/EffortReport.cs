@@ -24,8 +24,10 @@ public sealed class EffortReportQuery(AppDbContext db, ReportPopulation populati
             .GroupJoin(db.ActivityExecutions, x => x.t.ActivityExecutionId, e => e.Id, (x, e) => new { x.c, x.t, e })
             .SelectMany(x => x.e.DefaultIfEmpty(), (x, e) => new
             {
-                x.c.ProcessKey, x.c.Arm, x.c.CaseDay, x.c.Simulated, x.t.AssigneeOrgLevel, x.t.AssigneeOrgCode, x.t.AssigneeRole, x.t.CompletedById,
-                x.t.EffortMinutes, x.t.ActiveSeconds, x.t.EffortEdited, x.t.CreatedAt, x.t.ClaimedAt, x.t.CompletedAt, Measurement = e == null ? null : e.MeasurementJson,
+                x.c.ProcessKey, x.c.Arm, x.c.CaseDay, x.c.Simulated,
+                Task = new TaskRow(x.t.Id, x.t.InstanceId, x.t.ActivityExecutionId, x.t.Status, x.t.AssigneeOrgLevel, x.t.AssigneeOrgCode,
+                    x.t.AssigneeRole, x.t.CreatedAt, x.t.ClaimedAt, x.t.CompletedAt, x.t.CompletedById, x.t.ActiveSeconds, x.t.EffortMinutes, x.t.EffortEdited),
+                Measurement = e == null ? null : e.MeasurementJson,
             })
             .ToListAsync(ct);
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Code, StringComparer.Ordinal, ct);
@@ -34,14 +36,13 @@ public sealed class EffortReportQuery(AppDbContext db, ReportPopulation populati
         var tasks = rows.Select(r =>
         {
             var m = r.Measurement is null ? null : parsed.TryGetValue(r.Measurement, out var p) ? p : parsed[r.Measurement] = StepMeasurement.Parse(r.Measurement);
-            var touch = r.EffortMinutes ?? r.ActiveSeconds / 60;
-            var rate = snapshot.Table.Find(m?.ActorOrgLevel ?? r.AssigneeOrgLevel, m?.ActorRole ?? r.AssigneeRole, r.CaseDay);
+            var t = r.Task;
             return new
             {
-                r.ProcessKey, r.Arm, r.Simulated, r.AssigneeOrgLevel, r.AssigneeOrgCode, r.AssigneeRole, Clerk = pseudonyms.Of(r.CompletedById),
-                Touch = touch, Active = r.ActiveSeconds / 60, r.EffortEdited, Cost = rate is null ? 0 : touch / 60 * rate.HourlyRateJpy,
-                Queue = r.ClaimedAt is { } claimed ? (claimed - r.CreatedAt).TotalMinutes : (double?)null,
-                Work = r.ClaimedAt is { } c2 && r.CompletedAt is { } done ? (done - c2).TotalMinutes : (double?)null,
+                r.ProcessKey, r.Arm, r.Simulated, AssigneeOrgLevel = t.OrgLevel, AssigneeOrgCode = t.OrgCode, AssigneeRole = t.Role, Clerk = pseudonyms.Of(t.CompletedById),
+                Touch = t.TouchMinutes, Active = t.ActiveSeconds / 60, t.EffortEdited, Cost = CaseFacts.Cost(m, t, snapshot.Table, r.CaseDay),
+                Queue = t.ClaimedAt is { } claimed ? (claimed - t.CreatedAt).TotalMinutes : (double?)null,
+                Work = t.ClaimedAt is { } c2 && t.CompletedAt is { } done ? (done - c2).TotalMinutes : (double?)null,
             };
         }).ToList();
 

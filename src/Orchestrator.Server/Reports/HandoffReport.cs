@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Orchestrator.Server.Agencies;
 using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Reports;
@@ -19,8 +20,6 @@ public sealed record HandoffReport(
 /// <summary>The inter-organisation handoff matrix: counts, median and P90 latency, failures.</summary>
 public sealed class HandoffReportQuery(AppDbContext db, ReportPopulation population, TimeProvider time)
 {
-    public static readonly IReadOnlyList<string> Levels = ["Municipality", "Prefecture", "National"];
-
     public async Task<HandoffReport> RunAsync(ReportFilter filter, CancellationToken ct)
     {
         var cases = await population.QueryAsync(filter, ct);
@@ -46,7 +45,8 @@ public sealed class HandoffReportQuery(AppDbContext db, ReportPopulation populat
     private static HandoffMatrix Matrix(IEnumerable<Row> rows, int cases)
     {
         var list = rows.ToList();
-        var levels = Levels.Concat(list.SelectMany(r => new[] { Level(r.Sender), Level(r.Receiver) }).Where(l => !Levels.Contains(l)).Distinct().Order(StringComparer.Ordinal)).ToList();
+        var known = HandoffParties.OrganisationLevels;
+        var levels = known.Concat(list.SelectMany(r => new[] { Level(r.Sender), Level(r.Receiver) }).Where(l => !known.Contains(l)).Distinct().Order(StringComparer.Ordinal)).ToList();
         var cells = new List<HandoffCell>();
         foreach (var sender in levels)
         foreach (var receiver in levels)
@@ -62,5 +62,5 @@ public sealed class HandoffReportQuery(AppDbContext db, ReportPopulation populat
 
     private static string Level(string? level) => level ?? "Unknown";
 
-    private sealed record Row(string ProcessKey, string Arm, string? Sender, string? Receiver, Agencies.HandoffChannel Channel, DateTimeOffset SentAt, DateTimeOffset? ReceivedAt, int Failures);
+    private sealed record Row(string ProcessKey, string Arm, string? Sender, string? Receiver, HandoffChannel Channel, DateTimeOffset SentAt, DateTimeOffset? ReceivedAt, int Failures);
 }

@@ -83,13 +83,7 @@ public sealed class MethodReportQuery(
     /// <summary>Instances of the filter that reports leave out because they have not finished, by status.</summary>
     private async Task<IReadOnlyDictionary<string, int>> UnfinishedAsync(ReportFilter f, CancellationToken ct)
     {
-        var q = db.WorkflowInstances.AsNoTracking().Where(i => i.Status != WorkflowStatus.Finished && i.ProcessKey != null && i.Arm != null);
-        if (f.PilotId is { } pilot) q = q.Where(i => i.PilotId == pilot);
-        if (f.CycleId is { } cycle) q = q.Where(i => i.CycleId == cycle);
-        if (f.ProcessKey is { } process) q = q.Where(i => i.ProcessKey == process);
-        if (f.Municipality is { } municipality) q = q.Where(i => i.MunicipalityCode == municipality);
-        if (f.Mode == "live") q = q.Where(i => !i.Simulated);
-        else if (f.Mode == "simulated") q = q.Where(i => i.Simulated);
+        var q = f.Apply(db.WorkflowInstances.AsNoTracking().Where(i => i.Status != WorkflowStatus.Finished && i.ProcessKey != null && i.Arm != null));
         var rows = await q.GroupBy(i => i.Status).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
         return rows.OrderBy(r => r.Key.ToString(), StringComparer.Ordinal).ToDictionary(r => r.Key.ToString(), r => r.N);
     }

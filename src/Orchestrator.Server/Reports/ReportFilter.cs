@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Server.Hosting;
+using Orchestrator.Server.Instances;
 using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Reports;
@@ -46,6 +47,24 @@ public sealed record ReportFilter(string? PilotId, string? CycleId, string? Proc
             q = q.Where(c => !c.Simulated);
         else if (Mode == "simulated")
             q = q.Where(c => c.Simulated);
+        return q;
+    }
+
+    /// <summary>The same filter over workflow instances, for what reports leave out (unfinished instances).</summary>
+    public IQueryable<WorkflowInstanceRecord> Apply(IQueryable<WorkflowInstanceRecord> q)
+    {
+        if (PilotId is { } pilot)
+            q = q.Where(i => i.PilotId == pilot);
+        if (CycleId is { } cycle)
+            q = q.Where(i => i.CycleId == cycle);
+        if (ProcessKey is { } process)
+            q = q.Where(i => i.ProcessKey == process);
+        if (Municipality is { } municipality)
+            q = q.Where(i => i.MunicipalityCode == municipality);
+        if (Mode == "live")
+            q = q.Where(i => !i.Simulated);
+        else if (Mode == "simulated")
+            q = q.Where(i => i.Simulated);
         return q;
     }
 

@@ -53,9 +53,7 @@ public sealed class StepReportQuery(AppDbContext db, ReportPopulation population
                 foreach (var task in tasks[e.Id])
                 {
                     touch += task.TouchMinutes;
-                    var (level, role) = CaseFacts.Actor(e, task);
-                    if (snapshot.Table.Find(level, role, c.CaseDay) is { } rate)
-                        acc.Cost += task.TouchMinutes / 60 * rate.HourlyRateJpy;
+                    acc.Cost += CaseFacts.Cost(m, task, snapshot.Table, c.CaseDay);
                 }
                 acc.Touch.Add(touch);
                 acc.TouchTotal += touch;
