@@ -58,6 +58,7 @@ builder.Services.AddSingleton(sp => new WorkflowValidator(sp.GetRequiredService<
 builder.Services.AddSingleton(sp => new WorkflowRunner(sp.GetRequiredService<ActivityRegistry>(), sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddSingleton<DefinitionCache>();
 builder.Services.AddSingleton<InstanceLocks>();
+builder.Services.AddSingleton<BurstWriter>();
 builder.Services.AddScoped<DefinitionService>();
 builder.Services.AddScoped<WorkflowFolderImport>();
 builder.Services.AddScoped<WorkflowRuntime>();

@@ -27,7 +27,11 @@ public sealed class TimerScheduler(
 
         var jobbed = opened.Where(NeedsJob).ToList();
         foreach (var bookmark in jobbed)
+        {
+            // The burst inserted the row without this context: track it so that its job id is written.
+            db.Bookmarks.Attach(bookmark);
             Schedule(bookmark);
+        }
         if (jobbed.Count > 0)
             await db.SaveChangesAsync(ct);
     }

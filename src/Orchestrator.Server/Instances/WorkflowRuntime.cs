@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine;
 using Orchestrator.Server.Definitions;
@@ -30,8 +31,11 @@ public sealed class BookmarkClosedException(string instanceId, string bookmarkId
 /// </summary>
 public sealed class WorkflowRuntime(
     AppDbContext db, WorkflowRunner runner, DefinitionService definitions, DefinitionCache cache, InstanceLocks locks,
-    TimerScheduler timers, IEnumerable<IBurstObserver> observers, BulkInsert bulk, TimeProvider time)
+    TimerScheduler timers, IEnumerable<IBurstObserver> observers, BurstWriter writer, RowStatements rows, TimeProvider time)
 {
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<WorkflowInstanceRecord?>> FindInstance =
+        EF.CompileAsyncQuery((AppDbContext db, string id, CancellationToken _) => db.WorkflowInstances.AsNoTracking().FirstOrDefault(i => i.Id == id));
+
     public static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
@@ -106,25 +110,23 @@ public sealed class WorkflowRuntime(
 
     private async Task<(WorkflowInstanceRecord, WorkflowInstanceState, WorkflowDefinition)> LoadAsync(string instanceId, CancellationToken ct)
     {
-        // Read fresh: the previous holder of the instance's lock may have changed the row since this context saw it.
-        var tracked = db.WorkflowInstances.Local.FirstOrDefault(i => i.Id == instanceId);
-        if (tracked is not null)
-            await db.Entry(tracked).ReloadAsync(ct);
-        var record = tracked ?? await db.WorkflowInstances.FirstOrDefaultAsync(i => i.Id == instanceId, ct)
-            ?? throw new InstanceNotFoundException(instanceId);
+        // Never tracked: bursts write the row themselves, and each reads it fresh inside the instance's lock.
+        var record = await FindInstance(db, instanceId, ct) ?? throw new InstanceNotFoundException(instanceId);
         var version = await definitions.FindVersionAsync(record.DefinitionVersionId, ct);
         return (record, ReadState(record), cache.Get(version));
     }
 
     /// <summary>
     /// Writes what the burst changed, known from the state before and after it (no read-back of rows), in one
-    /// transaction; timers are scheduled only after that commit. New rows (a started instance, journal entries,
-    /// incidents) go in through prepared inserts, the rest through SaveChanges: the start of a short workflow then
-    /// costs no change tracking at all.
+    /// transaction; timers are scheduled only after that commit. A burst that writes only its own rows joins the
+    /// group commit of the <see cref="BurstWriter"/>; one that also carries changes tracked in this context (a task the
+    /// caller completed, rows the observers added) commits them together in a transaction of its own.
     /// </summary>
     private async Task SaveBurstAsync(WorkflowInstanceRecord record, StateSnapshot before, WorkflowInstanceState state, CancellationToken ct)
     {
         var isNew = ReferenceEquals(before, StateSnapshot.Empty);
+        var readToken = record.ConcurrencyToken;
+        var changed = ChangedColumns(record, state);
         var now = time.GetUtcNow();
         record.Status = state.Status;
         record.CorrelationId = state.CorrelationId;
@@ -135,38 +137,30 @@ public sealed class WorkflowRuntime(
         record.ConcurrencyToken = Guid.NewGuid();
 
         var newJournal = new List<ActivityExecutionRow>();
+        var changedJournal = new List<ActivityExecutionRow>();
         for (var i = 0; i < state.Journal.Count; i++)
         {
             var entry = state.Journal[i];
             if (!before.Journal.TryGetValue(entry.Id, out var old))
                 newJournal.Add(ToRow(record.Id, i + 1, entry));
             else if (old != JournalSignature.Of(entry))
-                db.ActivityExecutions.Update(ToRow(record.Id, i + 1, entry));
+                changedJournal.Add(ToRow(record.Id, i + 1, entry));
         }
 
         var open = state.Bookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
         var closedBookmarks = before.Bookmarks.Values.Where(b => !open.Contains(b.Id)).ToList();
         // Timer rows carry their Hangfire job id, needed to delete the job; other rows go without a read.
-        var closedTimers = closedBookmarks.Where(b => b.DueAt is not null).Select(b => b.Id).ToList();
-        var closed = closedTimers.Count == 0 ? [] : await db.Bookmarks.Where(b => closedTimers.Contains(b.Id)).ToListAsync(ct);
-        db.Bookmarks.RemoveRange(closed);
-        foreach (var b in closedBookmarks.Where(b => b.DueAt is null))
-            db.Bookmarks.Remove(new BookmarkRecord { Id = b.Id, InstanceId = record.Id, ActivityId = "", ActivityType = "" });
+        var closedTimerIds = closedBookmarks.Where(b => b.DueAt is not null).Select(b => b.Id).ToList();
+        var closedTimers = closedTimerIds.Count == 0 ? [] : await db.Bookmarks.AsNoTracking().Where(b => closedTimerIds.Contains(b.Id)).ToListAsync(ct);
 
         var openedBookmarks = state.Bookmarks.Where(b => !before.Bookmarks.ContainsKey(b.Id)).ToList();
-        var opened = new List<BookmarkRecord>(openedBookmarks.Count);
-        foreach (var b in openedBookmarks)
+        var opened = openedBookmarks.Select(b => new BookmarkRecord
         {
-            var row = new BookmarkRecord
-            {
-                Id = b.Id, InstanceId = record.Id, ActivityId = b.ActivityId, ActivityType = b.ActivityType,
-                ActivityExecutionId = b.ActivityExecutionId, Kind = b.Kind,
-                Name = b.Name, CorrelationId = b.CorrelationId ?? state.CorrelationId, DueAt = b.DueAt,
-                PayloadJson = b.Payload?.ToJsonString(), CreatedAt = now,
-            };
-            db.Bookmarks.Add(row);
-            opened.Add(row);
-        }
+            Id = b.Id, InstanceId = record.Id, ActivityId = b.ActivityId, ActivityType = b.ActivityType,
+            ActivityExecutionId = b.ActivityExecutionId, Kind = b.Kind,
+            Name = b.Name, CorrelationId = b.CorrelationId ?? state.CorrelationId, DueAt = b.DueAt,
+            PayloadJson = b.Payload?.ToJsonString(), CreatedAt = now,
+        }).ToList();
 
         var newIncidents = state.Incidents.Skip(before.Incidents).Select(incident => new IncidentRecord
         {
@@ -177,25 +171,50 @@ public sealed class WorkflowRuntime(
         foreach (var observer in observers)
             await observer.OnBurstAsync(new BurstChanges(record, state, openedBookmarks, closedBookmarks, now), ct);
 
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        var write = new BurstWrite(record, isNew ? null : readToken, changed, newJournal, changedJournal,
+            closedBookmarks.Select(b => b.Id).ToList(), opened, newIncidents);
+        if (db.ChangeTracker.HasChanges())
+            await SaveWithTrackedChangesAsync(write, ct);
+        else
+            await writer.WriteAsync(write, db.Model);
+        await timers.AfterCommitAsync(opened, closedTimers, ct);
+    }
+
+    /// <summary>
+    /// The instance columns a burst writes: always its state, time and token; the indexed status, correlation id and
+    /// name only when they changed, so that their index entries are left alone otherwise.
+    /// </summary>
+    private static List<string> ChangedColumns(WorkflowInstanceRecord record, WorkflowInstanceState state)
+    {
+        List<string> columns =
+        [
+            nameof(WorkflowInstanceRecord.StateJson), nameof(WorkflowInstanceRecord.UpdatedAt),
+            nameof(WorkflowInstanceRecord.FinishedAt), nameof(WorkflowInstanceRecord.ConcurrencyToken),
+        ];
+        if (record.Status != state.Status)
+            columns.Add(nameof(WorkflowInstanceRecord.Status));
+        if (record.CorrelationId != state.CorrelationId)
+            columns.Add(nameof(WorkflowInstanceRecord.CorrelationId));
+        if (record.Name != state.Name)
+            columns.Add(nameof(WorkflowInstanceRecord.Name));
+        return columns;
+    }
+
+    private async Task SaveWithTrackedChangesAsync(BurstWrite write, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
         {
-            try
-            {
-                // The instance row first: the other rows refer to it.
-                if (isNew)
-                    bulk.InsertInTransaction([record]);
-                bulk.InsertInTransaction(newJournal);
-                bulk.InsertInTransaction(newIncidents);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-            }
-            catch
-            {
-                await transaction.RollbackAsync(CancellationToken.None);
-                throw;
-            }
+            using (var statements = new PreparedStatements((SqliteConnection)db.Database.GetDbConnection()))
+                write.Apply(statements, rows, db.Model);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
-        await timers.AfterCommitAsync(opened, closed, ct);
+        catch
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            throw;
+        }
     }
 
     public static ActivityExecutionRow ToRow(string instanceId, long sequence, ActivityExecutionRecord entry) => new()

@@ -14,7 +14,7 @@ namespace Orchestrator.Server.Store;
 /// SaveChanges tracks and batches every entity, which is too slow for the hundreds of thousands of rows a simulated
 /// cycle writes. Database-generated keys are left to the database; nothing is read back.
 /// </summary>
-public sealed class BulkInsert(AppDbContext db, BulkInsertStatements statements)
+public sealed class BulkInsert(AppDbContext db, RowStatements statements)
 {
     private readonly Dictionary<Type, List<object>> pending = [];
 
@@ -41,7 +41,7 @@ public sealed class BulkInsert(AppDbContext db, BulkInsertStatements statements)
             try
             {
                 foreach (var (type, rows) in pending)
-                    Insert(connection, statements.For(db.Model, type), rows, ct);
+                    Insert(connection, statements.Insert(db.Model, type), rows, ct);
             }
             catch
             {
@@ -57,20 +57,7 @@ public sealed class BulkInsert(AppDbContext db, BulkInsertStatements statements)
         pending.Clear();
     }
 
-    /// <summary>
-    /// Inserts the rows at once on the connection of the context's open transaction, which the caller commits together
-    /// with whatever else it saves. Nothing is kept: a rollback leaves no rows pending.
-    /// </summary>
-    public void InsertInTransaction<T>(IReadOnlyCollection<T> rows) where T : class
-    {
-        if (rows.Count == 0)
-            return;
-        if (db.Database.CurrentTransaction is null)
-            throw new InvalidOperationException("InsertInTransaction needs an open transaction on the context");
-        Insert((SqliteConnection)db.Database.GetDbConnection(), statements.For(db.Model, typeof(T)), rows, CancellationToken.None);
-    }
-
-    private static void Insert(SqliteConnection connection, BulkInsertStatement insert, IEnumerable<object> rows, CancellationToken ct)
+    private static void Insert(SqliteConnection connection, RowStatement insert, IEnumerable<object> rows, CancellationToken ct)
     {
         Check(connection, raw.sqlite3_prepare_v2(connection.Handle, insert.Sql, out var statement));
         try
@@ -97,26 +84,60 @@ public sealed class BulkInsert(AppDbContext db, BulkInsertStatements statements)
     }
 }
 
-/// <summary>The INSERT of one table and the compiled code that binds an entity's values to it by position.</summary>
-public sealed record BulkInsertStatement(string Table, string Sql, Func<sqlite3_stmt, object, int> Bind);
+/// <summary>
+/// One table's statement and the compiled code that binds an entity's values to it by position (1 to
+/// <see cref="Parameters"/>).
+/// </summary>
+public sealed record RowStatement(string Table, string Sql, Func<sqlite3_stmt, object, int> Bind, int Parameters);
 
 /// <summary>
 /// Compiles, once per entity type, the binding of every column straight from the entity's properties through the EF
 /// Core value converters to SQLite's positional bind calls: no boxing, no lookup by name, per row.
 /// </summary>
-public sealed class BulkInsertStatements
+public sealed class RowStatements
 {
-    private readonly ConcurrentDictionary<Type, BulkInsertStatement> compiled = new();
+    private readonly ConcurrentDictionary<(Type, string), RowStatement> compiled = new();
+    private readonly ConcurrentDictionary<Type, string> deletes = new();
 
-    public BulkInsertStatement For(IModel model, Type type) => compiled.GetOrAdd(type, t =>
+    /// <summary>INSERT of every column but a database-generated key.</summary>
+    public RowStatement Insert(IModel model, Type type) => compiled.GetOrAdd((type, "insert"), _ =>
     {
-        var entity = model.FindEntityType(t) ?? throw new InvalidOperationException($"{t.Name} is not an entity of the store");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Where(p => !IsDatabaseGenerated(p)).ToList();
+        var (table, properties) = Describe(model, type);
+        var columns = properties.Where(p => !IsDatabaseGenerated(p)).ToList();
         var sql = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(table)}\""))}) " +
                   $"VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
-        return new BulkInsertStatement(table.Name, sql, CompileBinder(t, columns));
+        return new RowStatement(table.Name, sql, CompileBinder(type, columns), columns.Count);
     });
+
+    /// <summary>
+    /// UPDATE of the named properties of the row with the entity's key: only those, since SQLite rewrites the entry of
+    /// every index that holds a column the statement sets. When the entity has a concurrency token, the row must still
+    /// hold the token the caller read: it binds that old value after the row's (position Parameters + 1).
+    /// </summary>
+    public RowStatement Update(IModel model, Type type, IReadOnlyList<string> properties) => compiled.GetOrAdd((type, "update " + string.Join(",", properties)), _ =>
+    {
+        var (table, all) = Describe(model, type);
+        var key = all.Where(p => p.IsPrimaryKey()).ToList();
+        var values = properties.Select(name => all.Single(p => p.Name == name)).ToList();
+        var token = all.SingleOrDefault(p => p.IsConcurrencyToken);
+        var sql = $"UPDATE \"{table.Name}\" SET {string.Join(", ", values.Select(c => $"\"{c.GetColumnName(table)}\" = ?"))} " +
+                  $"WHERE {string.Join(" AND ", key.Select(c => $"\"{c.GetColumnName(table)}\" = ?"))}" +
+                  (token is null ? "" : $" AND \"{token.GetColumnName(table)}\" = ?");
+        return new RowStatement(table.Name, sql, CompileBinder(type, [.. values, .. key]), values.Count + key.Count);
+    });
+
+    /// <summary>DELETE of the row with a single-column key, bound by the caller at position 1.</summary>
+    public string DeleteByKey(IModel model, Type type) => deletes.GetOrAdd(type, _ =>
+    {
+        var (table, properties) = Describe(model, type);
+        return $"DELETE FROM \"{table.Name}\" WHERE \"{properties.Single(p => p.IsPrimaryKey()).GetColumnName(table)}\" = ?";
+    });
+
+    private static (StoreObjectIdentifier Table, IReadOnlyList<IProperty> Properties) Describe(IModel model, Type type)
+    {
+        var entity = model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not an entity of the store");
+        return (StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()), entity.GetProperties().ToList());
+    }
 
     private static bool IsDatabaseGenerated(IProperty property) =>
         property.ValueGenerated == ValueGenerated.OnAdd && property.IsPrimaryKey() && property.ClrType == typeof(long);
@@ -168,18 +189,18 @@ public sealed class BulkInsertStatements
             var t when t == typeof(DateOnly) => nameof(BindDate),
             _ => throw new NotSupportedException($"bulk insert cannot store {column.DeclaringType.ClrType.Name}.{column.Name} ({value.Type.Name})"),
         };
-        var target = typeof(BulkInsertStatements).GetMethod(method, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        var target = typeof(RowStatements).GetMethod(method, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
         var parameter = target.GetParameters()[2].ParameterType;
         return Expression.Call(target, statement, position, value.Type == parameter ? value : Expression.Convert(value, parameter));
     }
 
-    private static int BindText(sqlite3_stmt s, int i, string? v) => v is null ? raw.sqlite3_bind_null(s, i) : raw.sqlite3_bind_text16(s, i, v.AsSpan());
+    public static int BindText(sqlite3_stmt s, int i, string? v) => v is null ? raw.sqlite3_bind_null(s, i) : raw.sqlite3_bind_text16(s, i, v.AsSpan());
     private static int BindInteger(sqlite3_stmt s, int i, long v) => raw.sqlite3_bind_int64(s, i, v);
     private static int BindBoolean(sqlite3_stmt s, int i, bool v) => raw.sqlite3_bind_int64(s, i, v ? 1 : 0);
     private static int BindReal(sqlite3_stmt s, int i, double v) => raw.sqlite3_bind_double(s, i, v);
     private static int BindBlob(sqlite3_stmt s, int i, byte[]? v) => v is null ? raw.sqlite3_bind_null(s, i) : raw.sqlite3_bind_blob(s, i, v);
     // As Microsoft.Data.Sqlite stores them for EF Core's SQLite mappings: GUIDs as upper-case text, dates as yyyy-MM-dd.
-    private static int BindGuid(sqlite3_stmt s, int i, Guid v) => raw.sqlite3_bind_text16(s, i, v.ToString().ToUpperInvariant().AsSpan());
+    public static int BindGuid(sqlite3_stmt s, int i, Guid v) => raw.sqlite3_bind_text16(s, i, v.ToString().ToUpperInvariant().AsSpan());
     private static int BindDate(sqlite3_stmt s, int i, DateOnly v) =>
         raw.sqlite3_bind_text16(s, i, v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture).AsSpan());
 }

@@ -16,6 +16,11 @@ public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbTransactionInt
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly ConditionalWeakTable<DbContext, object> holders = new();
 
+    /// <summary>For a writer outside EF Core: enter before BEGIN, leave after COMMIT or ROLLBACK.</summary>
+    public Task EnterAsync() => gate.WaitAsync();
+
+    public void Leave() => gate.Release();
+
     // Every SaveChanges writes in a transaction, even a single statement, so that every write passes the gate.
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

@@ -21,9 +21,10 @@ public static class StoreSetup
             Cache = SqliteCacheMode.Private,
             DefaultTimeout = 30,
         }.ToString();
+        services.AddSingleton(new StoreConnection(connectionString));
         var writeGate = new SqliteWriteGate();
         services.AddSingleton(writeGate);
-        services.AddSingleton<BulkInsertStatements>();
+        services.AddSingleton<RowStatements>();
         services.AddScoped<BulkInsert>();
         services.AddHostedService<WalCheckpointer>();
         services.AddDbContextPool<AppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), writeGate));
@@ -33,11 +34,15 @@ public static class StoreSetup
     /// <summary>
     /// In WAL mode, synchronous=NORMAL keeps the database consistent after a crash and syncs at checkpoints instead
     /// of at every commit; a power cut may lose the last commits, never corrupt the file. Checkpoints are the
-    /// <see cref="WalCheckpointer"/>'s work; a commit runs one itself only if the log has grown past 40 MB.
+    /// <see cref="WalCheckpointer"/>'s work; a commit runs one itself only if the log has grown past 40 MB. A writer
+    /// that finds the file locked waits up to 30 s, as EF Core's commands do.
     /// </summary>
+    public const string ConnectionPragmas = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000; PRAGMA busy_timeout=30000;";
+
+    /// <summary>Sets <see cref="ConnectionPragmas"/> on EF Core's connections.</summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
-        private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000;";
+        private const string Sql = ConnectionPragmas;
 
         // Pooled connections keep their native handle, and the pragma stays set on it: run it once per handle.
         private readonly ConditionalWeakTable<object, object> configured = new();
@@ -71,3 +76,6 @@ public static class StoreSetup
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
 }
+
+/// <summary>The application store's connection string, for writers that hold a connection of their own.</summary>
+public sealed record StoreConnection(string ConnectionString);

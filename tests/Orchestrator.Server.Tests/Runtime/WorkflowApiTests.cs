@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Server.Instances;
@@ -143,7 +144,7 @@ public sealed class WorkflowApiTests(OrchestratorFactory factory) : IClassFixtur
         // must not stay behind.
         using (var scope = factory.Services.CreateScope())
         {
-            await Assert.ThrowsAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<WorkflowRuntime>()
+            await Assert.ThrowsAsync<SqliteException>(() => scope.ServiceProvider.GetRequiredService<WorkflowRuntime>()
                 .StartAsync(new StartInstance("refused", CorrelationId: "second", InstanceId: "refused-1"), CancellationToken.None));
         }
         using (var scope = factory.Services.CreateScope())

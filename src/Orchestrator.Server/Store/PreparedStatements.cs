@@ -1,0 +1,49 @@
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Orchestrator.Server.Store;
+
+/// <summary>
+/// Statements prepared once on one connection and run many times: for a one-row statement, preparing costs more than
+/// running it. Used by one writer at a time, on a connection it holds.
+/// </summary>
+public sealed class PreparedStatements(SqliteConnection connection) : IDisposable
+{
+    private readonly Dictionary<string, sqlite3_stmt> prepared = new(StringComparer.Ordinal);
+
+    /// <summary>Runs the statement with the values <paramref name="bind"/> sets; returns how many rows it changed.</summary>
+    public int Execute(string sql, Func<sqlite3_stmt, int> bind)
+    {
+        if (!prepared.TryGetValue(sql, out var statement))
+        {
+            Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out statement));
+            prepared[sql] = statement;
+        }
+        try
+        {
+            Check(bind(statement));
+            Check(raw.sqlite3_step(statement), raw.SQLITE_DONE);
+            return raw.sqlite3_changes(connection.Handle);
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+            raw.sqlite3_clear_bindings(statement);
+        }
+    }
+
+    public void Execute(string sql) => Execute(sql, static _ => raw.SQLITE_OK);
+
+    public void Dispose()
+    {
+        foreach (var statement in prepared.Values)
+            statement.Dispose();
+        prepared.Clear();
+    }
+
+    private void Check(int code, int expected = raw.SQLITE_OK)
+    {
+        if (code != expected)
+            throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), code, raw.sqlite3_extended_errcode(connection.Handle));
+    }
+}
