@@ -120,7 +120,8 @@ public sealed class WorkflowRuntime(
     /// Writes what the burst changed, known from the state before and after it (no read-back of rows), in one
     /// transaction; timers are scheduled only after that commit. A burst that writes only its own rows joins the
     /// group commit of the <see cref="BurstWriter"/>; one that also carries changes tracked in this context (a task the
-    /// caller completed, rows the observers added) commits them together in a transaction of its own.
+    /// caller completed, rows the observers added) commits them together in a transaction of its own. Callers hold no
+    /// transaction of their own: it would hold the write gate the group writer waits for.
     /// </summary>
     private async Task SaveBurstAsync(WorkflowInstanceRecord record, StateSnapshot before, WorkflowInstanceState state, CancellationToken ct)
     {
