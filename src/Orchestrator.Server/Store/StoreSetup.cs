@@ -42,8 +42,6 @@ public static class StoreSetup
     /// <summary>Sets <see cref="ConnectionPragmas"/> on EF Core's connections.</summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
-        private const string Sql = ConnectionPragmas;
-
         // Pooled connections keep their native handle, and the pragma stays set on it: run it once per handle.
         private readonly ConditionalWeakTable<object, object> configured = new();
 
@@ -51,7 +49,7 @@ public static class StoreSetup
         {
             if (!FirstOpen(connection)) return;
             using var command = connection.CreateCommand();
-            command.CommandText = Sql;
+            command.CommandText = ConnectionPragmas;
             command.ExecuteNonQuery();
         }
 
@@ -59,7 +57,7 @@ public static class StoreSetup
         {
             if (!FirstOpen(connection)) return;
             await using var command = connection.CreateCommand();
-            command.CommandText = Sql;
+            command.CommandText = ConnectionPragmas;
             await command.ExecuteNonQueryAsync(ct);
         }
 
