@@ -21,7 +21,7 @@ public sealed class ResumeBench : IBenchCase
     /// Resumed by the hundred callers before the measured ones: the server's code reaches its optimised tier under
     /// that load first, as in a server that has been running, and the JIT does not compete with the measured calls.
     /// </summary>
-    private const int WarmUpInstances = 10_000;
+    private const int WarmUpInstances = 30_000;
     private const int Callers = 100;
     private const string EventName = "受理通知";
 
@@ -53,18 +53,25 @@ public sealed class ResumeBench : IBenchCase
         report.Write(new Figure("resume.single_caller_latency_p50", Percentile(single, 0.50), "ms"));
         await TimeCallsAsync(WarmUpInstances, Callers, i => ResumeAsync(http, Instances + SingleCallerInstances + i));
 
+        var cpuBefore = server.CpuSeconds();
         var (latencies, seconds) = await TimeCallsAsync(Instances, Callers, i => ResumeAsync(http, i));
+        var cpuPerResume = (server.CpuSeconds() - cpuBefore) * 1e6 / Instances;
         report.Write(new Figure("resume.latency_p50", Percentile(latencies, 0.50), "ms"));
         report.Write(new Figure("resume.latency_p99", Percentile(latencies, 0.99), "ms", 50));
         report.Write(new Figure("resume.resumes_per_second", Instances / seconds, "resumes/s"));
+        // The server's CPU time (both cores, user and system) per measured resume: steadier than latency on a shared machine.
+        report.Write(new Figure("resume.server_cpu_per_resume", cpuPerResume, "µs"));
 
         // A floor under those figures: the same callers and the same route, for an event nobody waits for (the lookup
         // finds no bookmark, nothing is written), which shows what the HTTP pipeline, the lookup and the client cost on
         // this machine's cores.
+        cpuBefore = server.CpuSeconds();
         var (floor, floorSeconds) = await TimeCallsAsync(Instances, Callers, i => TriggerNobodyAsync(http, i));
+        var cpuPerFloorRequest = (server.CpuSeconds() - cpuBefore) * 1e6 / Instances;
         report.Write(new Figure("resume.floor_latency_p50", Percentile(floor, 0.50), "ms"));
         report.Write(new Figure("resume.floor_latency_p99", Percentile(floor, 0.99), "ms"));
         report.Write(new Figure("resume.floor_requests_per_second", Instances / floorSeconds, "requests/s"));
+        report.Write(new Figure("resume.floor_server_cpu_per_request", cpuPerFloorRequest, "µs"));
         report.Write(new Figure("resume.server_peak_memory", server.PeakMemoryMegabytes(), "MB"));
     }
 
@@ -177,6 +184,13 @@ public sealed class ResumeBench : IBenchCase
             }
             await server.DisposeAsync();
             throw new TimeoutException("the server did not become healthy");
+        }
+
+        /// <summary>utime + stime of the server process, from /proc (clock ticks of 1/100 s).</summary>
+        public double CpuSeconds()
+        {
+            var fields = File.ReadAllText($"/proc/{process.Id}/stat").Split(") ")[1].Split(' ');
+            return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
         }
 
         /// <summary>VmHWM: the resident set's high-water mark of the server process.</summary>
