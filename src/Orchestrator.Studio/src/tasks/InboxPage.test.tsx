@@ -37,7 +37,8 @@ describe('task inbox', () => {
     renderApp('/tasks');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'タスク一覧' })).toBeTruthy();
-    expect(document.title).toBe('タスク一覧 | Orchestrator');
+    // The heading's effect sets the title after the heading is in the page.
+    await waitFor(() => expect(document.title).toBe('タスク一覧 | Orchestrator'));
     await screen.findByTestId('tasks-table');
 
     const counts = within(screen.getByRole('list', { name: 'タスクの件数' }));
