@@ -31,11 +31,9 @@ public sealed class BookmarkClosedException(string instanceId, string bookmarkId
 /// </summary>
 public sealed class WorkflowRuntime(
     AppDbContext db, WorkflowRunner runner, DefinitionService definitions, DefinitionCache cache, InstanceLocks locks,
-    TimerScheduler timers, IEnumerable<IBurstObserver> observers, BurstWriter writer, RowStatements rows, TimeProvider time)
+    TimerScheduler timers, IEnumerable<IBurstObserver> observers, BurstWriter writer, StoreReader reader, RowStatements rows,
+    TimeProvider time)
 {
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<WorkflowInstanceRecord?>> FindInstance =
-        EF.CompileAsyncQuery((AppDbContext db, string id, CancellationToken _) => db.WorkflowInstances.AsNoTracking().FirstOrDefault(i => i.Id == id));
-
     public static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
@@ -110,8 +108,10 @@ public sealed class WorkflowRuntime(
 
     private async Task<(WorkflowInstanceRecord, WorkflowInstanceState, WorkflowDefinition)> LoadAsync(string instanceId, CancellationToken ct)
     {
-        // Never tracked: bursts write the row themselves, and each reads it fresh inside the instance's lock.
-        var record = await FindInstance(db, instanceId, ct) ?? throw new InstanceNotFoundException(instanceId);
+        // Read fresh inside the instance's lock, outside EF Core's tracking: bursts write the row themselves.
+        var select = rows.SelectByKey(db.Model, typeof(WorkflowInstanceRecord));
+        var record = reader.Read(sql => sql.Query(select.Sql, s => RowStatements.BindText(s, 1, instanceId), s => (WorkflowInstanceRecord)select.Read(s)))
+            .SingleOrDefault() ?? throw new InstanceNotFoundException(instanceId);
         var version = await definitions.FindVersionAsync(record.DefinitionVersionId, ct);
         return (record, ReadState(record), cache.Get(version));
     }

@@ -90,6 +90,9 @@ public sealed class BulkInsert(AppDbContext db, RowStatements statements)
 /// </summary>
 public sealed record RowStatement(string Table, string Sql, Func<sqlite3_stmt, object, int> Bind, int Parameters);
 
+/// <summary>A SELECT and the compiled code that makes an entity from its current result row.</summary>
+public sealed record RowQuery(string Sql, Func<sqlite3_stmt, object> Read);
+
 /// <summary>
 /// Compiles, once per entity type, the binding of every column straight from the entity's properties through the EF
 /// Core value converters to SQLite's positional bind calls: no boxing, no lookup by name, per row.
@@ -98,6 +101,7 @@ public sealed class RowStatements
 {
     private readonly ConcurrentDictionary<(Type, string), RowStatement> compiled = new();
     private readonly ConcurrentDictionary<Type, string> deletes = new();
+    private readonly ConcurrentDictionary<Type, RowQuery> selects = new();
 
     /// <summary>INSERT of every column but a database-generated key.</summary>
     public RowStatement Insert(IModel model, Type type) => compiled.GetOrAdd((type, "insert"), _ =>
@@ -124,6 +128,16 @@ public sealed class RowStatements
                   $"WHERE {string.Join(" AND ", key.Select(c => $"\"{c.GetColumnName(table)}\" = ?"))}" +
                   (token is null ? "" : $" AND \"{token.GetColumnName(table)}\" = ?");
         return new RowStatement(table.Name, sql, CompileBinder(type, [.. values, .. key]), values.Count + key.Count);
+    });
+
+    /// <summary>SELECT of every column of the row with a single-column key (bound by the caller at position 1), and the
+    /// compiled code that makes the entity from a result row, through the EF Core value converters.</summary>
+    public RowQuery SelectByKey(IModel model, Type type) => selects.GetOrAdd(type, _ =>
+    {
+        var (table, properties) = Describe(model, type);
+        var sql = $"SELECT {string.Join(", ", properties.Select(c => $"\"{c.GetColumnName(table)}\""))} FROM \"{table.Name}\" " +
+                  $"WHERE \"{properties.Single(p => p.IsPrimaryKey()).GetColumnName(table)}\" = ?";
+        return new RowQuery(sql, CompileReader(type, properties));
     });
 
     /// <summary>DELETE of the row with a single-column key, bound by the caller at position 1.</summary>
@@ -172,6 +186,61 @@ public sealed class RowStatements
         }
         return Bind(statement, position, Convert(value, converter), column);
     }
+
+    /// <summary>statement => new T { A = read(statement, 0), B = read(statement, 1), … }</summary>
+    private static Func<sqlite3_stmt, object> CompileReader(Type type, IReadOnlyList<IProperty> columns)
+    {
+        var statement = Expression.Parameter(typeof(sqlite3_stmt), "statement");
+        var members = columns.Select((column, i) =>
+            (MemberBinding)Expression.Bind(column.PropertyInfo ?? throw new NotSupportedException($"{type.Name}.{column.Name} has no property"),
+                ReadColumn(statement, i, column)));
+        var body = Expression.Convert(Expression.MemberInit(Expression.New(type), members), typeof(object));
+        return Expression.Lambda<Func<sqlite3_stmt, object>>(body, statement).Compile();
+    }
+
+    private static Expression ReadColumn(ParameterExpression statement, int index, IProperty column)
+    {
+        var modelType = column.ClrType;
+        var converter = column.GetTypeMapping().Converter;
+        var providerType = Nullable.GetUnderlyingType(converter?.ProviderClrType ?? modelType) ?? converter?.ProviderClrType ?? modelType;
+        var method = providerType switch
+        {
+            var t when t == typeof(string) => nameof(ColumnText),
+            var t when t == typeof(long) || t == typeof(int) || t == typeof(short) || t == typeof(byte) => nameof(ColumnInteger),
+            var t when t == typeof(bool) => nameof(ColumnBoolean),
+            var t when t == typeof(double) || t == typeof(float) => nameof(ColumnReal),
+            var t when t == typeof(Guid) => nameof(ColumnGuid),
+            var t when t == typeof(byte[]) => nameof(ColumnBlob),
+            var t when t == typeof(DateOnly) => nameof(ColumnDate),
+            _ => throw new NotSupportedException($"cannot read {column.DeclaringType.ClrType.Name}.{column.Name} ({providerType.Name})"),
+        };
+        var position = Expression.Constant(index);
+        Expression value = Expression.Call(typeof(RowStatements).GetMethod(method, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!, statement, position);
+        if (value.Type != providerType)
+            value = Expression.Convert(value, providerType);
+        if (converter is not null)
+            value = Expression.Invoke(converter.ConvertFromProviderExpression, value);
+        var underlying = Nullable.GetUnderlyingType(modelType) ?? modelType;
+        if (value.Type != underlying)
+            value = Expression.Convert(value, underlying);
+        if (!modelType.IsValueType)
+            return Expression.Condition(IsNull(statement, position), Expression.Constant(null, modelType), Expression.Convert(value, modelType));
+        return modelType == underlying
+            ? value
+            : Expression.Condition(IsNull(statement, position), Expression.Constant(null, modelType), Expression.Convert(value, modelType));
+    }
+
+    private static Expression IsNull(ParameterExpression statement, Expression position) => Expression.Equal(
+        Expression.Call(typeof(raw), nameof(raw.sqlite3_column_type), null, statement, position), Expression.Constant(raw.SQLITE_NULL));
+
+    private static string ColumnText(sqlite3_stmt s, int i) => raw.sqlite3_column_text(s, i).utf8_to_string();
+    private static long ColumnInteger(sqlite3_stmt s, int i) => raw.sqlite3_column_int64(s, i);
+    private static bool ColumnBoolean(sqlite3_stmt s, int i) => raw.sqlite3_column_int64(s, i) != 0;
+    private static double ColumnReal(sqlite3_stmt s, int i) => raw.sqlite3_column_double(s, i);
+    private static byte[] ColumnBlob(sqlite3_stmt s, int i) => raw.sqlite3_column_blob(s, i).ToArray();
+    private static Guid ColumnGuid(sqlite3_stmt s, int i) => Guid.Parse(raw.sqlite3_column_text(s, i).utf8_to_string());
+    private static DateOnly ColumnDate(sqlite3_stmt s, int i) =>
+        DateOnly.ParseExact(raw.sqlite3_column_text(s, i).utf8_to_string(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static Expression Convert(Expression value, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter) =>
         converter is null ? value : Expression.Invoke(converter.ConvertToProviderExpression, Expression.Convert(value, converter.ModelClrType));

@@ -14,11 +14,7 @@ public sealed class PreparedStatements(SqliteConnection connection) : IDisposabl
     /// <summary>Runs the statement with the values <paramref name="bind"/> sets; returns how many rows it changed.</summary>
     public int Execute(string sql, Func<sqlite3_stmt, int> bind)
     {
-        if (!prepared.TryGetValue(sql, out var statement))
-        {
-            Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out statement));
-            prepared[sql] = statement;
-        }
+        var statement = Prepare(sql);
         try
         {
             Check(bind(statement));
@@ -33,6 +29,37 @@ public sealed class PreparedStatements(SqliteConnection connection) : IDisposabl
     }
 
     public void Execute(string sql) => Execute(sql, static _ => raw.SQLITE_OK);
+
+    /// <summary>Runs a query with the values <paramref name="bind"/> sets; <paramref name="read"/> makes each result row.</summary>
+    public List<T> Query<T>(string sql, Func<sqlite3_stmt, int> bind, Func<sqlite3_stmt, T> read)
+    {
+        var statement = Prepare(sql);
+        try
+        {
+            Check(bind(statement));
+            var rows = new List<T>();
+            int code;
+            while ((code = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+                rows.Add(read(statement));
+            Check(code, raw.SQLITE_DONE);
+            return rows;
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+            raw.sqlite3_clear_bindings(statement);
+        }
+    }
+
+    private sqlite3_stmt Prepare(string sql)
+    {
+        if (!prepared.TryGetValue(sql, out var statement))
+        {
+            Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out statement));
+            prepared[sql] = statement;
+        }
+        return statement;
+    }
 
     public void Dispose()
     {

@@ -25,6 +25,7 @@ public static class StoreSetup
         var writeGate = new SqliteWriteGate();
         services.AddSingleton(writeGate);
         services.AddSingleton<RowStatements>();
+        services.AddSingleton<StoreReader>();
         services.AddScoped<BulkInsert>();
         services.AddHostedService<WalCheckpointer>();
         services.AddDbContextPool<AppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), writeGate));

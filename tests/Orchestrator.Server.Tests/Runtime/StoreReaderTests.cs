@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Engine;
+using Orchestrator.Server.Instances;
+using Orchestrator.Server.Store;
+using static Orchestrator.Server.Tests.Runtime.TestWorkflows;
+
+namespace Orchestrator.Server.Tests.Runtime;
+
+public sealed class StoreReaderTests(OrchestratorFactory factory) : IClassFixture<OrchestratorFactory>
+{
+    [Fact]
+    public async Task An_instance_read_with_a_prepared_statement_equals_the_row_EF_Core_reads()
+    {
+        var api = new WorkflowApiClient(await factory.SignInAsync("coordinator"));
+        await api.PublishAsync(WaitForEvent("reader-row", "受付"));
+        using var scope = factory.Services.CreateScope();
+        var started = await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().StartAsync(
+            new StartInstance("reader-row", CorrelationId: "case-9", PilotId: "pilot-1", CycleId: "cycle-2", CaseId: "case-9",
+                MunicipalityCode: "131016", Simulated: true), CancellationToken.None);
+
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var select = scope.ServiceProvider.GetRequiredService<RowStatements>().SelectByKey(db.Model, typeof(WorkflowInstanceRecord));
+        var read = scope.ServiceProvider.GetRequiredService<StoreReader>().Read(sql =>
+            sql.Query(select.Sql, s => RowStatements.BindText(s, 1, started.Id), s => (WorkflowInstanceRecord)select.Read(s)));
+
+        var expected = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == started.Id);
+        Assert.Equal(JsonSerializer.Serialize(expected), JsonSerializer.Serialize(Assert.Single(read)));
+        // The row has every kind of column filled: texts, an enum stored by name, a GUID, a flag, times with offsets.
+        Assert.Equal(WorkflowStatus.Suspended, expected.Status);
+        Assert.True(expected.Simulated);
+        Assert.NotEqual(Guid.Empty, expected.ConcurrencyToken);
+        Assert.Null(expected.FinishedAt);
+        Assert.Equal("131016", expected.MunicipalityCode);
+    }
+}
