@@ -7,8 +7,9 @@ namespace Orchestrator.Server.Instances;
 
 /// <summary>
 /// Group commit for bursts that write only their own rows. They queue here, and one writer commits all that are
-/// waiting in one transaction; a burst that fails (a conflict) fails alone. Under many concurrent resumes the commit and the pass through the write gate are paid once per batch
-/// instead of once per burst, and the gate is not left idle while the next burst waits for a thread.
+/// waiting in one transaction; a burst that fails (a conflict) fails alone. Under many concurrent resumes the commit
+/// and the pass through the write gate are paid once per batch instead of once per burst, and the gate is not left
+/// idle while the next burst waits for a thread.
 /// </summary>
 public sealed class BurstWriter : IAsyncDisposable
 {
