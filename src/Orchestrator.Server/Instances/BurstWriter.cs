@@ -63,13 +63,7 @@ public sealed class BurstWriter : IAsyncDisposable
                 {
                     if (connection is null)
                     {
-                        connection = new SqliteConnection(store.ConnectionString);
-                        connection.Open();
-                        using (var pragmas = connection.CreateCommand())
-                        {
-                            pragmas.CommandText = StoreSetup.ConnectionPragmas;
-                            pragmas.ExecuteNonQuery();
-                        }
+                        connection = store.Open();
                         sql = new PreparedStatements(connection);
                     }
                     await gate.EnterAsync();

@@ -40,13 +40,7 @@ public sealed class StoreReader(StoreConnection store) : IDisposable
 
     private Lease Open()
     {
-        var connection = new SqliteConnection(store.ConnectionString);
-        connection.Open();
-        using (var pragmas = connection.CreateCommand())
-        {
-            pragmas.CommandText = StoreSetup.ConnectionPragmas;
-            pragmas.ExecuteNonQuery();
-        }
+        var connection = store.Open();
         return new Lease(connection, new PreparedStatements(connection));
     }
 

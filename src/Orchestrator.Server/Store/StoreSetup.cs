@@ -76,5 +76,17 @@ public static class StoreSetup
     }
 }
 
-/// <summary>The application store's connection string, for writers that hold a connection of their own.</summary>
-public sealed record StoreConnection(string ConnectionString);
+/// <summary>The application store's connection string, for the readers and the writer that hold connections of their own.</summary>
+public sealed record StoreConnection(string ConnectionString)
+{
+    /// <summary>An open connection with the store's pragmas set, as EF Core's connections have them.</summary>
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = StoreSetup.ConnectionPragmas;
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+}
