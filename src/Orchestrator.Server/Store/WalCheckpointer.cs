@@ -9,7 +9,7 @@ namespace Orchestrator.Server.Store;
 /// milliseconds. A passive checkpoint never blocks a writer; SQLite's own checkpoint stays as a backstop at a larger
 /// log size (<see cref="StoreSetup"/>).
 /// </summary>
-public sealed class WalCheckpointer(ProductPaths paths, TimeProvider time, ILogger<WalCheckpointer> log) : BackgroundService
+public sealed class WalCheckpointer(ProductPaths paths, StoreConnection store, TimeProvider time, ILogger<WalCheckpointer> log) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -40,8 +40,7 @@ public sealed class WalCheckpointer(ProductPaths paths, TimeProvider time, ILogg
     {
         if (!File.Exists(paths.AppDatabase + "-wal"))
             return;
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = paths.AppDatabase, Mode = SqliteOpenMode.ReadWrite }.ToString());
-        await connection.OpenAsync(ct);
+        await using var connection = store.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         await command.ExecuteNonQueryAsync(ct);
