@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Orchestrator.Engine;
 using Orchestrator.Server.Definitions;
+using Orchestrator.Server.Reports;
 
 namespace Orchestrator.Server.Instances;
 
 /// <summary>A running or ended workflow instance. `StateJson` is the engine's state; the columns serve queries.</summary>
-public sealed class WorkflowInstanceRecord
+public sealed class WorkflowInstanceRecord : IReportScoped
 {
     public required string Id { get; set; }
     public required string DefinitionId { get; set; }

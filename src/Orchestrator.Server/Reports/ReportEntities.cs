@@ -9,7 +9,7 @@ namespace Orchestrator.Server.Reports;
 /// from the measurement rows, never edited by hand; cost and business hours are recomputed when the rate table or the
 /// office calendar changes (RateVersion, CalendarKey), and the whole row when the formulas change (FormulaVersion).
 /// </summary>
-public sealed class ReportCaseRecord
+public sealed class ReportCaseRecord : IReportScoped
 {
     public required string InstanceId { get; set; }
     public int FormulaVersion { get; set; }

@@ -33,7 +33,8 @@ public sealed record ReportFilter(string? PilotId, string? CycleId, string? Proc
             : (new ReportFilter(Blank(Get("pilotId")), Blank(Get("cycleId")), Blank(Get("processKey")), municipality, m, s), problems);
     }
 
-    public IQueryable<ReportCaseRecord> Apply(IQueryable<ReportCaseRecord> q)
+    /// <summary>Narrows case rows, or workflow instances (for what reports leave out: unfinished instances).</summary>
+    public IQueryable<T> Apply<T>(IQueryable<T> q) where T : class, IReportScoped
     {
         if (PilotId is { } pilot)
             q = q.Where(c => c.PilotId == pilot);
@@ -50,25 +51,17 @@ public sealed record ReportFilter(string? PilotId, string? CycleId, string? Proc
         return q;
     }
 
-    /// <summary>The same filter over workflow instances, for what reports leave out (unfinished instances).</summary>
-    public IQueryable<WorkflowInstanceRecord> Apply(IQueryable<WorkflowInstanceRecord> q)
-    {
-        if (PilotId is { } pilot)
-            q = q.Where(i => i.PilotId == pilot);
-        if (CycleId is { } cycle)
-            q = q.Where(i => i.CycleId == cycle);
-        if (ProcessKey is { } process)
-            q = q.Where(i => i.ProcessKey == process);
-        if (Municipality is { } municipality)
-            q = q.Where(i => i.MunicipalityCode == municipality);
-        if (Mode == "live")
-            q = q.Where(i => !i.Simulated);
-        else if (Mode == "simulated")
-            q = q.Where(i => i.Simulated);
-        return q;
-    }
-
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>The columns a report filter selects on, which case rows and workflow instances both carry.</summary>
+public interface IReportScoped
+{
+    string? PilotId { get; }
+    string? CycleId { get; }
+    string? ProcessKey { get; }
+    string? MunicipalityCode { get; }
+    bool Simulated { get; }
 }
 
 /// <summary>The finished cases a report covers: the pre-aggregated rows, brought up to date first.</summary>

@@ -267,6 +267,14 @@ public sealed class EffectArithmeticTests(HandComputedStore store) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_method_report_applies_every_filter_to_cases_and_to_unfinished_instances()
+    {
+        var none = await GetAsync("/api/reports/method?pilotId=none&cycleId=none&processKey=okuyami&municipality=131016&mode=live");
+        Assert.Equal(0, none.GetProperty("dataQuality").GetProperty("cases").GetInt32());
+        Assert.Empty(none.GetProperty("dataQuality").GetProperty("unfinishedInstances").EnumerateObject());
+    }
+
+    [Fact]
     public async Task Filters_select_cases_by_mode_municipality_and_cycle()
     {
         var simulated = await GetAsync("/api/reports/effect?mode=simulated");
