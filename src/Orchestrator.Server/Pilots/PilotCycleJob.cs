@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -152,7 +153,8 @@ public sealed class PilotCycleJob(
                 pilotCase.PilotId, pilotCase.CycleId, pilotCase.CaseKey, pilotCase.MunicipalityCode, Simulated: false, InstanceId: pilotCase.Id),
                 CancellationToken.None);
         }
-        catch (Exception e) when (e is DefinitionNotFoundException or ExpressionException or InvalidOperationException)
+        // A store refusal of the burst's rows surfaces as SqliteException (the runtime writes them with prepared statements).
+        catch (Exception e) when (e is DefinitionNotFoundException or ExpressionException or InvalidOperationException or SqliteException)
         {
             // The instance was not saved; the case is recorded as failed to start, the rest of the cycle goes on.
             foreach (var entry in db.ChangeTracker.Entries().Where(x => x.Entity is not PilotCase and not PilotCycle && x.State == EntityState.Added).ToList())
