@@ -63,6 +63,10 @@ public static class AuthSetup
                 o.Events.OnRedirectToAccessDenied = context => Challenge(context, StatusCodes.Status403Forbidden);
             });
 
+        // After the bearer handler's own configuration, which sets the protector the cache wraps.
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .PostConfigure(o => o.BearerTokenProtector = new BearerTicketCache(o.BearerTokenProtector));
+
         services.AddAuthorization();
         services.AddScoped<AccessTokenIssuer>();
         return services;
