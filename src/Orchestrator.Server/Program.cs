@@ -47,6 +47,7 @@ builder.Services.AddSerilog((services, logger) => logger
     .WriteTo.File(new CompactJsonFormatter(), Path.Combine(paths.Logs, "orchestrator-.json"),
         rollingInterval: RollingInterval.Day, fileSizeLimitBytes: 20 * 1024 * 1024, rollOnFileSizeLimit: true,
         retainedFileCountLimit: 31));
+LoggersPerCategory.Wrap(builder.Services);
 
 // The initializer must be the first hosted service: migrations run before Hangfire or Kestrel start.
 builder.Services.AddHostedService<StartupInitializer>();
