@@ -35,10 +35,10 @@ public static class StoreSetup
     /// <summary>
     /// In WAL mode, synchronous=NORMAL keeps the database consistent after a crash and syncs at checkpoints instead
     /// of at every commit; a power cut may lose the last commits, never corrupt the file. Checkpoints are the
-    /// <see cref="WalCheckpointer"/>'s work; a commit runs one itself only if the log has grown past 40 MB. A writer
+    /// <see cref="WalCheckpointer"/>'s work; a commit runs one itself only if the log has grown past 80 MB. A writer
     /// that finds the file locked waits up to 30 s, as EF Core's commands do.
     /// </summary>
-    public const string ConnectionPragmas = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000; PRAGMA busy_timeout=30000;";
+    public const string ConnectionPragmas = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=20000; PRAGMA busy_timeout=30000;";
 
     /// <summary>Sets <see cref="ConnectionPragmas"/> on EF Core's connections.</summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
