@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.Storage.SQLite;
 using Orchestrator.Server.Auth;
@@ -15,6 +16,10 @@ public static class JobSetup
         // process, and a job enqueued into another host's database would run there against the wrong store).
         var storage = new SQLiteStorage(paths.JobDatabase, new SQLiteStorageOptions { QueuePollInterval = poll });
         services.AddSingleton<JobStorage>(storage);
+        // Likewise the activator: Hangfire's default registration returns JobActivator.Current, which every host's
+        // configuration sets; a server built while another host configured itself performed its jobs through that
+        // host's services, against that host's store.
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
