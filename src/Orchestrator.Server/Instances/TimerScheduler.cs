@@ -25,15 +25,14 @@ public sealed class TimerScheduler(
         foreach (var bookmark in closed.Where(b => b.JobId is not null))
             jobs.Delete(bookmark.JobId);
 
-        var jobbed = opened.Where(NeedsJob).ToList();
-        foreach (var bookmark in jobbed)
+        foreach (var bookmark in opened.Where(NeedsJob))
         {
-            // The burst inserted the row without this context: track it so that its job id is written.
-            db.Bookmarks.Attach(bookmark);
             Schedule(bookmark);
+            // A worker may have run the job and closed the bookmark already (an agency call is enqueued, not
+            // scheduled): then there is no row left to update, and nothing is wrong.
+            await db.Bookmarks.Where(b => b.Id == bookmark.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.JobId, bookmark.JobId), ct);
         }
-        if (jobbed.Count > 0)
-            await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Every timer bookmark has a live job; every published Cron trigger has its recurring job, and no other.</summary>
