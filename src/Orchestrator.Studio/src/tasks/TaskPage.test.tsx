@@ -397,6 +397,17 @@ describe('task screen', () => {
   });
 });
 
+/**
+ * The measurement starts in an effect after the timer first renders, which may run after `findByRole` resolves:
+ * wait (in real time; only intervals and Date are faked) until its tick and report intervals run.
+ */
+async function measurementStarted() {
+  for (let attempt = 0; attempt < 200 && vi.getTimerCount() < 2; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  expect(vi.getTimerCount()).toBe(2);
+}
+
 describe('measured active time', () => {
   it('counts only while the document is visible and the window focused, and reports it every 15 s', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
@@ -409,6 +420,7 @@ describe('measured active time', () => {
     renderApp('/tasks/t1');
     const timer = await screen.findByRole('timer', { name: '作業時間(計測)' });
     expect(timer.textContent).toBe('01:00');
+    await measurementStarted();
 
     act(() => vi.advanceTimersByTime(5_000));
     expect(timer.textContent).toBe('01:05');
@@ -461,6 +473,7 @@ describe('measured active time', () => {
     });
     renderApp('/tasks/t1');
     await screen.findByRole('timer');
+    await measurementStarted();
     act(() => vi.advanceTimersByTime(9_000));
     expect(screen.getByRole('region', { name: '案件情報' }).textContent).toContain('表示する案件情報はありません。');
     fireEvent.click(screen.getByRole('button', { name: '完了' }));
