@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Instances;
@@ -15,28 +14,28 @@ public sealed record BurstWrite(
     IReadOnlyList<string> ClosedBookmarkIds, IReadOnlyList<BookmarkRecord> OpenedBookmarks, IReadOnlyList<IncidentRecord> NewIncidents)
 {
     /// <summary>Runs the statements on the connection of an open transaction; the caller commits.</summary>
-    public void Apply(PreparedStatements sql, RowStatements rows, IModel model)
+    public void Apply(PreparedStatements sql, RowStatements rows)
     {
         // The instance row first: the other rows refer to it.
         if (ReadToken is { } token)
         {
-            var update = rows.Update(model, typeof(WorkflowInstanceRecord), Changed);
+            var update = rows.Update(typeof(WorkflowInstanceRecord), Changed);
             if (sql.Execute(update.Sql, s => update.Bind(s, Instance) | RowStatements.BindGuid(s, update.Parameters + 1, token)) == 0)
                 throw new DbUpdateConcurrencyException($"Workflow instance '{Instance.Id}' was changed by another writer after it was read");
         }
         else
-            Insert(sql, rows.Insert(model, typeof(WorkflowInstanceRecord)), [Instance]);
+            Insert(sql, rows.Insert(typeof(WorkflowInstanceRecord)), [Instance]);
 
-        Insert(sql, rows.Insert(model, typeof(ActivityExecutionRow)), NewJournal);
-        var journalUpdate = rows.Update(model, typeof(ActivityExecutionRow), JournalColumns);
+        Insert(sql, rows.Insert(typeof(ActivityExecutionRow)), NewJournal);
+        var journalUpdate = rows.Update(typeof(ActivityExecutionRow), JournalColumns);
         foreach (var row in ChangedJournal)
             sql.Execute(journalUpdate.Sql, s => journalUpdate.Bind(s, row));
 
-        var delete = rows.DeleteByKey(model, typeof(BookmarkRecord));
+        var delete = rows.DeleteByKey(typeof(BookmarkRecord));
         foreach (var id in ClosedBookmarkIds)
             sql.Execute(delete, s => RowStatements.BindText(s, 1, id));
-        Insert(sql, rows.Insert(model, typeof(BookmarkRecord)), OpenedBookmarks);
-        Insert(sql, rows.Insert(model, typeof(IncidentRecord)), NewIncidents);
+        Insert(sql, rows.Insert(typeof(BookmarkRecord)), OpenedBookmarks);
+        Insert(sql, rows.Insert(typeof(IncidentRecord)), NewIncidents);
     }
 
     /// <summary>What a burst can change in a journal row that exists already.</summary>

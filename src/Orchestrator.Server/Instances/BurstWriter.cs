@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Instances;
@@ -33,9 +32,9 @@ public sealed class BurstWriter : IAsyncDisposable
     /// Completes when the burst is committed, or fails with what stopped it. Not cancellable once queued: the caller
     /// learns whether its burst was written.
     /// </summary>
-    public Task WriteAsync(BurstWrite write, IModel model)
+    public Task WriteAsync(BurstWrite write)
     {
-        var pending = new PendingWrite(write, model, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new PendingWrite(write, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!queue.Writer.TryWrite(pending))
             throw new ObjectDisposedException(nameof(BurstWriter), "the store is shutting down");
         return pending.Done.Task;
@@ -113,7 +112,7 @@ public sealed class BurstWriter : IAsyncDisposable
                 {
                     try
                     {
-                        pending.Write.Apply(sql, rows, pending.Model);
+                        pending.Write.Apply(sql, rows);
                     }
                     catch (Exception e)
                     {
@@ -137,5 +136,5 @@ public sealed class BurstWriter : IAsyncDisposable
             pending.Done.TrySetResult();
     }
 
-    private sealed record PendingWrite(BurstWrite Write, IModel Model, TaskCompletionSource Done);
+    private sealed record PendingWrite(BurstWrite Write, TaskCompletionSource Done);
 }

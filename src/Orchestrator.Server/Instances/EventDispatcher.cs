@@ -29,5 +29,5 @@ public sealed class EventDispatcher(StoreReader reader, WorkflowRuntime runtime)
         return resumed;
     }
 
-    private static string InstanceId(SQLitePCL.sqlite3_stmt row) => SQLitePCL.raw.sqlite3_column_text(row, 0).utf8_to_string();
+    private static string InstanceId(SQLitePCL.sqlite3_stmt row) => RowStatements.ColumnText(row, 0);
 }

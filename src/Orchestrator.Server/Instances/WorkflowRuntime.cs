@@ -109,7 +109,7 @@ public sealed class WorkflowRuntime(
     private async Task<(WorkflowInstanceRecord, WorkflowInstanceState, WorkflowDefinition)> LoadAsync(string instanceId, CancellationToken ct)
     {
         // Read fresh inside the instance's lock, outside EF Core's tracking: bursts write the row themselves.
-        var select = rows.SelectByKey(db.Model, typeof(WorkflowInstanceRecord));
+        var select = rows.SelectByKey(typeof(WorkflowInstanceRecord));
         var record = reader.Read(sql => sql.Query(select.Sql, s => RowStatements.BindText(s, 1, instanceId), s => (WorkflowInstanceRecord)select.Read(s)))
             .SingleOrDefault() ?? throw new InstanceNotFoundException(instanceId);
         var version = await definitions.FindVersionAsync(record.DefinitionVersionId, ct);
@@ -177,7 +177,7 @@ public sealed class WorkflowRuntime(
         if (db.ChangeTracker.HasChanges())
             await SaveWithTrackedChangesAsync(write, ct);
         else
-            await writer.WriteAsync(write, db.Model);
+            await writer.WriteAsync(write);
         await timers.AfterCommitAsync(opened, closedTimers, ct);
     }
 
@@ -207,7 +207,7 @@ public sealed class WorkflowRuntime(
         try
         {
             using (var statements = new PreparedStatements((SqliteConnection)db.Database.GetDbConnection()))
-                write.Apply(statements, rows, db.Model);
+                write.Apply(statements, rows);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

@@ -37,7 +37,7 @@ public sealed class BulkInsert(AppDbContext db, RowStatements statements)
                 using var sql = new PreparedStatements((SqliteConnection)db.Database.GetDbConnection());
                 foreach (var (type, rows) in pending)
                 {
-                    var insert = statements.Insert(db.Model, type);
+                    var insert = statements.Insert(type);
                     foreach (var row in rows)
                     {
                         ct.ThrowIfCancellationRequested();

@@ -18,18 +18,19 @@ public sealed record RowQuery(string Sql, Func<sqlite3_stmt, object> Read);
 
 /// <summary>
 /// Compiles, once per entity type, the binding of every column straight from the entity's properties through the EF
-/// Core value converters to SQLite's positional bind calls: no boxing, no lookup by name, per row.
+/// Core value converters to SQLite's positional bind calls: no boxing, no lookup by name, per row. Tables, columns and
+/// converters come from the store's EF Core model, so the statements follow the entities and migrations.
 /// </summary>
-public sealed class RowStatements
+public sealed class RowStatements(IModel model)
 {
     private readonly ConcurrentDictionary<(Type, string), RowStatement> compiled = new();
     private readonly ConcurrentDictionary<Type, string> deletes = new();
     private readonly ConcurrentDictionary<Type, RowQuery> selects = new();
 
     /// <summary>INSERT of every column but a database-generated key.</summary>
-    public RowStatement Insert(IModel model, Type type) => compiled.GetOrAdd((type, "insert"), _ =>
+    public RowStatement Insert(Type type) => compiled.GetOrAdd((type, "insert"), _ =>
     {
-        var (table, properties) = Describe(model, type);
+        var (table, properties) = Describe(type);
         var columns = properties.Where(p => !IsDatabaseGenerated(p)).ToList();
         var sql = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(table)}\""))}) " +
                   $"VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
@@ -41,9 +42,9 @@ public sealed class RowStatements
     /// every index that holds a column the statement sets. When the entity has a concurrency token, the row must still
     /// hold the token the caller read: it binds that old value after the row's (position Parameters + 1).
     /// </summary>
-    public RowStatement Update(IModel model, Type type, IReadOnlyList<string> properties) => compiled.GetOrAdd((type, "update " + string.Join(",", properties)), _ =>
+    public RowStatement Update(Type type, IReadOnlyList<string> properties) => compiled.GetOrAdd((type, "update " + string.Join(",", properties)), _ =>
     {
-        var (table, all) = Describe(model, type);
+        var (table, all) = Describe(type);
         var key = all.Where(p => p.IsPrimaryKey()).ToList();
         var values = properties.Select(name => all.Single(p => p.Name == name)).ToList();
         var token = all.SingleOrDefault(p => p.IsConcurrencyToken);
@@ -55,22 +56,22 @@ public sealed class RowStatements
 
     /// <summary>SELECT of every column of the row with a single-column key (bound by the caller at position 1), and the
     /// compiled code that makes the entity from a result row, through the EF Core value converters.</summary>
-    public RowQuery SelectByKey(IModel model, Type type) => selects.GetOrAdd(type, _ =>
+    public RowQuery SelectByKey(Type type) => selects.GetOrAdd(type, _ =>
     {
-        var (table, properties) = Describe(model, type);
+        var (table, properties) = Describe(type);
         var sql = $"SELECT {string.Join(", ", properties.Select(c => $"\"{c.GetColumnName(table)}\""))} FROM \"{table.Name}\" " +
                   $"WHERE \"{properties.Single(p => p.IsPrimaryKey()).GetColumnName(table)}\" = ?";
         return new RowQuery(sql, CompileReader(type, properties));
     });
 
     /// <summary>DELETE of the row with a single-column key, bound by the caller at position 1.</summary>
-    public string DeleteByKey(IModel model, Type type) => deletes.GetOrAdd(type, _ =>
+    public string DeleteByKey(Type type) => deletes.GetOrAdd(type, _ =>
     {
-        var (table, properties) = Describe(model, type);
+        var (table, properties) = Describe(type);
         return $"DELETE FROM \"{table.Name}\" WHERE \"{properties.Single(p => p.IsPrimaryKey()).GetColumnName(table)}\" = ?";
     });
 
-    private static (StoreObjectIdentifier Table, IReadOnlyList<IProperty> Properties) Describe(IModel model, Type type)
+    private (StoreObjectIdentifier Table, IReadOnlyList<IProperty> Properties) Describe(Type type)
     {
         var entity = model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not an entity of the store");
         return (StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()), entity.GetProperties().ToList());
@@ -138,7 +139,7 @@ public sealed class RowStatements
             _ => throw new NotSupportedException($"cannot read {column.DeclaringType.ClrType.Name}.{column.Name} ({providerType.Name})"),
         };
         var position = Expression.Constant(index);
-        Expression value = Expression.Call(typeof(RowStatements).GetMethod(method, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!, statement, position);
+        Expression value = Expression.Call(Helper(method), statement, position);
         if (value.Type != providerType)
             value = Expression.Convert(value, providerType);
         if (converter is not null)
@@ -156,14 +157,14 @@ public sealed class RowStatements
     private static Expression IsNull(ParameterExpression statement, Expression position) => Expression.Equal(
         Expression.Call(typeof(raw), nameof(raw.sqlite3_column_type), null, statement, position), Expression.Constant(raw.SQLITE_NULL));
 
-    private static string ColumnText(sqlite3_stmt s, int i) => raw.sqlite3_column_text(s, i).utf8_to_string();
+    public static string ColumnText(sqlite3_stmt s, int i) => raw.sqlite3_column_text(s, i).utf8_to_string();
     private static long ColumnInteger(sqlite3_stmt s, int i) => raw.sqlite3_column_int64(s, i);
     private static bool ColumnBoolean(sqlite3_stmt s, int i) => raw.sqlite3_column_int64(s, i) != 0;
     private static double ColumnReal(sqlite3_stmt s, int i) => raw.sqlite3_column_double(s, i);
     private static byte[] ColumnBlob(sqlite3_stmt s, int i) => raw.sqlite3_column_blob(s, i).ToArray();
-    private static Guid ColumnGuid(sqlite3_stmt s, int i) => Guid.Parse(raw.sqlite3_column_text(s, i).utf8_to_string());
+    private static Guid ColumnGuid(sqlite3_stmt s, int i) => Guid.Parse(ColumnText(s, i));
     private static DateOnly ColumnDate(sqlite3_stmt s, int i) =>
-        DateOnly.ParseExact(raw.sqlite3_column_text(s, i).utf8_to_string(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        DateOnly.ParseExact(ColumnText(s, i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static Expression Convert(Expression value, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter) =>
         converter is null ? value : Expression.Invoke(converter.ConvertToProviderExpression, Expression.Convert(value, converter.ModelClrType));
@@ -179,12 +180,15 @@ public sealed class RowStatements
             var t when t == typeof(Guid) => nameof(BindGuid),
             var t when t == typeof(byte[]) => nameof(BindBlob),
             var t when t == typeof(DateOnly) => nameof(BindDate),
-            _ => throw new NotSupportedException($"bulk insert cannot store {column.DeclaringType.ClrType.Name}.{column.Name} ({value.Type.Name})"),
+            _ => throw new NotSupportedException($"cannot bind {column.DeclaringType.ClrType.Name}.{column.Name} ({value.Type.Name})"),
         };
-        var target = typeof(RowStatements).GetMethod(method, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        var target = Helper(method);
         var parameter = target.GetParameters()[2].ParameterType;
         return Expression.Call(target, statement, position, value.Type == parameter ? value : Expression.Convert(value, parameter));
     }
+
+    /// <summary>One of the column readers or binders below, for the compiled code to call.</summary>
+    private static System.Reflection.MethodInfo Helper(string name) => typeof(RowStatements).GetMethod(name, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
 
     public static int BindText(sqlite3_stmt s, int i, string? v) => v is null ? raw.sqlite3_bind_null(s, i) : raw.sqlite3_bind_text16(s, i, v.AsSpan());
     private static int BindInteger(sqlite3_stmt s, int i, long v) => raw.sqlite3_bind_int64(s, i, v);

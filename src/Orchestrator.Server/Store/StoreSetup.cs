@@ -24,7 +24,12 @@ public static class StoreSetup
         services.AddSingleton(new StoreConnection(connectionString));
         var writeGate = new SqliteWriteGate();
         services.AddSingleton(writeGate);
-        services.AddSingleton<RowStatements>();
+        // The model is the same for every context of the store; a scope lends one context to read it once.
+        services.AddSingleton(sp =>
+        {
+            using var scope = sp.CreateScope();
+            return new RowStatements(scope.ServiceProvider.GetRequiredService<AppDbContext>().Model);
+        });
         services.AddSingleton<StoreReader>();
         services.AddScoped<BulkInsert>();
         services.AddHostedService<WalCheckpointer>();

@@ -29,7 +29,7 @@ public sealed class BurstWriterTests(OrchestratorFactory factory) : IClassFixtur
             record.Name = "書き込み済み";
             record.ConcurrencyToken = Guid.NewGuid();
             writes.Add(writer.WriteAsync(new BurstWrite(record, readToken,
-                [nameof(WorkflowInstanceRecord.Name), nameof(WorkflowInstanceRecord.ConcurrencyToken)], [], [], [], [], []), db.Model));
+                [nameof(WorkflowInstanceRecord.Name), nameof(WorkflowInstanceRecord.ConcurrencyToken)], [], [], [], [], [])));
         }
 
         await writes[0];

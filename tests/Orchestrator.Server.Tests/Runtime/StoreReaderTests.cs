@@ -21,7 +21,7 @@ public sealed class StoreReaderTests(OrchestratorFactory factory) : IClassFixtur
                 MunicipalityCode: "131016", Simulated: true), CancellationToken.None);
 
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var select = scope.ServiceProvider.GetRequiredService<RowStatements>().SelectByKey(db.Model, typeof(WorkflowInstanceRecord));
+        var select = scope.ServiceProvider.GetRequiredService<RowStatements>().SelectByKey(typeof(WorkflowInstanceRecord));
         var read = scope.ServiceProvider.GetRequiredService<StoreReader>().Read(sql =>
             sql.Query(select.Sql, s => RowStatements.BindText(s, 1, started.Id), s => (WorkflowInstanceRecord)select.Read(s)));
 
