@@ -78,7 +78,7 @@ public sealed class EventLogExports(AppDbContext db, ReportPopulation population
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
+        _ => ExportText.CsvCell(value.ToString() ?? ""),
     };
 
     // ---------------------------------------------------------------- XES
@@ -206,7 +206,7 @@ public sealed class EventLogExports(AppDbContext db, ReportPopulation population
     {
         await xml.WriteStartElementAsync(null, type, null);
         await xml.WriteAttributeStringAsync(null, "key", null, key);
-        await xml.WriteAttributeStringAsync(null, "value", null, value);
+        await xml.WriteAttributeStringAsync(null, "value", null, ExportText.Clean(value));
         await xml.WriteEndElementAsync();
     }
 
@@ -439,14 +439,14 @@ public sealed class EventLogExports(AppDbContext db, ReportPopulation population
             case bool b: json.WriteBoolean("value", b); break;
             case long l: json.WriteNumber("value", l); break;
             case double d: json.WriteNumber("value", d); break;
-            default: json.WriteString("value", value.ToString()); break;
+            default: json.WriteString("value", ExportText.Clean(value.ToString() ?? "")); break;
         }
     }
 
     // ---------------------------------------------------------------- shared
 
     private static string StepName(ActivityRecord r) =>
-        r.StepCode is { } code ? $"{code} {r.ActivityName ?? r.ActivityId}" : r.ActivityName ?? r.ActivityId;
+        ExportText.Clean(r.StepCode is { } code ? $"{code} {r.ActivityName ?? r.ActivityId}" : r.ActivityName ?? r.ActivityId);
 
     private static string Resource(ActivityRecord r) =>
         r.Resource ?? (r.ActorOrgLevel == "Resident" ? "resident" : r.ActivityType == ActivityTypes.Handoff ? "handoff" : "system");
