@@ -8,7 +8,9 @@ namespace Orchestrator.Server.Agencies;
 
 public sealed record AgencyCallback(string? EventName, string? CorrelationId, JsonObject? Payload);
 
-public sealed record AgencySummary(string Name, AgencyApi Api, string OrgLevel, string? OrgCode, string? BaseUrl, double TimeoutSeconds, IEnumerable<string> Operations);
+public sealed record AgencySummary(
+    string Name, AgencyApi Api, string OrgLevel, string? OrgCode, string? BaseUrl, double TimeoutSeconds, IEnumerable<string> Operations,
+    IReadOnlyList<string> CallbackEvents);
 
 public static class AgencyEndpoints
 {
@@ -19,7 +21,7 @@ public static class AgencyEndpoints
         var group = api.MapGroup("/agencies").WithTags("Agencies");
 
         group.MapGet("", (AgencyOptions agencies) => agencies.Systems.OrderBy(a => a.Key, StringComparer.Ordinal)
-                .Select(a => new AgencySummary(a.Key, a.Value.Api, a.Value.OrgLevel, a.Value.OrgCode, a.Value.BaseUrl, a.Value.TimeoutSeconds, AgencyOperations.Of(a.Value.Api))))
+                .Select(a => new AgencySummary(a.Key, a.Value.Api, a.Value.OrgLevel, a.Value.OrgCode, a.Value.BaseUrl, a.Value.TimeoutSeconds, AgencyOperations.Of(a.Value.Api), a.Value.EffectiveCallbackEvents)))
             .WithSummary("The agency registry: systems, their organisation and operations");
 
         // Agencies are systems, not signed-in users: they present the callback secret agreed in the registry.
@@ -37,13 +39,16 @@ public static class AgencyEndpoints
                     problems.Add(new("$.correlationId", "案件を特定する correlationId が必要です (required)"));
                 if (problems.Count > 0)
                     return Problems.Validation("入力内容に誤りがあります", problems);
+                if (!endpoint.EffectiveCallbackEvents.Contains(callback!.EventName!, StringComparer.Ordinal))
+                    return Problems.Status(StatusCodes.Status403Forbidden, "この連携先からは受け付けないイベントです (event not raised by this agency)",
+                        $"{agency}: {string.Join(", ", endpoint.EffectiveCallbackEvents)}");
 
-                var input = new Dictionary<string, object?> { ["agency"] = agency, ["payload"] = callback!.Payload?.DeepClone() };
+                var input = new Dictionary<string, object?> { ["agency"] = agency, ["payload"] = callback.Payload?.DeepClone() };
                 var resumed = await events.TriggerAsync(callback.EventName!, callback.CorrelationId, input, ct);
                 return Results.Ok(new { agency, eventName = callback.EventName, resumed });
             })
             .AllowAnonymous()
-            .WithSummary("Asynchronous reply of an agency: resumes the instances of that case waiting for the event");
+            .WithSummary("Asynchronous reply of an agency: resumes the instances of that case waiting for the event; 403 for another agency's event");
 
         return api;
     }

@@ -17,6 +17,24 @@ public sealed class AgencyEndpoint
     public string? Credentials { get; set; }
     /// <summary>Secret the agency presents in `X-Agency-Secret` when it calls back.</summary>
     public string? CallbackSecret { get; set; }
+    /// <summary>Events this agency may raise by callback; unset = the events of its API (<see cref="AgencyEvents"/>).</summary>
+    public List<string>? CallbackEvents { get; set; }
+
+    public IReadOnlyList<string> EffectiveCallbackEvents => CallbackEvents ?? AgencyEvents.Of(Api);
+}
+
+/// <summary>
+/// The asynchronous decisions each kind of agency system sends back. A callback may resume only waits for its own
+/// agency's events: with another agency's name it could otherwise decide that agency's step of a case.
+/// </summary>
+public static class AgencyEvents
+{
+    public static IReadOnlyList<string> Of(AgencyApi api) => api switch
+    {
+        AgencyApi.ResidentRegistry => ["MoveoutCertificateApproved"],
+        AgencyApi.ParkingCertificate => ["ParkingCertificateApproved"],
+        _ => [],
+    };
 }
 
 public sealed class AgencyOptions

@@ -14,6 +14,7 @@ namespace Orchestrator.Server.Tests.Agencies;
 public sealed class AgencyCallTests : IAsyncLifetime
 {
     private const string Secret = "callback-secret-for-tests";
+    private const string PoliceSecret = "police-secret-for-tests";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly WireMockServer agency = WireMockServer.Start();
     private OrchestratorFactory factory = null!;
@@ -38,6 +39,11 @@ public sealed class AgencyCallTests : IAsyncLifetime
                 ["Agencies:test-pension:OrgLevel"] = "National",
                 ["Agencies:test-pension:OrgCode"] = "jps-pension",
                 ["Agencies:test-pension:BaseUrl"] = agency.Url,
+                ["Agencies:test-police:Api"] = "ParkingCertificate",
+                ["Agencies:test-police:OrgLevel"] = "Prefecture",
+                ["Agencies:test-police:OrgCode"] = "13",
+                ["Agencies:test-police:BaseUrl"] = agency.Url,
+                ["Agencies:test-police:CallbackSecret"] = PoliceSecret,
                 ["Agencies:test-down:Api"] = "PensionOffice",
                 ["Agencies:test-down:OrgLevel"] = "National",
                 ["Agencies:test-down:BaseUrl"] = refusedUrl,
@@ -187,19 +193,19 @@ public sealed class AgencyCallTests : IAsyncLifetime
     public async Task A_webhook_reply_resumes_the_instance_of_that_case_and_only_that_one()
     {
         await api.PublishAsync(Definition("await-approval",
-            [Activity("start", "Elsa.Start"), Activity("wait", "Elsa.Event", ("eventName", Literal("moveout-approved"))), Activity("end", "Elsa.End")],
+            [Activity("start", "Elsa.Start"), Activity("wait", "Elsa.Event", ("eventName", Literal("MoveoutCertificateApproved"))), Activity("end", "Elsa.End")],
             [Connection("start", "wait"), Connection("wait", "end")]));
         var a = await StartCorrelatedAsync("await-approval", "case-A");
         var b = await StartCorrelatedAsync("await-approval", "case-B");
         var agencyClient = factory.CreateClient();
 
         var wrongSecret = new HttpRequestMessage(HttpMethod.Post, "/api/agencies/test-juki/callbacks")
-            { Content = JsonContent.Create(new { eventName = "moveout-approved", correlationId = "case-B" }) };
+            { Content = JsonContent.Create(new { eventName = "MoveoutCertificateApproved", correlationId = "case-B" }) };
         wrongSecret.Headers.Add("X-Agency-Secret", "guess");
         Assert.Equal(HttpStatusCode.Unauthorized, (await agencyClient.SendAsync(wrongSecret)).StatusCode);
 
         var reply = new HttpRequestMessage(HttpMethod.Post, "/api/agencies/test-juki/callbacks")
-            { Content = JsonContent.Create(new { eventName = "moveout-approved", correlationId = "case-B", payload = new { status = "approved" } }) };
+            { Content = JsonContent.Create(new { eventName = "MoveoutCertificateApproved", correlationId = "case-B", payload = new { status = "approved" } }) };
         reply.Headers.Add("X-Agency-Secret", Secret);
         var response = await agencyClient.SendAsync(reply);
 
@@ -207,6 +213,37 @@ public sealed class AgencyCallTests : IAsyncLifetime
         Assert.Equal([b], (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("resumed").EnumerateArray().Select(e => e.GetString()!).ToArray());
         Assert.Equal("Suspended", await api.StatusAsync(a));
         Assert.Equal("Finished", await api.StatusAsync(b));
+    }
+
+    [Fact]
+    public async Task An_agency_cannot_resume_a_wait_for_another_agencys_decision()
+    {
+        await api.PublishAsync(Definition("await-juki-decision",
+            [Activity("start", "Elsa.Start"), Activity("wait", "Elsa.Event", ("eventName", Literal("MoveoutCertificateApproved"))), Activity("end", "Elsa.End")],
+            [Connection("start", "wait"), Connection("wait", "end")]));
+        var waiting = await StartCorrelatedAsync("await-juki-decision", "case-P");
+        var agencyClient = factory.CreateClient();
+
+        // The police system, with its own valid secret, sends the 住基 decision of the case.
+        var police = new HttpRequestMessage(HttpMethod.Post, "/api/agencies/test-police/callbacks")
+            { Content = JsonContent.Create(new { eventName = "MoveoutCertificateApproved", correlationId = "case-P", payload = new { status = "approved" } }) };
+        police.Headers.Add("X-Agency-Secret", PoliceSecret);
+        var refused = await agencyClient.SendAsync(police);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Suspended", await api.StatusAsync(waiting));
+
+        // Its own event is accepted (nothing waits for it here), and the 住基 system's decision resumes the case.
+        var own = new HttpRequestMessage(HttpMethod.Post, "/api/agencies/test-police/callbacks")
+            { Content = JsonContent.Create(new { eventName = "ParkingCertificateApproved", correlationId = "case-P" }) };
+        own.Headers.Add("X-Agency-Secret", PoliceSecret);
+        Assert.Equal(HttpStatusCode.OK, (await agencyClient.SendAsync(own)).StatusCode);
+        var juki = new HttpRequestMessage(HttpMethod.Post, "/api/agencies/test-juki/callbacks")
+            { Content = JsonContent.Create(new { eventName = "MoveoutCertificateApproved", correlationId = "case-P" }) };
+        juki.Headers.Add("X-Agency-Secret", Secret);
+        Assert.Equal(HttpStatusCode.OK, (await agencyClient.SendAsync(juki)).StatusCode);
+        Assert.Equal("Finished", await api.StatusAsync(waiting));
     }
 
     private async Task<string> StartCorrelatedAsync(string definitionId, string correlationId)
