@@ -52,7 +52,7 @@ LoggersPerCategory.Wrap(builder.Services);
 // The initializer must be the first hosted service: migrations run before Hangfire or Kestrel start.
 builder.Services.AddHostedService<StartupInitializer>();
 builder.Services.AddAppStore(paths, storage);
-builder.Services.AddOrchestratorAuth(paths, auth);
+builder.Services.AddOrchestratorAuth(paths, auth, secureCookies: !demo.Enabled);
 builder.Services.AddJobs(paths, jobs);
 builder.Services.AddSingleton(ActivityRegistry.CreateDefault());
 builder.Services.AddSingleton(sp => new WorkflowValidator(sp.GetRequiredService<ActivityRegistry>()));
@@ -87,9 +87,13 @@ if (fakeAgencies is not null)
 
 // Outside the exception handler, so that the request log shows the status the caller got (a 409 stays a 409).
 app.UseSerilogRequestLogging();
+app.UseOrchestratorSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCrossSiteRequestGuard();
 app.UseAuthentication();
+app.UseSessionCheck();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseJobDashboard();
 
@@ -102,6 +106,7 @@ app.MapScalarApiReference(o => o.WithTitle("Orchestrator API"));
 
 var api = app.MapGroup("/api").RequireAuthorization();
 api.MapAuthEndpoints();
+api.MapAccountEndpoints();
 api.MapOrganisationEndpoints();
 api.MapDefinitionEndpoints();
 api.MapInstanceEndpoints();

@@ -37,10 +37,15 @@ public sealed class OrchestratorFactory : WebApplicationFactory<Program>
     /// <summary>Set before first use to run the host on a controllable clock.</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>Services replaced or added for a test (after the host's own).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         if (Clock is { } clock)
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        if (TestServices is { } configure)
+            builder.ConfigureTestServices(configure);
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Demo:Enabled", "true");
@@ -50,6 +55,9 @@ public sealed class OrchestratorFactory : WebApplicationFactory<Program>
         // Tests create the pilots they are about; the demo pilots have a test of their own.
         builder.UseSetting("Demo:Pilots", "false");
         builder.UseSetting("Auth:MaxFailedAccessAttempts", "3");
+        // Tests sign in far more often than people; the rate limits have tests of their own.
+        builder.UseSetting("Auth:SignInsPerAccountPerMinute", "100000");
+        builder.UseSetting("Auth:SignInsPerAddressPerMinute", "100000");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -22,18 +23,22 @@ public static class AuthEndpoints
 
         group.MapPost("/auth/login", LoginAsync)
             .AllowAnonymous()
+            .RequireRateLimiting(SignInRateLimits.AddressPolicy)
             .WithSummary("Sign in: sets the cookie and returns a bearer token for scripts")
             .Produces<LoginResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status423Locked);
+            .ProducesProblem(StatusCodes.Status423Locked)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        group.MapPost("/auth/logout", async (HttpContext http) =>
+        group.MapPost("/auth/logout", async (HttpContext http, ClaimsPrincipal principal, UserManager<AppUser> users, SessionStamps sessions) =>
             {
+                if (users.GetUserId(principal) is { } userId)
+                    await sessions.EndAllAsync(userId, http.RequestAborted);
                 await http.SignOutAsync(IdentityConstants.ApplicationScheme);
                 return Results.NoContent();
             })
-            .WithSummary("Sign out (clears the cookie)");
+            .WithSummary("Sign out: ends the user's sessions (the cookie and every bearer token issued so far)");
 
         group.MapGet("/me", async (ClaimsPrincipal principal, AppDbContext db, CancellationToken ct) =>
                 await DescribeAsync(principal, db, ct))
@@ -42,9 +47,15 @@ public static class AuthEndpoints
         return api;
     }
 
+    /// <summary>
+    /// A hash of nobody's password. An unknown user name is checked against it, so that it costs the same hashing as
+    /// a known one: answered without it, unknown names came back in 3 ms and known ones in 241 ms.
+    /// </summary>
+    private static readonly string NobodysPasswordHash = new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString());
+
     private static async Task<IResult> LoginAsync(
-        LoginRequest? request, HttpContext http, UserManager<AppUser> users, SignInManager<AppUser> signIn,
-        AccessTokenIssuer tokens, AppDbContext db, ILoggerFactory loggers)
+        LoginRequest? request, HttpContext http, UserManager<AppUser> users, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher,
+        AccountLockout lockout, SignInRateLimits limits, AccessTokenIssuer tokens, AppDbContext db, TimeProvider time, ILoggerFactory loggers)
     {
         var errors = new List<FieldProblem>();
         if (string.IsNullOrWhiteSpace(request?.UserName))
@@ -54,33 +65,43 @@ public static class AuthEndpoints
         if (errors.Count > 0)
             return Problems.Validation("入力内容に誤りがあります", errors);
 
+        using var lease = limits.AcquireForAccount(request!.UserName!);
+        if (!lease.IsAcquired)
+            return SignInRateLimits.TooMany(http, lease);
+
         var log = loggers.CreateLogger("Orchestrator.Auth");
-        var user = await users.FindByNameAsync(request!.UserName!);
+        var ct = http.RequestAborted;
+        var user = await users.FindByNameAsync(request.UserName!);
         if (user is null)
         {
+            hasher.VerifyHashedPassword(new AppUser(), NobodysPasswordHash, request.Password!);
             log.LogInformation("Sign-in failed: unknown user");
             return InvalidCredentials();
         }
 
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        var slot = await lockout.TakeSlotAsync(user.Id, ct);
+        if (!slot.Granted)
         {
-            log.LogWarning("Sign-in refused: user {UserId} is locked out", user.Id);
+            log.LogWarning("Sign-in refused: user {UserId} waits after failed sign-ins", user.Id);
+            var until = slot.LockedUntil!.Value.ToUniversalTime();
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((until - time.GetUtcNow()).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return Problems.Status(StatusCodes.Status423Locked,
                 "アカウントがロックされています (account locked)",
-                "サインインの失敗が続いたため一時的にロックしました。しばらくしてから再度お試しください。");
+                $"サインインの失敗が続いたため {until.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} (UTC) まで待機中です。" +
+                "管理者はロックを解除できます (waiting after failed sign-ins; an administrator can unlock the account)");
         }
-        if (!result.Succeeded)
+        if (hasher.VerifyHashedPassword(user, user.PasswordHash ?? "", request.Password!) == PasswordVerificationResult.Failed)
         {
             log.LogInformation("Sign-in failed for user {UserId}", user.Id);
             return InvalidCredentials();
         }
+        await lockout.SucceededAsync(user.Id, ct);
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
         await http.SignInAsync(IdentityConstants.ApplicationScheme, principal);
         var (token, expiresAt) = tokens.Issue(principal);
         log.LogInformation("User {UserId} signed in", user.Id);
-        return Results.Ok(new LoginResponse(token, expiresAt, await DescribeAsync(principal, db, http.RequestAborted)));
+        return Results.Ok(new LoginResponse(token, expiresAt, await DescribeAsync(principal, db, ct)));
     }
 
     private static IResult InvalidCredentials() =>

@@ -16,7 +16,10 @@ public static class AuthSetup
     /// <summary>Chooses bearer for scripts (Authorization header) and the cookie for the Studio.</summary>
     private const string CookieOrBearer = "CookieOrBearer";
 
-    public static IServiceCollection AddOrchestratorAuth(this IServiceCollection services, ProductPaths paths, AuthOptions auth)
+    /// <param name="secureCookies">
+    /// Mark the cookie Secure (sent over HTTPS only). Off only in demo mode, which listens on loopback alone.
+    /// </param>
+    public static IServiceCollection AddOrchestratorAuth(this IServiceCollection services, ProductPaths paths, AuthOptions auth, bool secureCookies)
     {
         services.AddDataProtection()
             .SetApplicationName("Orchestrator")
@@ -24,9 +27,7 @@ public static class AuthSetup
 
         services.AddIdentityCore<AppUser>(o =>
             {
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = auth.MaxFailedAccessAttempts;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(auth.LockoutMinutes);
+                // Failed sign-ins are counted by AccountLockout; Identity's read-modify-write counter is not used.
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
@@ -42,9 +43,7 @@ public static class AuthSetup
             .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", o =>
             {
                 o.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                        ? IdentityConstants.BearerScheme
-                        : IdentityConstants.ApplicationScheme;
+                    HasBearerToken(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
             })
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
             {
@@ -55,6 +54,7 @@ public static class AuthSetup
                 o.Cookie.Name = "orchestrator.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(auth.TokenLifetimeHours);
                 o.SlidingExpiration = true;
                 o.LoginPath = "/login";
@@ -69,8 +69,14 @@ public static class AuthSetup
 
         services.AddAuthorization();
         services.AddScoped<AccessTokenIssuer>();
+        services.AddScoped<AccountLockout>();
+        services.AddSingleton<SessionStamps>();
+        SignInRateLimits.AddTo(services, auth);
         return services;
     }
+
+    public static bool HasBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     private static Task Challenge(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
