@@ -77,6 +77,8 @@ builder.Services.AddScoped<AccountSeeder>();
 builder.Services.AddScoped<DemoPilots>();
 builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
 builder.Services.AddProblemDetails();
+// Malformed bodies and query values throw in every environment, so that ApiExceptionHandler answers them alike (400).
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

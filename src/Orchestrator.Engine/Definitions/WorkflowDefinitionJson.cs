@@ -45,6 +45,8 @@ public static class WorkflowDefinitionJson
 
         if (node is not JsonObject top)
             throw Fail("$", "A workflow definition must be a JSON object.");
+        if (JsonText.FirstUnreadable(top) is { } unreadable)
+            throw Fail(unreadable, JsonText.UnreadableMessage);
 
         if (IsElsa2(top))
             throw Fail("$", "This is an Elsa 2 workflow definition (activities[].activityId / connections[].sourceActivityId); only the Elsa 3 format is supported. Re-export it from Elsa 3 Studio.");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Fluid;
 
 namespace Orchestrator.Engine;
@@ -7,6 +8,13 @@ namespace Orchestrator.Engine;
 public sealed class WorkflowValidator(ActivityRegistry registry)
 {
     readonly FluidParser _liquid = new();
+
+    // The definitionId names the definition in URLs, job ids and stored rows; names and descriptions are stored and
+    // shown in every list, so none of them may be unbounded.
+    public const int MaxDefinitionIdLength = 128;
+    public const int MaxNameLength = 200;
+    public const int MaxDescriptionLength = 4000;
+    static readonly Regex DefinitionIdPattern = new(@"^[\p{L}\p{N}._:-]+$", RegexOptions.CultureInvariant);
 
     public ValidationResult Validate(string json)
     {
@@ -26,9 +34,16 @@ public sealed class WorkflowValidator(ActivityRegistry registry)
     {
         var errors = new List<ValidationProblem>();
         var warnings = new List<ValidationProblem>();
+        var id = definition.DefinitionId;
+        if (id.Length > MaxDefinitionIdLength || (id.Length > 0 && !DefinitionIdPattern.IsMatch(id)))
+            errors.Add(new("$.definitionId",
+                $"definitionId may hold letters, digits, '.', '_', ':' and '-', at most {MaxDefinitionIdLength} of them."));
+        TooLong(errors, "$.name", definition.Name, MaxNameLength);
+        TooLong(errors, "$.description", definition.Description, MaxDescriptionLength);
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var a in definition.Root.Descendants())
         {
+            TooLong(errors, $"{a.SourcePath}.name", a.Name, MaxNameLength);
             if (string.IsNullOrEmpty(a.Id))
                 errors.Add(new($"{a.SourcePath}.id", "The activity has no id."));
             else if (seen.TryGetValue(a.Id, out var first))
@@ -38,6 +53,12 @@ public sealed class WorkflowValidator(ActivityRegistry registry)
         }
         ValidateContainer(definition.Root, errors, warnings);
         return new ValidationResult(errors.Count == 0, errors, warnings);
+    }
+
+    static void TooLong(List<ValidationProblem> errors, string path, string? text, int max)
+    {
+        if (text?.Length > max)
+            errors.Add(new(path, $"At most {max} characters ({text.Length} given)."));
     }
 
     void ValidateContainer(ActivityModel container, List<ValidationProblem> errors, List<ValidationProblem> warnings)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Orchestrator.Engine;
 using Orchestrator.Server.Auth;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Store;
@@ -106,6 +107,8 @@ public static class PilotEndpoints
         {
             if (JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }) is not JsonObject body)
                 return (null, null, Unreadable("$", "JSON オブジェクトが必要です (a JSON object is required)"));
+            if (JsonText.FirstUnreadable(body) is { } unreadable)
+                return (null, null, Unreadable(unreadable, JsonText.UnreadableMessage));
             var id = body["id"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
             body.Remove("id");
             return (id, body.Deserialize<PilotConfiguration>(PilotConfiguration.Json), null);
