@@ -37,12 +37,15 @@ public static class AgencyEndpoints
                     problems.Add(new("$.eventName", "eventName が必要です (required)"));
                 if (string.IsNullOrWhiteSpace(callback?.CorrelationId))
                     problems.Add(new("$.correlationId", "案件を特定する correlationId が必要です (required)"));
+                TextLimits.Check(problems, "$.eventName", callback?.EventName, TextLimits.Identifier);
+                TextLimits.Check(problems, "$.correlationId", callback?.CorrelationId, TextLimits.Identifier);
                 if (problems.Count > 0)
                     return Problems.Validation("入力内容に誤りがあります", problems);
                 if (!endpoint.EffectiveCallbackEvents.Contains(callback!.EventName!, StringComparer.Ordinal))
                     return Problems.Status(StatusCodes.Status403Forbidden, "この連携先からは受け付けないイベントです (event not raised by this agency)",
                         $"{agency}: {string.Join(", ", endpoint.EffectiveCallbackEvents)}");
 
+                UnreadableTextException.ThrowIfAny(callback.Payload, "$.payload");
                 var input = new Dictionary<string, object?> { ["agency"] = agency, ["payload"] = callback.Payload?.DeepClone() };
                 var resumed = await events.TriggerAsync(callback.EventName!, callback.CorrelationId, input, ct);
                 return Results.Ok(new { agency, eventName = callback.EventName, resumed });

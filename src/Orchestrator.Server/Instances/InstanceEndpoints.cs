@@ -72,10 +72,15 @@ public static class InstanceEndpoints
 
         group.MapPost("", async (StartInstanceRequest request, WorkflowRuntime runtime, CancellationToken ct) =>
             {
+                var problems = new List<FieldProblem>();
                 if (string.IsNullOrWhiteSpace(request.DefinitionId))
-                    return Problems.Validation("入力内容に誤りがあります", [new FieldProblem("$.definitionId", "definitionId を指定してください (required)")]);
+                    problems.Add(new FieldProblem("$.definitionId", "definitionId を指定してください (required)"));
+                TextLimits.Check(problems, "$.definitionId", request.DefinitionId, TextLimits.Identifier);
+                TextLimits.Check(problems, "$.correlationId", request.CorrelationId, TextLimits.Identifier);
+                if (problems.Count > 0)
+                    return Problems.Validation("入力内容に誤りがあります", problems);
                 var record = await runtime.StartAsync(
-                    new StartInstance(request.DefinitionId, request.Version, ToInput(request.Input), request.CorrelationId), ct);
+                    new StartInstance(request.DefinitionId!, request.Version, ToInput(request.Input), request.CorrelationId), ct);
                 return Results.Created($"/api/workflow-instances/{record.Id}", new { id = record.Id, status = record.Status });
             })
             .RequireAuthorization(p => p.RequireRole(run))
@@ -136,7 +141,14 @@ public static class InstanceEndpoints
             .WithSummary("Resume one open bookmark with input; 409 when it is no longer open");
 
         api.MapPost("/events/{eventName}/trigger", async (string eventName, TriggerEventRequest? request, EventDispatcher events, CancellationToken ct) =>
-                new { eventName, resumed = await events.TriggerAsync(eventName, request?.CorrelationId, ToInput(request?.Input), ct) })
+            {
+                var problems = new List<FieldProblem>();
+                TextLimits.Check(problems, "eventName", eventName, TextLimits.Identifier);
+                TextLimits.Check(problems, "$.correlationId", request?.CorrelationId, TextLimits.Identifier);
+                return problems.Count > 0
+                    ? Problems.Validation("入力内容に誤りがあります", problems)
+                    : Results.Ok(new { eventName, resumed = await events.TriggerAsync(eventName, request?.CorrelationId, ToInput(request?.Input), ct) });
+            })
             .WithTags("Events")
             .RequireAuthorization(p => p.RequireRole(run))
             .WithSummary("Resume the Event bookmarks waiting for this event (optionally one correlation id)");
@@ -144,6 +156,9 @@ public static class InstanceEndpoints
         return api;
     }
 
-    public static Dictionary<string, object?>? ToInput(JsonObject? input) =>
-        input?.ToDictionary(p => p.Key, p => (object?)p.Value?.DeepClone());
+    public static Dictionary<string, object?>? ToInput(JsonObject? input)
+    {
+        UnreadableTextException.ThrowIfAny(input, "$.input");
+        return input?.ToDictionary(p => p.Key, p => (object?)p.Value?.DeepClone());
+    }
 }

@@ -84,9 +84,9 @@ public static class PilotConfigurationValidator
 
     /// <param name="knownMunicipalities">Municipality codes of the organisation catalogue.</param>
     /// <param name="arms">Published arms by definition id (null when the definition has no published version).</param>
-    /// <param name="fileExists">Whether a case file (path relative to the product root) exists.</param>
+    /// <param name="caseFileProblem">What is wrong with a case file (path relative to the product root), or null.</param>
     public static List<FieldProblem> Validate(
-        PilotConfiguration? c, IReadOnlySet<string> knownMunicipalities, Func<string, string?> armOf, Func<string, bool> fileExists)
+        PilotConfiguration? c, IReadOnlySet<string> knownMunicipalities, Func<string, string?> armOf, Func<string, string?> caseFileProblem)
     {
         var problems = new List<FieldProblem>();
         if (c is null)
@@ -96,6 +96,10 @@ public static class PilotConfigurationValidator
         }
         if (string.IsNullOrWhiteSpace(c.Name?.Ja))
             problems.Add(new("$.name.ja", "名前 (日本語) を入力してください (a Japanese name is required)"));
+        TextLimits.Check(problems, "$.name.ja", c.Name?.Ja, TextLimits.Name);
+        TextLimits.Check(problems, "$.name.en", c.Name?.En, TextLimits.Name);
+        TextLimits.Check(problems, "$.description", c.Description, TextLimits.Text);
+        TextLimits.Check(problems, "$.schedule.cron", c.Schedule?.Cron, TextLimits.Identifier);
         if (c.Mode is null)
             problems.Add(new("$.mode", "モードは Live か Simulated です (mode must be Live or Simulated)"));
 
@@ -105,7 +109,7 @@ public static class PilotConfigurationValidator
         {
             var keys = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < c.Processes.Count; i++)
-                ValidateProcess(c, c.Processes[i], $"$.processes[{i}]", keys, armOf, fileExists, problems);
+                ValidateProcess(c, c.Processes[i], $"$.processes[{i}]", keys, armOf, caseFileProblem, problems);
         }
 
         if (c.Municipalities is not { Count: > 0 })
@@ -171,13 +175,14 @@ public static class PilotConfigurationValidator
     }
 
     private static void ValidateProcess(
-        PilotConfiguration c, PilotProcess p, string path, HashSet<string> keys, Func<string, string?> armOf, Func<string, bool> fileExists,
+        PilotConfiguration c, PilotProcess p, string path, HashSet<string> keys, Func<string, string?> armOf, Func<string, string?> caseFileProblem,
         List<FieldProblem> problems)
     {
         if (string.IsNullOrWhiteSpace(p.ProcessKey))
             problems.Add(new($"{path}.processKey", "プロセスキーが必要です (processKey is required)"));
         else if (!keys.Add(p.ProcessKey))
             problems.Add(new($"{path}.processKey", $"プロセス '{p.ProcessKey}' が重複しています (duplicate process)"));
+        TextLimits.Check(problems, $"{path}.processKey", p.ProcessKey, TextLimits.Identifier);
 
         foreach (var (arm, definition) in new[] { (Arms.AsIs, p.AsIs), (Arms.ToBe, p.ToBe) })
         {
@@ -198,8 +203,8 @@ public static class PilotConfigurationValidator
         {
             if (string.IsNullOrWhiteSpace(p.CasesFile))
                 problems.Add(new($"{path}.casesFile", "案件 CSV ファイルを指定してください (case file required for a CSV case source)"));
-            else if (!fileExists(p.CasesFile))
-                problems.Add(new($"{path}.casesFile", $"案件ファイル '{p.CasesFile}' が見つかりません (file not found)"));
+            else if (caseFileProblem(p.CasesFile) is { } problem)
+                problems.Add(new($"{path}.casesFile", problem));
         }
     }
 

@@ -85,7 +85,7 @@ public sealed class PilotCycleJob(
     {
         var files = new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>(StringComparer.Ordinal);
         var planned = CyclePlanner.Plan(config, cycle.Number,
-            file => files.TryGetValue(file, out var rows) ? rows : files[file] = CaseSource.ReadCsv(paths.Resolve(file)));
+            file => files.TryGetValue(file, out var rows) ? rows : files[file] = CaseSource.ReadCsv(CaseFiles.Resolve(paths, file)));
         foreach (var p in planned)
         {
             bulk.Add(new PilotCase

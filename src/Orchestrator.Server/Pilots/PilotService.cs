@@ -46,7 +46,7 @@ public sealed class PilotService(AppDbContext db, ProductPaths paths, TimeProvid
         var arms = published.ToDictionary(p => p.DefinitionId, p => p.Arm ?? "", StringComparer.Ordinal);
         return PilotConfigurationValidator.Validate(config, municipalities,
             id => arms.TryGetValue(id, out var arm) ? arm : null,
-            file => File.Exists(paths.Resolve(file)));
+            file => CaseFiles.Problem(paths, file));
     }
 
     public async Task<Pilot> CreateAsync(string? id, PilotConfiguration? config, string? user, CancellationToken ct)

@@ -57,6 +57,8 @@ public sealed class RateTable
         }
         if (document.Currency is { } currency && currency != "JPY")
             problems.Add(new("$.currency", "通貨は JPY のみです (currency must be JPY)"));
+        TextLimits.Check(problems, "$.description", document.Description, TextLimits.Text);
+        TextLimits.Check(problems, "$.lookup", document.Lookup, TextLimits.Text);
         if (document.AnnualWorkingHours is { } hours && (!double.IsFinite(hours) || hours <= 0 || hours > 8784))
             problems.Add(new("$.annualWorkingHours", "年間勤務時間は 0 より大きく 8784 以下です (must be > 0 and ≤ 8784)"));
         if (document.Rates is null)
@@ -81,6 +83,8 @@ public sealed class RateTable
                 problems.Add(new($"{path}.validTo", "validTo は validFrom 以降です (validTo before validFrom)"));
             if (rate.Role is { } role && string.IsNullOrWhiteSpace(role))
                 problems.Add(new($"{path}.role", "役割が空です: 既定単価は null にします (use null for the level default)"));
+            TextLimits.Check(problems, $"{path}.role", rate.Role, TextLimits.Name);
+            TextLimits.Check(problems, $"{path}.derivation", rate.Derivation, TextLimits.Text);
         }
         // Two entries for the same level and role must not both apply on one day, or the cost would be ambiguous.
         for (var i = 0; i < document.Rates.Count; i++)

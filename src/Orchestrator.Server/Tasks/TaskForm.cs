@@ -85,6 +85,8 @@ public static class TaskFormValidator
     {
         if (value is not JsonValue v || !v.TryGetValue<string>(out var text))
             return $"{field.Label}は文字で入力してください (must be text)";
+        if (TextLimits.Problem(text, TextLimits.Text) is { } tooLong)
+            return $"{field.Label}: {tooLong}";
         if (field.Pattern is { Length: > 0 } pattern)
         {
             try

@@ -142,6 +142,7 @@ public sealed class TaskService(AppDbContext db, WorkflowRuntime runtime, TimePr
             throw new TaskConflictException($"{task.ClaimedByName} さんが対応中です (another clerk holds this task)");
 
         var data = request.Data ?? [];
+        UnreadableTextException.ThrowIfAny(data, "$.data");
         var outcomes = Outcomes(task).Where(o => o != ExpiredOutcome).ToList();
         var outcome = request.Outcome ?? (outcomes.Count == 1 ? outcomes[0] : null);
         var problems = TaskFormValidator.Validate(TaskFormField.Parse(task.FormFieldsJson), data);
