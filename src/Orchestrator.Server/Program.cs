@@ -33,6 +33,8 @@ if (demo.Enabled)
         fakeAgencies = DemoAgencies.Start(builder.Configuration);
 }
 
+builder.WebHost.ConfigureKestrel(o =>
+    o.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Kestrel:Limits:MaxRequestBodySize", RequestBody.DefaultLimit));
 builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
 builder.Services.Configure<JobOptions>(builder.Configuration.GetSection(JobOptions.Section));
@@ -104,7 +106,8 @@ app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks
     ResponseWriter = HealthResponse.WriteAsync,
 });
 app.MapOpenApi();
-app.MapScalarApiReference(o => o.WithTitle("Orchestrator API"));
+// Without its web fonts, which it would fetch from a third party (and the content security policy refuses).
+app.MapScalarApiReference(o => o.WithTitle("Orchestrator API").DisableDefaultFonts());
 
 var api = app.MapGroup("/api").RequireAuthorization();
 api.MapAuthEndpoints();

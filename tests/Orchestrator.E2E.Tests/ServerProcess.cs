@@ -66,6 +66,9 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["Demo__Password"] = DemoPassword;
         // Tests that count what is in the store start without the demo pilots' ever-growing simulated cases.
         start.Environment["Demo__Pilots"] = demoPilots ? "true" : "false";
+        // The tests sign in far more often than people do; the sign-in rate limits have tests of their own.
+        start.Environment["Auth__SignInsPerAccountPerMinute"] = "10000";
+        start.Environment["Auth__SignInsPerAddressPerMinute"] = "10000";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), dataDirectory);

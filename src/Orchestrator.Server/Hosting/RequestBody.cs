@@ -6,6 +6,12 @@ public sealed class BodyTooLargeException(long limit) : Exception($"The request 
 
 public static class RequestBody
 {
+    /// <summary>
+    /// Kestrel's limit for any request body (its own default is 30 MB); the largest body a route takes is a 2 MB
+    /// definition. `Kestrel:Limits:MaxRequestBodySize` changes it.
+    /// </summary>
+    public const long DefaultLimit = 4 * 1024 * 1024;
+
     /// <summary>Reads the body as text, refusing more than <paramref name="limit"/> bytes (413), even when chunked.</summary>
     public static async Task<string> ReadTextAsync(HttpRequest request, long limit, CancellationToken ct)
     {

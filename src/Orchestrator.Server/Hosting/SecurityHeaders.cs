@@ -2,8 +2,8 @@ namespace Orchestrator.Server.Hosting;
 
 /// <summary>
 /// Response headers that keep pages from being framed, sniffed or fed scripts from elsewhere. The Studio runs under a
-/// strict policy (its build has no inline script). The API reference page starts itself with an inline module script,
-/// and the job dashboard's markup and scripts set inline styles, so those two paths allow inline code.
+/// strict policy (its build has no inline script or style). The API reference page starts itself with an inline module
+/// script and sets inline styles, as the job dashboard's scripts may, so those two paths allow inline code.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -30,8 +30,9 @@ public static class SecurityHeaders
                 var scripts = csp.AddScriptSrc().Self();
                 if (inlineScripts)
                     scripts.UnsafeInline();
-                // Inline styles cannot run code; the pages' libraries set them in markup.
-                csp.AddStyleSrc().Self().UnsafeInline();
+                var styles = csp.AddStyleSrc().Self();
+                if (inlineScripts)
+                    styles.UnsafeInline();
                 csp.AddImgSrc().Self().Data().Blob();
                 csp.AddFontSrc().Self().Data();
                 csp.AddConnectSrc().Self();
