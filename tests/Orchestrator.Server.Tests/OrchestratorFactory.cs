@@ -73,6 +73,22 @@ public sealed class OrchestratorFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Signs in as a script does and returns the bearer token.</summary>
+    public async Task<string> TokenAsync(string userName)
+    {
+        var login = await CreateClient().PostAsJsonAsync("/api/auth/login", new { userName, password = DemoPassword });
+        login.EnsureSuccessStatusCode();
+        return (await login.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>A client that sends only the bearer token (no cookies).</summary>
+    public HttpClient BearerClient(string token)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     /// <summary>Adds a user beside the demo accounts (e.g. a second clerk of the same organisation).</summary>
     public async Task CreateUserAsync(string userName, string role, string? organisationCode, string? departments = null)
     {

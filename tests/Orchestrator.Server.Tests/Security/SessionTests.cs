@@ -15,7 +15,7 @@ public sealed class SessionTests(OrchestratorFactory factory) : IClassFixture<Or
         var browser = factory.CreateBrowserLikeClient();
         var login = await browser.PostAsJsonAsync("/api/auth/login", new { userName = "evaluator", password = OrchestratorFactory.DemoPassword });
         var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("orchestrator.auth=")).Split(';')[0];
-        var script = Bearer((await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!);
+        var script = factory.BearerClient((await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!);
         var stolenCookie = WithCookie(cookie);
         // Both work, and the token's ticket is now remembered by the server.
         Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/me")).StatusCode);
@@ -33,9 +33,9 @@ public sealed class SessionTests(OrchestratorFactory factory) : IClassFixture<Or
     [Fact]
     public async Task An_admin_can_end_every_session_of_another_user()
     {
-        var clerk = Bearer(await TokenAsync("clerk-272035"));
+        var clerk = factory.BearerClient(await factory.TokenAsync("clerk-272035"));
         Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync("/api/tasks")).StatusCode);
-        var admin = Bearer(await TokenAsync("admin"));
+        var admin = factory.BearerClient(await factory.TokenAsync("admin"));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsync("/api/users/admin/sign-out", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync("/api/users/clerk-272035/sign-out", null)).StatusCode);
@@ -74,7 +74,7 @@ public sealed class SessionTests(OrchestratorFactory factory) : IClassFixture<Or
         Assert.Equal(HttpStatusCode.OK, (await coordinator.SendAsync(fromStudio)).StatusCode);
         var script = Publish("cross-origin-target");
         script.Headers.Add("Sec-Fetch-Site", "cross-site");
-        script.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync("coordinator"));
+        script.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await factory.TokenAsync("coordinator"));
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false }).SendAsync(script)).StatusCode);
     }
 
@@ -139,20 +139,6 @@ public sealed class SessionTests(OrchestratorFactory factory) : IClassFixture<Or
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
             ? string.Join(", ", values)
             : "";
-
-    private async Task<string> TokenAsync(string userName)
-    {
-        var login = await factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { userName, password = OrchestratorFactory.DemoPassword });
-        login.EnsureSuccessStatusCode();
-        return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-    }
-
-    private HttpClient Bearer(string token)
-    {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 
     private HttpClient WithCookie(string cookie)
     {

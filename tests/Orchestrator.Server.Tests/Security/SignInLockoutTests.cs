@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -103,9 +101,9 @@ public sealed class SignInLockoutTests : IAsyncLifetime
             await LoginAsync(client, "clerk-131016", "wrong");
         Assert.Equal(HttpStatusCode.Locked, (await LoginAsync(client, "clerk-131016", OrchestratorFactory.DemoPassword)).StatusCode);
 
-        var otherClerk = await BearerAsync("clerk-272035");
+        var otherClerk = factory.BearerClient(await factory.TokenAsync("clerk-272035"));
         Assert.Equal(HttpStatusCode.Forbidden, (await otherClerk.PostAsync("/api/users/clerk-131016/unlock", null)).StatusCode);
-        var admin = await BearerAsync("admin");
+        var admin = factory.BearerClient(await factory.TokenAsync("admin"));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync("/api/users/nobody/unlock", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync("/api/users/clerk-131016/unlock", null)).StatusCode);
 
@@ -126,16 +124,6 @@ public sealed class SignInLockoutTests : IAsyncLifetime
 
     private static Task<HttpResponseMessage> LoginAsync(HttpClient client, string userName, string password) =>
         client.PostAsJsonAsync("/api/auth/login", new { userName, password });
-
-    private async Task<HttpClient> BearerAsync(string userName)
-    {
-        var login = await LoginAsync(factory.CreateClient(), userName, OrchestratorFactory.DemoPassword);
-        login.EnsureSuccessStatusCode();
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
-        return client;
-    }
 
     private async Task<int> FailedCountAsync(string userName)
     {
