@@ -1,3 +1,5 @@
+using Orchestrator.Server.Auth;
+
 namespace Orchestrator.Server.Hosting;
 
 /// <summary>
@@ -23,7 +25,7 @@ public static class CrossSiteRequestGuard
     public static bool IsCrossOriginWrite(HttpRequest request)
     {
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
-            || request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            || AuthSetup.HasBearerToken(request))
             return false;
         var site = request.Headers["Sec-Fetch-Site"].ToString();
         if (site.Length > 0)
