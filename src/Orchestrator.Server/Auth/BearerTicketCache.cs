@@ -7,7 +7,8 @@ namespace Orchestrator.Server.Auth;
 /// Remembers the tickets of bearer tokens already read. Reading a token derives a key, decrypts it, checks its MAC and
 /// deserialises the claims: done on every request, that was a third of the server's CPU per resume in the resume
 /// benchmark. A token cannot change and the bearer handler still checks its expiry on every request, so a remembered
-/// ticket answers as a fresh read would. Tokens that do not read are not remembered.
+/// ticket answers as a fresh read would. Tokens that do not read are not remembered. Whether the token's session has
+/// ended (sign-out) is checked after authentication on every request (SessionStamps), remembered ticket or not.
 /// </summary>
 public sealed class BearerTicketCache(ISecureDataFormat<AuthenticationTicket> tokens) : ISecureDataFormat<AuthenticationTicket>
 {
