@@ -19,6 +19,31 @@ public sealed class ValidationTests
         Assert.Empty(r.Warnings);
     }
 
+    [Theory]
+    [InlineData("with/slash")]
+    [InlineData("nul\\u0000id")]
+    [InlineData("with space")]
+    public void A_definition_id_other_than_letters_digits_and_few_marks_is_an_error(string definitionId)
+    {
+        var json = Chain("[]", ("w", Act("w", "Elsa.WriteLine", Lit("text", "ok")))).Replace("\"definitionId\": \"t\"", $"\"definitionId\": \"{definitionId}\"");
+
+        var e = Assert.Single(_validator.Validate(json).Errors);
+
+        Assert.Equal("$.definitionId", e.Path);
+    }
+
+    [Fact]
+    public void Over_long_names_and_unpaired_surrogates_are_errors_with_their_paths()
+    {
+        var longName = Chain("[]", ("w", Act("w", "Elsa.WriteLine", Lit("text", "ok")))).Replace("\"name\": \"test\"", $"\"name\": \"{new string('名', 201)}\"");
+        Assert.Equal("$.name", Assert.Single(_validator.Validate(longName).Errors).Path);
+
+        var surrogate = Chain("[]", ("w", Act("w", "Elsa.WriteLine", Lit("text", "LONE")))).Replace("LONE", "a\\ud800b");
+        var e = Assert.Single(_validator.Validate(surrogate).Errors);
+        Assert.Equal("$.root.activities[1].text.expression.value", e.Path);
+        Assert.Contains("unpaired surrogate", e.Message);
+    }
+
     [Fact]
     public void No_start_activity()
     {
