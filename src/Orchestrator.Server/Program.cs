@@ -5,6 +5,7 @@ using Orchestrator.Server.Agencies;
 using Orchestrator.Server.Auth;
 using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Instances;
+using Orchestrator.Server.Inventory;
 using Orchestrator.Server.Demo;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Organisations;
@@ -74,6 +75,7 @@ builder.Services.AddScoped<AgencyCallJob>();
 builder.Services.AddAgencies(builder.Configuration);
 builder.Services.AddPilots(builder.Configuration);
 builder.Services.AddReports(builder.Configuration);
+builder.Services.AddInventory(builder.Configuration);
 builder.Services.AddScoped<OrganisationCatalog>();
 builder.Services.AddScoped<AccountSeeder>();
 builder.Services.AddScoped<DemoPilots>();
@@ -119,6 +121,7 @@ api.MapTaskEndpoints();
 api.MapAgencyEndpoints();
 api.MapPilotEndpoints();
 api.MapReportEndpoints();
+api.MapInventoryEndpoints();
 
 app.MapStudio(paths);
 

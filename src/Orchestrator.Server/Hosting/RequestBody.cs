@@ -15,9 +15,16 @@ public static class RequestBody
     /// <summary>Reads the body as text, refusing more than <paramref name="limit"/> bytes (413), even when chunked.</summary>
     public static async Task<string> ReadTextAsync(HttpRequest request, long limit, CancellationToken ct)
     {
+        using var buffer = await ReadAsync(request, limit, ct);
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>Reads the body into memory, refusing more than <paramref name="limit"/> bytes (413), even when chunked.</summary>
+    public static async Task<MemoryStream> ReadAsync(HttpRequest request, long limit, CancellationToken ct)
+    {
         if (request.ContentLength > limit)
             throw new BodyTooLargeException(limit);
-        using var buffer = new MemoryStream();
+        var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
@@ -26,6 +33,7 @@ public static class RequestBody
                 throw new BodyTooLargeException(limit);
             buffer.Write(chunk, 0, read);
         }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        buffer.Position = 0;
+        return buffer;
     }
 }

@@ -1,0 +1,3 @@
+namespace Orchestrator.Server.Inventory;
+
+public sealed record CatalogueProblem(CatalogueSite Site, string Message);
