@@ -26,6 +26,8 @@ public static class CatalogueWorkbookWriter
         stream.SaveAs(sheets, printHeader: false, configuration: new OpenXmlConfiguration
         {
             FreezeRowCount = 1,
+            // Auto width needs fast mode (the workbook is built in memory; at 2,000 procedures that is a few MB).
+            FastMode = true,
             EnableAutoWidth = true,
             MaxWidth = 60,
             AutoFilter = false,
