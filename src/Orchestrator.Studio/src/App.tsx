@@ -4,6 +4,7 @@ import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { ApiError } from './api';
 import { Shell } from './components/Shell';
 import { DesignerRoutes } from './designer/DesignerRoutes';
+import { InventoryArea } from './inventory/InventoryArea';
 import { area, canOpen, type AreaKey } from './nav';
 import { AdminPage } from './pages/AdminPage';
 import { HomePage } from './pages/HomePage';
@@ -68,6 +69,7 @@ export function App() {
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireSession />}>
         <Route index element={<HomePage />} />
+        <Route path="inventory/*" element={<RequireArea areaKey="inventory"><InventoryArea /></RequireArea>} />
         <Route path="workflows/*" element={<RequireArea areaKey="workflows"><DesignerRoutes /></RequireArea>} />
         <Route path="tasks" element={<RequireArea areaKey="tasks"><Outlet /></RequireArea>}>
           <Route index element={<InboxPage />} />

@@ -13,10 +13,10 @@ async function menuNames() {
 describe('signed-in shell', () => {
   it.each([
     [['Clerk'], ['ホーム', 'タスク']],
-    [['Coordinator'], ['ホーム', 'ワークフロー', 'タスク', 'パイロット', 'レポート']],
-    [['Evaluator'], ['ホーム', 'レポート']],
-    [['Admin'], ['ホーム', 'ワークフロー', 'タスク', 'パイロット', 'レポート', '管理']],
-    [['Clerk', 'Evaluator'], ['ホーム', 'タスク', 'レポート']],
+    [['Coordinator'], ['ホーム', 'インベントリ', 'ワークフロー', 'タスク', 'パイロット', 'レポート']],
+    [['Evaluator'], ['ホーム', 'インベントリ', 'レポート']],
+    [['Admin'], ['ホーム', 'インベントリ', 'ワークフロー', 'タスク', 'パイロット', 'レポート', '管理']],
+    [['Clerk', 'Evaluator'], ['ホーム', 'インベントリ', 'タスク', 'レポート']],
   ])('shows the menu for roles %j', async (roles, expected) => {
     mockServer({ 'GET /api/me': () => jsonResponse(200, user({ roles })) });
     renderApp('/');

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ProcedureLink, useProceduresByProcessKey } from '../inventory/ProcedureForProcess';
 import { currentLanguage } from '../i18n';
 import { useResource } from '../pilots/hooks';
 import { DecompositionChart, HandoffHeatTable, ReductionChart, TrendChart } from './charts';
@@ -35,6 +36,7 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
   const method = useResource((s) => (print ? getMethod(filter, s) : Promise.resolve(null)), `${key}:${print}`);
   const effort = useResource((s) => (print ? getEffort(filter, s) : Promise.resolve(null)), `${key}:${print}`);
   const name = (p: { processKey: string; title: { ja: string; en: string } | null }) => processName(p.processKey, p.title, language);
+  const procedures = useProceduresByProcessKey();
 
   if (effect.error) return <LoadFailed error={effect.error} />;
   if (!effect.data)
@@ -63,6 +65,7 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
         {effect.data.processes.map((p) => (
           <article key={p.processKey} className="report-process mb-8" data-testid={`effect-${p.processKey}`}>
             <h3 className="mb-2 text-std-20B-150">{name(p)}</h3>
+            <ProcedureLink procedure={procedures.get(p.processKey)} />
             <p className="mb-2" data-testid={`population-${p.processKey}`}>
               {t('reports.effect.population', {
                 asIs: p.asIs.n,

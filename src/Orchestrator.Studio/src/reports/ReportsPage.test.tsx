@@ -48,6 +48,19 @@ function listRoutes() {
 const optionTexts = (label: string) => [...(screen.getByLabelText(label) as HTMLSelectElement).options].map((o) => o.textContent);
 
 describe('reports area', () => {
+  it('links each process to its procedure in the inventory', async () => {
+    const okuyami = { code: 'KOS-01', nameJa: 'おくやみ手続 (死亡に伴う手続)', processKey: 'okuyami' };
+    mockServer({
+      'GET /api/me': () => jsonResponse(200, evaluator),
+      ...reportRoutes(),
+      'GET /api/inventory/procedures': () => jsonResponse(200, [okuyami, { code: 'X-1', nameJa: '別', processKey: null }]),
+    });
+    renderApp('/reports');
+    const link = await screen.findByRole('link', { name: 'おくやみ手続 (死亡に伴う手続)' });
+    expect(link.getAttribute('href')).toBe('/inventory/procedures/KOS-01');
+    expect(within(screen.getByTestId('effect-okuyami')).getByTestId('inventory-link-okuyami').textContent).toBe('業務・データ一覧: おくやみ手続 (死亡に伴う手続)');
+  });
+
   it('shows as-is vs to-be on the four axes with Δ, reduction rate and confidence interval, and the charts', async () => {
     mockServer({ 'GET /api/me': () => jsonResponse(200, evaluator), ...reportRoutes() });
     renderApp('/reports');
