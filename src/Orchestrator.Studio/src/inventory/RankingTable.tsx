@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
 import { formatNumber } from '../reports/format';
-import type { RankChange, RankedProcedure } from './api';
 import { Link } from 'react-router';
+import type { RankChange, RankedProcedure } from './api';
 
 const th = 'px-3 py-2 text-std-16B-170 text-solid-gray-900';
 const td = 'px-3 py-2';
@@ -37,7 +37,7 @@ export function RankingTable({ ranked, chosen, onToggle }: {
   const columns = ['rank', 'name', 'field', 'score', 'effectHours', 'stability'] as const;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[56rem] border-collapse bg-white text-left" data-testid="ranking-table">
+      <table className="w-full min-w-[64rem] border-collapse bg-white text-left" data-testid="ranking-table">
         <caption className="sr-only">{t('inventory.ranking.tableCaption')}</caption>
         <thead>
           <tr className="border-b-2 border-solid-gray-600 bg-solid-gray-50">
@@ -47,7 +47,7 @@ export function RankingTable({ ranked, chosen, onToggle }: {
               </th>
             )}
             {columns.map((c) => (
-              <th key={c} scope="col" className={th}>
+              <th key={c} scope="col" className={`${th} whitespace-nowrap`}>
                 {t(`inventory.ranking.columns.${c}`)}
               </th>
             ))}
@@ -65,17 +65,17 @@ export function RankingTable({ ranked, chosen, onToggle }: {
               <td className={`${td} text-std-20B-150 tabular-nums`} data-testid="rank">
                 {r.rank}
               </td>
-              <th scope="row" className={`${td} min-w-64 font-normal`}>
+              <th scope="row" className={`${td} min-w-56 font-normal`}>
                 <Link to={`/inventory/procedures/${encodeURIComponent(r.code)}`} className="link">
                   {r.nameJa}
                 </Link>
               </th>
-              <td className={td}>{r.field}</td>
-              <td className={`${td} tabular-nums`} data-testid="score">
+              <td className={`${td} whitespace-nowrap`}>{r.field}</td>
+              <td className={`${td} whitespace-nowrap tabular-nums`} data-testid="score">
                 {formatNumber(r.score, language, 1)}
               </td>
-              <td className={`${td} tabular-nums`}>{formatNumber(r.criteria.Effect.input, language, 0)}</td>
-              <td className={td} data-testid="stability">
+              <td className={`${td} whitespace-nowrap tabular-nums`}>{formatNumber(r.criteria.Effect.input, language, 0)}</td>
+              <td className={`${td} min-w-72`} data-testid="stability">
                 <Stability procedure={r} />
               </td>
             </tr>
