@@ -81,11 +81,19 @@ public static class PriorityScoring
         return 100 * sum / total;
     }
 
-    /// <summary>Competition ranks (1 = best) of the rows under the weights.</summary>
+    /// <summary>Competition ranks (1 = best) of the rows under the weights: 1 + the number of rows scoring higher.</summary>
     public static int[] Ranks(IReadOnlyList<double[]> normalized, PriorityWeights weights)
     {
         var scores = normalized.Select(n => Score(n, weights)).ToArray();
-        return scores.Select(s => 1 + scores.Count(other => other > s + Tie)).ToArray();
+        var order = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).ToArray();
+        var ranks = new int[scores.Length];
+        for (var position = 0; position < order.Length; position++)
+        {
+            var i = order[position];
+            // Within rounding of the row before it: the same rank (sorting keeps the rows of one tie together).
+            ranks[i] = position > 0 && scores[order[position - 1]] - scores[i] <= Tie ? ranks[order[position - 1]] : position + 1;
+        }
+        return ranks;
     }
 
     private static double Total(PriorityWeights w) => w.Effect + w.Needs + w.Feasibility + w.Cost;

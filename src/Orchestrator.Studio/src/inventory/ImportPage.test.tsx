@@ -1,10 +1,11 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { signedInAs } from '../test/inventory';
 import { jsonResponse, mockServer, renderApp, user } from '../test/helpers';
 import type { ImportResult } from './api';
 
-const coordinator = () => jsonResponse(200, user({ userName: 'coordinator', displayName: '実証 太郎', roles: ['Coordinator'], organisation: null }));
+const coordinator = signedInAs(['Coordinator']);
 const workbook = () => new File([new Uint8Array([80, 75, 3, 4])], 'inventory.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 
 const invalid: ImportResult = {

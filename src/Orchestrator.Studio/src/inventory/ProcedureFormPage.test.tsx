@@ -1,11 +1,11 @@
 import { configure, screen, waitFor } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { procedure } from '../test/inventory';
-import { jsonResponse, mockServer, problem, renderApp, user } from '../test/helpers';
+import { procedure, signedInAs } from '../test/inventory';
+import { jsonResponse, mockServer, problem, renderApp } from '../test/helpers';
 import type { Procedure } from './api';
 
-const coordinator = () => jsonResponse(200, user({ userName: 'coordinator', displayName: '実証 太郎', roles: ['Coordinator'], organisation: null }));
+const coordinator = signedInAs(['Coordinator']);
 
 // Large pages: on a busy machine typing into many fields takes seconds (as in the pilot form's tests).
 const slow = { timeout: 30_000 };

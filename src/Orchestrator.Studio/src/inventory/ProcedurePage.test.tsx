@@ -2,10 +2,10 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { definitions } from '../test/pilots';
-import { procedure } from '../test/inventory';
-import { jsonResponse, mockServer, problem, renderApp, user } from '../test/helpers';
+import { procedure, signedInAs } from '../test/inventory';
+import { jsonResponse, mockServer, problem, renderApp } from '../test/helpers';
 
-const as = (roles: string[]) => () => jsonResponse(200, user({ userName: 'u', displayName: '利用者', roles, organisation: null }));
+const as = signedInAs;
 
 // Large pages: on a busy machine typing into many fields takes seconds (as in the pilot form's tests).
 const slow = { timeout: 30_000 };

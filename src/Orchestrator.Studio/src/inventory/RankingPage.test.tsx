@@ -1,10 +1,10 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { focusChoice, ranking, standardScheme } from '../test/inventory';
-import { jsonResponse, mockServer, problem, renderApp, user } from '../test/helpers';
+import { focusChoice, ranking, standardScheme, signedInAs } from '../test/inventory';
+import { jsonResponse, mockServer, problem, renderApp } from '../test/helpers';
 
-const as = (roles: string[]) => () => jsonResponse(200, user({ userName: 'u', displayName: '利用者', roles, organisation: null }));
+const as = signedInAs;
 
 function routes(roles: string[], extra: Record<string, Parameters<typeof mockServer>[0][string]> = {}) {
   return {

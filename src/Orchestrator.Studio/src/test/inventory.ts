@@ -1,3 +1,4 @@
+import { jsonResponse, user } from './helpers';
 import type { Figure, FocusChoice, Procedure, RankedProcedure, Ranking, PriorityScheme } from '../inventory/api';
 
 export const estimate = (value: number, basis = '想定'): Figure => ({ value, source: 'Estimated', basis });
@@ -123,3 +124,6 @@ export const focusChoice: FocusChoice = {
   chosenAt: '2026-12-01T00:00:00+00:00',
   chosenBy: 'demo',
 };
+
+/** GET /api/me for a user with these roles and no organisation. */
+export const signedInAs = (roles: string[]) => () => jsonResponse(200, user({ userName: 'u', displayName: '利用者', roles, organisation: null }));
