@@ -25,7 +25,6 @@ public static class AsIsDraft
         var connections = new JsonArray();
         var column = 0;
         string? previous = null;
-        string previousPort = "Done";
 
         void Add(JsonObject activity, string lane)
         {
@@ -33,9 +32,8 @@ public static class AsIsDraft
             activities.Add(activity);
             var id = activity["id"]!.GetValue<string>();
             if (previous is not null)
-                connections.Add(Connection(previous, previousPort, id));
+                connections.Add(Connection(previous, "Done", id));
             previous = id;
-            previousPort = "Done";
         }
 
         Add(new JsonObject { ["id"] = "start", ["name"] = "開始", ["type"] = "Elsa.Start", ["version"] = 1, ["customProperties"] = new JsonObject() },
@@ -207,7 +205,7 @@ public static class AsIsDraft
     {
         var parts = new List<string> { $"業務・データ一覧の手続 {p.Code} ({p.Field}) から作成した現行フローの下書き。" };
         if (!string.IsNullOrEmpty(p.LegalBasis)) parts.Add($"根拠法令: {p.LegalBasis}。");
-        parts.Add("各ステップの数値の区分と根拠は customProperties.inventory にあります。同じ庁舎を 1 回で回る来庁は 1 回に数え直してください。");
+        parts.Add("各ステップの数値の区分 (実測・公表・推計) と根拠はステップの説明にあります。同じ庁舎を 1 回で回る来庁は 1 回に数え直してください。");
         return string.Join(" ", parts);
     }
 
