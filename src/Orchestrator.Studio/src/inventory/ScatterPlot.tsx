@@ -5,6 +5,7 @@ import type { RankedProcedure } from './api';
 import { scatter, type PlotBox } from './scatter';
 
 const box: PlotBox = { width: 720, height: 420, left: 90, right: 20, top: 16, bottom: 56 };
+const labelFlip = box.left + (box.width - box.left - box.right) * 0.6;
 
 /** 効果と実現可能性: one point per ranked procedure; chosen ones filled, the top five labelled by rank. */
 export function ScatterPlot({ ranked, chosen }: { ranked: readonly RankedProcedure[]; chosen: ReadonlySet<string> }) {
@@ -55,7 +56,8 @@ export function ScatterPlot({ ranked, chosen }: { ranked: readonly RankedProcedu
                 </title>
               </circle>
               {p.rank <= 5 && (
-                <text x={p.x + 9} y={p.y - 6} fontSize="12" fill="#1a1a1c">
+                // Labels of points in the right part of the plot go to their left, so that they stay inside it.
+                <text x={p.x > labelFlip ? p.x - 9 : p.x + 9} y={p.y - 6} textAnchor={p.x > labelFlip ? 'end' : 'start'} fontSize="12" fill="#1a1a1c">
                   {`${p.rank}. ${r.nameJa.length > 12 ? `${r.nameJa.slice(0, 12)}…` : r.nameJa}`}
                 </text>
               )}

@@ -25,8 +25,10 @@ describe('scatter', () => {
 
   it('spreads procedures of equal feasibility sideways, the best ranked in the middle', () => {
     const plot = scatter([at('A', 5_000, 3, 1), at('B', 5_000, 3, 2), at('C', 5_000, 3, 3)], box);
-    // 0.12 of a feasibility unit is 12 px: 0, +12, −12.
-    expect(plot.points.map((p) => p.x)).toEqual([350, 362, 338]);
+    // 0.08 of a feasibility unit is 8 px: 0, +8, −8, +16, −16, then round again.
+    const more = scatter([1, 2, 3, 4, 5, 6].map((rank) => at(`P${rank}`, 5_000, 3, rank)), box);
+    expect(more.points.map((p) => p.x)).toEqual([350, 358, 342, 366, 334, 350]);
+    expect(plot.points.map((p) => p.x)).toEqual([350, 358, 342]);
   });
 
   it('leaves out a procedure whose effect or feasibility is not known', () => {

@@ -1,7 +1,7 @@
 /**
  * Geometry of the effect-vs-feasibility scatter plot: feasibility (1–5) across, effect (hours a year) up on a log
  * scale (the demo's effects span four orders of magnitude), with medians as guides. Procedures with the same
- * feasibility are spread a little sideways, in rank order, so that no point hides another.
+ * feasibility are spread a little sideways, in rank order, so that points of close effect do not hide each other.
  */
 import type { RankedProcedure } from './api';
 
@@ -31,7 +31,8 @@ export interface Scatter {
   medianY: number | null;
 }
 
-const spread = 0.12;
+/** Sideways offsets (in feasibility units) taken in turn by procedures of equal feasibility: never more than ±0.16. */
+const offsets = [0, 0.08, -0.08, 0.16, -0.16];
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -57,10 +58,7 @@ export function scatter(ranked: readonly RankedProcedure[], box: PlotBox): Scatt
     const effect = r.criteria.Effect.input!;
     const index = sameFeasibility.get(feasibility) ?? 0;
     sameFeasibility.set(feasibility, index + 1);
-    // 0, +1, −1, +2, −2 … steps of the spread, at most ±0.4 so neighbours stay apart.
-    const step = Math.ceil(index / 2) * (index % 2 === 1 ? 1 : -1);
-    const offset = Math.max(-0.4, Math.min(0.4, step * spread));
-    return { code: r.code, rank: r.rank, x: xOf(feasibility + offset), y: yOf(effect), effect, feasibility };
+    return { code: r.code, rank: r.rank, x: xOf(feasibility + offsets[index % offsets.length]!), y: yOf(effect), effect, feasibility };
   });
   const medianFeasibility = median(usable.map((r) => r.criteria.Feasibility.input!));
   const medianEffect = median(usable.map((r) => r.criteria.Effect.input!));
