@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Orchestrator.Engine;
 
 namespace Orchestrator.Server.Inventory;
 
@@ -11,6 +12,7 @@ namespace Orchestrator.Server.Inventory;
 /// </summary>
 public static class AsIsDraft
 {
+    private const string DraftSuffix = " (現行・インベントリから作成)";
     private const int ColumnWidth = 260;
     private const int LaneHeight = 160;
     private static readonly string[] Lanes = ["Resident", "Municipality", "Prefecture", "National", "System"];
@@ -60,7 +62,7 @@ public static class AsIsDraft
         return new JsonObject
         {
             ["definitionId"] = DefinitionIdFor(p),
-            ["name"] = $"{p.NameJa} (現行・インベントリから作成)",
+            ["name"] = Clip(p.NameJa, WorkflowValidator.MaxNameLength - DraftSuffix.Length) + DraftSuffix,
             ["description"] = Description(p),
             ["version"] = 1,
             ["toolVersion"] = "3.3.0.0",
@@ -101,7 +103,7 @@ public static class AsIsDraft
         var activity = new JsonObject
         {
             ["id"] = $"flow{flow.Number}-handoff",
-            ["name"] = $"{Party(flow.FromLevel, flow.FromOrganisation)} → {Party(flow.ToLevel, flow.ToOrganisation)} ({InventoryLabels.Of(means)})",
+            ["name"] = Clip($"{Party(flow.FromLevel, flow.FromOrganisation)} → {Party(flow.ToLevel, flow.ToOrganisation)} ({InventoryLabels.Of(means)})", WorkflowValidator.MaxNameLength),
             ["type"] = "Orchestrator.Handoff",
             ["version"] = 1,
             ["description"] = FlowDescription(flow),
@@ -137,9 +139,9 @@ public static class AsIsDraft
         }
         measurement["residentVisits"] = carried ? 1 : 0;
 
-        var title = clerkAtSender
+        var title = Clip(clerkAtSender
             ? $"{Party(level, organisation)}: {p.NameJa} 作成・交付"
-            : $"{Party(level, organisation)}: {p.NameJa} 受付・入力";
+            : $"{Party(level, organisation)}: {p.NameJa} 受付・入力", WorkflowValidator.MaxNameLength);
         var activity = new JsonObject
         {
             ["id"] = $"flow{flow.Number}-task",
@@ -214,7 +216,8 @@ public static class AsIsDraft
         var items = flow.Items.Count == 0 ? "—" : string.Join("、", flow.Items.OrderBy(i => i.Number).Select(i => i.Name));
         var figures = DataFlowFigures.All.Where(s => s.Get(flow).Value is not null)
             .Select(s => $"{s.Label} {s.Get(flow).Value!.Value.ToString(CultureInfo.InvariantCulture)} [{InventoryLabels.Of(s.Get(flow).Source ?? Provenance.Estimated)}: {s.Get(flow).Basis}]");
-        return $"連携 {flow.Number}: {InventoryLabels.Of(flow.Means!.Value)}、頻度 {flow.Frequency ?? "—"}。データ項目: {items}。{string.Join(" / ", figures)}";
+        return Clip($"連携 {flow.Number}: {InventoryLabels.Of(flow.Means!.Value)}、頻度 {flow.Frequency ?? "—"}。データ項目: {items}。{string.Join(" / ", figures)}",
+            WorkflowValidator.MaxDescriptionLength);
     }
 
     /// <summary>Who moves the data: the resident carries paper, systems move data on their own, else the sender's clerks.</summary>
@@ -247,6 +250,9 @@ public static class AsIsDraft
 
     private static JsonObject Position(int column, string lane) =>
         new() { ["x"] = column * ColumnWidth, ["y"] = Array.IndexOf(Lanes, lane) * LaneHeight };
+
+    /// <summary>Names and descriptions have the validator's limits; a long procedure name is cut with an ellipsis.</summary>
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static JsonObject Measurement(string stepCode, string actor, string? role)
     {

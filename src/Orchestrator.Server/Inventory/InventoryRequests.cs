@@ -1,9 +1,10 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Orchestrator.Server.Hosting;
 
 namespace Orchestrator.Server.Inventory;
 
-/// <summary>Reading JSON bodies of the inventory API; unreadable JSON is a 400 with the path where it broke.</summary>
+/// <summary>Reading JSON bodies of the inventory API; unreadable JSON or text is a 400 with the path where it broke.</summary>
 public static class InventoryRequests
 {
     public static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class
@@ -11,7 +12,9 @@ public static class InventoryRequests
         var text = await RequestBody.ReadTextAsync(request, InventoryLimits.JsonBytes, ct);
         try
         {
-            var body = JsonSerializer.Deserialize<T>(text, CatalogueJson.Options);
+            var node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            UnreadableTextException.ThrowIfAny(node, "$");
+            var body = node.Deserialize<T>(CatalogueJson.Options);
             return body is null ? (null, Unreadable("$", "JSON オブジェクトが必要です (a JSON object is required)")) : (body, null);
         }
         catch (JsonException e)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Orchestrator.Engine;
+using Orchestrator.Server.Inventory;
 
 namespace Orchestrator.Server.Tests.Inventory;
 
@@ -101,6 +102,38 @@ public sealed class AsIsDraftTests(OrchestratorFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsJsonAsync("/api/inventory/procedures", empty)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await coordinator.PostAsync("/api/inventory/procedures/TST-EMPTY/as-is-draft", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await coordinator.PostAsync("/api/inventory/procedures/NOPE/as-is-draft", null)).StatusCode);
+    }
+
+    [Fact]
+    public void Names_at_their_longest_are_cut_to_what_the_validator_accepts()
+    {
+        var items = Enumerable.Range(1, 200).Select(i => new DataItem { Name = new string('項', 99) + i % 10, Type = DataItemType.Text }).ToList();
+        var procedure = new Procedure
+        {
+            Code = "LONG-1",
+            NameJa = new string('長', 200),
+            Field = "テスト",
+            DataFlows =
+            [
+                new()
+                {
+                    Number = 1, FromLevel = PartyLevel.Resident, FromOrganisation = new string('送', 100),
+                    ToLevel = PartyLevel.Municipality, ToOrganisation = new string('受', 100),
+                    Means = TransferMeans.LgwanMail, Items = items,
+                },
+            ],
+        };
+        var json = AsIsDraft.Create(procedure, DateTimeOffset.UnixEpoch).ToJsonString();
+        var validation = new WorkflowValidator(ActivityRegistry.CreateDefault()).Validate(json);
+        Assert.True(validation.Valid, string.Join("; ", validation.Errors.Select(e => $"{e.Path}: {e.Message}")));
+        var definition = JsonNode.Parse(json)!;
+        Assert.Equal(200, definition["name"]!.GetValue<string>().Length);
+        Assert.EndsWith("… (現行・インベントリから作成)", definition["name"]!.GetValue<string>());
+        Assert.All(definition["root"]!["activities"]!.AsArray(), a => Assert.True(a!["name"]!.GetValue<string>().Length <= 200));
+        // LGWAN mail travels as the engine's Fax channel; the exact means stays beside it.
+        var handoff = definition["root"]!["activities"]![1]!;
+        Assert.Equal("Fax", handoff["channel"]!["expression"]!["value"]!.GetValue<string>());
+        Assert.Equal("LgwanMail", handoff["customProperties"]!["inventory"]!["transferMeans"]!.GetValue<string>());
     }
 
     private static string Literal(JsonObject activity, string input) => activity[input]!["expression"]!["value"]!.GetValue<string>();

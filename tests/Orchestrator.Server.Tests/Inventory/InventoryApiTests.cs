@@ -96,6 +96,12 @@ public sealed class InventoryApiTests(OrchestratorFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
         Assert.Equal("$.dataFlows[0].means", (await unreadable.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")[0].GetProperty("path").GetString());
 
+        // Text that is not text (a lone surrogate) is refused with its path.
+        var surrogate = await coordinator.PostAsync("/api/inventory/procedures",
+            new StringContent("""{"code":"TST-5","nameJa":"\ud800","field":"福祉"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, surrogate.StatusCode);
+        Assert.Equal("$.nameJa", (await surrogate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")[0].GetProperty("path").GetString());
+
         // A code taken, a code changed in a PUT, a process key another procedure uses.
         var duplicate = NewProcedure("KOS-01");
         Assert.Equal("$.code", await FirstPathAsync(await coordinator.PostAsJsonAsync("/api/inventory/procedures", duplicate)));

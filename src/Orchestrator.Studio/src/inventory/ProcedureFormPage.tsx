@@ -104,10 +104,10 @@ function ProcedureFormView({ initial, isNew }: { initial: ProcedureForm; isNew: 
         </section>
         <section className={`${sections} grid gap-4`}>
           <h2 className="text-std-24B-150">{t('inventory.procedure.needsTitle')}</h2>
-          {text('needsText', t('inventory.procedure.needsText'), { multiline: true, maxLength: 2000 })}
-          {text('constraintLegal', t('inventory.procedure.constraintLegal'), { multiline: true, maxLength: 2000 })}
-          {text('constraintOperational', t('inventory.procedure.constraintOperational'), { multiline: true, maxLength: 2000 })}
-          {text('constraintTechnical', t('inventory.procedure.constraintTechnical'), { multiline: true, maxLength: 2000 })}
+          {text('needsText', t('inventory.procedure.needsText'), { multiline: true, maxLength: 4000 })}
+          {text('constraintLegal', t('inventory.procedure.constraintLegal'), { multiline: true, maxLength: 4000 })}
+          {text('constraintOperational', t('inventory.procedure.constraintOperational'), { multiline: true, maxLength: 4000 })}
+          {text('constraintTechnical', t('inventory.procedure.constraintTechnical'), { multiline: true, maxLength: 4000 })}
           <label className="inline-flex items-center gap-2">
             <input type="checkbox" className="size-5" checked={form.excluded} onChange={(e) => setForm((f) => ({ ...f, excluded: e.target.checked }))} data-testid="field-excluded" />
             {t('inventory.form.excluded')}
