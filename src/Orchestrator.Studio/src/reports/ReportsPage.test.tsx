@@ -56,7 +56,7 @@ describe('reports area', () => {
       'GET /api/inventory/procedures': () => jsonResponse(200, [okuyami, { code: 'X-1', nameJa: '別', processKey: null }]),
     });
     renderApp('/reports');
-    const link = await screen.findByRole('link', { name: 'おくやみ手続 (死亡に伴う手続)' });
+    const link = await screen.findByRole('link', { name: 'おくやみ手続 (死亡に伴う手続)' }, { timeout: 5_000 });
     expect(link.getAttribute('href')).toBe('/inventory/procedures/KOS-01');
     expect(within(screen.getByTestId('effect-okuyami')).getByTestId('inventory-link-okuyami').textContent).toBe('業務・データ一覧: おくやみ手続 (死亡に伴う手続)');
   });
