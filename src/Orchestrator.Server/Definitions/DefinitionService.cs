@@ -34,17 +34,46 @@ public sealed class DefinitionCache
 
     public WorkflowDefinitionVersion RememberVersion(WorkflowDefinitionVersion version) => versions.GetOrAdd(version.Id, version);
 
+    private long forgotten;
+
     public bool TryGetPublished(string definitionId, out WorkflowDefinitionVersion version) =>
         published.TryGetValue(definitionId, out version!);
 
-    public void RememberPublished(WorkflowDefinitionVersion version) => published[version.DefinitionId] = version;
+    /// <summary>Take before reading the published version from the store; pass to <see cref="RememberPublished"/>.</summary>
+    public long Generation => Interlocked.Read(ref forgotten);
 
-    public void Forget(string definitionId) => published.TryRemove(definitionId, out _);
+    /// <summary>
+    /// Keeps what a reader found, unless a version was saved or published since it began reading: the version it
+    /// read may be the one just unpublished, and kept it would outlive the change.
+    /// </summary>
+    public void RememberPublished(WorkflowDefinitionVersion version, long generation)
+    {
+        published[version.DefinitionId] = version;
+        if (Generation != generation)
+            published.TryRemove(version.DefinitionId, out _);
+    }
+
+    public void Forget(string definitionId)
+    {
+        Interlocked.Increment(ref forgotten);
+        published.TryRemove(definitionId, out _);
+    }
 }
 
-/// <summary>Versions of workflow definitions: drafts, publishing, history.</summary>
+/// <summary>Two writers changed the same definition at once and this one gave up after retrying (409).</summary>
+public sealed class DefinitionConflictException(string definitionId)
+    : Exception($"ワークフロー定義 '{definitionId}' が同時に変更されました。やり直してください (changed concurrently; retry)");
+
+/// <summary>
+/// Versions of workflow definitions: drafts, publishing, history. The store guarantees one latest and at most one
+/// published version per definition and unique version numbers (unique indexes); each save or publish reads and
+/// writes inside one write transaction, so changes of one definition apply one after the other. A writer that still
+/// loses a race (possible with a store that lets two write transactions run at once) reads again and retries.
+/// </summary>
 public sealed class DefinitionService(AppDbContext db, WorkflowValidator validator, DefinitionCache cache, TimeProvider time)
 {
+    private const int Attempts = 5;
+
     /// <summary>Validates and stores the JSON as the next version of its definition (a new definition when it has no id).</summary>
     public async Task<SavedDefinition> SaveAsync(string json, string? user, bool publish, CancellationToken ct)
     {
@@ -55,46 +84,84 @@ public sealed class DefinitionService(AppDbContext db, WorkflowValidator validat
         var definition = WorkflowDefinitionJson.Read(json);
         if (string.IsNullOrWhiteSpace(definition.DefinitionId))
             definition.DefinitionId = Guid.NewGuid().ToString("n");
-
-        var versions = await db.WorkflowDefinitions.Where(d => d.DefinitionId == definition.DefinitionId).ToListAsync(ct);
-        var now = time.GetUtcNow();
         var orchestrator = definition.CustomProperties["orchestrator"] as JsonObject;
-        var record = new WorkflowDefinitionVersion
+        var saved = await SerialisedAsync(definition.DefinitionId, async () =>
         {
-            Id = Guid.NewGuid().ToString("n"),
-            DefinitionId = definition.DefinitionId,
-            Version = versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1,
-            Name = string.IsNullOrWhiteSpace(definition.Name) ? definition.DefinitionId : definition.Name,
-            Description = definition.Description,
-            ProcessKey = orchestrator?["processKey"]?.GetValue<string>(),
-            Arm = orchestrator?["arm"]?.GetValue<string>(),
-            IsLatest = true,
-            Json = "",
-            ContentHash = ContentHash(definition),
-            CreatedAt = now,
-            CreatedBy = user,
-        };
-        foreach (var older in versions)
-            older.IsLatest = false;
-        if (publish)
-            Publish(record, versions, now);
-        record.Json = Stamp(definition, record);
-        db.WorkflowDefinitions.Add(record);
-        await db.SaveChangesAsync(ct);
-        cache.Forget(record.DefinitionId);
-        return new SavedDefinition(record, validation);
+            var now = time.GetUtcNow();
+            var record = new WorkflowDefinitionVersion
+            {
+                Id = Guid.NewGuid().ToString("n"),
+                DefinitionId = definition.DefinitionId,
+                Version = (await db.WorkflowDefinitions.Where(d => d.DefinitionId == definition.DefinitionId).MaxAsync(d => (int?)d.Version, ct) ?? 0) + 1,
+                Name = string.IsNullOrWhiteSpace(definition.Name) ? definition.DefinitionId : definition.Name,
+                Description = definition.Description,
+                ProcessKey = orchestrator?["processKey"]?.GetValue<string>(),
+                Arm = orchestrator?["arm"]?.GetValue<string>(),
+                IsLatest = true,
+                Json = "",
+                ContentHash = ContentHash(definition),
+                CreatedAt = now,
+                CreatedBy = user,
+            };
+            await db.WorkflowDefinitions.Where(d => d.DefinitionId == record.DefinitionId && d.IsLatest)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.IsLatest, false), ct);
+            if (publish)
+                await PublishAsync(record, now, ct);
+            record.Json = Stamp(definition, record);
+            db.WorkflowDefinitions.Add(record);
+            await db.SaveChangesAsync(ct);
+            return record;
+        }, ct);
+        return new SavedDefinition(saved, validation);
     }
 
-    public async Task<WorkflowDefinitionVersion?> PublishAsync(string definitionId, int? version, CancellationToken ct)
+    public Task<WorkflowDefinitionVersion?> PublishAsync(string definitionId, int? version, CancellationToken ct) =>
+        SerialisedAsync(definitionId, async () =>
+        {
+            var target = version is null
+                ? await db.WorkflowDefinitions.FirstOrDefaultAsync(v => v.DefinitionId == definitionId && v.IsLatest, ct)
+                : await db.WorkflowDefinitions.FirstOrDefaultAsync(v => v.DefinitionId == definitionId && v.Version == version, ct);
+            if (target is null)
+                return null;
+            await PublishAsync(target, time.GetUtcNow(), ct);
+            await db.SaveChangesAsync(ct);
+            return target;
+        }, ct);
+
+    /// <summary>Unpublishes every other version of the definition in the store, then marks the target (saved by the caller).</summary>
+    private async Task PublishAsync(WorkflowDefinitionVersion target, DateTimeOffset now, CancellationToken ct)
     {
-        var versions = await db.WorkflowDefinitions.Where(d => d.DefinitionId == definitionId).ToListAsync(ct);
-        var target = version is null ? versions.FirstOrDefault(v => v.IsLatest) : versions.FirstOrDefault(v => v.Version == version);
-        if (target is null)
-            return null;
-        Publish(target, versions, time.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        cache.Forget(definitionId);
-        return target;
+        await db.WorkflowDefinitions.Where(d => d.DefinitionId == target.DefinitionId && d.IsPublished && d.Id != target.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.IsPublished, false), ct);
+        target.IsPublished = true;
+        target.PublishedAt = now;
+    }
+
+    /// <summary>
+    /// Runs a change of one definition in a write transaction (on SQLite BEGIN IMMEDIATE: the reads inside see every
+    /// earlier change and no other writer enters until the commit). A unique index that still refuses the change means
+    /// another writer changed the definition first: read again and retry; after that, 409.
+    /// </summary>
+    private async Task<T> SerialisedAsync<T>(string definitionId, Func<Task<T>> change, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                var result = await change();
+                await transaction.CommitAsync(ct);
+                cache.Forget(definitionId);
+                return result;
+            }
+            catch (Exception e) when (StoreErrors.IsUniqueViolation(e))
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                if (attempt == Attempts)
+                    throw new DefinitionConflictException(definitionId);
+            }
+        }
     }
 
     /// <summary>The given version, else the latest.</summary>
@@ -116,9 +183,10 @@ public sealed class DefinitionService(AppDbContext db, WorkflowValidator validat
             return await FindAsync(definitionId, version, ct);
         if (cache.TryGetPublished(definitionId, out var known))
             return known;
+        var generation = cache.Generation;
         var found = await db.WorkflowDefinitions.AsNoTracking().FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsPublished, ct);
         if (found is not null)
-            cache.RememberPublished(found);
+            cache.RememberPublished(found, generation);
         return found;
     }
 
@@ -148,13 +216,5 @@ public sealed class DefinitionService(AppDbContext db, WorkflowValidator validat
         json["isLatest"] = record.IsLatest;
         json["isPublished"] = record.IsPublished;
         return json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-    }
-
-    private static void Publish(WorkflowDefinitionVersion target, IEnumerable<WorkflowDefinitionVersion> versions, DateTimeOffset now)
-    {
-        foreach (var v in versions)
-            v.IsPublished = false;
-        target.IsPublished = true;
-        target.PublishedAt = now;
     }
 }

@@ -33,6 +33,10 @@ internal sealed class WorkflowDefinitionVersionConfiguration : IEntityTypeConfig
         b.HasIndex(d => new { d.DefinitionId, d.Version }).IsUnique();
         b.HasIndex(d => new { d.DefinitionId, d.IsLatest });
         b.HasIndex(d => new { d.DefinitionId, d.IsPublished });
+        // The store, not the code, guarantees one latest and at most one published version per definition. The filter
+        // names the boolean column alone, which SQLite and PostgreSQL both read as "is true".
+        b.HasIndex(d => d.DefinitionId, "IX_WorkflowDefinitions_OneLatest").IsUnique().HasFilter("\"IsLatest\"");
+        b.HasIndex(d => d.DefinitionId, "IX_WorkflowDefinitions_OnePublished").IsUnique().HasFilter("\"IsPublished\"");
         b.HasIndex(d => new { d.ProcessKey, d.Arm });
     }
 }

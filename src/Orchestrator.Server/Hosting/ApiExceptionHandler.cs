@@ -23,6 +23,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
             BodyTooLargeException e => Problem(413, "リクエストが大きすぎます (request body too large)", e.Message),
             BadHttpRequestException e => MalformedRequest.Problem(e),
             UnreadableTextException e => Problem(400, "読み取れない文字があります (unreadable text)", null, ("errors", new[] { new FieldProblem(e.Path, e.Message) })),
+            DefinitionConflictException e => Problem(409, e.Message, null),
             DefinitionNotFoundException e => Problem(404, "ワークフロー定義が見つかりません (definition not found)", e.Message),
             InstanceNotFoundException e => Problem(404, "インスタンスが見つかりません (instance not found)", e.Message),
             BookmarkClosedException e => Problem(409, "既に再開済みです (already resumed)", e.Message),

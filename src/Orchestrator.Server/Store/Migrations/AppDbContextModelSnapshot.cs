@@ -358,6 +358,14 @@ namespace Orchestrator.Server.Store.Migrations
 
                     b.HasIndex("ProcessKey", "Arm");
 
+                    b.HasIndex(new[] { "DefinitionId" }, "IX_WorkflowDefinitions_OneLatest")
+                        .IsUnique()
+                        .HasFilter("\"IsLatest\"");
+
+                    b.HasIndex(new[] { "DefinitionId" }, "IX_WorkflowDefinitions_OnePublished")
+                        .IsUnique()
+                        .HasFilter("\"IsPublished\"");
+
                     b.ToTable("WorkflowDefinitions", (string)null);
                 });
 
