@@ -14,7 +14,11 @@ public static class JobSetup
         // The host's own storage, registered before Hangfire's default, which resolves JobStorage.Current: a
         // process-wide static that the last host configured overwrites (tests and benchmarks run several hosts in one
         // process, and a job enqueued into another host's database would run there against the wrong store).
-        var storage = new SQLiteStorage(paths.JobDatabase, new SQLiteStorageOptions { QueuePollInterval = poll });
+        var storage = new SQLiteStorage(paths.JobDatabase, new SQLiteStorageOptions
+        {
+            QueuePollInterval = poll,
+            InvisibilityTimeout = TimeSpan.FromMinutes(jobs.InvisibilityTimeoutMinutes),
+        });
         services.AddSingleton<JobStorage>(storage);
         // Likewise the activator: Hangfire's default registration returns JobActivator.Current, which every host's
         // configuration sets; a server built while another host configured itself performed its jobs through that
@@ -29,6 +33,9 @@ public static class JobSetup
         {
             o.WorkerCount = jobs.WorkerCount;
             o.SchedulePollingInterval = poll;
+            o.HeartbeatInterval = TimeSpan.FromSeconds(jobs.HeartbeatSeconds);
+            o.ServerTimeout = jobs.ServerTimeout;
+            o.ServerCheckInterval = jobs.ServerTimeout / 2;
             o.ServerName = $"orchestrator-{Environment.ProcessId}";
         });
         return services;

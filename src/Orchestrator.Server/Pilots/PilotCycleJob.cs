@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
@@ -21,7 +20,7 @@ namespace Orchestrator.Server.Pilots;
 /// </summary>
 public sealed class PilotCycleJob(
     AppDbContext db, PilotService pilots, PilotScheduler scheduler, WorkflowRuntime runtime, DefinitionService definitions,
-    DefinitionCache cache, ProductPaths paths, PilotSimulation simulation, BulkInsert bulk, CyclesStarting starting, TimeProvider time,
+    DefinitionCache cache, ProductPaths paths, PilotSimulation simulation, BulkInsert bulk, IServiceScopeFactory scopes, TimeProvider time,
     ILogger<PilotCycleJob> log)
 {
     public const int StartBatchSize = 25;
@@ -49,17 +48,15 @@ public sealed class PilotCycleJob(
 
     public async Task StartAsync(string cycleId)
     {
-        // A second start job for the same cycle (the reconciler's replacement of one it thought lost) must not run
-        // beside the first: it would start the same cases again.
-        using var claim = starting.TryClaim(cycleId);
-        if (claim is null)
+        // A second start job for the same cycle (the watchdog's replacement of one it thought dead, or Hangfire's
+        // redelivery of one it thought lost) must not run beside the first: it would start the same cases again.
+        await using var lease = await CycleStartLease.TryTakeAsync(scopes, cycleId, time, log);
+        if (lease is null)
         {
-            log.LogInformation("Cycle {CycleId} is already being started", cycleId);
+            log.LogInformation("Cycle {CycleId} is not starting, or another start holds it", cycleId);
             return;
         }
-        var cycle = await db.PilotCycles.FirstOrDefaultAsync(c => c.Id == cycleId);
-        if (cycle is not { Status: CycleStatus.Starting })
-            return;
+        var cycle = await db.PilotCycles.FirstAsync(c => c.Id == cycleId);
         using var _ = log.BeginScope(new Dictionary<string, object> { ["PilotId"] = cycle.PilotId, ["CycleId"] = cycle.Id });
         try
         {
@@ -67,9 +64,13 @@ public sealed class PilotCycleJob(
             if (cycle.InstancesPlanned == 0)
                 await PlanAsync(cycle, config);
             if (cycle.Simulated)
-                await SimulateAsync(cycle, config);
+                await SimulateAsync(cycle, config, lease.Lost);
             else
-                await StartLiveAsync(cycle);
+                await StartLiveAsync(cycle, lease.Lost);
+        }
+        catch (OperationCanceledException) when (lease.Lost.IsCancellationRequested)
+        {
+            log.LogWarning("Cycle {Number} of pilot {PilotId}: the start was taken over by another", cycle.Number, cycle.PilotId);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -111,7 +112,7 @@ public sealed class PilotCycleJob(
         await db.SaveChangesAsync();
     }
 
-    private async Task StartLiveAsync(PilotCycle cycle)
+    private async Task StartLiveAsync(PilotCycle cycle, CancellationToken lost)
     {
         var config = PilotService.ConfigurationOf(cycle.ConfigurationJson);
         while (true)
@@ -121,7 +122,10 @@ public sealed class PilotCycleJob(
             if (batch.Count == 0)
                 break;
             foreach (var pilotCase in batch)
+            {
+                lost.ThrowIfCancellationRequested();
                 await StartCaseAsync(pilotCase, config);
+            }
             cycle.InstancesStarted = await db.PilotCases.CountAsync(c => c.CycleId == cycle.Id && c.InstanceId != null);
             await db.SaveChangesAsync();
         }
@@ -156,9 +160,12 @@ public sealed class PilotCycleJob(
         // A store refusal of the burst's rows surfaces as SqliteException (the runtime writes them with prepared statements).
         catch (Exception e) when (e is DefinitionNotFoundException or ExpressionException or InvalidOperationException or SqliteException)
         {
-            // The instance was not saved; the case is recorded as failed to start, the rest of the cycle goes on.
             foreach (var entry in db.ChangeTracker.Entries().Where(x => x.Entity is not PilotCase and not PilotCycle && x.State == EntityState.Added).ToList())
                 entry.State = EntityState.Detached;
+            // A start that took this cycle over (this one stalled past its claim) saved the instance first: it stands.
+            if (StoreErrors.IsUniqueViolation(e))
+                return;
+            // The instance was not saved; the case is recorded as failed to start, the rest of the cycle goes on.
             pilotCase.InstanceId = null;
             pilotCase.Status = PilotCaseStatus.Failed;
             pilotCase.Error = e.Message;
@@ -166,7 +173,7 @@ public sealed class PilotCycleJob(
         }
     }
 
-    private async Task SimulateAsync(PilotCycle cycle, PilotConfiguration config)
+    private async Task SimulateAsync(PilotCycle cycle, PilotConfiguration config, CancellationToken lost)
     {
         // A rerun after a crash starts the simulation over; it is deterministic, so the result is the same.
         await PurgeSimulatedRowsAsync(cycle.Id);
@@ -213,10 +220,10 @@ public sealed class PilotCycleJob(
                 pending.Add(done);
                 if (pending.Count < SimulationSaveBatch)
                     return;
-                await batches.Writer.WriteAsync(pending);
+                await batches.Writer.WriteAsync(pending, lost);
                 pending = [];
-            }, CancellationToken.None);
-            await batches.Writer.WriteAsync(pending);
+            }, lost);
+            await batches.Writer.WriteAsync(pending, lost);
         }
         finally
         {
@@ -305,18 +312,4 @@ public sealed class PilotCycleJob(
 
     public static Dictionary<string, object?> Input(PilotCase pilotCase) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(pilotCase.InputJson)!.ToDictionary(kv => kv.Key, kv => (object?)kv.Value);
-}
-
-/// <summary>The cycles this process is starting right now (one server process per store, as SQLite requires).</summary>
-public sealed class CyclesStarting
-{
-    private readonly ConcurrentDictionary<string, byte> cycles = new(StringComparer.Ordinal);
-
-    /// <summary>The claim on the cycle's start, or null when it is already being started; dispose to let go.</summary>
-    public IDisposable? TryClaim(string cycleId) => cycles.TryAdd(cycleId, 0) ? new Claim(cycles, cycleId) : null;
-
-    private sealed class Claim(ConcurrentDictionary<string, byte> cycles, string cycleId) : IDisposable
-    {
-        public void Dispose() => cycles.TryRemove(cycleId, out _);
-    }
 }

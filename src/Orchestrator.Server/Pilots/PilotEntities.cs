@@ -52,6 +52,10 @@ public sealed class PilotCycle
     public string? FrozenFiguresJson { get; set; }
     /// <summary>The Hangfire job that starts the cycle; the reconciler replaces it when lost before the cycle started.</summary>
     public string? StartJobId { get; set; }
+    /// <summary>The start job run that holds the cycle's start (<see cref="CycleStartLease"/>); null when none does.</summary>
+    public string? StartLeaseOwner { get; set; }
+    /// <summary>When that claim lapses unless its holder renews it: past this, the start died and is begun again.</summary>
+    public DateTimeOffset? StartLeaseUntil { get; set; }
     /// <summary>The Hangfire job that closes the cycle at its deadline; the reconciler replaces it when lost.</summary>
     public string? CloseJobId { get; set; }
     public string? Error { get; set; }

@@ -8,10 +8,10 @@ public static class PilotSetup
     {
         services.AddSingleton(configuration.GetSection(PilotOptions.Section).Get<PilotOptions>() ?? new PilotOptions());
         services.AddSingleton<PilotSimulation>();
-        services.AddSingleton<CyclesStarting>();
         services.AddScoped<PilotService>();
         services.AddScoped<PilotScheduler>();
         services.AddScoped<PilotCycleJob>();
+        services.AddHostedService<CycleStartWatchdog>();
         return services;
     }
 }

@@ -1252,6 +1252,12 @@ namespace Orchestrator.Server.Store.Migrations
                     b.Property<string>("StartJobId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StartLeaseOwner")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartLeaseUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("StartedAt")
                         .HasColumnType("INTEGER");
 
