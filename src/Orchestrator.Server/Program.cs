@@ -79,7 +79,8 @@ builder.Services.AddInventory(builder.Configuration);
 builder.Services.AddScoped<OrganisationCatalog>();
 builder.Services.AddScoped<AccountSeeder>();
 builder.Services.AddScoped<DemoPilots>();
-builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+builder.Services.AddSingleton<DataFolderWriteCheck>();
+builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store").AddCheck<DataFolderWriteCheck>("dataFolder");
 builder.Services.AddProblemDetails();
 // Malformed bodies and query values throw in every environment, so that ApiExceptionHandler answers them alike (400).
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

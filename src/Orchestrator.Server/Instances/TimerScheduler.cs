@@ -1,10 +1,11 @@
 using Hangfire;
-using Hangfire.States;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Orchestrator.Engine;
 using Orchestrator.Server.Agencies;
 using Orchestrator.Server.Definitions;
+using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Store;
 
@@ -12,22 +13,38 @@ namespace Orchestrator.Server.Instances;
 
 /// <summary>
 /// Turns timer bookmarks into Hangfire scheduled jobs and Cron start triggers into recurring jobs. The store is the
-/// truth: the reconciler recreates whatever Hangfire lost (for example after `data/hangfire.db` was deleted).
+/// truth: the reconciler recreates whatever Hangfire lost (for example after `data/hangfire.db` was deleted, or when
+/// its disk refused the job after the burst had committed).
 /// </summary>
 public sealed class TimerScheduler(
     AppDbContext db, IBackgroundJobClient jobs, IRecurringJobManager recurring, JobStorage storage, DefinitionCache cache,
-    ILogger<TimerScheduler> log)
+    IOptions<JobOptions> jobOptions, TimeProvider time, ILogger<TimerScheduler> log)
 {
     public const string TriggerPrefix = "trigger:";
 
+    /// <summary>
+    /// A bookmark is committed before its job is made; one without a job younger than this may be between the two, and
+    /// a second job beside the first would call the agency twice.
+    /// </summary>
+    public static readonly TimeSpan JobGrace = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// After the burst's commit: the instance is stored, and the caller is answered with it whatever Hangfire does
+    /// next. A job Hangfire refuses (its storage full or failing) is left to the reconciler.
+    /// </summary>
     public async Task AfterCommitAsync(IReadOnlyList<BookmarkRecord> opened, IReadOnlyList<BookmarkRecord> closed, CancellationToken ct)
     {
         foreach (var bookmark in closed.Where(b => b.JobId is not null))
-            jobs.Delete(bookmark.JobId);
+        {
+            // A job left behind finds its bookmark closed and does nothing.
+            if (!Try(bookmark, () => jobs.Delete(bookmark.JobId)))
+                break;
+        }
 
         foreach (var bookmark in opened.Where(NeedsJob))
         {
-            Schedule(bookmark);
+            if (!Try(bookmark, () => Schedule(bookmark)))
+                break;
             // A worker may have run the job and closed the bookmark already (an agency call is enqueued, not
             // scheduled): then there is no row left to update, and nothing is wrong.
             await db.Bookmarks.Where(b => b.Id == bookmark.Id)
@@ -35,18 +52,36 @@ public sealed class TimerScheduler(
         }
     }
 
-    /// <summary>Every timer bookmark has a live job; every published Cron trigger has its recurring job, and no other.</summary>
+    private bool Try(BookmarkRecord bookmark, Action change)
+    {
+        try
+        {
+            change();
+            return true;
+        }
+        catch (BackgroundJobClientException e)
+        {
+            log.LogWarning(e, "Hangfire refused the job of bookmark {BookmarkId} of instance {InstanceId}; the reconciler makes it later",
+                bookmark.Id, bookmark.InstanceId);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Every timer bookmark has a live job; every published Cron trigger has its recurring job, and no other. A job
+    /// that ended while its bookmark is still open did not do its work, and one held by a dead server will not.
+    /// </summary>
     public async Task<int> ReconcileAsync(CancellationToken ct)
     {
         var repaired = 0;
+        var committedBefore = time.GetUtcNow() - JobGrace;
         var waiting = await db.Bookmarks.Where(b => b.DueAt != null || b.Kind == BookmarkKind.AgencyCall).ToListAsync(ct);
         using (var connection = storage.GetConnection())
         {
+            var liveness = new JobLiveness(storage, connection, jobOptions.Value.ServerTimeout);
             foreach (var bookmark in waiting)
             {
-                var job = bookmark.JobId is null ? null : connection.GetJobData(bookmark.JobId);
-                // A job that ended while its bookmark is still open did not do its work: it needs a new one.
-                if (job is not null && job.State != DeletedState.StateName && job.State != FailedState.StateName && job.State != SucceededState.StateName)
+                if (bookmark.JobId is null ? bookmark.CreatedAt >= committedBefore : liveness.IsAlive(bookmark.JobId))
                     continue;
                 Schedule(bookmark);
                 repaired++;
