@@ -86,13 +86,15 @@ public static class ReportEndpoints
     }
 
     private static void Report<TQuery, TReport>(RouteGroupBuilder group, string path, Func<TQuery, ReportFilter, CancellationToken, Task<TReport>> run, string summary)
-        where TQuery : notnull =>
-        group.MapGet(path, async (HttpRequest request, ReportOptions options, TQuery query, CancellationToken ct) =>
+        where TQuery : notnull
+        where TReport : notnull =>
+        group.MapGet(path, async (HttpRequest request, ReportOptions options, CaseFactsBuilder facts, SharedReports reports, CancellationToken ct) =>
             {
                 var (filter, problems) = ReportFilter.Parse(request, options.DefaultSeed);
                 if (filter is null)
                     return Problems.Validation("検索条件に誤りがあります (invalid filter)", problems);
-                return Results.Ok(await run(query, filter, ct));
+                var refresh = await facts.EnsureAsync(ct);
+                return Results.Ok(await reports.GetAsync(filter, refresh, options.BootstrapSamples, run, ct));
             })
             .Produces<TReport>()
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -67,12 +67,15 @@ public interface IReportScoped
 /// <summary>The finished cases a report covers: the pre-aggregated rows, brought up to date first.</summary>
 public sealed class ReportPopulation(AppDbContext db, CaseFactsBuilder builder)
 {
-    /// <summary>The data version the last query was brought up to (see <see cref="FactsRefresh.DataVersion"/>).</summary>
+    /// <summary>The data version the rows were brought up to (see <see cref="FactsRefresh.DataVersion"/>).</summary>
     public string? DataVersion { get; private set; }
+
+    /// <summary>The rows were brought up to date for this request already (one refresh per request, however many reads).</summary>
+    public void RefreshedBy(FactsRefresh refresh) => DataVersion = refresh.DataVersion;
 
     public async Task<IQueryable<ReportCaseRecord>> QueryAsync(ReportFilter filter, CancellationToken ct)
     {
-        DataVersion = (await builder.EnsureAsync(ct)).DataVersion;
+        DataVersion ??= (await builder.EnsureAsync(ct)).DataVersion;
         return filter.Apply(db.ReportCases.AsNoTracking());
     }
 

@@ -12,6 +12,7 @@ public static class ReportSetup
         services.AddSingleton<RateService>();
         services.AddSingleton(sp => ReportCalendar.Load(sp.GetRequiredService<ProductPaths>(), options));
         services.AddSingleton<CaseFactsGate>();
+        services.AddSingleton<SharedReports>();
         services.AddSingleton<Pseudonyms>();
         services.AddScoped<CaseFactsBuilder>();
         services.AddScoped<ReportPopulation>();
