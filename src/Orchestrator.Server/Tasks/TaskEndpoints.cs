@@ -72,19 +72,24 @@ public static class TaskEndpoints
                 var visible = tasks.Visible(viewer);
                 if (processKey is not null)
                     visible = visible.Where(t => t.ProcessKey == processKey);
-                var all = await visible.ToListAsync(ct);
-
+                // Counted in the store, and only the rows asked for are read: an organisation's completed tasks grow
+                // without end, and reading them all made every inbox slower than the last (4 ms of CPU per read after a
+                // minute of the load bench).
+                var byStatus = await visible.GroupBy(t => t.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Status, g => g.Count, ct);
+                // Due times keep the offset they were given, which the stored form does not order by: compared here.
+                var activeDue = await visible.Where(t => (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed) && t.DueAt != null)
+                    .Select(t => t.DueAt!.Value).ToListAsync(ct);
                 var counts = new TaskCounts(
-                    all.Count(t => t.Status == HumanTaskStatus.Open),
-                    all.Count(t => t.Status == HumanTaskStatus.Claimed),
-                    all.Count(t => IsOverdue(t, now)),
-                    all.Count(t => t.Status == HumanTaskStatus.Completed));
+                    byStatus.GetValueOrDefault(HumanTaskStatus.Open),
+                    byStatus.GetValueOrDefault(HumanTaskStatus.Claimed),
+                    activeDue.Count(due => due < now),
+                    byStatus.GetValueOrDefault(HumanTaskStatus.Completed));
 
                 IEnumerable<HumanTaskRecord> items = (status ?? "active") switch
                 {
-                    "active" => all.Where(t => t.Status is HumanTaskStatus.Open or HumanTaskStatus.Claimed),
-                    "all" => all,
-                    var s when Enum.TryParse<HumanTaskStatus>(s, ignoreCase: true, out var parsed) => all.Where(t => t.Status == parsed),
+                    "active" => await visible.Where(t => t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed).ToListAsync(ct),
+                    "all" => await visible.ToListAsync(ct),
+                    var s when Enum.TryParse<HumanTaskStatus>(s, ignoreCase: true, out var parsed) => await visible.Where(t => t.Status == parsed).ToListAsync(ct),
                     _ => [],
                 };
                 var today = EndOfJapaneseDay(now);
