@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
@@ -30,13 +28,13 @@ public sealed class ResumeBench : IBenchCase
 
     public async Task RunAsync(FigureWriter report)
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await BenchServer.StartAsync();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Callers })
         {
             BaseAddress = server.BaseAddress,
             Timeout = TimeSpan.FromSeconds(60),
         };
-        var login = await http.PostAsJsonAsync("/api/auth/login", new { userName = "coordinator", password = ServerProcess.Password });
+        var login = await http.PostAsJsonAsync("/api/auth/login", new { userName = "coordinator", password = BenchServer.Password });
         login.EnsureSuccessStatusCode();
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -150,82 +148,4 @@ public sealed class ResumeBench : IBenchCase
       }
     }
     """;
-
-    /// <summary>The built server in Release, started as users start it, on a free loopback port.</summary>
-    private sealed class ServerProcess(Process process, Uri baseAddress, string data) : IAsyncDisposable
-    {
-        public const string Password = "Bench-Demo-Pass-1";
-        public Uri BaseAddress => baseAddress;
-
-        public static async Task<ServerProcess> StartAsync()
-        {
-            var root = AppContext.BaseDirectory;
-            while (!File.Exists(Path.Combine(root, "Orchestrator.sln")))
-                root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar)) ?? throw new DirectoryNotFoundException("Orchestrator.sln");
-            var serverDirectory = Path.Combine(root, "src", "Orchestrator.Server");
-            var dll = Path.Combine(serverDirectory, "bin", "Release", "net10.0", "Orchestrator.Server.dll");
-            var port = FreePort();
-            var data = Path.Combine(Path.GetTempPath(), "orchestrator-bench", Guid.NewGuid().ToString("n"));
-            var start = new ProcessStartInfo("dotnet", [dll]) { WorkingDirectory = serverDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-            start.Environment["Urls"] = $"http://127.0.0.1:{port}";
-            start.Environment["Storage__DataDirectory"] = data;
-            start.Environment["Demo__Password"] = Password;
-            // The demo pilots' simulated cycles would compete with the measured resumes.
-            start.Environment["Demo__Pilots"] = "false";
-            start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-            var process = Process.Start(start) ?? throw new InvalidOperationException("server did not start");
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-
-            var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), data);
-            using var probe = new HttpClient { BaseAddress = server.BaseAddress };
-            for (var attempt = 0; attempt < 240; attempt++)
-            {
-                try
-                {
-                    if ((await probe.GetAsync("/health")).IsSuccessStatusCode)
-                        return server;
-                }
-                catch (HttpRequestException) { }
-                await Task.Delay(250);
-            }
-            await server.DisposeAsync();
-            throw new TimeoutException("the server did not become healthy");
-        }
-
-        /// <summary>utime + stime of the server process, from /proc (clock ticks of 1/100 s).</summary>
-        public double CpuSeconds()
-        {
-            var fields = File.ReadAllText($"/proc/{process.Id}/stat").Split(") ")[1].Split(' ');
-            return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
-        }
-
-        /// <summary>VmHWM: the resident set's high-water mark of the server process.</summary>
-        public double PeakMemoryMegabytes()
-        {
-            var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmHWM:"));
-            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-            process.Dispose();
-            try { Directory.Delete(data, recursive: true); } catch (IOException) { }
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-    }
 }
