@@ -15,7 +15,7 @@ public sealed class DataFolderWriteCheck(ProductPaths paths, TimeProvider time, 
     private static readonly byte[] Page = new byte[4096];
 
     private readonly SemaphoreSlim probing = new(1, 1);
-    private (DateTimeOffset At, HealthCheckResult Result)? last;
+    private volatile Probe? last;
 
     public string ProbeFile => Path.Combine(paths.Data, ".write-probe");
 
@@ -32,7 +32,7 @@ public sealed class DataFolderWriteCheck(ProductPaths paths, TimeProvider time, 
             if (result.Status != last?.Result.Status)
                 log.Log(result.Status == HealthStatus.Healthy ? LogLevel.Information : LogLevel.Warning, result.Exception,
                     "Data folder write probe: {Status}", result.Status);
-            last = (time.GetUtcNow(), result);
+            last = new Probe(time.GetUtcNow(), result);
             return result;
         }
         finally
@@ -42,6 +42,8 @@ public sealed class DataFolderWriteCheck(ProductPaths paths, TimeProvider time, 
     }
 
     private HealthCheckResult? Recent() => last is { } known && time.GetUtcNow() - known.At < Reuse ? known.Result : null;
+
+    private sealed record Probe(DateTimeOffset At, HealthCheckResult Result);
 
     private async Task<HealthCheckResult> ProbeAsync(CancellationToken ct)
     {

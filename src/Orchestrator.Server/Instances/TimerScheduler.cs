@@ -61,7 +61,7 @@ public sealed class TimerScheduler(
         }
         catch (BackgroundJobClientException e)
         {
-            log.LogWarning(e, "Hangfire refused the job of bookmark {BookmarkId} of instance {InstanceId}; the reconciler makes it later",
+            log.LogWarning(e, "Hangfire refused a change to the job of bookmark {BookmarkId} of instance {InstanceId}; the reconciler makes a missing job later",
                 bookmark.Id, bookmark.InstanceId);
             return false;
         }
