@@ -59,7 +59,8 @@ builder.Services.AddOrchestratorAuth(paths, auth, secureCookies: !demo.Enabled);
 builder.Services.AddJobs(paths, jobs);
 builder.Services.AddSingleton(ActivityRegistry.CreateDefault());
 builder.Services.AddSingleton(sp => new WorkflowValidator(sp.GetRequiredService<ActivityRegistry>()));
-builder.Services.AddSingleton(sp => new WorkflowRunner(sp.GetRequiredService<ActivityRegistry>(), sp.GetRequiredService<TimeProvider>()));
+builder.Services.AddSingleton(sp => new WorkflowRunner(sp.GetRequiredService<ActivityRegistry>(), sp.GetRequiredService<TimeProvider>(),
+    EngineOptions.Read(builder.Configuration)));
 builder.Services.AddSingleton<DefinitionCache>();
 builder.Services.AddSingleton<InstanceLocks>();
 builder.Services.AddSingleton<BurstWriter>();

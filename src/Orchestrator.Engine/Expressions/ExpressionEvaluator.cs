@@ -4,10 +4,10 @@ namespace Orchestrator.Engine;
 
 /// <summary>Evaluates an input's expression (Literal, Object, JavaScript, Liquid, Variable) and converts the
 /// result to the input's declared type.</summary>
-internal sealed class ExpressionEvaluator(JavaScriptLimits limits)
+internal sealed class ExpressionEvaluator(JavaScriptLimits javaScriptLimits, LiquidLimits liquidLimits)
 {
-    readonly JavaScriptEvaluator _javaScript = new(limits);
-    readonly LiquidEvaluator _liquid = new();
+    readonly JavaScriptEvaluator _javaScript = new(javaScriptLimits);
+    readonly LiquidEvaluator _liquid = new(liquidLimits);
 
     public JsonNode? Evaluate(ExpressionModel expression, string? typeName, IExpressionScope scope)
     {

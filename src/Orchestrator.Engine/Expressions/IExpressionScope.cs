@@ -12,4 +12,7 @@ internal interface IExpressionScope
     bool TryGetVariable(string name, out JsonNode? value);
     void SetVariable(string name, JsonNode? value);
     JsonNode? GetOutputFrom(string activityId, string? outputName);
+
+    /// <summary>Cancelled with the request or job that runs the burst; scripts and templates stop when it is.</summary>
+    CancellationToken CancellationToken { get; }
 }

@@ -13,7 +13,7 @@ public sealed class WorkflowRunner
         Registry = registry;
         Time = timeProvider;
         Options = options ?? new WorkflowRunnerOptions();
-        Expressions = new ExpressionEvaluator(Options.JavaScriptLimits);
+        Expressions = new ExpressionEvaluator(Options.JavaScriptLimits, Options.LiquidLimits);
         Executor = new ActivityExecutor(this);
     }
 

@@ -9,6 +9,8 @@ public sealed class WorkflowRunnerOptions
 
     public JavaScriptLimits JavaScriptLimits { get; set; } = new();
 
+    public LiquidLimits LiquidLimits { get; set; } = new();
+
     /// <summary>When set, Elsa.FlowSendHttpRequest sends at once; when null it blocks on an HttpRequest bookmark.</summary>
     public IHttpRequestSender? HttpRequestSender { get; set; }
 }

@@ -97,7 +97,7 @@ public sealed class TimerScheduler(
             {
                 var id = $"{TriggerPrefix}{version.DefinitionId}:{activityId}";
                 wanted.Add(id);
-                recurring.AddOrUpdate<TriggerJob>(id, j => j.StartAsync(version.DefinitionId), cron);
+                recurring.AddOrUpdate<TriggerJob>(id, j => j.StartAsync(version.DefinitionId, CancellationToken.None), cron);
             }
         }
         using (var connection = storage.GetConnection())
@@ -119,7 +119,7 @@ public sealed class TimerScheduler(
         var (instanceId, bookmarkId) = (bookmark.InstanceId, bookmark.Id);
         bookmark.JobId = bookmark.Kind == BookmarkKind.AgencyCall
             ? jobs.Enqueue<AgencyCallJob>(j => j.RunAsync(instanceId, bookmarkId))
-            : jobs.Schedule<TimerJob>(j => j.ResumeAsync(instanceId, bookmarkId), bookmark.DueAt!.Value);
+            : jobs.Schedule<TimerJob>(j => j.ResumeAsync(instanceId, bookmarkId, CancellationToken.None), bookmark.DueAt!.Value);
     }
 
     /// <summary>
@@ -155,14 +155,18 @@ public sealed class TimerScheduler(
         activity.Inputs.TryGetValue(input, out var value) ? value.Expression?.Text : null;
 }
 
-/// <summary>Hangfire job: resume a timer bookmark. Carries ids only; a bookmark already resumed is a no-op.</summary>
+/// <summary>Hangfire job: resume a timer bookmark. Carries ids only; a bookmark already resumed is a no-op. Hangfire
+/// passes a token that is cancelled when the server stops, and the burst's scripts stop with it.</summary>
 public sealed class TimerJob(WorkflowRuntime runtime, ILogger<TimerJob> log)
 {
-    public async Task ResumeAsync(string instanceId, string bookmarkId)
+    /// <summary>The signature of jobs stored before the token was passed.</summary>
+    public Task ResumeAsync(string instanceId, string bookmarkId) => ResumeAsync(instanceId, bookmarkId, CancellationToken.None);
+
+    public async Task ResumeAsync(string instanceId, string bookmarkId, CancellationToken ct)
     {
         try
         {
-            await runtime.ResumeAsync(instanceId, bookmarkId, null, CancellationToken.None);
+            await runtime.ResumeAsync(instanceId, bookmarkId, null, ct);
         }
         catch (Exception e) when (e is BookmarkClosedException or InstanceNotFoundException)
         {
@@ -174,7 +178,10 @@ public sealed class TimerJob(WorkflowRuntime runtime, ILogger<TimerJob> log)
 /// <summary>Hangfire recurring job: a Cron trigger starts a new instance of the published definition.</summary>
 public sealed class TriggerJob(WorkflowRuntime runtime)
 {
-    public Task StartAsync(string definitionId) => runtime.StartAsync(new StartInstance(definitionId), CancellationToken.None);
+    /// <summary>The signature of jobs stored before the token was passed.</summary>
+    public Task StartAsync(string definitionId) => StartAsync(definitionId, CancellationToken.None);
+
+    public Task StartAsync(string definitionId, CancellationToken ct) => runtime.StartAsync(new StartInstance(definitionId), ct);
 }
 
 /// <summary>Hangfire recurring job: the store-to-Hangfire reconciliation of timers and pilots, every minute.</summary>
