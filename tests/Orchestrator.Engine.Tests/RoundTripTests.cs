@@ -51,7 +51,8 @@ public sealed class RoundTripTests
         var custom = written["root"]!["activities"]![1]!;
         Assert.Equal("Acme.Stamp", (string?)custom["type"]);
         Assert.Equal(4, (int)custom["version"]!);
-        Assert.Equal("red", (string?)custom["stampColour"]!["expression"]!["value"]);
+        // Exactly as read: a bare value stays bare (Elsa could not read it back as an input wrapper).
+        Assert.Equal("red", (string?)custom["stampColour"]);
         Assert.Equal(2, (int)custom["settings"]!["a"]![1]!);
         Assert.Equal("ST1", (string?)custom["customProperties"]!["measurement"]!["stepCode"]);
         Assert.Equal("JavaScript", (string?)written["root"]!["activities"]![2]!["cases"]![0]!["condition"]!["type"]);
@@ -75,13 +76,33 @@ public sealed class RoundTripTests
 public sealed class WriterTests
 {
     [Fact]
-    public void Export_adds_the_schema_and_writes_bare_primitives_as_literal_wrappers()
+    public void Export_adds_the_schema_and_keeps_every_property_as_read()
     {
-        var written = JsonNode.Parse(WorkflowDefinitionJson.Write(WorkflowDefinitionJson.Read(
-            TestWorkflows.Flow("""{ "id": "d", "type": "Elsa.Delay", "timeSpan": "01:00:00" }""", ""))))!;
+        var source = """{ "id": "d", "type": "Elsa.Delay", "timeSpan": "01:00:00", "someFlag": true, "timeout": { "typeName": null, "expression": { "type": "Literal", "value": 5 }, "extra": [1] } }""";
+        var written = JsonNode.Parse(WorkflowDefinitionJson.Write(WorkflowDefinitionJson.Read(TestWorkflows.Flow(source, ""))))!;
         Assert.Equal(WorkflowDefinitionJson.SchemaUrl, (string?)written["$schema"]);
-        var timeSpan = written["root"]!["activities"]![0]!["timeSpan"]!;
-        Assert.Equal("Literal", (string?)timeSpan["expression"]!["type"]);
-        Assert.Equal("01:00:00", (string?)timeSpan["expression"]!["value"]);
+        var activity = written["root"]!["activities"]![0]!;
+        var read = JsonNode.Parse(source)!;
+        foreach (var name in new[] { "timeSpan", "someFlag", "timeout" })
+            Assert.True(JsonNode.DeepEquals(read[name], activity[name]), $"{name}: {activity[name]?.ToJsonString()}");
+        // ...and in the file's order.
+        Assert.Equal(["timeSpan", "someFlag", "timeout"], activity.AsObject().Select(p => p.Key).Where(k => read[k] is not null && k is not ("id" or "type")));
+    }
+
+    [Fact]
+    public void A_single_activity_root_and_a_body_are_written_back_as_they_were()
+    {
+        var json = """
+            { "id": "s", "definitionId": "s", "version": 1,
+              "root": { "id": "loop", "type": "Elsa.ForEach", "items": { "typeName": "Object", "expression": { "type": "Object", "value": "[1,2]" } },
+                        "body": { "id": "say", "type": "Elsa.WriteLine", "text": "hi" } } }
+            """;
+        var definition = WorkflowDefinitionJson.Read(json);
+        Assert.True(definition.RootIsSingleActivity);
+        var written = JsonNode.Parse(WorkflowDefinitionJson.Write(definition))!;
+        Assert.Equal("Elsa.ForEach", (string?)written["root"]!["type"]);
+        Assert.Equal("say", (string?)written["root"]!["body"]!["id"]);
+        Assert.Equal("hi", (string?)written["root"]!["body"]!["text"]);
+        Assert.Null(written["root"]!["activities"]);
     }
 }

@@ -17,6 +17,11 @@ public sealed class ScenarioTests
 
     static string ScenarioDirectory => Path.Combine(AppContext.BaseDirectory, "Scenarios");
 
+    /// <summary>The definitions scenarios start as child workflows or use as activities (<c>Scenarios/workflows/</c>).</summary>
+    internal static WorkflowDefinitionSet ChildWorkflows() =>
+        new(Directory.GetFiles(Path.Combine(ScenarioDirectory, "workflows"), "*.json").Order(StringComparer.Ordinal)
+            .Select(f => WorkflowDefinitionJson.Read(File.ReadAllText(f))));
+
     public static TheoryData<string> Scenarios()
     {
         var data = new TheoryData<string>();
@@ -54,14 +59,20 @@ public sealed class ScenarioTests
 
         var start = spec["start"] is { } s ? DateTimeOffset.Parse(s.GetValue<string>(), CultureInfo.InvariantCulture) : DefaultStart;
         var clock = new FakeTimeProvider(start);
-        var runner = new WorkflowRunner(ActivityRegistry.CreateDefault(), clock);
+        var options = new WorkflowRunnerOptions { Workflows = ChildWorkflows() };
+        if (spec["maxSteps"] is { } maxSteps) options.MaxStepsPerBurst = maxSteps.GetValue<int>();
+        // Children run through the same in-memory host the command line uses: a child that ends resumes its parent.
+        var host = new InMemoryWorkflowHost(new WorkflowRunner(ActivityRegistry.CreateDefault(), clock, options));
         var log = new List<string>();
 
         var request = new StartWorkflowRequest(
             ToDictionary(spec["input"] as JsonObject),
             (string?)spec["correlationId"],
-            (string?)spec["instanceId"]);
-        var state = await runner.StartAsync(definition, request);
+            (string?)spec["instanceId"],
+            (string?)spec["trigger"]?["activityId"],
+            ToDictionary(spec["trigger"]?["input"] as JsonObject));
+        var state = await host.StartAsync(definition, request);
+        var rootId = state.Id;
         log.Add($"start → {state.Status}");
 
         foreach (var step in (spec["steps"] as JsonArray ?? []).Select(n => n!.AsObject()))
@@ -71,29 +82,29 @@ public sealed class ScenarioTests
                 clock.Advance(TimeSpan.Parse(advance.GetValue<string>(), CultureInfo.InvariantCulture));
                 log.Add($"advance {advance} → now {clock.GetUtcNow():O}");
                 // Resume every due Timer/Handoff bookmark, earliest first; a resume may create further due ones.
-                while (state.Bookmarks
-                           .Where(b => b.Kind is BookmarkKind.Timer or BookmarkKind.Handoff && b.DueAt <= clock.GetUtcNow())
-                           .OrderBy(b => b.DueAt)
-                           .FirstOrDefault() is { } due)
+                while (host.OpenBookmarks
+                           .Where(x => x.Bookmark.Kind is BookmarkKind.Timer or BookmarkKind.Handoff && x.Bookmark.DueAt <= clock.GetUtcNow())
+                           .OrderBy(x => x.Bookmark.DueAt)
+                           .FirstOrDefault() is { Bookmark: { } due } found)
                 {
-                    state = await runner.ResumeAsync(definition, state, due.Id);
-                    log.Add($"  resumed {due.ActivityId} ({due.Kind}, due {due.DueAt:O}) → {state.Status}");
+                    await host.ResumeAsync(found.Instance.Id, due.Id);
+                    log.Add($"  resumed {due.ActivityId} ({due.Kind}, due {due.DueAt:O}) → {host.Instance(rootId).Status}");
                 }
             }
             else if (step["resume"] is JsonObject resume)
             {
                 var activityId = resume["activityId"]!.GetValue<string>();
-                var open = state.Bookmarks.Where(b => b.ActivityId == activityId).ToList();
+                var open = host.OpenBookmarks.Where(x => x.Bookmark.ActivityId == activityId).ToList();
                 if (open.Count != 1)
-                    Assert.Fail(Report(name, spec, state, log,
+                    Assert.Fail(Report(name, spec, host.Instance(rootId), log,
                         [$"step resume '{activityId}': expected exactly one open bookmark of that activity, found {open.Count}"]));
-                state = await runner.ResumeAsync(definition, state, open[0].Id, ToDictionary(resume["input"] as JsonObject));
-                log.Add($"resume {activityId} ({open[0].Kind}) → {state.Status}");
+                await host.ResumeAsync(open[0].Instance.Id, open[0].Bookmark.Id, ToDictionary(resume["input"] as JsonObject));
+                log.Add($"resume {activityId} ({open[0].Bookmark.Kind}) → {host.Instance(rootId).Status}");
             }
             else if (step["cancel"] is not null)
             {
-                state = await runner.CancelAsync(definition, state);
-                log.Add($"cancel → {state.Status}");
+                await host.Runner.CancelAsync(definition, host.Instance(rootId));
+                log.Add($"cancel → {host.Instance(rootId).Status}");
             }
             else
             {
@@ -101,6 +112,7 @@ public sealed class ScenarioTests
             }
         }
 
+        state = host.Instance(rootId);
         var problems = Compare(spec["expected"]!.AsObject(), state);
         if (problems.Count > 0) Assert.Fail(Report(name, spec, state, log, problems));
     }
@@ -140,6 +152,15 @@ public sealed class ScenarioTests
             if (!want.SequenceEqual(have))
                 problems.Add($"bookmarks: expected [{string.Join(", ", want)}], actual [{string.Join(", ", have)}]");
         }
+
+        if (expected["output"] is JsonArray output && !output.Select(o => (string?)o).SequenceEqual(state.OutputLines))
+            problems.Add($"output: expected [{string.Join(" | ", output)}], actual [{string.Join(" | ", state.OutputLines)}]");
+
+        if (expected["outputs"] is JsonObject outputs && !JsonEquals(outputs, state.Output))
+            problems.Add($"workflow outputs: expected {Show(outputs)}, actual {Show(state.Output)}");
+
+        if (expected["httpResponse"] is JsonObject response && !JsonEquals(response, state.HttpResponse))
+            problems.Add($"HTTP response: expected {Show(response)}, actual {Show(state.HttpResponse)}");
 
         if ((string?)expected["instanceName"] is { } instanceName && instanceName != state.Name)
             problems.Add($"instance name: expected \"{instanceName}\", actual \"{state.Name}\"");

@@ -6,8 +6,8 @@ public sealed class ScenarioValidationTests
     [Fact]
     public void Every_scenario_definition_validates_without_errors()
     {
-        var validator = new WorkflowValidator(ActivityRegistry.CreateDefault());
-        var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Scenarios"), "*.json")
+        var validator = new WorkflowValidator(ActivityRegistry.CreateDefault(), ScenarioTests.ChildWorkflows());
+        var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Scenarios"), "*.json", SearchOption.AllDirectories)
             .Where(p => !p.EndsWith(".expected.json", StringComparison.Ordinal)).Order().ToList();
         Assert.NotEmpty(files);
         var problems = files

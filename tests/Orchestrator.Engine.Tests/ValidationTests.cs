@@ -98,7 +98,8 @@ public sealed class ValidationTests
         var r = _validator.Validate(Basic(Act("m", "Acme.Teleport")));
         var e = Assert.Single(r.Errors);
         Assert.Equal("$.root.activities[1].type", e.Path);
-        Assert.Equal("Unknown activity type 'Acme.Teleport'.", e.Message);
+        Assert.StartsWith("Activity type 'Acme.Teleport' is not supported here: it is not one of the Elsa activities this engine runs, nor the id of a workflow definition known here", e.Message);
+        Assert.Equal(ValidationProblem.UnsupportedActivity, e.Code);
     }
 
     [Fact]

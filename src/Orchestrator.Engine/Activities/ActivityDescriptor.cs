@@ -26,6 +26,17 @@ public static class ActivityTypes
     public const string RunTask = "Elsa.RunTask";
     public const string Fault = "Elsa.Fault";
     public const string FlowSendHttpRequest = "Elsa.FlowSendHttpRequest";
+    public const string SendHttpRequest = "Elsa.SendHttpRequest";
+    public const string HttpEndpoint = "Elsa.HttpEndpoint";
+    public const string WriteHttpResponse = "Elsa.WriteHttpResponse";
+    public const string SetOutput = "Elsa.SetOutput";
+    public const string Complete = "Elsa.Complete";
+    public const string ExecuteWorkflow = "Elsa.ExecuteWorkflow";
+    public const string DispatchWorkflow = "Elsa.DispatchWorkflow";
+    public const string ForEach = "Elsa.ForEach";
+    public const string ParallelForEach = "Elsa.ParallelForEach";
+    public const string While = "Elsa.While";
+    public const string RunJavaScript = "Elsa.RunJavaScript";
     public const string HumanTask = "Orchestrator.HumanTask";
     public const string AgencyCall = "Orchestrator.AgencyCall";
     public const string Handoff = "Orchestrator.Handoff";
@@ -65,6 +76,9 @@ public sealed record ActivityDescriptor(
     /// <summary>True for activities that wait on a bookmark.</summary>
     public bool IsBlocking { get; init; }
 
-    /// <summary>True for activities that may start a workflow from a schedule (Cron, Timer).</summary>
+    /// <summary>True for activities that may start a workflow (Cron and Timer on a schedule, HttpEndpoint on a request).</summary>
     public bool IsTrigger { get; init; }
+
+    /// <summary>True for activities that run a nested activity under <c>body</c> (ForEach, ParallelForEach, While).</summary>
+    public bool HasBody { get; init; }
 }

@@ -5,12 +5,12 @@ namespace Orchestrator.Engine;
 /// <summary>Descriptors of every activity of DESIGN.md §3.</summary>
 internal static class BuiltInActivities
 {
-    static LocalizedText T(string ja, string en) => new(ja, en);
+    internal static LocalizedText T(string ja, string en) => new(ja, en);
 
-    static InputDescriptor In(string name, string type, string hint, string ja, string en, JsonNode? def = null, bool required = false, IReadOnlyList<string>? options = null)
+    internal static InputDescriptor In(string name, string type, string hint, string ja, string en, JsonNode? def = null, bool required = false, IReadOnlyList<string>? options = null)
         => new(name, type, hint, T(ja, en), def, required, options);
 
-    static ActivityDescriptor D(string type, string category, LocalizedText name, LocalizedText description,
+    internal static ActivityDescriptor D(string type, string category, LocalizedText name, LocalizedText description,
         InputDescriptor[]? inputs = null, OutputDescriptor[]? outputs = null, string[]? outcomes = null)
         => new(type, category, name, description, inputs ?? [], outputs ?? [], outcomes ?? ["Done"]);
 
@@ -73,6 +73,8 @@ internal static class BuiltInActivities
              In("expectedStatusCodes", "Int32[]", "multi-text", "想定ステータスコード", "Expected status codes")],
             [new("statusCode", "Int32"), new("parsedContent", "Object"), new("responseHeaders", "Object")],
             ["Unmatched status code", "Failed to connect", "Timeout"]) with { DynamicOutcomesInput = "expectedStatusCodes", IsBlocking = true };
+
+        foreach (var d in ElsaActivities.Create()) yield return d;
 
         yield return D(ActivityTypes.HumanTask, "Orchestrator", T("人手タスク", "Human Task"),
             T("職員の受信箱に入るタスク。結果ごとにポートを持つ。", "A clerk's task in the inbox; one port per outcome."),

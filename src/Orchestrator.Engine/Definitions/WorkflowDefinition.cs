@@ -24,6 +24,10 @@ public sealed class WorkflowDefinition
     /// <summary>Top-level properties the engine does not understand, kept for the round trip.</summary>
     public JsonObject Extra { get; set; } = [];
 
+    /// <summary>True when the file's root was a single activity rather than a flowchart: <see cref="Root"/> then wraps
+    /// it, and the file is written back with that activity as its root.</summary>
+    public bool RootIsSingleActivity { get; set; }
+
     /// <summary>Finds a variable definition by id, then by name, at the top level or in any nested flowchart.</summary>
     public VariableDefinition? FindVariable(string idOrName)
     {
@@ -64,6 +68,20 @@ public sealed class ActivityModel
     public List<ConnectionModel> Connections { get; set; } = [];
     public List<VariableDefinition> Variables { get; set; } = [];
 
+    /// <summary>The activity an activity runs as its body (<c>body</c>: FlowNode, ForEach, ParallelForEach, While),
+    /// usually a flowchart.</summary>
+    public ActivityModel? Body { get; set; }
+
+    /// <summary>Property names in the order the file gave them, so a round trip keeps that order.</summary>
+    internal List<string> SourceOrder { get; } = [];
+
+    /// <summary>True for a flowchart the reader made around a body or root that was a single activity.</summary>
+    internal bool IsWrapper { get; set; }
+
+    /// <summary>The flowchart this activity runs inside itself: its own activities (Flowchart, 3.0-era FlowNode) or
+    /// its body; null for other activities.</summary>
+    public ActivityModel? Nested => IsContainer ? this : Body;
+
     /// <summary>The 3.0-era flowchart <c>start</c> field (id of the start activity), if present.</summary>
     public string? Start { get; set; }
 
@@ -80,9 +98,12 @@ public sealed class ActivityModel
 
     public IEnumerable<ActivityModel> Descendants(bool includeSelf = false)
     {
-        if (includeSelf) yield return this;
+        if (includeSelf && !IsWrapper) yield return this;
         foreach (var a in Activities)
             foreach (var d in a.Descendants(includeSelf: true))
+                yield return d;
+        if (Body is not null)
+            foreach (var d in Body.Descendants(includeSelf: true))
                 yield return d;
     }
 }
@@ -90,6 +111,9 @@ public sealed class ActivityModel
 /// <summary>An input wrapper <c>{ typeName, expression }</c> or an output binding <c>{ typeName, memoryReference }</c>.</summary>
 public sealed class ActivityInput
 {
+    /// <summary>The property exactly as the file gave it; written back as is.</summary>
+    public JsonNode? Source { get; set; }
+
     public string? TypeName { get; set; }
     public ExpressionModel? Expression { get; set; }
 

@@ -23,7 +23,7 @@ public static class WorkflowDefinitionJson
     static readonly HashSet<string> ActivityKnown = new(StringComparer.OrdinalIgnoreCase)
     {
         "id", "nodeId", "name", "type", "version", "customProperties", "applicationProperties", "metadata",
-        "activities", "connections", "variables", "start",
+        "activities", "connections", "variables", "start", "body",
     };
 
     // 3.0-era files carried these flags on the activity itself; newer ones keep them in customProperties.
@@ -71,7 +71,15 @@ public static class WorkflowDefinitionJson
         if (d.Id.Length == 0) d.Id = d.DefinitionId;
 
         if (Get(top, "root") is JsonObject root)
+        {
             d.Root = ReadActivity(root, "$.root");
+            if (!d.Root.IsContainer)
+            {
+                // Elsa runs any activity as a workflow's root; here it runs as the only activity of a flowchart.
+                d.Root = Wrap(d.Root);
+                d.RootIsSingleActivity = true;
+            }
+        }
         else
             d.Root = new ActivityModel { Id = "flowchart1", Type = ActivityTypes.Flowchart, IsContainer = true };
 
@@ -99,6 +107,7 @@ public static class WorkflowDefinitionJson
             foreach (var input in a.Inputs.Values)
             {
                 Materialize(input.Expression?.Value);
+                Materialize(input.Source);
                 Materialize(input.Extra);
             }
             foreach (var v in a.Variables) Materialize(v.Extra);
@@ -143,7 +152,7 @@ public static class WorkflowDefinitionJson
         o["outcomes"] = d.Outcomes.DeepClone();
         o["customProperties"] = d.CustomProperties.DeepClone();
         o["options"] = d.Options.DeepClone();
-        o["root"] = WriteActivity(d.Root);
+        o["root"] = WriteActivity(d.RootIsSingleActivity && d.Root.Activities.Count == 1 ? d.Root.Activities[0] : d.Root);
         foreach (var (key, value) in d.Extra)
             if (key != "$schema") o[key] = value?.DeepClone();
         return o;
@@ -179,7 +188,8 @@ public static class WorkflowDefinitionJson
 
         var activities = Get(o, "activities") as JsonArray;
         var connections = Get(o, "connections") as JsonArray;
-        if (activities is not null || connections is not null || a.Type is ActivityTypes.Flowchart or ActivityTypes.FlowNode)
+        var body = Get(o, "body") as JsonObject is { } b && Get(b, "type") is not null ? b : null;
+        if (activities is not null || connections is not null || a.Type == ActivityTypes.Flowchart || (a.Type == ActivityTypes.FlowNode && body is null))
         {
             a.IsContainer = true;
             if (activities is not null)
@@ -199,11 +209,24 @@ public static class WorkflowDefinitionJson
             };
         }
 
+        // FlowNode, ForEach, ParallelForEach and While keep what they run under "body" (Elsa 3.1 and later).
+        if (body is not null)
+        {
+            var nested = ReadActivity(body, $"{path}.body");
+            a.Body = nested.IsContainer ? nested : Wrap(nested);
+        }
+        else if (Get(o, "body") is { } other)
+        {
+            a.Extra["body"] = other.DeepClone();
+            a.SourceOrder.Add("body");
+        }
+
         foreach (var (key, value) in o)
         {
             if (ActivityKnown.Contains(key) || ActivityLevelFlags.Contains(key, StringComparer.OrdinalIgnoreCase))
                 continue;
             var name = CamelCase(key);
+            a.SourceOrder.Add(name);
             if (TryReadInput(value, out var input))
             {
                 a.Inputs[name] = input;
@@ -215,6 +238,17 @@ public static class WorkflowDefinitionJson
         return a;
     }
 
+    /// <summary>A flowchart around a single activity (a root or body that is not a flowchart), written back unwrapped.</summary>
+    static ActivityModel Wrap(ActivityModel single) => new()
+    {
+        Id = single.Id + ":flowchart",
+        Type = ActivityTypes.Flowchart,
+        IsContainer = true,
+        IsWrapper = true,
+        Activities = [single],
+        SourcePath = single.SourcePath,
+    };
+
     static bool TryReadInput(JsonNode? value, out ActivityInput input)
     {
         input = null!;
@@ -222,11 +256,11 @@ public static class WorkflowDefinitionJson
         {
             case JsonValue primitive:
                 // A bare JSON primitive is a Literal.
-                input = new ActivityInput { Expression = ExpressionModel.Literal(primitive.DeepClone()) };
+                input = new ActivityInput { Expression = ExpressionModel.Literal(primitive.DeepClone()), Source = primitive.DeepClone() };
                 return true;
             case JsonObject w when Get(w, "expression") is not null || Get(w, "memoryReference") is not null
                                    || (Get(w, "typeName") is not null && Get(w, "id") is null && Get(w, "name") is null && Get(w, "label") is null):
-                input = new ActivityInput { TypeName = GetString(w, "typeName") };
+                input = new ActivityInput { TypeName = GetString(w, "typeName"), Source = w.DeepClone() };
                 input.Expression = Get(w, "expression") switch
                 {
                     JsonObject e => new ExpressionModel(GetString(e, "type") ?? "Literal", Get(e, "value")?.DeepClone()),
@@ -350,18 +384,30 @@ public static class WorkflowDefinitionJson
             o["variables"] = WriteVariables(a.Variables);
             if (a.Start is not null) o["start"] = a.Start;
         }
-        foreach (var (name, input) in a.Inputs)
+        if (a.Body is { } body)
+            o["body"] = WriteActivity(body.IsWrapper && body.Activities.Count == 1 ? body.Activities[0] : body);
+        // Inputs and unknown properties go back exactly as they were read, in the file's order.
+        foreach (var name in a.SourceOrder.Concat(a.Inputs.Keys).Concat(a.Extra.Select(kv => kv.Key)))
         {
-            var w = new JsonObject { ["typeName"] = input.TypeName };
-            if (input.Expression is { } e)
-                w["expression"] = new JsonObject { ["type"] = e.Type, ["value"] = e.Value?.DeepClone() };
-            if (input.MemoryReferenceId is { } mr)
-                w["memoryReference"] = new JsonObject { ["id"] = mr };
-            foreach (var (k, v) in input.Extra) w[k] = v?.DeepClone();
-            o[name] = w;
+            if (o.ContainsKey(name)) continue;
+            if (a.Inputs.TryGetValue(name, out var input))
+                o[name] = WriteInput(input);
+            else if (a.Extra.TryGetPropertyValue(name, out var extra))
+                o[name] = extra?.DeepClone();
         }
-        foreach (var (k, v) in a.Extra) o[k] = v?.DeepClone();
         return o;
+    }
+
+    static JsonNode? WriteInput(ActivityInput input)
+    {
+        if (input.Source is { } source) return source.DeepClone();
+        var w = new JsonObject { ["typeName"] = input.TypeName };
+        if (input.Expression is { } e)
+            w["expression"] = new JsonObject { ["type"] = e.Type, ["value"] = e.Value?.DeepClone() };
+        if (input.MemoryReferenceId is { } mr)
+            w["memoryReference"] = new JsonObject { ["id"] = mr };
+        foreach (var (k, v) in input.Extra) w[k] = v?.DeepClone();
+        return w;
     }
 
     static JsonObject WriteConnection(ConnectionModel c)

@@ -37,7 +37,7 @@ internal sealed class JavaScriptEvaluator(JavaScriptLimits limits)
         var compiled = _scripts.GetOrAdd(script, s =>
         {
             var prepared = Prepare(s);
-            return new CompiledScript(prepared, prepared.Program is { } program ? ScriptEffects.Of(program) : new ScriptEffects(true, true));
+            return new CompiledScript(prepared, prepared.Program is { } program ? ScriptEffects.Of(program) : new ScriptEffects(true, true, []));
         });
         // Global declarations cannot be taken back from an engine, so such a script runs on one that is then dropped.
         var reusable = !compiled.Effects.DeclaresGlobals;
@@ -47,6 +47,7 @@ internal sealed class JavaScriptEvaluator(JavaScriptLimits limits)
             scope.CancellationToken.ThrowIfCancellationRequested();
             sandbox.Scope = scope;
             sandbox.Constraint.CancellationToken = scope.CancellationToken;
+            if (compiled.Effects.Accessors.Count > 0) sandbox.DefineAccessors(compiled.Effects.Accessors);
             var result = sandbox.Engine.Evaluate(compiled.Prepared);
             return sandbox.ToJson(result, 0);
         }

@@ -9,8 +9,16 @@ namespace Orchestrator.Engine;
 /// <see cref="TouchesGlobal"/>: it may add properties to the global object (an assignment to a name no enclosing scope
 /// declares, <c>this</c>, <c>globalThis</c>).
 /// </summary>
-internal readonly record struct ScriptEffects(bool DeclaresGlobals, bool TouchesGlobal)
+internal readonly record struct ScriptEffects(bool DeclaresGlobals, bool TouchesGlobal, IReadOnlyList<string> Accessors)
 {
+    /// <summary>Helpers every engine defines; other names like getX/setX are Elsa's generated accessors.</summary>
+    static readonly HashSet<string> Helpers = new(StringComparer.Ordinal)
+    {
+        "getVariable", "setVariable", "getInput", "getOutputFrom", "getWorkflowInstanceId", "getWorkflowDefinitionId",
+        "getWorkflowDefinitionVersionId", "getWorkflowDefinitionVersion", "getCorrelationId", "setCorrelationId", "getLastResult",
+        "getGuidString", "getShortGuid", "setOutcome", "setOutcomes",
+    };
+
     public static ScriptEffects Of(Script script)
     {
         var walk = new Walk();
@@ -25,7 +33,10 @@ internal readonly record struct ScriptEffects(bool DeclaresGlobals, bool Touches
         walk.DeclaresGlobals |= top.Count > 0;
         walk.Scopes.Add(top);
         foreach (var statement in script.Body) walk.Visit(statement);
-        return new ScriptEffects(walk.DeclaresGlobals, walk.TouchesGlobal);
+        var accessors = walk.Names.Where(n => n.Length > 3 && (n.StartsWith("get", StringComparison.Ordinal) || n.StartsWith("set", StringComparison.Ordinal))
+                                              && !char.IsLower(n[3]) && !Helpers.Contains(n) && !walk.Declared.Contains(n)).ToList();
+        // The accessors are defined on the global object for the evaluation, so they are removed after it.
+        return new ScriptEffects(walk.DeclaresGlobals, walk.TouchesGlobal || accessors.Count > 0, accessors);
     }
 
     sealed class Walk
@@ -33,9 +44,12 @@ internal readonly record struct ScriptEffects(bool DeclaresGlobals, bool Touches
         public bool DeclaresGlobals;
         public bool TouchesGlobal;
         public readonly List<HashSet<string>> Scopes = [];
+        public readonly HashSet<string> Names = new(StringComparer.Ordinal);
+        public readonly HashSet<string> Declared = new(StringComparer.Ordinal);
 
         public void Visit(Node node)
         {
+            if (node is Identifier identifier) Names.Add(identifier.Name);
             switch (node)
             {
                 case ThisExpression:
@@ -58,7 +72,11 @@ internal readonly record struct ScriptEffects(bool DeclaresGlobals, bool Touches
             }
 
             var scope = ScopeOf(node);
-            if (scope is not null) Scopes.Add(scope);
+            if (scope is not null)
+            {
+                Scopes.Add(scope);
+                Declared.UnionWith(scope);
+            }
             foreach (var child in node.ChildNodes) Visit(child);
             if (scope is not null) Scopes.RemoveAt(Scopes.Count - 1);
         }

@@ -4,7 +4,7 @@ using Cronos;
 namespace Orchestrator.Engine;
 
 /// <summary>The behaviour of every built-in activity: what it does when it runs and when its bookmark is resumed.</summary>
-internal sealed class ActivityExecutor(WorkflowRunner runner)
+internal sealed partial class ActivityExecutor(WorkflowRunner runner)
 {
     static readonly ValueTask<ActivityResult> Done = new(CompletedResult.Done);
 
@@ -62,7 +62,28 @@ internal sealed class ActivityExecutor(WorkflowRunner runner)
             case ActivityTypes.Fault:
                 return new(new FaultedResult(run.InputString(a, "message") is { Length: > 0 } m ? m : $"Fault activity '{a.Id}' was reached."));
             case ActivityTypes.FlowSendHttpRequest:
-                return SendHttpAsync(run, a);
+                return SendHttpAsync(run, a, flow: true);
+            case ActivityTypes.SendHttpRequest:
+                return SendHttpAsync(run, a, flow: false);
+            case ActivityTypes.HttpEndpoint:
+                return new(HttpEndpoint(run, a));
+            case ActivityTypes.WriteHttpResponse:
+                return new(WriteHttpResponse(run, a));
+            case ActivityTypes.SetOutput:
+                run.State.Output[RequiredText(run, a, "outputName")] = run.InputValue(a, "outputValue");
+                return Done;
+            case ActivityTypes.Complete:
+                return new(new CompleteWorkflowResult(run.InputValue(a, "outcomes") is { } outcomes ? StaticValues.ToStringList(outcomes) : ["Done"]));
+            case ActivityTypes.RunJavaScript:
+                return new(RunJavaScript(run, a));
+            case ActivityTypes.ForEach:
+            case ActivityTypes.ParallelForEach:
+                return new(new StartLoopResult(new LoopState { Items = Items(run.InputValue(a, "items")), Parallel = a.Type == ActivityTypes.ParallelForEach }));
+            case ActivityTypes.While:
+                return new(new StartLoopResult(new LoopState()));
+            case ActivityTypes.ExecuteWorkflow:
+            case ActivityTypes.DispatchWorkflow:
+                return ExecuteWorkflowAsync(run, a, record);
             case ActivityTypes.HumanTask:
                 return new(HumanTask(run, a));
             case ActivityTypes.AgencyCall:
@@ -70,9 +91,14 @@ internal sealed class ActivityExecutor(WorkflowRunner runner)
             case ActivityTypes.Handoff:
                 return new(Handoff(run, a));
             default:
-                return new(new FaultedResult($"Unknown activity type '{a.Type}' (activity '{a.Id}'); register it or remove the activity."));
+                return runner.Options.Workflows is not null
+                    ? WorkflowAsActivityAsync(run, a, record)
+                    : new(UnknownType(a));
         }
     }
+
+    static FaultedResult UnknownType(ActivityModel a) =>
+        new($"Unknown activity type '{a.Type}' (activity '{a.Id}'): it is not supported here; replace the activity.");
 
     public ActivityResult Resume(WorkflowRun run, Bookmark bookmark, JsonObject input)
     {
@@ -100,6 +126,13 @@ internal sealed class ActivityExecutor(WorkflowRunner runner)
                 var receivedAt = JsonValues.AsString(input["receivedAt"]) ?? run.Now.ToString("O");
                 return new CompletedResult(["Done"], new JsonObject { ["receivedAt"] = receivedAt });
             }
+            case BookmarkKind.HttpEndpoint:
+                return new CompletedResult(["Done"], HttpEndpointOutputs(input));
+            case BookmarkKind.ChildWorkflow:
+                return ChildCompleted(bookmark, input);
+            case BookmarkKind.HttpRequest when bookmark.ActivityType == ActivityTypes.SendHttpRequest:
+                return SendHttpOutcome(JsonValues.AsString(input["error"]), input["statusCode"] is JsonValue code && JsonValues.TryGetNumber(code, out var n) ? (int)n : null,
+                    input["body"]?.DeepClone(), input["headers"]?.DeepClone() as JsonObject);
             case BookmarkKind.HttpRequest:
             {
                 var error = JsonValues.AsString(input["error"]);
@@ -130,13 +163,17 @@ internal sealed class ActivityExecutor(WorkflowRunner runner)
         return new BlockedResult(BookmarkKind.Timer, null, next, new JsonObject { ["cronExpression"] = text });
     }
 
-    /// <summary>Cronos: 6 fields include seconds, 5 are standard.</summary>
+    /// <summary>Elsa's cron expressions have six fields, seconds first (<c>0 0 9 * * *</c> is 9:00 every day).</summary>
     public static CronExpression ParseCron(string text)
     {
         var fields = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (fields != 6)
+            throw new ExpressionException(
+                $"Invalid cron expression '{text}': Elsa's cron expressions have 6 fields, seconds first (e.g. '0 0 9 * * *' for 9:00 every day); this one has {fields}."
+                + (fields == 5 ? $" For the 5-field form, put the seconds in front: '0 {text.Trim()}'." : ""));
         try
         {
-            return CronExpression.Parse(text, fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
+            return CronExpression.Parse(text, CronFormat.IncludeSeconds);
         }
         catch (CronFormatException ex)
         {
@@ -266,7 +303,7 @@ internal sealed class ActivityExecutor(WorkflowRunner runner)
         return new BlockedResult(BookmarkKind.Handoff, channel, transit is { } t ? run.Now + t : null, payload);
     }
 
-    async ValueTask<ActivityResult> SendHttpAsync(WorkflowRun run, ActivityModel a)
+    async ValueTask<ActivityResult> SendHttpAsync(WorkflowRun run, ActivityModel a, bool flow)
     {
         var url = RequiredText(run, a, "url");
         var method = run.InputString(a, "method") ?? "GET";
@@ -278,7 +315,9 @@ internal sealed class ActivityExecutor(WorkflowRunner runner)
         if (runner.Options.HttpRequestSender is { } sender)
         {
             var response = await sender.SendAsync(new HttpSendRequest(url, method, content, contentType, authorization, headers), run.CancellationToken);
-            return HttpOutcome(response.Error, response.StatusCode, response.Body?.DeepClone(), response.Headers?.DeepClone() as JsonObject, expected);
+            return flow
+                ? HttpOutcome(response.Error, response.StatusCode, response.Body?.DeepClone(), response.Headers?.DeepClone() as JsonObject, expected)
+                : SendHttpOutcome(response.Error, response.StatusCode, response.Body?.DeepClone(), response.Headers?.DeepClone() as JsonObject);
         }
         var payload = new JsonObject
         {

@@ -29,6 +29,11 @@ internal sealed class CompiledContainer
     public List<CompiledConnection> OutgoingOf(string id) => Outgoing.GetValueOrDefault(id) ?? None;
     public List<CompiledConnection> InboundOf(string id) => ForwardInbound.GetValueOrDefault(id) ?? None;
 
+    /// <summary>Forward and loop-back connections into an activity from activities reachable from the start (mergeMode Converge).</summary>
+    public Dictionary<string, List<CompiledConnection>> AllInbound { get; } = new(StringComparer.Ordinal);
+
+    public List<CompiledConnection> AllInboundOf(string id) => AllInbound.GetValueOrDefault(id) ?? None;
+
     /// <summary>Activities that can reach <paramref name="id"/> over forward connections.</summary>
     public HashSet<string> UpstreamOf(string id)
     {
@@ -82,7 +87,7 @@ internal sealed class CompiledWorkflow
         foreach (var a in container.Activities)
         {
             c.Activities.TryAdd(a.Id, a);
-            if (a.IsContainer) Add(path.Length == 0 ? a.Id : path + "/" + a.Id, a);
+            if (a.Nested is { } nested) Add(path.Length == 0 ? a.Id : path + "/" + a.Id, nested);
         }
         c.Start = FlowchartGraph.FindStart(container);
 
@@ -119,6 +124,11 @@ internal sealed class CompiledWorkflow
             var cc = new CompiledConnection("c" + i, model, backEdges.Contains(i));
             if (!c.Outgoing.TryGetValue(cc.Source, out var outList)) c.Outgoing[cc.Source] = outList = [];
             outList.Add(cc);
+            if (c.Reachable.Contains(cc.Source))
+            {
+                if (!c.AllInbound.TryGetValue(cc.Target, out var all)) c.AllInbound[cc.Target] = all = [];
+                all.Add(cc);
+            }
             if (!cc.IsBackEdge && c.Reachable.Contains(cc.Source))
             {
                 if (!c.ForwardInbound.TryGetValue(cc.Target, out var inList)) c.ForwardInbound[cc.Target] = inList = [];

@@ -10,9 +10,14 @@ public enum WorkflowStatus { Running, Suspended, Finished, Faulted, Cancelled }
 public enum ActivityStatus { Running, Completed, Faulted, Cancelled }
 
 [JsonConverter(typeof(JsonStringEnumConverter<BookmarkKind>))]
-public enum BookmarkKind { Timer, Event, HumanTask, RunTask, AgencyCall, Handoff, HttpRequest, Trigger }
+public enum BookmarkKind { Timer, Event, HumanTask, RunTask, AgencyCall, Handoff, HttpRequest, Trigger, HttpEndpoint, ChildWorkflow }
 
-public sealed record StartWorkflowRequest(IDictionary<string, object?>? Input = null, string? CorrelationId = null, string? InstanceId = null);
+/// <param name="TriggerActivityId">The trigger that starts this instance (an HttpEndpoint answering a request): it
+/// completes at once with <paramref name="TriggerInput"/> as if its bookmark had been resumed with it.</param>
+/// <param name="ParentInstanceId">The instance that started this one as a child and waits for it.</param>
+public sealed record StartWorkflowRequest(
+    IDictionary<string, object?>? Input = null, string? CorrelationId = null, string? InstanceId = null,
+    string? TriggerActivityId = null, IDictionary<string, object?>? TriggerInput = null, string? ParentInstanceId = null);
 
 /// <summary>An open wait of a blocked activity. Payload holds the activity's evaluated inputs for the host.</summary>
 public sealed record Bookmark(
@@ -66,6 +71,26 @@ public sealed class WorkflowInstanceState
     /// <summary>Lines written by Elsa.WriteLine, in order.</summary>
     public List<string> OutputLines { get; set; } = [];
     public List<PublishedEvent> PublishedEvents { get; set; } = [];
+
+    /// <summary>The workflow's outputs (Elsa.SetOutput), by output name.</summary>
+    public JsonObject Output { get; set; } = [];
+
+    /// <summary>The outcomes Elsa.Complete finished the workflow with; the ports it leaves by when used as an activity.</summary>
+    public List<string>? Outcomes { get; set; }
+
+    /// <summary>The response Elsa.WriteHttpResponse wrote in the last burst, for the host to send: statusCode,
+    /// content, contentType, headers.</summary>
+    public JsonObject? HttpResponse { get; set; }
+
+    /// <summary>The instance that waits for this one (Elsa.ExecuteWorkflow, a workflow used as an activity).</summary>
+    public string? ParentInstanceId { get; set; }
+
+    /// <summary>Running loops (ForEach, ParallelForEach, While) by the execution id of the loop activity.</summary>
+    public Dictionary<string, LoopState> Loops { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Instances this burst started (child workflows), for the host to store; not part of the state.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public List<WorkflowInstanceState> StartedChildren { get; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
@@ -92,4 +117,22 @@ public sealed class FlowchartScopeState
     public List<string> FiredJoins { get; set; } = [];
     /// <summary>Executions of this flowchart's activities that are blocked or running a nested flowchart: execution id → activity id.</summary>
     public Dictionary<string, string> Running { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The variable a loop binds its current item to, and the item of this iteration (ForEach, ParallelForEach).</summary>
+    public string? LoopVariable { get; set; }
+    public JsonNode? LoopValue { get; set; }
+
+    /// <summary>Activities with mergeMode Merge or Converge that can never run in this pass (an inbound path was not
+    /// taken): as in Elsa, the flowchart waits on them and does not complete.</summary>
+    public List<string> BlockedJoins { get; set; } = [];
+}
+
+/// <summary>The progress of one loop activity's execution.</summary>
+public sealed class LoopState
+{
+    public JsonArray? Items { get; set; }
+    public int Index { get; set; }
+    public bool Parallel { get; set; }
+    /// <summary>Parallel bodies still running.</summary>
+    public int Pending { get; set; }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Orchestrator.Engine;
 
 /// <summary>One burst of one instance: Elsa's counter-based flowchart semantics over the persisted scope state.</summary>
-internal sealed class WorkflowRun : IExpressionScope
+internal sealed partial class WorkflowRun : IExpressionScope
 {
     readonly record struct WorkItem(FlowchartScopeState Scope, ActivityModel Activity, DateTimeOffset ScheduledAt);
 
@@ -12,13 +12,17 @@ internal sealed class WorkflowRun : IExpressionScope
     readonly List<WorkItem> _queue = [];
     int _head;
     int _steps;
+    string? _triggerActivityId;
+    JsonObject? _triggerInput;
+    List<string>? _scriptOutcomes;
 
-    public WorkflowRun(WorkflowRunner runner, CompiledWorkflow workflow, WorkflowInstanceState state, CancellationToken ct)
+    public WorkflowRun(WorkflowRunner runner, CompiledWorkflow workflow, WorkflowInstanceState state, CancellationToken ct, int depth = 0)
     {
         _runner = runner;
         Workflow = workflow;
         State = state;
         _ct = ct;
+        Depth = depth;
         Now = runner.Time.GetUtcNow();
     }
 
@@ -26,6 +30,22 @@ internal sealed class WorkflowRun : IExpressionScope
     public WorkflowInstanceState State { get; }
     public DateTimeOffset Now { get; private set; }
     public CancellationToken CancellationToken => _ct;
+
+    /// <summary>How many parent workflows wait on this one (0 for a workflow started on its own).</summary>
+    public int Depth { get; }
+
+    /// <summary>The first run of <paramref name="activityId"/> completes with this input (the request that started
+    /// the instance) instead of waiting for it.</summary>
+    public void SetTrigger(string activityId, JsonObject input) => (_triggerActivityId, _triggerInput) = (activityId, input);
+
+    public bool TryTakeTrigger(string activityId, out JsonObject input)
+    {
+        input = _triggerInput!;
+        if (_triggerActivityId != activityId || _triggerInput is null) return false;
+        _triggerActivityId = null;
+        _triggerInput = null;
+        return true;
+    }
 
     bool Stopped => State.Status is WorkflowStatus.Faulted or WorkflowStatus.Cancelled or WorkflowStatus.Finished;
 
@@ -41,6 +61,33 @@ internal sealed class WorkflowRun : IExpressionScope
     public bool TryGetVariable(string name, out JsonNode? value) => State.Variables.TryGetValue(VariableName(name), out value);
 
     public void SetVariable(string name, JsonNode? value) => State.Variables[VariableName(name)] = value;
+
+    public string DefinitionId => State.DefinitionId;
+    public string DefinitionVersionId => State.DefinitionVersionId;
+    public int DefinitionVersion => State.DefinitionVersion;
+    public IEnumerable<string> InputNames => Workflow.Definition.Inputs.OfType<JsonObject>()
+        .Select(i => JsonValues.AsString(WorkflowDefinitionJson.Get(i, "name"))).OfType<string>().Concat(State.Input.Select(p => p.Key)).Distinct();
+
+    public void SetCorrelationId(string? correlationId) => State.CorrelationId = correlationId;
+
+    /// <summary>The outcomes a script chose with setOutcome/setOutcomes (Elsa.RunJavaScript).</summary>
+    public void SetOutcomes(IReadOnlyList<string> outcomes) => _scriptOutcomes = [.. outcomes];
+
+    public List<string>? TakeScriptOutcomes()
+    {
+        var outcomes = _scriptOutcomes;
+        _scriptOutcomes = null;
+        return outcomes;
+    }
+
+    /// <summary>The main output of the last activity that produced any (Elsa's getLastResult).</summary>
+    public JsonNode? GetLastResult()
+    {
+        for (var i = State.Journal.Count - 1; i >= 0; i--)
+            if (State.Journal[i] is { Status: ActivityStatus.Completed, Outputs: { Count: > 0 } outputs })
+                return (outputs.TryGetPropertyValue("result", out var result) ? result : outputs.First().Value)?.DeepClone();
+        return null;
+    }
 
     public JsonNode? GetOutputFrom(string activityId, string? outputName)
     {
@@ -102,6 +149,7 @@ internal sealed class WorkflowRun : IExpressionScope
 
     public async Task RunBurstAsync()
     {
+        State.HttpResponse = null; // a response belongs to the burst that wrote it
         CompleteIdleScopes(); // an empty flowchart is complete before anything runs
         while (_head < _queue.Count && !Stopped)
         {
@@ -110,7 +158,8 @@ internal sealed class WorkflowRun : IExpressionScope
             if (++_steps > _runner.Options.MaxStepsPerBurst)
             {
                 Fault(null, item.Activity.Id, item.Activity.Type,
-                    $"The step budget of {_runner.Options.MaxStepsPerBurst} activity executions per burst was exhausted at '{item.Activity.Id}': the workflow loops without blocking.");
+                    $"The run reached its limit of {_runner.Options.MaxStepsPerBurst} activity executions without waiting for anything, at '{item.Activity.Id}' ({item.Activity.Type}). "
+                    + "If the workflow is meant to run that long, raise the limit (WorkflowRunnerOptions.MaxStepsPerBurst; Engine:MaxStepsPerBurst on the server; --max-steps on the command line).");
                 break;
             }
             await ExecuteAsync(item);
@@ -140,6 +189,7 @@ internal sealed class WorkflowRun : IExpressionScope
             Measurement = activity.CustomProperties.TryGetPropertyValue("measurement", out var m) && m is JsonObject mo ? (JsonObject)mo.DeepClone() : null,
         };
         State.Journal.Add(record);
+        if (scope.ParentScopeId is not null) BindLoopValue(scope);
         ActivityResult result;
         try
         {
@@ -199,11 +249,19 @@ internal sealed class WorkflowRun : IExpressionScope
                 break;
             case StartContainerResult:
                 scope.Running[record.Id] = activity.Id;
-                var path = scope.ContainerPath.Length == 0 ? activity.Id : scope.ContainerPath + "/" + activity.Id;
-                var child = CreateScope(path, record.Id, scope.Id);
-                foreach (var v in activity.Variables)
-                    if (!State.Variables.ContainsKey(v.Name)) State.Variables[v.Name] = JsonValues.VariableDefault(v);
-                if (Workflow.Containers[path].Start is { } start) Schedule(child, start);
+                StartBody(scope, activity, record, null);
+                break;
+            case StartLoopResult loop:
+                scope.Running[record.Id] = activity.Id;
+                State.Loops[record.Id] = loop.Loop;
+                NextIteration(scope, activity, record);
+                break;
+            case CompleteWorkflowResult complete:
+                Complete(record, ["Done"], null);
+                State.Outcomes = [.. complete.Outcomes];
+                foreach (var s in State.Scopes.ToList()) CancelScopeContents(s);
+                State.Scopes.Clear();
+                State.Status = WorkflowStatus.Finished;
                 break;
             case EndFlowchartResult:
                 Complete(record, ["Done"], null);
@@ -249,7 +307,13 @@ internal sealed class WorkflowRun : IExpressionScope
                     followed.Add(c);
         foreach (var c in followed)
         {
-            if (c.IsBackEdge)
+            if (c.IsBackEdge && MergeMode(container.Activities[c.Target]) == "Converge")
+            {
+                // Converge counts loop-back connections too: they bring a token like any other.
+                scope.Edges[c.Key] = true;
+                Arrive(scope, container, c.Target);
+            }
+            else if (c.IsBackEdge)
             {
                 ReArm(scope, container, c.Target);
                 Schedule(scope, container.Activities[c.Target]);
@@ -272,8 +336,13 @@ internal sealed class WorkflowRun : IExpressionScope
     void Arrive(FlowchartScopeState scope, CompiledContainer container, string targetId)
     {
         var target = container.Activities[targetId];
+        var mode = target.Type == ActivityTypes.FlowJoin ? JoinMode(target) : MergeMode(target);
+        if (mode is "Merge" or "Converge" or "Cascade")
+        {
+            ArriveWithMergeMode(scope, container, target, mode);
+            return;
+        }
         var inbound = container.InboundOf(targetId);
-        var mode = target.Type == ActivityTypes.FlowJoin ? JoinMode(target) : "WaitAllActive";
         if (mode == "WaitAny" && scope.FiredJoins.Contains(targetId))
         {
             // The join already fired for this round; late arrivals are dropped.
@@ -316,6 +385,12 @@ internal sealed class WorkflowRun : IExpressionScope
         else Skip(scope, container, target);
     }
 
+    /// <summary>Elsa 3.6's customProperties.mergeMode; Race is WaitAny, Stream (and none) the implicit join.</summary>
+    static string MergeMode(ActivityModel target) =>
+        target.CustomProperties.TryGetPropertyValue("mergeMode", out var m) && JsonValues.AsString(m) is { } mode
+            ? mode switch { "Race" => "WaitAny", "Merge" or "Converge" or "Cascade" => mode, _ => "WaitAllActive" }
+            : "WaitAllActive";
+
     string JoinMode(ActivityModel join)
     {
         try
@@ -349,6 +424,7 @@ internal sealed class WorkflowRun : IExpressionScope
             if (body.Contains(target)) scope.Edges.Remove(key);
         }
         scope.FiredJoins.RemoveAll(body.Contains);
+        scope.BlockedJoins.RemoveAll(body.Contains);
     }
 
     /// <summary>WaitAny fired: cancel what is still running or scheduled on the other branches into the join.</summary>
@@ -382,11 +458,13 @@ internal sealed class WorkflowRun : IExpressionScope
             record.Status = ActivityStatus.Cancelled;
             record.CompletedAt = Now;
         }
-        if (State.Scopes.FirstOrDefault(s => s.OwnerExecutionId == executionId) is { } child)
+        // A parallel loop runs several bodies under one execution.
+        foreach (var child in State.Scopes.Where(s => s.OwnerExecutionId == executionId).ToList())
         {
             CancelScopeContents(child);
             State.Scopes.Remove(child);
         }
+        State.Loops.Remove(executionId);
     }
 
     /// <summary>Cancels everything running or scheduled in a flowchart (End), leaving it idle so it completes.</summary>
@@ -396,6 +474,7 @@ internal sealed class WorkflowRun : IExpressionScope
         RemoveQueued(w => w.Scope == scope);
         scope.Edges.Clear();
         scope.FiredJoins.Clear();
+        scope.BlockedJoins.Clear();
     }
 
     /// <summary>A flowchart with nothing running and nothing scheduled is complete; a nested one completes its FlowNode.</summary>
@@ -408,7 +487,7 @@ internal sealed class WorkflowRun : IExpressionScope
             for (var i = State.Scopes.Count - 1; i >= 0; i--)
             {
                 var scope = State.Scopes[i];
-                if (scope.Running.Count > 0 || IsQueued(scope)) continue;
+                if (scope.Running.Count > 0 || scope.BlockedJoins.Count > 0 || IsQueued(scope)) continue;
                 State.Scopes.RemoveAt(i);
                 changed = true;
                 if (scope.ParentScopeId is null) continue; // root: the instance finishes after the burst
@@ -416,6 +495,11 @@ internal sealed class WorkflowRun : IExpressionScope
                 parent.Running.Remove(scope.OwnerExecutionId!);
                 var record = State.Journal.Last(r => r.Id == scope.OwnerExecutionId);
                 var owner = Container(parent).Activities[record.ActivityId];
+                if (State.Loops.ContainsKey(record.Id))
+                {
+                    NextIteration(parent, owner, record);
+                    break;
+                }
                 Complete(record, ["Done"], null);
                 Follow(parent, owner, ["Done"]);
                 break;

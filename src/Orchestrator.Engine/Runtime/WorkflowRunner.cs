@@ -23,7 +23,10 @@ public sealed class WorkflowRunner
     internal ExpressionEvaluator Expressions { get; }
     internal ActivityExecutor Executor { get; }
 
-    public async Task<WorkflowInstanceState> StartAsync(WorkflowDefinition definition, StartWorkflowRequest? request = null, CancellationToken ct = default)
+    public Task<WorkflowInstanceState> StartAsync(WorkflowDefinition definition, StartWorkflowRequest? request = null, CancellationToken ct = default) =>
+        StartAsync(definition, request, ct, depth: 0);
+
+    internal async Task<WorkflowInstanceState> StartAsync(WorkflowDefinition definition, StartWorkflowRequest? request, CancellationToken ct, int depth)
     {
         var compiled = _compiled.Get(definition);
         var now = Time.GetUtcNow();
@@ -39,13 +42,16 @@ public sealed class WorkflowRunner
             Name = definition.Name,
             Status = WorkflowStatus.Running,
             Input = JsonValues.FromDictionary(request?.Input),
+            ParentInstanceId = request?.ParentInstanceId,
             CreatedAt = now,
             UpdatedAt = now,
         };
         foreach (var v in definition.Variables.Concat(definition.Root.Variables))
             state.Variables[v.Name] = JsonValues.VariableDefault(v);
 
-        var run = new WorkflowRun(this, compiled, state, ct);
+        var run = new WorkflowRun(this, compiled, state, ct, depth);
+        if (request?.TriggerActivityId is { } trigger)
+            run.SetTrigger(trigger, JsonValues.FromDictionary(request.TriggerInput));
         run.StartRoot();
         await run.RunBurstAsync();
         return state;
@@ -121,5 +127,7 @@ internal sealed record CompletedResult(IReadOnlyList<string> Outcomes, JsonObjec
 internal sealed record BlockedResult(BookmarkKind Kind, string? Name, DateTimeOffset? DueAt, JsonObject Payload) : ActivityResult;
 internal sealed record FaultedResult(string Message) : ActivityResult;
 internal sealed record StartContainerResult : ActivityResult;
+internal sealed record StartLoopResult(LoopState Loop) : ActivityResult;
+internal sealed record CompleteWorkflowResult(IReadOnlyList<string> Outcomes) : ActivityResult;
 internal sealed record EndFlowchartResult : ActivityResult;
 internal sealed record FinishInstanceResult : ActivityResult;

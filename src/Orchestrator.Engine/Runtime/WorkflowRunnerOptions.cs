@@ -4,8 +4,14 @@ namespace Orchestrator.Engine;
 
 public sealed class WorkflowRunnerOptions
 {
-    /// <summary>Activity executions allowed in one burst before the instance is faulted as a runaway loop.</summary>
-    public int MaxStepsPerBurst { get; set; } = 10_000;
+    /// <summary>Activity executions allowed in one burst (a run until the instance waits or ends) before the instance
+    /// is faulted: it guards the host against a workflow that loops without waiting. A burst of 100,000 executions
+    /// keeps a journal of about 30 MB.</summary>
+    public int MaxStepsPerBurst { get; set; } = 100_000;
+
+    /// <summary>The definitions that ExecuteWorkflow, DispatchWorkflow and workflows used as activities start;
+    /// without it those activities fault.</summary>
+    public IWorkflowDefinitionProvider? Workflows { get; set; }
 
     public JavaScriptLimits JavaScriptLimits { get; set; } = new();
 

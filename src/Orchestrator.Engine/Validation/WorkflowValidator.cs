@@ -4,8 +4,10 @@ using Fluid;
 
 namespace Orchestrator.Engine;
 
-/// <summary>Checks a definition file before anything runs and lists every problem with its JSON path.</summary>
-public sealed class WorkflowValidator(ActivityRegistry registry)
+/// <summary>Checks a definition file before anything runs and lists every problem with its JSON path. With a
+/// <paramref name="workflows"/> provider, an activity type that is a known definition id is a workflow used as an
+/// activity.</summary>
+public sealed class WorkflowValidator(ActivityRegistry registry, IWorkflowDefinitionProvider? workflows = null)
 {
     readonly FluidParser _liquid = new();
 
@@ -67,7 +69,8 @@ public sealed class WorkflowValidator(ActivityRegistry registry)
         foreach (var a in container.Activities) byId.TryAdd(a.Id, a);
 
         var start = FlowchartGraph.FindStart(container);
-        if (start is null)
+        // An empty flowchart (what Elsa Studio saves for a new workflow) is valid and completes at once.
+        if (start is null && container.Activities.Count > 0)
             errors.Add(new($"{container.SourcePath}.activities",
                 "No start activity: add an Elsa.Start, mark an activity canStartWorkflow, or leave one activity without inbound connections."));
 
@@ -91,7 +94,11 @@ public sealed class WorkflowValidator(ActivityRegistry registry)
         {
             if (registry.Find(a.Type) is not { } descriptor)
             {
-                errors.Add(new($"{a.SourcePath}.type", $"Unknown activity type '{a.Type}'."));
+                if (!IsWorkflow(a))
+                    errors.Add(new($"{a.SourcePath}.type",
+                        $"Activity type '{a.Type}' is not supported here: it is not one of the Elsa activities this engine runs, nor the id of a workflow definition known here "
+                        + "(another project's own activity class cannot run here). The file is kept, but the activity must be replaced before the workflow can run.")
+                    { Code = ValidationProblem.UnsupportedActivity });
             }
             else
             {
@@ -115,7 +122,7 @@ public sealed class WorkflowValidator(ActivityRegistry registry)
                         var type = JsonValues.AsString(WorkflowDefinitionJson.Get(inner, "type")) ?? "Literal";
                         CheckExpression(new ExpressionModel(type, WorkflowDefinitionJson.Get(inner, "value")), $"{a.SourcePath}.cases[{i}].condition", errors);
                     }
-            if (a.IsContainer) ValidateContainer(a, errors, warnings);
+            if (a.Nested is { } nested) ValidateContainer(nested, errors, warnings);
         }
 
         if (start is not null)
@@ -134,6 +141,10 @@ public sealed class WorkflowValidator(ActivityRegistry registry)
                     warnings.Add(new(a.SourcePath, $"Activity '{a.Id}' is unreachable from the start activity '{start.Id}' and will never run."));
         }
     }
+
+    bool IsWorkflow(ActivityModel a) =>
+        workflows is not null && (workflows.Exists(a.Type)
+            || (StaticValues.TryGet(a, "workflowDefinitionId", out var id) && JsonValues.AsString(id) is { Length: > 0 } definitionId && workflows.Exists(definitionId)));
 
     void CheckExpression(ExpressionModel e, string path, List<ValidationProblem> errors)
     {
