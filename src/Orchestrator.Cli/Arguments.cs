@@ -6,7 +6,10 @@ public sealed class Arguments
     public List<string> Positional { get; } = [];
     public Dictionary<string, string> Options { get; } = new(StringComparer.Ordinal);
 
-    public static Arguments Parse(string[] args, params string[] knownOptions)
+    public static Arguments Parse(string[] args, params string[] knownOptions) => Parse(args, [], knownOptions);
+
+    /// <summary>As above; <paramref name="flags"/> are options that take no value (their value is "true").</summary>
+    public static Arguments Parse(string[] args, string[] flags, params string[] knownOptions)
     {
         var result = new Arguments();
         for (var i = 0; i < args.Length; i++)
@@ -31,8 +34,10 @@ public sealed class Arguments
                 value = name[(eq + 1)..];
                 name = name[..eq];
             }
-            if (!knownOptions.Contains(name))
+            if (!knownOptions.Contains(name) && !flags.Contains(name))
                 throw new UsageException($"Unknown option '--{name}'.");
+            if (value is null && flags.Contains(name))
+                value = "true";
             if (value is null)
             {
                 if (i + 1 >= args.Length)

@@ -17,10 +17,16 @@ public static class Cli
               {"file","valid","errors":[{"path","message"}],"warnings":[...]}. Exit 1 when any file has errors.
               （定義ファイルを検証し、問題の一覧を出力します）
 
-          orchestrator run <file> [--input <json-object>]
-              Runs the workflow in memory and prints its status, variables and journal as JSON.
+          orchestrator run <file> [<workflow-file-or-directory>...] [--input <json-object>] [--max-steps <n>]
+                           [--until-end [--resume-input <json-object>]]
+              Runs the workflow in memory and prints its status, variables and journal as JSON (with the lines of
+              WriteLine as "output" and the workflow's outputs). The other files and directories hold workflows it
+              may start or use as activities. --max-steps: activity executions allowed before the run waits for
+              anything (default 100000). --until-end: resumes every wait until the workflow ends — timers on a
+              virtual clock; events, tasks and HTTP endpoints with their first outcome, or with the values given in
+              --resume-input by activity id, e.g. '{"approve": {"outcome": "Reject"}}'.
               Exit 0 when Finished or Suspended, 1 when Faulted, Cancelled or the file is invalid.
-              （ワークフローをメモリ上で実行し、実行記録を JSON で出力します）
+              （ワークフローをメモリ上で実行し、実行記録を JSON で出力します。--until-end で最後まで実行します）
 
           orchestrator export <definitionId> --server <url> [--version <n>]
                               [--token <token> | --user <name> --password <password>] [--out <file>]

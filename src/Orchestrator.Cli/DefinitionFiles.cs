@@ -59,6 +59,31 @@ public static class DefinitionFiles
         }
     }
 
+    /// <summary>
+    /// Reads every file first, then validates each with the others as the known workflows, so that a file may use
+    /// another's definition id as an activity type or start it as a child. The checks keep the files' order.
+    /// </summary>
+    public static async Task<(List<FileCheck> Checks, WorkflowDefinitionSet Workflows)> CheckTogetherAsync(
+        IReadOnlyList<string> files, ActivityRegistry registry, CancellationToken cancellationToken)
+    {
+        var first = new List<FileCheck>();
+        var workflows = new WorkflowDefinitionSet([]);
+        var plain = new WorkflowValidator(registry);
+        foreach (var file in files)
+        {
+            var check = await CheckAsync(file, plain, cancellationToken);
+            first.Add(check);
+            if (check.Json is null) continue;
+            try { workflows.Add(WorkflowDefinitionJson.Read(check.Json)); }
+            catch (WorkflowFormatException) { }
+        }
+        var together = new WorkflowValidator(registry, workflows);
+        var checks = new List<FileCheck>();
+        foreach (var check in first)
+            checks.Add(check.Json is null ? check : await CheckAsync(check.File, together, cancellationToken));
+        return (checks, workflows);
+    }
+
     static FileCheck Failure(string file, string? json, string message) =>
         new(file, json, [new ValidationProblem("$", message)], []);
 }

@@ -11,12 +11,12 @@ public static class ValidateCommand
         if (parsed.Positional.Count == 0)
             throw new UsageException("validate needs at least one file or directory.");
 
-        var validator = new WorkflowValidator(ActivityRegistry.CreateDefault());
         var invalid = 0;
         var files = DefinitionFiles.Expand(parsed.Positional);
-        foreach (var file in files)
+        // Files validated together may use each other as activities.
+        var (checks, _) = await DefinitionFiles.CheckTogetherAsync(files, ActivityRegistry.CreateDefault(), cancellationToken);
+        foreach (var check in checks)
         {
-            var check = await DefinitionFiles.CheckAsync(file, validator, cancellationToken);
             if (!check.Valid) invalid++;
             var line = CliJson.FileResult(check.File, check.Errors, check.Warnings);
             await stdout.WriteLineAsync(line.ToJsonString(CliJson.Line));

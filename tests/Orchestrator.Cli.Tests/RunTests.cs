@@ -141,6 +141,6 @@ public class RunTests
         var r = await CliHarness.RunAsync("run", "--input", "{}");
 
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("run needs exactly one workflow file", r.Stderr);
+        Assert.Contains("run needs the workflow file to run", r.Stderr);
     }
 }
