@@ -4,7 +4,7 @@ namespace Orchestrator.Bench;
 public static class BenchProgram
 {
     /// <summary>Every case, by name.</summary>
-    static IReadOnlyList<IBenchCase> Cases() => [new EngineBench(), new DurableBench(), new ResumeBench(), new SimulationBench(), new ReportsBench(), new LoadBench()];
+    static IReadOnlyList<IBenchCase> Cases() => [new EngineBench(), new ForEachChildrenBench(), new DurableBench(), new ResumeBench(), new SimulationBench(), new ReportsBench(), new LoadBench()];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -27,7 +27,7 @@ public static class BenchProgram
         stderr.WriteLine("usage: Orchestrator.Bench <case>");
         stderr.WriteLine("cases:");
         stderr.WriteLine("  all        every case below, in order");
-        foreach (var c in cases) stderr.WriteLine($"  {c.Name,-10} {c.Description}");
+        foreach (var c in cases) stderr.WriteLine($"  {c.Name,-14} {c.Description}");
         return 2;
     }
 }

@@ -8,6 +8,7 @@ using Orchestrator.Server.Instances;
 using Orchestrator.Server.Inventory;
 using Orchestrator.Server.Demo;
 using Orchestrator.Server.Hosting;
+using Orchestrator.Server.HttpWorkflows;
 using Orchestrator.Server.Organisations;
 using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Reports;
@@ -58,9 +59,9 @@ builder.Services.AddAppStore(paths, storage);
 builder.Services.AddOrchestratorAuth(paths, auth, secureCookies: !demo.Enabled);
 builder.Services.AddJobs(paths, jobs);
 builder.Services.AddSingleton(ActivityRegistry.CreateDefault());
-builder.Services.AddSingleton(sp => new WorkflowValidator(sp.GetRequiredService<ActivityRegistry>()));
-builder.Services.AddSingleton(sp => new WorkflowRunner(sp.GetRequiredService<ActivityRegistry>(), sp.GetRequiredService<TimeProvider>(),
-    EngineOptions.Read(builder.Configuration)));
+builder.Services.AddSingleton<IWorkflowDefinitionProvider, StoredWorkflowDefinitions>();
+builder.Services.AddSingleton(sp => new WorkflowValidator(sp.GetRequiredService<ActivityRegistry>(), sp.GetRequiredService<IWorkflowDefinitionProvider>()));
+builder.Services.AddSingleton(sp => EngineOptions.CreateRunner(sp, builder.Configuration));
 builder.Services.AddSingleton<DefinitionCache>();
 builder.Services.AddSingleton<InstanceLocks>();
 builder.Services.AddSingleton<BurstWriter>();
@@ -68,6 +69,8 @@ builder.Services.AddScoped<DefinitionService>();
 builder.Services.AddScoped<WorkflowFolderImport>();
 builder.Services.AddScoped<WorkflowRuntime>();
 builder.Services.AddScoped<TimerScheduler>();
+builder.Services.AddScoped<ChildWorkflows>();
+builder.Services.AddHttpWorkflows(builder.Configuration);
 builder.Services.AddScoped<TaskService>();
 builder.Services.AddScoped<IBurstObserver, TaskBookmarkObserver>();
 builder.Services.AddScoped<IBurstObserver, HandoffObserver>();
@@ -125,6 +128,7 @@ api.MapPilotEndpoints();
 api.MapReportEndpoints();
 api.MapInventoryEndpoints();
 
+app.MapHttpWorkflows();
 app.MapStudio(paths);
 
 app.Run();

@@ -72,8 +72,10 @@ public sealed class WorkflowInstanceState
     public List<string> OutputLines { get; set; } = [];
     public List<PublishedEvent> PublishedEvents { get; set; } = [];
 
-    /// <summary>The workflow's outputs (Elsa.SetOutput), by output name.</summary>
-    public JsonObject Output { get; set; } = [];
+    /// <summary>The workflow's outputs (Elsa.SetOutput), by output name. Made on first use: most workflows have none,
+    /// and the engine bench counts every allocation of a short instance.</summary>
+    public JsonObject Output { get => _output ??= []; set => _output = value; }
+    JsonObject? _output;
 
     /// <summary>The outcomes Elsa.Complete finished the workflow with; the ports it leaves by when used as an activity.</summary>
     public List<string>? Outcomes { get; set; }
@@ -86,11 +88,15 @@ public sealed class WorkflowInstanceState
     public string? ParentInstanceId { get; set; }
 
     /// <summary>Running loops (ForEach, ParallelForEach, While) by the execution id of the loop activity.</summary>
-    public Dictionary<string, LoopState> Loops { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, LoopState> Loops { get => _loops ??= new(StringComparer.Ordinal); set => _loops = value; }
+    Dictionary<string, LoopState>? _loops;
+
+    internal bool HasLoops => _loops is { Count: > 0 };
 
     /// <summary>Instances this burst started (child workflows), for the host to store; not part of the state.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public List<WorkflowInstanceState> StartedChildren { get; } = [];
+    public List<WorkflowInstanceState> StartedChildren => _startedChildren ??= [];
+    List<WorkflowInstanceState>? _startedChildren;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
@@ -124,7 +130,10 @@ public sealed class FlowchartScopeState
 
     /// <summary>Activities with mergeMode Merge or Converge that can never run in this pass (an inbound path was not
     /// taken): as in Elsa, the flowchart waits on them and does not complete.</summary>
-    public List<string> BlockedJoins { get; set; } = [];
+    public List<string> BlockedJoins { get => _blockedJoins ??= []; set => _blockedJoins = value; }
+    List<string>? _blockedJoins;
+
+    internal bool HasBlockedJoins => _blockedJoins is { Count: > 0 };
 }
 
 /// <summary>The progress of one loop activity's execution.</summary>

@@ -211,7 +211,7 @@ internal sealed partial class WorkflowRun : IExpressionScope
 
     public void Resume(Bookmark bookmark, JsonObject input)
     {
-        var record = State.Journal.LastOrDefault(r => r.Id == bookmark.ActivityExecutionId)
+        var record = FindRecord(bookmark.ActivityExecutionId)
                      ?? throw new BookmarkNotFoundException(bookmark.Id);
         var scope = State.Scopes.FirstOrDefault(s => s.Running.ContainsKey(record.Id))
                     ?? throw new BookmarkNotFoundException(bookmark.Id);
@@ -424,7 +424,7 @@ internal sealed partial class WorkflowRun : IExpressionScope
             if (body.Contains(target)) scope.Edges.Remove(key);
         }
         scope.FiredJoins.RemoveAll(body.Contains);
-        scope.BlockedJoins.RemoveAll(body.Contains);
+        if (scope.HasBlockedJoins) scope.BlockedJoins.RemoveAll(body.Contains);
     }
 
     /// <summary>WaitAny fired: cancel what is still running or scheduled on the other branches into the join.</summary>
@@ -453,7 +453,7 @@ internal sealed partial class WorkflowRun : IExpressionScope
     {
         scope.Running.Remove(executionId);
         State.Bookmarks.RemoveAll(b => b.ActivityExecutionId == executionId);
-        if (State.Journal.LastOrDefault(r => r.Id == executionId) is { Status: ActivityStatus.Running } record)
+        if (FindRecord(executionId) is { Status: ActivityStatus.Running } record)
         {
             record.Status = ActivityStatus.Cancelled;
             record.CompletedAt = Now;
@@ -464,7 +464,7 @@ internal sealed partial class WorkflowRun : IExpressionScope
             CancelScopeContents(child);
             State.Scopes.Remove(child);
         }
-        State.Loops.Remove(executionId);
+        if (State.HasLoops) State.Loops.Remove(executionId);
     }
 
     /// <summary>Cancels everything running or scheduled in a flowchart (End), leaving it idle so it completes.</summary>
@@ -474,7 +474,7 @@ internal sealed partial class WorkflowRun : IExpressionScope
         RemoveQueued(w => w.Scope == scope);
         scope.Edges.Clear();
         scope.FiredJoins.Clear();
-        scope.BlockedJoins.Clear();
+        if (scope.HasBlockedJoins) scope.BlockedJoins.Clear();
     }
 
     /// <summary>A flowchart with nothing running and nothing scheduled is complete; a nested one completes its FlowNode.</summary>
@@ -487,15 +487,15 @@ internal sealed partial class WorkflowRun : IExpressionScope
             for (var i = State.Scopes.Count - 1; i >= 0; i--)
             {
                 var scope = State.Scopes[i];
-                if (scope.Running.Count > 0 || scope.BlockedJoins.Count > 0 || IsQueued(scope)) continue;
+                if (scope.Running.Count > 0 || scope.HasBlockedJoins || IsQueued(scope)) continue;
                 State.Scopes.RemoveAt(i);
                 changed = true;
                 if (scope.ParentScopeId is null) continue; // root: the instance finishes after the burst
                 var parent = State.Scopes.First(s => s.Id == scope.ParentScopeId);
                 parent.Running.Remove(scope.OwnerExecutionId!);
-                var record = State.Journal.Last(r => r.Id == scope.OwnerExecutionId);
+                var record = FindRecord(scope.OwnerExecutionId!)!;
                 var owner = Container(parent).Activities[record.ActivityId];
-                if (State.Loops.ContainsKey(record.Id))
+                if (State.HasLoops && State.Loops.ContainsKey(record.Id))
                 {
                     NextIteration(parent, owner, record);
                     break;
@@ -543,4 +543,13 @@ internal sealed partial class WorkflowRun : IExpressionScope
     }
 
     void FinishNow() => State.FinishedAt ??= Now;
+
+    /// <summary>An execution record by id, searched from the end: the ones still open are usually recent, and a long
+    /// loop's journal has tens of thousands of records.</summary>
+    ActivityExecutionRecord? FindRecord(string executionId)
+    {
+        for (var i = State.Journal.Count - 1; i >= 0; i--)
+            if (State.Journal[i].Id == executionId) return State.Journal[i];
+        return null;
+    }
 }

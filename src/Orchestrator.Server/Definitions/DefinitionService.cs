@@ -78,8 +78,12 @@ public sealed class DefinitionService(AppDbContext db, WorkflowValidator validat
     public async Task<SavedDefinition> SaveAsync(string json, string? user, bool publish, CancellationToken ct)
     {
         var validation = validator.Validate(json);
-        if (!validation.Valid)
+        // A draft keeps activities this engine cannot run (another project's own types), as Elsa keeps its
+        // "not found" placeholder: they are reported with the save, and block publishing.
+        if (!validation.Valid && (publish || validation.Errors.Any(e => e.Code != ValidationProblem.UnsupportedActivity)))
             throw new InvalidDefinitionException(validation);
+        if (!validation.Valid)
+            validation = new ValidationResult(true, [], [.. validation.Errors, .. validation.Warnings]);
 
         var definition = WorkflowDefinitionJson.Read(json);
         if (string.IsNullOrWhiteSpace(definition.DefinitionId))
@@ -123,6 +127,8 @@ public sealed class DefinitionService(AppDbContext db, WorkflowValidator validat
                 : await db.WorkflowDefinitions.FirstOrDefaultAsync(v => v.DefinitionId == definitionId && v.Version == version, ct);
             if (target is null)
                 return null;
+            if (validator.Validate(target.Json) is { Valid: false } problems)
+                throw new InvalidDefinitionException(problems);
             await PublishAsync(target, time.GetUtcNow(), ct);
             await db.SaveChangesAsync(ct);
             return target;

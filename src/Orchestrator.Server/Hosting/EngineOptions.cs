@@ -14,4 +14,14 @@ public static class EngineOptions
         configuration.GetSection(Section).Bind(options);
         return options;
     }
+
+    /// <summary>The runner with the limits from configuration and what features registered for it: the source of
+    /// child workflows and the sender of HTTP requests.</summary>
+    public static WorkflowRunner CreateRunner(IServiceProvider services, IConfiguration configuration)
+    {
+        var options = Read(configuration);
+        options.Workflows = services.GetService<IWorkflowDefinitionProvider>();
+        options.HttpRequestSender = services.GetService<IHttpRequestSender>();
+        return new WorkflowRunner(services.GetRequiredService<ActivityRegistry>(), services.GetRequiredService<TimeProvider>(), options);
+    }
 }

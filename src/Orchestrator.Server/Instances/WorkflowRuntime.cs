@@ -12,7 +12,7 @@ namespace Orchestrator.Server.Instances;
 public sealed record StartInstance(
     string DefinitionId, int? Version = null, IDictionary<string, object?>? Input = null, string? CorrelationId = null,
     string? PilotId = null, string? CycleId = null, string? CaseId = null, string? MunicipalityCode = null, bool Simulated = false,
-    string? InstanceId = null);
+    string? InstanceId = null, string? TriggerActivityId = null, IDictionary<string, object?>? TriggerInput = null);
 
 public sealed class DefinitionNotFoundException(string definitionId, int? version)
     : Exception(version is null
@@ -32,7 +32,7 @@ public sealed class BookmarkClosedException(string instanceId, string bookmarkId
 public sealed class WorkflowRuntime(
     AppDbContext db, WorkflowRunner runner, DefinitionService definitions, DefinitionCache cache, InstanceLocks locks,
     TimerScheduler timers, IEnumerable<IBurstObserver> observers, BurstWriter writer, StoreReader reader, RowStatements rows,
-    TimeProvider time)
+    ChildWorkflows children, TimeProvider time)
 {
     public static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web)
     {
@@ -44,7 +44,8 @@ public sealed class WorkflowRuntime(
         var version = await definitions.FindRunnableAsync(start.DefinitionId, start.Version, ct)
             ?? throw new DefinitionNotFoundException(start.DefinitionId, start.Version);
         var definition = cache.Get(version);
-        var state = await runner.StartAsync(definition, new StartWorkflowRequest(start.Input, start.CorrelationId, start.InstanceId), ct);
+        var state = await runner.StartAsync(definition,
+            new StartWorkflowRequest(start.Input, start.CorrelationId, start.InstanceId, start.TriggerActivityId, start.TriggerInput), ct);
 
         var record = WorkflowInstanceRecord.Started(version, state);
         record.PilotId = start.PilotId;
@@ -179,6 +180,14 @@ public sealed class WorkflowRuntime(
         else
             await writer.WriteAsync(write);
         await timers.AfterCommitAsync(opened, closedTimers, ct);
+        // Child workflows this burst started are stored as instances of their own; a child that ended wakes its parent.
+        foreach (var child in state.StartedChildren)
+        {
+            var version = await definitions.FindVersionAsync(child.DefinitionVersionId, ct);
+            await SaveBurstAsync(WorkflowInstanceRecord.Started(version, child), StateSnapshot.Empty, child, ct);
+        }
+        state.StartedChildren.Clear();
+        children.AfterCommit(state);
     }
 
     /// <summary>

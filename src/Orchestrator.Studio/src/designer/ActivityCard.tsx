@@ -46,9 +46,11 @@ function ActivityCardView({ id, data, selected }: NodeProps<ActivityNode>) {
   const run = runStats?.get(id);
   const figure = overlay?.figures.get(id);
   const colour = figure && overlay?.scale ? overlayColours[colourIndex(figure.value, overlay.scale)] : undefined;
+  // A type this engine does not know (another project's own activity): shown as such and kept as it is on save.
+  const unknown = descriptor === undefined;
   const typeName = descriptor ? descriptor.displayName[language] : activity.type;
   const name = typeof activity.name === 'string' && activity.name ? activity.name : id;
-  const border = errors > 0 ? 'border-error-1 border-2' : selected ? 'border-blue-900 border-2' : 'border-solid-gray-536';
+  const border = errors > 0 ? 'border-error-1 border-2' : selected ? 'border-blue-900 border-2' : unknown ? 'border-dashed border-2 border-solid-gray-700' : 'border-solid-gray-536';
   const dimmed = runStats !== null && !run ? 'opacity-60' : '';
   const scale = useStore(overviewScale);
   const overview = scale === null ? null : overviewText(scale, cardHeight(ports.length), Boolean(run || figure));
@@ -60,7 +62,8 @@ function ActivityCardView({ id, data, selected }: NodeProps<ActivityNode>) {
       data-testid={`node-${id}`}
       data-errors={errors}
       data-status={run?.status ?? ''}
-      title={descriptor ? descriptor.description[language] : activity.type}
+      data-unknown={unknown}
+      title={descriptor ? descriptor.description[language] : t('designer.card.unknownTitle', { type: activity.type })}
     >
       <Handle type="target" position={Position.Left} id="In" isConnectable={!readOnly} data-testid={`in-${id}`} className="!size-3 !border-2 !border-white !bg-solid-gray-700" />
       {overview ? (
@@ -85,6 +88,11 @@ function ActivityCardView({ id, data, selected }: NodeProps<ActivityNode>) {
           <div className="flex items-center gap-1 text-dns-14N-120 opacity-80">
             <ActivityIcon type={activity.type} category={descriptor?.category} className="size-4 shrink-0" />
             <span className="truncate">{typeName}</span>
+            {unknown && (
+              <span className="shrink-0 rounded-4 border border-solid-gray-700 px-1 text-dns-14B-120" data-testid="card-unknown">
+                {t('designer.card.unknown')}
+              </span>
+            )}
           </div>
           <div className="line-clamp-2 text-dns-16B-130" data-testid="card-name">
             {name}

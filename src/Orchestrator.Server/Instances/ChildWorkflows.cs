@@ -1,0 +1,33 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Engine;
+using Orchestrator.Server.Store;
+
+namespace Orchestrator.Server.Instances;
+
+/// <summary>
+/// A child workflow that a parent waits for (Elsa.ExecuteWorkflow, a workflow used as an activity) and that ends in a
+/// later burst of its own: after that burst is committed, a job resumes the parent's ChildWorkflow bookmark.
+/// </summary>
+public sealed class ChildWorkflows(IBackgroundJobClient jobs)
+{
+    public void AfterCommit(WorkflowInstanceState state)
+    {
+        if (state.ParentInstanceId is { } parentId && state.Status is WorkflowStatus.Finished or WorkflowStatus.Faulted or WorkflowStatus.Cancelled)
+            jobs.Enqueue<ChildWorkflowJob>(j => j.RunAsync(parentId, state.Id, CancellationToken.None));
+    }
+}
+
+/// <summary>Hangfire job: resumes the parent with the ended child's status, outcomes and output. Carries ids only;
+/// a parent that no longer waits is left alone.</summary>
+public sealed class ChildWorkflowJob(AppDbContext db, WorkflowRuntime runtime)
+{
+    public async Task RunAsync(string parentId, string childId, CancellationToken ct)
+    {
+        var record = await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == childId, ct)
+                     ?? throw new InstanceNotFoundException(childId);
+        var child = WorkflowRuntime.ReadState(record);
+        await runtime.ResumeFirstAsync(parentId, b => b.Kind == BookmarkKind.ChildWorkflow && b.Name == childId,
+            InMemoryWorkflowHost.ChildResult(child), ct);
+    }
+}
