@@ -52,6 +52,42 @@ public sealed class ChildWorkflowTests(OrchestratorFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_published_definition_used_as_an_activity_takes_its_inputs_and_leaves_by_its_outcome_and_dispatched_children_are_stored()
+    {
+        var api = new WorkflowApiClient(await factory.SignInAsync("coordinator"));
+        var check = Definition("amount-check",
+            [
+                Activity("start", "Elsa.Start"),
+                Activity("decide", "Elsa.FlowDecision", ("condition", Script("getAmount() <= 10000", "Boolean"))),
+                Activity("small", "Elsa.Complete", ("outcomes", Obj("""["Small"]"""))),
+                Activity("large", "Elsa.Complete", ("outcomes", Obj("""["Large"]"""))),
+            ],
+            [Connection("start", "decide"), Connection("decide", "small", "True"), Connection("decide", "large", "False")]);
+        check["inputs"] = new JsonArray(new JsonObject { ["name"] = "amount", ["type"] = "Int32" });
+        check["outcomes"] = new JsonArray("Small", "Large");
+        await api.PublishAsync(check);
+        var usesIt = Activity("check", "amount-check", ("amount", Literal(50000, "Int32")));
+        usesIt["workflowDefinitionId"] = "amount-check";
+        var parentId = await api.PublishAsync(Definition("uses-check",
+            [
+                Activity("start", "Elsa.Start"), usesIt,
+                Activity("onLarge", "Elsa.WriteLine", ("text", Literal("large"))),
+                Activity("dispatch", "Elsa.DispatchWorkflow", ("workflowDefinitionId", Literal("amount-check")), ("input", Obj("""{"amount":5}"""))),
+            ],
+            [Connection("start", "check"), Connection("check", "onLarge", "Large"), Connection("onLarge", "dispatch")]));
+
+        var id = await api.StartAsync(parentId);
+
+        Assert.Equal("Finished", await api.StatusAsync(id));
+        var journal = await api.JournalAsync(id);
+        Assert.Equal("Large", journal.Single(e => e.GetProperty("activityId").GetString() == "check").GetProperty("outcome").GetString());
+        // Both children ran as instances of their own: the one used as an activity and the dispatched one.
+        var children = (await api.Http.GetFromJsonAsync<JsonNode>("/api/workflow-instances?definitionId=amount-check"))!.AsArray();
+        Assert.Equal(2, children.Count);
+        Assert.All(children, c => Assert.Equal("Finished", (string)c!["status"]!));
+    }
+
+    [Fact]
     public async Task A_draft_with_an_activity_type_of_another_project_is_kept_and_named_but_cannot_be_published()
     {
         var api = new WorkflowApiClient(await factory.SignInAsync("coordinator"));
