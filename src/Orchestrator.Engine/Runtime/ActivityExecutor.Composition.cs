@@ -12,7 +12,7 @@ internal sealed partial class ActivityExecutor
 {
     const int MaxNesting = 16;
 
-    async ValueTask<ActivityResult> ExecuteWorkflowAsync(WorkflowRun run, ActivityModel a, ActivityExecutionRecord record)
+    async ValueTask<ActivityResult> ExecuteWorkflowAsync(WorkflowRun run, ActivityModel a)
     {
         var definitionId = RequiredText(run, a, "workflowDefinitionId");
         var wait = run.InputValue(a, "waitForCompletion") is { } w ? JsonValues.IsTruthy(w) : a.Type == ActivityTypes.ExecuteWorkflow;
@@ -21,7 +21,7 @@ internal sealed partial class ActivityExecutor
         return await StartChildAsync(run, a, definitionId, null, input, correlationId, wait, asActivity: false);
     }
 
-    async ValueTask<ActivityResult> WorkflowAsActivityAsync(WorkflowRun run, ActivityModel a, ActivityExecutionRecord record)
+    async ValueTask<ActivityResult> WorkflowAsActivityAsync(WorkflowRun run, ActivityModel a)
     {
         var definitionId = StaticValues.TryGet(a, "workflowDefinitionId", out var id) && JsonValues.AsString(id) is { Length: > 0 } named ? named : a.Type;
         var versionId = StaticValues.TryGet(a, "workflowDefinitionVersionId", out var v) ? JsonValues.AsString(v) : null;

@@ -83,7 +83,7 @@ internal sealed partial class ActivityExecutor(WorkflowRunner runner)
                 return new(new StartLoopResult(new LoopState()));
             case ActivityTypes.ExecuteWorkflow:
             case ActivityTypes.DispatchWorkflow:
-                return ExecuteWorkflowAsync(run, a, record);
+                return ExecuteWorkflowAsync(run, a);
             case ActivityTypes.HumanTask:
                 return new(HumanTask(run, a));
             case ActivityTypes.AgencyCall:
@@ -92,7 +92,7 @@ internal sealed partial class ActivityExecutor(WorkflowRunner runner)
                 return new(Handoff(run, a));
             default:
                 return runner.Options.Workflows is not null
-                    ? WorkflowAsActivityAsync(run, a, record)
+                    ? WorkflowAsActivityAsync(run, a)
                     : new(UnknownType(a));
         }
     }

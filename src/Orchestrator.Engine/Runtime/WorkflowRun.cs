@@ -542,7 +542,11 @@ internal sealed partial class WorkflowRun : IExpressionScope
         State.UpdatedAt = Now;
     }
 
-    void FinishNow() => State.FinishedAt ??= Now;
+    void FinishNow()
+    {
+        State.FinishedAt ??= Now;
+        if (State.HasLoops) State.Loops.Clear(); // an ended instance runs no loop
+    }
 
     /// <summary>An execution record by id, searched from the end: the ones still open are usually recent, and a long
     /// loop's journal has tens of thousands of records.</summary>

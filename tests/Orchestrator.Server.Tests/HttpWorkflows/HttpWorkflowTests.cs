@@ -11,14 +11,15 @@ namespace Orchestrator.Server.Tests.HttpWorkflows;
 /// <summary>Elsa.HttpEndpoint workflows served under the configured base path, on the real host.</summary>
 public sealed class HttpWorkflowTests : IAsyncLifetime
 {
-    private readonly OrchestratorFactory factory = OrchestratorFactory.On(
-        Path.Combine(Path.GetTempPath(), "orchestrator-tests", Guid.NewGuid().ToString("n")),
-        settings: new Dictionary<string, string?>
+    private readonly OrchestratorFactory factory = new()
+    {
+        Settings = new Dictionary<string, string?>
         {
             ["HttpWorkflows:BasePath"] = "/hooks",
             ["HttpWorkflows:Secrets:partner"] = "s3cret-for-tests",
             ["HttpWorkflows:MaxRequestBytes"] = "4096",
-        });
+        },
+    };
     private WorkflowApiClient api = null!;
 
     public async Task InitializeAsync() => api = new WorkflowApiClient(await factory.SignInAsync("coordinator"));

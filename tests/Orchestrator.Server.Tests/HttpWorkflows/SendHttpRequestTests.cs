@@ -16,8 +16,10 @@ public sealed class SendHttpRequestTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        factory = OrchestratorFactory.On(Path.Combine(Path.GetTempPath(), "orchestrator-tests", Guid.NewGuid().ToString("n")),
-            settings: new Dictionary<string, string?> { ["HttpWorkflows:AllowedHosts:0"] = new Uri(remote.Url!).Host });
+        factory = new OrchestratorFactory
+        {
+            Settings = new Dictionary<string, string?> { ["HttpWorkflows:AllowedHosts:0"] = new Uri(remote.Url!).Host },
+        };
         api = new WorkflowApiClient(await factory.SignInAsync("coordinator"));
     }
 

@@ -10,9 +10,9 @@ namespace Orchestrator.Server.Tests.Runtime;
 /// the script could still run under the configured limits.</summary>
 public sealed class ScriptCancellationTests : IAsyncLifetime
 {
-    private readonly OrchestratorFactory factory = OrchestratorFactory.On(
-        Path.Combine(Path.GetTempPath(), "orchestrator-tests", Guid.NewGuid().ToString("n")),
-        settings: new Dictionary<string, string?>
+    private readonly OrchestratorFactory factory = new()
+    {
+        Settings = new Dictionary<string, string?>
         {
             // Limits far beyond the test: only the request's cancellation can stop these scripts in time.
             ["Engine:LiquidLimits:MaxSteps"] = "2000000000",
@@ -20,7 +20,8 @@ public sealed class ScriptCancellationTests : IAsyncLifetime
             ["Engine:LiquidLimits:MemoryLimitBytes"] = "1000000000000",
             ["Engine:JavaScriptLimits:MaxStatements"] = "2000000000",
             ["Engine:JavaScriptLimits:TimeoutInterval"] = "00:05:00",
-        });
+        },
+    };
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -1,24 +1,12 @@
 import { render, screen, within } from '@testing-library/react';
 import { ReactFlowProvider, type NodeProps } from '@xyflow/react';
 import { I18nextProvider } from 'react-i18next';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n';
 import { descriptors, okuyamiDefinition } from '../test/workflows';
 import { ActivityCard } from './ActivityCard';
 import { CanvasContext } from './canvasContext';
 import { rootOf, toCanvas, toElsa, type ActivityNode, type JsonObject } from './model';
-
-class NoResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-
-beforeEach(() => {
-  vi.stubGlobal('ResizeObserver', NoResizeObserver);
-  vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(1000);
-  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(700);
-});
 
 /** The okuyami process with its second activity replaced by a type of another project. */
 function withCustomActivity(): { definition: JsonObject; id: string } {
