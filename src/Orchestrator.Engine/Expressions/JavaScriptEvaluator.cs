@@ -20,11 +20,16 @@ internal sealed class JavaScriptEvaluator(JavaScriptLimits limits)
 
     sealed record CompiledScript(Prepared<Script> Prepared, ScriptEffects Effects);
 
-    public static Prepared<Script> Prepare(string script)
+    /// <summary>Parses a script once. As in Elsa, a script may <c>return</c> its value at the top level. Regular
+    /// expression literals get <paramref name="regexTimeout"/> as their match timeout.</summary>
+    public static Prepared<Script> Prepare(string script, TimeSpan? regexTimeout = null)
     {
         try
         {
-            return JintEngine.PrepareScript(script);
+            return JintEngine.PrepareScript(script, options: new ScriptPreparationOptions
+            {
+                ParsingOptions = new ScriptParsingOptions { AllowReturnOutsideFunction = true, RegexTimeout = regexTimeout ?? TimeSpan.FromSeconds(2) },
+            });
         }
         catch (Exception ex) when (ex is not ExpressionException)
         {
@@ -36,7 +41,7 @@ internal sealed class JavaScriptEvaluator(JavaScriptLimits limits)
     {
         var compiled = _scripts.GetOrAdd(script, s =>
         {
-            var prepared = Prepare(s);
+            var prepared = Prepare(s, limits.TimeoutInterval);
             return new CompiledScript(prepared, prepared.Program is { } program ? ScriptEffects.Of(program) : new ScriptEffects(true, true, []));
         });
         // Global declarations cannot be taken back from an engine, so such a script runs on one that is then dropped.
