@@ -11,9 +11,11 @@ namespace Orchestrator.Server.Instances;
 /// </summary>
 public sealed class ChildWorkflows(IBackgroundJobClient jobs)
 {
-    public void AfterCommit(WorkflowInstanceState state)
+    /// <summary>A child that ends in its first burst was started and finished inside its parent's burst, which already
+    /// has the result; only one that ends later needs the job.</summary>
+    public void AfterCommit(WorkflowInstanceState state, bool isNew)
     {
-        if (state.ParentInstanceId is { } parentId && state.Status is WorkflowStatus.Finished or WorkflowStatus.Faulted or WorkflowStatus.Cancelled)
+        if (!isNew && state.ParentInstanceId is { } parentId && state.Status is WorkflowStatus.Finished or WorkflowStatus.Faulted or WorkflowStatus.Cancelled)
             jobs.Enqueue<ChildWorkflowJob>(j => j.RunAsync(parentId, state.Id, CancellationToken.None));
     }
 }

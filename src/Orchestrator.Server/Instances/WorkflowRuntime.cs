@@ -187,7 +187,7 @@ public sealed class WorkflowRuntime(
             await SaveBurstAsync(WorkflowInstanceRecord.Started(version, child), StateSnapshot.Empty, child, ct);
         }
         state.StartedChildren.Clear();
-        children.AfterCommit(state);
+        children.AfterCommit(state, isNew);
     }
 
     /// <summary>
