@@ -197,3 +197,18 @@ public sealed class JavaScriptContainmentTests
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"took {stopwatch.Elapsed}");
     }
 }
+
+public sealed class SandboxResetTests
+{
+    [Fact]
+    public void An_engine_whose_script_added_globals_is_clean_again_and_stays_in_use()
+    {
+        var sandbox = new JavaScriptSandbox(new JavaScriptLimits());
+        Assert.True(sandbox.RemoveAddedGlobals()); // nothing added: every key it starts with is kept
+        sandbox.Engine.Evaluate("this.stash = 1; leaked = 2;");
+        Assert.True(sandbox.RemoveAddedGlobals());
+        Assert.Equal("undefined undefined", sandbox.Engine.Evaluate("typeof stash + ' ' + typeof leaked").ToString());
+        sandbox.Engine.Evaluate("Object.defineProperty(globalThis, 'pinned', { value: 1, configurable: false })");
+        Assert.False(sandbox.RemoveAddedGlobals()); // cannot be removed: the evaluator drops this engine
+    }
+}
