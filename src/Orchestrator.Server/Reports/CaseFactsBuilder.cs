@@ -16,6 +16,7 @@ public sealed class CaseFactsGate
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private long begun;
+    private int waiting;
     private (long Number, FactsRefresh Result)? last;
 
     /// <summary>
@@ -27,10 +28,21 @@ public sealed class CaseFactsGate
     /// <summary>How many refreshes have begun since the start.</summary>
     public long RefreshesBegun => Interlocked.Read(ref begun);
 
+    /// <summary>How many requests wait for the gate now.</summary>
+    public int Waiting => Volatile.Read(ref waiting);
+
     public async Task<FactsRefresh> RefreshAsync(Func<Task<FactsRefresh>> refresh, CancellationToken ct)
     {
         var begunBeforeArrival = Interlocked.Read(ref begun);
-        await gate.WaitAsync(ct);
+        Interlocked.Increment(ref waiting);
+        try
+        {
+            await gate.WaitAsync(ct);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref waiting);
+        }
         try
         {
             if (last is { } done && done.Number > begunBeforeArrival)
