@@ -16,11 +16,15 @@ namespace Orchestrator.Server.HttpWorkflows;
 public static class HttpWorkflowHandler
 {
     public static async Task<IResult> HandleAsync(HttpContext context, string? path, HttpWorkflowRoutes routes,
-        HttpWorkflowOptions options, WorkflowRuntime runtime, CancellationToken ct)
+        HttpWorkflowOptions options, WorkflowRuntime runtime, ProductPaths paths, IWebHostEnvironment environment, CancellationToken ct)
     {
         var request = context.Request;
         var correlationId = request.Headers["X-Correlation-Id"].FirstOrDefault();
         var route = await routes.MatchAsync(request.Method, "/" + (path ?? ""), correlationId, ct);
+        if (route is null && IsPageNavigation(request) && File.Exists(Path.Combine(paths.Studio(environment.ContentRootPath), "index.html")))
+            // The default base path is Elsa's `/workflows`, which is also where the Studio's designer pages live: a
+            // browser opening one of those pages gets the Studio when no workflow endpoint claims the address.
+            return Results.File(Path.Combine(paths.Studio(environment.ContentRootPath), "index.html"), "text/html; charset=utf-8");
         if (route is null)
             return Problems.Status(StatusCodes.Status404NotFound, "一致する HTTP エンドポイントがありません (no HTTP endpoint matches)",
                 $"{request.Method} {request.Path}");
@@ -55,6 +59,10 @@ public static class HttpWorkflowHandler
         context.Response.Headers["X-Workflow-Instance-Id"] = record.Id;
         return WorkflowRuntime.ReadState(record).HttpResponse is { } response ? Respond(response) : Results.Ok();
     }
+
+    private static bool IsPageNavigation(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
 
     /// <summary>401 when the endpoint wants a signed-in user and there is none, 403 for a missing role or a wrong
     /// shared secret; null when the request may go on.</summary>

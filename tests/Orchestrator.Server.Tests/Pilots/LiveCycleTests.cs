@@ -43,7 +43,11 @@ public sealed class LiveCycleTests
         using (var scope = factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var closeJobId = (await db.PilotCycles.SingleAsync(c => c.Id == cycleId)).CloseJobId;
+            // The job id is saved just after the status turns Running (the job refers to a committed cycle).
+            string? closeJobId = null;
+            for (var until = DateTime.UtcNow.AddSeconds(30); closeJobId is null && DateTime.UtcNow < until; await Task.Delay(50))
+                closeJobId = await db.PilotCycles.Where(c => c.Id == cycleId).Select(c => c.CloseJobId).SingleAsync();
+            Assert.NotNull(closeJobId);
             using var connection = scope.ServiceProvider.GetRequiredService<JobStorage>().GetConnection();
             var job = connection.GetJobData(closeJobId);
             Assert.Equal(ScheduledState.StateName, job.State);
