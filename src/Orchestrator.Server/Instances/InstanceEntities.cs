@@ -27,6 +27,8 @@ public sealed class WorkflowInstanceRecord : IReportScoped
     public string? CaseId { get; set; }
     public string? MunicipalityCode { get; set; }
     public bool Simulated { get; set; }
+    /// <summary>A case known only from imported measurements (a time study, a questionnaire): it never ran, so it has no state.</summary>
+    public bool Imported { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }

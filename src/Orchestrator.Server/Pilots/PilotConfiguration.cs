@@ -43,6 +43,12 @@ public sealed record ClerkCapacity(int Default = 2, Dictionary<string, int>? ByO
 /// </summary>
 public sealed record SimulationDesign(int Seed = 1, ClerkCapacity? ClerkCapacity = null, CalendarDocument? Calendar = null, TimeSpan? ArrivalWindow = null);
 
+/// <summary>A yen amount with where it comes from (measured, published or estimate) and its basis.</summary>
+public sealed record CostFigure(double? Yen, string? Source, string? Basis);
+
+/// <summary>What the pilot's reform costs: the one-off investment and the running cost it adds each year (for the payback period).</summary>
+public sealed record PilotCosts(CostFigure? Investment, CostFigure? AnnualRunningCost);
+
 /// <summary>
 /// The configuration of a pilot as the API takes and returns it. Members are nullable where a request may omit them,
 /// so that <see cref="PilotConfigurationValidator"/> can name each missing one.
@@ -59,7 +65,8 @@ public sealed record PilotConfiguration(
     PilotCaseSource? CaseSource,
     PilotSchedule? Schedule,
     TimeSpan? CycleLength,
-    SimulationDesign? Simulation)
+    SimulationDesign? Simulation,
+    PilotCosts? Costs = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -144,6 +151,18 @@ public static class PilotConfigurationValidator
             problems.Add(new("$.schedule.timeZone", $"タイムゾーン '{c.TimeZoneId}' は不明です (unknown time zone)"));
         if (c.CycleLength is { } length && (length < TimeSpan.FromMinutes(1) || length > TimeSpan.FromDays(366)))
             problems.Add(new("$.cycleLength", "サイクル期間は 1 分〜366 日です (cycle length must be 1 minute to 366 days)"));
+
+        foreach (var (figure, name) in new[] { (c.Costs?.Investment, "investment"), (c.Costs?.AnnualRunningCost, "annualRunningCost") })
+        {
+            if (figure is null)
+                continue;
+            if (figure.Yen is not { } yen || !double.IsFinite(yen) || yen < 0)
+                problems.Add(new($"$.costs.{name}.yen", "金額 (円) は 0 以上の数です (yen must be a number ≥ 0)"));
+            if (!Provenance.TryParse(figure.Source, out var source) || source == ProvenanceSource.Simulated)
+                problems.Add(new($"$.costs.{name}.source", "出所は measured (実測) / published (公表) / estimate (推計) のいずれかです (source must be measured, published or estimate)"));
+            if (string.IsNullOrWhiteSpace(figure.Basis))
+                problems.Add(new($"$.costs.{name}.basis", "根拠 (出典や算定の考え方) を書いてください (a basis is required)"));
+        }
 
         if (c.Simulation is { } sim)
         {

@@ -20,8 +20,8 @@ namespace Orchestrator.Server.Pilots;
 /// </summary>
 public sealed class PilotCycleJob(
     AppDbContext db, PilotService pilots, PilotScheduler scheduler, WorkflowRuntime runtime, DefinitionService definitions,
-    DefinitionCache cache, ProductPaths paths, PilotSimulation simulation, BulkInsert bulk, IServiceScopeFactory scopes, TimeProvider time,
-    ILogger<PilotCycleJob> log)
+    DefinitionCache cache, ProductPaths paths, PilotSimulation simulation, BulkInsert bulk, IServiceScopeFactory scopes,
+    IEnumerable<ISimulatedCaseObserver> observers, TimeProvider time, ILogger<PilotCycleJob> log)
 {
     public const int StartBatchSize = 25;
     public const int SimulationSaveBatch = 500;
@@ -240,15 +240,20 @@ public sealed class PilotCycleJob(
 
     /// <summary>Stores a batch of simulated cases and moves the cycle's progress on.</summary>
     private async Task StoreAsync(
-        string cycleId, List<SimulatedInstance> batch, Dictionary<string, PilotCase> byId, Dictionary<string, WorkflowDefinitionVersion> versions, int stored)
+        string cycleId, List<SimulatedInstance> batch, Dictionary<string, PilotCase> byId, Dictionary<string, WorkflowDefinitionVersion> versions, int storedSoFar)
     {
         var records = new SimulatedRecords(bulk, simulation.Agencies);
         var statuses = new List<(string CaseId, PilotCaseStatus Status)>(batch.Count);
+        var stored = new List<StoredCase>(batch.Count);
         foreach (var done in batch)
         {
             var pilotCase = byId[done.Case.InstanceId];
-            statuses.Add((pilotCase.Id, records.Add(done, pilotCase, versions[$"{pilotCase.ProcessKey}|{pilotCase.Arm}"])));
+            var (status, rows) = records.Add(done, pilotCase, versions[$"{pilotCase.ProcessKey}|{pilotCase.Arm}"]);
+            statuses.Add((pilotCase.Id, status));
+            stored.Add(rows);
         }
+        foreach (var observer in observers)
+            await observer.OnStoringAsync(stored, bulk, CancellationToken.None);
         await bulk.SaveAsync(CancellationToken.None);
         // The instance id of a case is the case id.
         foreach (var group in statuses.GroupBy(s => s.Status))
@@ -257,7 +262,7 @@ public sealed class PilotCycleJob(
             await db.PilotCases.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.InstanceId, c => c.Id).SetProperty(c => c.Status, group.Key));
         }
-        await db.PilotCycles.Where(c => c.Id == cycleId).ExecuteUpdateAsync(s => s.SetProperty(c => c.InstancesStarted, stored));
+        await db.PilotCycles.Where(c => c.Id == cycleId).ExecuteUpdateAsync(s => s.SetProperty(c => c.InstancesStarted, storedSoFar));
     }
 
     /// <summary>The close job at a live cycle's deadline: cases not finished are marked unfinished and the figures frozen.</summary>

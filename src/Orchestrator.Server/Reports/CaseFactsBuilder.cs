@@ -6,30 +6,34 @@ using Orchestrator.Server.Store;
 namespace Orchestrator.Server.Reports;
 
 /// <summary>
-/// One refresh of the case rows at a time (two must not build the same rows), shared by the requests that wait for it.
+/// One build of the case rows at a time (two must not build the same rows), shared by the requests that wait for it.
 /// A request waits for a refresh that began after it arrived — that one has seen every case finished before the
-/// request came — and takes the result of that refresh when another request already ran it. Before, every report
-/// ran a refresh of its own behind all others: under 100 clients reports queued for 4.6 s (p50); now a request waits
-/// for at most the refresh under way and the next.
+/// request came — and takes the result of that refresh when another request already ran it. The gate also keeps the
+/// rate version the rows were last found priced at and a generation that moves whenever rows are replaced or removed
+/// (an import or its withdrawal), which the counts alone would not show.
 /// </summary>
 public sealed class CaseFactsGate
 {
     private readonly SemaphoreSlim gate = new(1, 1);
-    private long begun;
+    private long begun, generation;
     private int waiting;
     private (long Number, FactsRefresh Result)? last;
 
     /// <summary>
-    /// The rate version and calendar every stored row was last found priced at. Only this process writes the rows and
-    /// always at the version in force, so while neither changes there is nothing to reprice and no need to look.
+    /// The rate version every stored row was last found priced at. Only this process writes the rows and always at the
+    /// version in force, so while it does not change there is nothing to reprice and no need to look.
     /// </summary>
-    public (int RateVersion, string CalendarKey)? PricedAt { get; set; }
+    public int? PricedAt { get; set; }
 
     /// <summary>How many refreshes have begun since the start.</summary>
     public long RefreshesBegun => Interlocked.Read(ref begun);
 
     /// <summary>How many requests wait for the gate now.</summary>
     public int Waiting => Volatile.Read(ref waiting);
+
+    public long Generation => Interlocked.Read(ref generation);
+
+    public void Changed() => Interlocked.Increment(ref generation);
 
     public async Task<FactsRefresh> RefreshAsync(Func<Task<FactsRefresh>> refresh, CancellationToken ct)
     {
@@ -57,6 +61,21 @@ public sealed class CaseFactsGate
             gate.Release();
         }
     }
+
+    /// <summary>Replaces rows outside a refresh (an import, a withdrawal) under the same lock; moves the generation.</summary>
+    public async Task ReplaceAsync(Func<Task> replace, CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            await replace();
+            Changed();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
 }
 
 /// <summary>What a refresh did; DataVersion changes whenever the aggregated rows or their pricing may have changed.</summary>
@@ -64,96 +83,133 @@ public sealed record FactsRefresh(int Built, int Repriced, double Milliseconds, 
 
 /// <summary>
 /// Keeps the pre-aggregated case rows (<see cref="ReportCaseRecord"/>) in step with the store before a report reads
-/// them. It looks for finished instances that have no row of the current formula version — whatever path finished
-/// them: a live burst, a simulated pilot writing rows directly, an import — and builds those; then it reprices rows
-/// whose rate-table version or calendar differs from the ones in force. Measurements themselves are only read.
+/// them. Simulated cases get their rows when they are stored (<see cref="CaseFactsWriter"/>) and imports when they are
+/// imported; this catches up with whatever finished another way — a live burst, an older store, a changed formula or
+/// office calendar — by comparing two counts on covering indexes. Only when they differ or the rate table changed does
+/// a request go through the gate (<see cref="CaseFactsGate"/>); otherwise concurrent reports do not wait on each other
+/// at all. Measurements themselves are only read.
 /// </summary>
-public sealed class CaseFactsBuilder(AppDbContext db, RateService rates, ReportCalendar calendar, CaseFactsGate gate, ILogger<CaseFactsBuilder> log)
+public sealed class CaseFactsBuilder(
+    AppDbContext db, RateService rates, ReportCalendar calendar, CaseFactsGate gate, ReportRowLoader loader, BulkInsert bulk,
+    ILogger<CaseFactsBuilder> log)
 {
     private const int RepriceBatch = 2000;
 
-    public Task<FactsRefresh> EnsureAsync(CancellationToken ct) => gate.RefreshAsync(() => RefreshAsync(ct), ct);
-
-    private async Task<FactsRefresh> RefreshAsync(CancellationToken ct)
+    public async Task<FactsRefresh> EnsureAsync(CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var snapshot = await rates.CurrentAsync(ct);
         var (finished, aggregated) = await CountAsync(ct);
-        var missing = finished == aggregated ? [] : await db.Database.SqlQueryRaw<string>(
+        if (finished == aggregated && gate.PricedAt == snapshot.Version)
+            return new FactsRefresh(0, 0, clock.Elapsed.TotalMilliseconds, DataVersion(finished, aggregated, snapshot));
+        return await gate.RefreshAsync(() => RefreshAsync(snapshot, clock, ct), ct);
+    }
+
+    private async Task<FactsRefresh> RefreshAsync(RateTableSnapshot snapshot, Stopwatch clock, CancellationToken ct)
+    {
+        var (finished, aggregated) = await CountAsync(ct);
+        var built = 0;
+        if (finished != aggregated)
+        {
+            built = await BuildMissingAsync(snapshot, ct);
+            (finished, aggregated) = await CountAsync(ct);
+        }
+        var repriced = await RepriceAsync(snapshot, ct);
+        if (built > 0 || repriced > 0)
+            log.LogInformation("Report case rows: built {Built}, repriced {Repriced} in {Ms} ms (rates v{RateVersion})",
+                built, repriced, clock.ElapsedMilliseconds, snapshot.Version);
+        return new FactsRefresh(built, repriced, clock.Elapsed.TotalMilliseconds, DataVersion(finished, aggregated, snapshot));
+    }
+
+    private string DataVersion(int finished, int aggregated, RateTableSnapshot snapshot) =>
+        $"{finished}:{aggregated}:{gate.Generation}:{snapshot.Version}:{calendar.Key}:{CaseFacts.FormulaVersion}";
+
+    /// <summary>Replaces the rows of the given cases (after an import added to or withdrew from them); removes the rows of cases no longer there.</summary>
+    public async Task RebuildAsync(IReadOnlyCollection<string> instanceIds, CancellationToken ct)
+    {
+        var snapshot = await rates.CurrentAsync(ct);
+        await gate.ReplaceAsync(async () =>
+        {
+            foreach (var batch in instanceIds.Distinct(StringComparer.Ordinal).Chunk(ReportRowLoader.BatchSize))
+                await BuildAsync(batch, snapshot, ct);
+        }, ct);
+    }
+
+    /// <summary>
+    /// Finished cases and the rows of the current formula and calendar, counted on covering indexes: a finished case
+    /// stays finished, so equal counts mean nothing is missing and the per-case search can be skipped.
+    /// </summary>
+    private async Task<(int Finished, int Aggregated)> CountAsync(CancellationToken ct)
+    {
+        var finished = await db.WorkflowInstances.CountAsync(
+            i => i.Status == WorkflowStatus.Finished && (i.Arm == EffectCalculator.AsIs || i.Arm == EffectCalculator.ToBe) && i.ProcessKey != null, ct);
+        var aggregated = await db.ReportCases.CountAsync(c => c.FormulaVersion == CaseFacts.FormulaVersion && c.CalendarKey == calendar.Key, ct);
+        return (finished, aggregated);
+    }
+
+    private async Task<int> BuildMissingAsync(RateTableSnapshot snapshot, CancellationToken ct)
+    {
+        var missing = await db.Database.SqlQueryRaw<string>(
             """
             SELECT i."Id" AS "Value" FROM "WorkflowInstances" AS i
-            WHERE i."Status" = 'Finished' AND i."Arm" IN ('AsIs', 'ToBe') AND i."ProcessKey" IS NOT NULL AND i."FinishedAt" IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM "ReportCases" AS c WHERE c."InstanceId" = i."Id" AND c."FormulaVersion" = {0})
-            """, CaseFacts.FormulaVersion).ToListAsync(ct);
-        var loader = new ReportRowLoader(db);
+            WHERE i."Status" = 'Finished' AND i."Arm" IN ('AsIs', 'ToBe') AND i."ProcessKey" IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM "ReportCases" AS c WHERE c."InstanceId" = i."Id" AND c."FormulaVersion" = {0} AND c."CalendarKey" = {1})
+            """, CaseFacts.FormulaVersion, calendar.Key).ToListAsync(ct);
         foreach (var batch in missing.Chunk(ReportRowLoader.BatchSize))
-            await BuildAsync(batch, loader, snapshot, ct);
-
-        var repriced = 0;
-        while (gate.PricedAt != (snapshot.Version, calendar.Key))
+            await BuildAsync(batch, snapshot, ct);
+        // Rows whose case is gone (a simulated cycle purged for a rerun, a store edited by hand) would keep the counts apart.
+        var orphans = await db.ReportCases
+            .Where(c => !db.WorkflowInstances.Any(i => i.Id == c.InstanceId && i.Status == WorkflowStatus.Finished))
+            .Select(c => c.InstanceId).ToListAsync(ct);
+        if (orphans.Count > 0)
         {
-            var stale = await db.ReportCases
-                .Where(c => c.RateVersion != snapshot.Version || c.CalendarKey != calendar.Key)
-                .OrderBy(c => c.InstanceId)
-                .Take(RepriceBatch).ToListAsync(ct);
+            await db.ReportCaseTouch.Where(t => orphans.Contains(t.InstanceId)).ExecuteDeleteAsync(ct);
+            await db.ReportCases.Where(c => orphans.Contains(c.InstanceId)).ExecuteDeleteAsync(ct);
+            gate.Changed();
+        }
+        return missing.Count;
+    }
+
+    private async Task BuildAsync(string[] ids, RateTableSnapshot snapshot, CancellationToken ct)
+    {
+        var instances = await db.WorkflowInstances.AsNoTracking()
+            .Where(i => ids.Contains(i.Id) && i.Status == WorkflowStatus.Finished && i.ProcessKey != null && i.Arm != null)
+            .Select(i => new CaseFacts.Instance(i.Id, i.ProcessKey!, i.Arm!, i.DefinitionId, i.DefinitionVersion, i.PilotId, i.CycleId, i.CaseId,
+                i.MunicipalityCode, i.Simulated, i.Imported, i.CreatedAt, i.FinishedAt ?? i.UpdatedAt))
+            .ToListAsync(ct);
+        var rows = await loader.LoadAsync(ids, ct);
+        await db.ReportCaseTouch.Where(t => ids.Contains(t.InstanceId)).ExecuteDeleteAsync(ct);
+        await db.ReportCases.Where(c => ids.Contains(c.InstanceId)).ExecuteDeleteAsync(ct);
+        foreach (var instance in instances)
+        {
+            var (record, touch) = CaseFacts.Compute(instance, rows.GetValueOrDefault(instance.Id) ?? CaseRows.Empty, snapshot, calendar);
+            bulk.Add(record);
+            foreach (var t in touch)
+                bulk.Add(t);
+        }
+        await bulk.SaveAsync(ct);
+    }
+
+    private async Task<int> RepriceAsync(RateTableSnapshot snapshot, CancellationToken ct)
+    {
+        var repriced = 0;
+        while (gate.PricedAt != snapshot.Version)
+        {
+            var stale = await db.ReportCases.Where(c => c.RateVersion != snapshot.Version).OrderBy(c => c.InstanceId).Take(RepriceBatch).ToListAsync(ct);
             if (stale.Count == 0)
             {
-                gate.PricedAt = (snapshot.Version, calendar.Key);
+                gate.PricedAt = snapshot.Version;
                 break;
             }
             var ids = stale.Select(c => c.InstanceId).ToList();
             var touch = (await db.ReportCaseTouch.AsNoTracking().Where(t => ids.Contains(t.InstanceId)).ToListAsync(ct))
                 .ToLookup(t => t.InstanceId, StringComparer.Ordinal);
             foreach (var c in stale)
-                CaseFacts.Reprice(c, touch[c.InstanceId], snapshot, calendar);
+                CaseFacts.Reprice(c, touch[c.InstanceId], snapshot);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             repriced += stale.Count;
         }
-        if (missing.Count > 0 || repriced > 0)
-            log.LogInformation("Report case rows: built {Built}, repriced {Repriced} in {Ms} ms (rates v{RateVersion})",
-                missing.Count, repriced, clock.ElapsedMilliseconds, snapshot.Version);
-        // Finished instances are never deleted and stay finished, so their count changes whenever the population does.
-        return new FactsRefresh(missing.Count, repriced, clock.Elapsed.TotalMilliseconds,
-            $"{finished}:{aggregated + missing.Count}:{snapshot.Version}:{calendar.Key}:{CaseFacts.FormulaVersion}");
-    }
-
-    /// <summary>
-    /// Finished cases without a row of the current formula, by counting both sides on covering indexes: a finished
-    /// instance stays finished and is never deleted, so equal counts mean nothing is missing and the per-case search
-    /// can be skipped.
-    /// </summary>
-    private async Task<(int Finished, int Aggregated)> CountAsync(CancellationToken ct)
-    {
-        var finished = await db.WorkflowInstances.CountAsync(
-            i => i.Status == WorkflowStatus.Finished && (i.Arm == EffectCalculator.AsIs || i.Arm == EffectCalculator.ToBe) && i.ProcessKey != null, ct);
-        var aggregated = await db.ReportCases.CountAsync(c => c.FormulaVersion == CaseFacts.FormulaVersion, ct);
-        return (finished, aggregated);
-    }
-
-    private async Task BuildAsync(string[] ids, ReportRowLoader loader, RateTableSnapshot snapshot, CancellationToken ct)
-    {
-        var instances = await db.WorkflowInstances.AsNoTracking()
-            .Where(i => ids.Contains(i.Id) && i.Status == WorkflowStatus.Finished)
-            .Select(i => new CaseFacts.Instance(i.Id, i.ProcessKey!, i.Arm!, i.PilotId, i.CycleId, i.CaseId, i.MunicipalityCode, i.Simulated, i.CreatedAt, i.FinishedAt!.Value))
-            .ToListAsync(ct);
-        var rows = await loader.LoadAsync(ids, ct);
-        // Rows of an older formula version are replaced in the same save.
-        var old = await db.ReportCases.Where(c => ids.Contains(c.InstanceId)).ToDictionaryAsync(c => c.InstanceId, StringComparer.Ordinal, ct);
-        db.ReportCaseTouch.RemoveRange(await db.ReportCaseTouch.Where(t => ids.Contains(t.InstanceId)).ToListAsync(ct));
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        foreach (var instance in instances)
-        {
-            var (record, touch) = CaseFacts.Compute(instance, rows.GetValueOrDefault(instance.Id) ?? CaseRows.Empty, snapshot, calendar);
-            if (old.TryGetValue(instance.Id, out var existing))
-                db.Entry(existing).CurrentValues.SetValues(record);
-            else
-                db.ReportCases.Add(record);
-            db.ReportCaseTouch.AddRange(touch);
-        }
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
-        db.ChangeTracker.Clear();
+        return repriced;
     }
 }

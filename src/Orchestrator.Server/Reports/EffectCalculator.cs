@@ -1,34 +1,38 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Orchestrator.Server.Reports;
 
-/// <summary>The effect figures of one case (DOMAIN §2–§3).</summary>
-public sealed record CaseFigures(
-    double TouchMinutes, double LeadTimeHours, double LeadTimeBusinessHours, double CostYen, double Forms,
-    double Steps, double ResidentVisits, double ResidentDocuments, double ResidentHours, double TranscribedItems);
+/// <summary>The effect figures of one case: one value per <see cref="EffectMetric"/>, NaN where the case has no record of it.</summary>
+public sealed record CaseFigures(double[] Values)
+{
+    public double this[EffectMetric metric] => Values[(int)metric];
+}
 
-/// <summary>Mean, median and 90th percentile of a metric over an arm's cases; null when the arm has no cases.</summary>
-public sealed record Stat(double? Mean, double? Median, double? P90);
+/// <summary>n (the cases with a value), mean, median and 90th percentile of a metric over an arm; null without values.</summary>
+public sealed record Stat(int N, double? Mean, double? Median, double? P90);
 
-/// <summary>An arm of a process: n and each metric per case.</summary>
-public sealed record ArmSummary(
-    int N, bool SmallSample, Stat TouchMinutes, Stat LeadTimeHours, Stat LeadTimeBusinessHours, Stat CostYen, Stat Forms, Stat Steps,
-    Stat ResidentVisits, Stat ResidentDocuments, Stat ResidentHours, Stat TranscribedItems);
-
-/// <summary>Δ = mean(as-is) − mean(to-be); reduction rate = Δ / mean(as-is) (null when that is 0); bootstrap 95% CI of Δ.</summary>
-public sealed record MetricDelta(double Value, double? ReductionRate, double[] Ci95);
-
-public sealed record DeltaSummary(
-    MetricDelta TouchMinutes, MetricDelta LeadTimeHours, MetricDelta LeadTimeBusinessHours, MetricDelta CostYen, MetricDelta Forms,
-    MetricDelta Steps, MetricDelta ResidentVisits, MetricDelta ResidentDocuments, MetricDelta ResidentHours, MetricDelta TranscribedItems);
-
-/// <summary>As-is vs to-be of one process. Delta is null when an arm has no cases.</summary>
-public sealed record ProcessEffect(string ProcessKey, ArmSummary AsIs, ArmSummary ToBe, DeltaSummary? Delta, IReadOnlyList<string> Flags);
+/// <summary>An arm of a process: n cases and each metric per case, written in JSON as {n, smallSample, touchMinutes: {…}, …}.</summary>
+[JsonConverter(typeof(ArmSummaryConverter))]
+public sealed record ArmSummary(int N, bool SmallSample, MetricMap<Stat> Stats)
+{
+    public Stat this[EffectMetric metric] => Stats[metric];
+}
 
 /// <summary>
-/// The effect arithmetic of DOMAIN §3 over per-case figures (no store, no clock). Percentiles (median, P90 and the
-/// bootstrap interval) interpolate linearly between closest ranks (Excel PERCENTILE.INC, NumPy's default):
+/// Δ = mean(as-is) − mean(to-be) in the metric's own unit; reduction rate = Δ ÷ mean(as-is) (null when that is 0, or
+/// when the metric is not a reduction, e.g. a share); the bootstrap 95% interval is of Δ, in the metric's unit.
+/// </summary>
+public sealed record MetricDelta(double Value, double? ReductionRate, double[] Ci95);
+
+/// <summary>As-is vs to-be of one process. Delta is null when an arm has no cases; a metric's Δ is null when an arm has no value of it.</summary>
+public sealed record ProcessEffect(string ProcessKey, ArmSummary AsIs, ArmSummary ToBe, MetricMap<MetricDelta?>? Delta, IReadOnlyList<string> Flags);
+
+/// <summary>
+/// The effect arithmetic over per-case figures (no store, no clock). Percentiles (median, P90 and the bootstrap
+/// interval) interpolate linearly between closest ranks (Excel PERCENTILE.INC, NumPy's default):
 /// h = (n − 1)·p, value = x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]).
 /// </summary>
 public sealed class EffectCalculator
@@ -37,24 +41,6 @@ public sealed class EffectCalculator
     public const string ToBe = "ToBe";
     public const int SmallSample = 30;
     public const int DefaultBootstrapSamples = 2000;
-
-    /// <summary>The metrics in the order of <see cref="ArmSummary"/> and <see cref="DeltaSummary"/>.</summary>
-    public static readonly IReadOnlyList<(string Name, Func<CaseFigures, double> Of)> Metrics =
-    [
-        ("touchMinutes", c => c.TouchMinutes),
-        ("leadTimeHours", c => c.LeadTimeHours),
-        ("leadTimeBusinessHours", c => c.LeadTimeBusinessHours),
-        ("costYen", c => c.CostYen),
-        ("forms", c => c.Forms),
-        ("steps", c => c.Steps),
-        ("residentVisits", c => c.ResidentVisits),
-        ("residentDocuments", c => c.ResidentDocuments),
-        ("residentHours", c => c.ResidentHours),
-        ("transcribedItems", c => c.TranscribedItems),
-    ];
-
-    // Each case's metrics are one row of Stride doubles (three 256-bit vectors), so a resample reads one row per draw.
-    private const int Stride = 12;
 
     public EffectCalculator(int bootstrapSamples = DefaultBootstrapSamples)
     {
@@ -75,37 +61,47 @@ public sealed class EffectCalculator
         if (asIs.Count < SmallSample || toBe.Count < SmallSample)
             flags.Add("n<30");
 
-        var a = Rows(asIs);
-        var t = Rows(toBe);
-        DeltaSummary? delta = null;
+        MetricMap<MetricDelta?>? delta = null;
         if (asIs.Count > 0 && toBe.Count > 0)
         {
-            var intervals = Bootstrap(a, asIs.Count, t, toBe.Count, seed);
-            var d = new MetricDelta[Metrics.Count];
-            for (var m = 0; m < Metrics.Count; m++)
+            var intervals = Bootstrap(asIs, toBe, seed);
+            delta = MetricMap<MetricDelta?>.From(m =>
             {
-                var meanAsIs = Mean(a, asIs.Count, m);
-                var value = meanAsIs - Mean(t, toBe.Count, m);
-                d[m] = new MetricDelta(value, meanAsIs == 0 ? null : value / meanAsIs, intervals[m]);
-            }
-            delta = new DeltaSummary(d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9]);
+                if (intervals[(int)m] is not { } ci)
+                    return null;
+                var meanAsIs = Mean(asIs, m);
+                var value = meanAsIs - Mean(toBe, m);
+                return new MetricDelta(value, meanAsIs == 0 || !EffectMetrics.Of(m).Reduction ? null : value / meanAsIs, ci);
+            });
         }
         return new ProcessEffect(processKey, Arm(asIs), Arm(toBe), delta, flags);
     }
 
-    public static ArmSummary Arm(IReadOnlyList<CaseFigures> cases)
+    public static ArmSummary Arm(IReadOnlyList<CaseFigures> cases) =>
+        new(cases.Count, cases.Count < SmallSample, MetricMap<Stat>.From(m => Describe(Present(cases, m))));
+
+    /// <summary>The values of a metric over the cases that have one.</summary>
+    public static List<double> Present(IReadOnlyList<CaseFigures> cases, EffectMetric metric)
     {
-        var s = Metrics.Select(m => Describe(cases.Select(m.Of).ToArray())).ToArray();
-        return new ArmSummary(cases.Count, cases.Count < SmallSample, s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9]);
+        var values = new List<double>(cases.Count);
+        foreach (var c in cases)
+        {
+            var v = c[metric];
+            if (!double.IsNaN(v))
+                values.Add(v);
+        }
+        return values;
     }
+
+    private static double Mean(IReadOnlyList<CaseFigures> cases, EffectMetric metric) => Present(cases, metric).Average();
 
     public static Stat Describe(IReadOnlyList<double> values)
     {
         if (values.Count == 0)
-            return new Stat(null, null, null);
+            return new Stat(0, null, null, null);
         var sorted = values.ToArray();
         Array.Sort(sorted);
-        return new Stat(values.Average(), Percentile(sorted, 0.5), Percentile(sorted, 0.9));
+        return new Stat(values.Count, values.Average(), Percentile(sorted, 0.5), Percentile(sorted, 0.9));
     }
 
     /// <summary>Linear interpolation between closest ranks over ascending <paramref name="sorted"/> (PERCENTILE.INC).</summary>
@@ -120,85 +116,123 @@ public sealed class EffectCalculator
         return sorted[lower] + (h - lower) * (sorted[lower + 1] - sorted[lower]);
     }
 
-    private static double[] Rows(IReadOnlyList<CaseFigures> cases)
+    /// <summary>
+    /// Percentile bootstrap of Δ for every metric: B replicates; replicate b resamples each arm with replacement (same
+    /// size as the arm) using xoshiro256** seeded by SplitMix64 from (seed, b), index = ⌊u·n / 2³²⌋ for each 32-bit
+    /// half u of a draw, and takes mean(as-is*) − mean(to-be*). The interval is the 2.5% and 97.5% percentiles of the
+    /// B differences. Metrics every case of both arms has share one resample, so they stay consistent; a metric only
+    /// some cases have is resampled over those cases on a stream of its own, (seed, b + (metric + 1)·2²⁴). Replicates
+    /// are independent, so they run in parallel and the result does not depend on the number of threads. Null for a
+    /// metric an arm has no value of.
+    /// </summary>
+    private double[]?[] Bootstrap(IReadOnlyList<CaseFigures> asIs, IReadOnlyList<CaseFigures> toBe, int seed)
     {
-        var rows = new double[cases.Count * Stride];
-        for (var i = 0; i < cases.Count; i++)
-        for (var m = 0; m < Metrics.Count; m++)
-            rows[i * Stride + m] = Metrics[m].Of(cases[i]);
-        return rows;
+        var shared = new List<EffectMetric>();
+        var own = new List<(EffectMetric Metric, double[] AsIs, double[] ToBe)>();
+        foreach (var m in EffectMetrics.All.Select(x => x.Metric))
+        {
+            var a = Present(asIs, m);
+            var t = Present(toBe, m);
+            if (a.Count == asIs.Count && t.Count == toBe.Count)
+                shared.Add(m);
+            else if (a.Count > 0 && t.Count > 0)
+                own.Add((m, a.ToArray(), t.ToArray()));
+        }
+
+        var result = new double[]?[EffectMetrics.Count];
+        var rows = new SharedRows(shared);
+        var (ra, rt) = (rows.Of(asIs), rows.Of(toBe));
+        var differences = new double[shared.Count + own.Count][];
+        for (var i = 0; i < differences.Length; i++)
+            differences[i] = new double[BootstrapSamples];
+        Parallel.For(0, BootstrapSamples, b =>
+        {
+            if (shared.Count > 0)
+            {
+                var random = new Xoshiro256(seed, b);
+                Span<double> sa = stackalloc double[rows.Stride];
+                Span<double> st = stackalloc double[rows.Stride];
+                rows.SumOfResample(ra, asIs.Count, ref random, sa);
+                rows.SumOfResample(rt, toBe.Count, ref random, st);
+                for (var i = 0; i < shared.Count; i++)
+                    differences[i][b] = sa[i] / asIs.Count - st[i] / toBe.Count;
+            }
+            for (var i = 0; i < own.Count; i++)
+            {
+                var random = new Xoshiro256(seed, b + ((int)own[i].Metric + 1) * (1 << 24));
+                differences[shared.Count + i][b] = MeanOfResample(own[i].AsIs, ref random) - MeanOfResample(own[i].ToBe, ref random);
+            }
+        });
+        var metrics = shared.Concat(own.Select(o => o.Metric)).ToList();
+        for (var i = 0; i < metrics.Count; i++)
+        {
+            Array.Sort(differences[i]);
+            result[(int)metrics[i]] = [Percentile(differences[i], 0.025), Percentile(differences[i], 0.975)];
+        }
+        return result;
     }
 
-    private static double Mean(double[] rows, int n, int metric)
+    private static double MeanOfResample(double[] values, ref Xoshiro256 random)
     {
         double sum = 0;
-        for (var i = 0; i < n; i++)
-            sum += rows[i * Stride + metric];
+        var n = values.Length;
+        for (var i = 0; i < n; i += 2)
+        {
+            var (first, second) = random.NextIndices(n);
+            sum += values[first];
+            if (i + 1 < n)
+                sum += values[second];
+        }
         return sum / n;
     }
 
     /// <summary>
-    /// Percentile bootstrap of Δ for every metric: B replicates; replicate b resamples each arm with replacement (same
-    /// size as the arm) using xoshiro256** seeded by SplitMix64 from (seed, b), index = ⌊u·n / 2³²⌋ for each 32-bit half u of a draw,
-    /// and takes mean(as-is*) − mean(to-be*). The interval is the 2.5% and 97.5% percentiles of the B differences.
-    /// One resample serves all metrics, so they stay consistent; replicates are independent of each other, so they
-    /// run in parallel and the result does not depend on the number of threads.
+    /// The metrics every case has, one row of Stride doubles per case (whole 256-bit vectors), so that a resample reads
+    /// one row per draw and one draw serves every metric.
     /// </summary>
-    private double[][] Bootstrap(double[] asIs, int na, double[] toBe, int nt, int seed)
+    private sealed class SharedRows(List<EffectMetric> metrics)
     {
-        var differences = new double[Metrics.Count][];
-        for (var m = 0; m < Metrics.Count; m++)
-            differences[m] = new double[BootstrapSamples];
-        Parallel.For(0, BootstrapSamples, b =>
-        {
-            var random = new Xoshiro256(seed, b);
-            Span<double> a = stackalloc double[Stride];
-            Span<double> t = stackalloc double[Stride];
-            SumOfResample(asIs, na, ref random, a);
-            SumOfResample(toBe, nt, ref random, t);
-            for (var m = 0; m < Metrics.Count; m++)
-                differences[m][b] = a[m] / na - t[m] / nt;
-        });
-        return differences.Select(d =>
-        {
-            Array.Sort(d);
-            return new[] { Percentile(d, 0.025), Percentile(d, 0.975) };
-        }).ToArray();
-    }
+        public int Stride { get; } = Math.Max(4, (metrics.Count + 3) / 4 * 4);
 
-    private static void SumOfResample(double[] rows, int n, ref Xoshiro256 random, Span<double> sums)
-    {
-        // Two sets of accumulators, one per half of each draw, so consecutive additions do not wait on each other.
-        var a0 = Vector256<double>.Zero;
-        var a1 = Vector256<double>.Zero;
-        var a2 = Vector256<double>.Zero;
-        var b0 = Vector256<double>.Zero;
-        var b1 = Vector256<double>.Zero;
-        var b2 = Vector256<double>.Zero;
-        ref var start = ref rows[0];
-        var pairs = n / 2;
-        for (var i = 0; i < pairs; i++)
+        public double[] Of(IReadOnlyList<CaseFigures> cases)
         {
-            var (first, second) = random.NextIndices(n);
-            var row = (nuint)(first * Stride);
-            a0 += Vector256.LoadUnsafe(ref start, row);
-            a1 += Vector256.LoadUnsafe(ref start, row + 4);
-            a2 += Vector256.LoadUnsafe(ref start, row + 8);
-            row = (nuint)(second * Stride);
-            b0 += Vector256.LoadUnsafe(ref start, row);
-            b1 += Vector256.LoadUnsafe(ref start, row + 4);
-            b2 += Vector256.LoadUnsafe(ref start, row + 8);
+            var rows = new double[cases.Count * Stride];
+            for (var i = 0; i < cases.Count; i++)
+            for (var m = 0; m < metrics.Count; m++)
+                rows[i * Stride + m] = cases[i][metrics[m]];
+            return rows;
         }
-        if (n % 2 == 1)
+
+        public void SumOfResample(double[] rows, int n, ref Xoshiro256 random, Span<double> sums)
         {
-            var row = (nuint)(random.NextIndices(n).Item1 * Stride);
-            a0 += Vector256.LoadUnsafe(ref start, row);
-            a1 += Vector256.LoadUnsafe(ref start, row + 4);
-            a2 += Vector256.LoadUnsafe(ref start, row + 8);
+            var vectors = Stride / 4;
+            // Two sets of accumulators, one per half of each draw, so consecutive additions do not wait on each other.
+            Span<Vector256<double>> a = stackalloc Vector256<double>[vectors];
+            Span<Vector256<double>> b = stackalloc Vector256<double>[vectors];
+            a.Clear();
+            b.Clear();
+            ref var start = ref rows[0];
+            var pairs = n / 2;
+            for (var i = 0; i < pairs; i++)
+            {
+                var (first, second) = random.NextIndices(n);
+                var row = (nuint)(first * Stride);
+                var other = (nuint)(second * Stride);
+                for (var v = 0; v < vectors; v++)
+                {
+                    a[v] += Vector256.LoadUnsafe(ref start, row + (nuint)(4 * v));
+                    b[v] += Vector256.LoadUnsafe(ref start, other + (nuint)(4 * v));
+                }
+            }
+            if (n % 2 == 1)
+            {
+                var row = (nuint)(random.NextIndices(n).Item1 * Stride);
+                for (var v = 0; v < vectors; v++)
+                    a[v] += Vector256.LoadUnsafe(ref start, row + (nuint)(4 * v));
+            }
+            for (var v = 0; v < vectors; v++)
+                (a[v] + b[v]).CopyTo(sums[(4 * v)..]);
         }
-        (a0 + b0).CopyTo(sums);
-        (a1 + b1).CopyTo(sums[4..]);
-        (a2 + b2).CopyTo(sums[8..]);
     }
 
     /// <summary>xoshiro256** (Blackman and Vigna): small, fast and reproducible on every runtime version.</summary>
@@ -243,5 +277,24 @@ public sealed class EffectCalculator
             z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
             return z ^ (z >> 31);
         }
+    }
+}
+
+internal sealed class ArmSummaryConverter : JsonConverter<ArmSummary>
+{
+    public override ArmSummary Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("arm summaries are written, not read");
+
+    public override void Write(Utf8JsonWriter writer, ArmSummary value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber(options.PropertyNamingPolicy?.ConvertName("N") ?? "N", value.N);
+        writer.WriteBoolean(options.PropertyNamingPolicy?.ConvertName("SmallSample") ?? "SmallSample", value.SmallSample);
+        foreach (var m in EffectMetrics.All)
+        {
+            writer.WritePropertyName(m.Name);
+            JsonSerializer.Serialize(writer, value[m.Metric], options);
+        }
+        writer.WriteEndObject();
     }
 }

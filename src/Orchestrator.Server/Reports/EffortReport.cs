@@ -12,8 +12,13 @@ public sealed record ClerkEffort(string Pseudonym, string? OrgLevel, string? Org
 
 public sealed record EffortReport(IReadOnlyList<EffortRow> Rows, IReadOnlyList<ClerkEffort> Clerks, IReadOnlyList<string> Definitions, ReportFilter Filter, DateTimeOffset GeneratedAt);
 
-/// <summary>Clerk effort by organisation and role (and by pseudonymous clerk), per process and arm.</summary>
-public sealed class EffortReportQuery(AppDbContext db, ReportPopulation population, RateService rates, Pseudonyms pseudonyms, TimeProvider time)
+/// <summary>
+/// Clerk effort by organisation and role (and by pseudonymous clerk), per process and arm. Imported time-study rows
+/// count as tasks of their organisation; they replace the task screen's tasks of the steps they cover, as in the
+/// effect summary.
+/// </summary>
+public sealed class EffortReportQuery(
+    AppDbContext db, ReportPopulation population, IEnumerable<IImportedRecords> imports, RateService rates, Pseudonyms pseudonyms, TimeProvider time)
 {
     public async Task<EffortReport> RunAsync(ReportFilter filter, CancellationToken ct)
     {
@@ -24,7 +29,7 @@ public sealed class EffortReportQuery(AppDbContext db, ReportPopulation populati
             .GroupJoin(db.ActivityExecutions, x => x.t.ActivityExecutionId, e => e.Id, (x, e) => new { x.c, x.t, e })
             .SelectMany(x => x.e.DefaultIfEmpty(), (x, e) => new
             {
-                x.c.ProcessKey, x.c.Arm, x.c.CaseDay, x.c.Simulated,
+                x.c.ProcessKey, x.c.Arm, x.c.CaseDay, x.c.Simulated, x.c.InstanceId, x.t.StepCode,
                 Task = new TaskRow(x.t.Id, x.t.InstanceId, x.t.ActivityExecutionId, x.t.Status, x.t.AssigneeOrgLevel, x.t.AssigneeOrgCode,
                     x.t.AssigneeRole, x.t.CreatedAt, x.t.ClaimedAt, x.t.CompletedAt, x.t.CompletedById, x.t.ActiveSeconds, x.t.EffortMinutes, x.t.EffortEdited),
                 Measurement = e == null ? null : e.MeasurementJson,
@@ -33,7 +38,26 @@ public sealed class EffortReportQuery(AppDbContext db, ReportPopulation populati
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Code, StringComparer.Ordinal, ct);
         var parsed = new Dictionary<string, StepMeasurement?>(StringComparer.Ordinal);
 
-        var tasks = rows.Select(r =>
+        var studied = new HashSet<(string, string)>();
+        var timeStudy = new List<(ReportCaseRecord Case, TimeStudyRow Row)>();
+        if (imports.Any())
+        {
+            var studiedCases = await cases.Where(c => c.TimeStudySteps > 0).ToListAsync(ct);
+            foreach (var batch in studiedCases.Chunk(ReportRowLoader.BatchSize))
+            {
+                var byId = batch.ToDictionary(c => c.InstanceId, StringComparer.Ordinal);
+                foreach (var source in imports)
+                {
+                    var loaded = await source.LoadAsync(byId.Keys, ct);
+                    foreach (var r in loaded.TimeStudy.SelectMany(g => g))
+                    {
+                        timeStudy.Add((byId[r.InstanceId], r));
+                        studied.Add((r.InstanceId, r.StepCode));
+                    }
+                }
+            }
+        }
+        var tasks = rows.Where(r => r.StepCode is null || !studied.Contains((r.InstanceId, r.StepCode))).Select(r =>
         {
             var m = r.Measurement is null ? null : parsed.TryGetValue(r.Measurement, out var p) ? p : parsed[r.Measurement] = StepMeasurement.Parse(r.Measurement);
             var t = r.Task;
@@ -44,7 +68,17 @@ public sealed class EffortReportQuery(AppDbContext db, ReportPopulation populati
                 Queue = t.ClaimedAt is { } claimed ? (claimed - t.CreatedAt).TotalMinutes : (double?)null,
                 Work = t.ClaimedAt is { } c2 && t.CompletedAt is { } done ? (done - c2).TotalMinutes : (double?)null,
             };
-        }).ToList();
+        }).Concat(timeStudy.Select(x =>
+        {
+            var (level, role) = (x.Row.OrgLevel ?? x.Row.Measurement?.ActorOrgLevel, x.Row.Role ?? x.Row.Measurement?.ActorRole);
+            return new
+            {
+                x.Case.ProcessKey, x.Case.Arm, x.Case.Simulated, AssigneeOrgLevel = level, AssigneeOrgCode = x.Row.OrgCode, AssigneeRole = role,
+                Clerk = pseudonyms.Of("timestudy:" + x.Row.Clerk), Touch = x.Row.Minutes, Active = 0.0, EffortEdited = false,
+                Cost = snapshot.Table.Find(level, role, x.Case.CaseDay) is { } rate ? x.Row.Minutes / 60 * rate.HourlyRateJpy : 0,
+                Queue = (double?)null, Work = (double?)null,
+            };
+        })).ToList();
 
         var effort = tasks
             .GroupBy(t => (t.ProcessKey, t.Arm, t.AssigneeOrgLevel, t.AssigneeOrgCode, t.AssigneeRole))

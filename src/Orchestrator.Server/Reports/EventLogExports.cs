@@ -4,15 +4,16 @@ using System.Text.Json;
 using System.Xml;
 using nietras.SeparatedValues;
 using Orchestrator.Engine;
-using Orchestrator.Server.Store;
+using Orchestrator.Server.Hosting;
 
 namespace Orchestrator.Server.Reports;
 
 /// <summary>
-/// Event-log exports of the report population (DOMAIN §6): CSV of activity records, XES (IEEE 1849) and OCEL 2.0
-/// JSON. Cases are read a batch at a time and written as they come, so an export of a large pilot stays small in memory.
+/// Event-log exports of the report population: CSV of activity records, XES (IEEE 1849) and OCEL 2.0 JSON. Cases are
+/// read a batch at a time and written as they come, so an export of a large pilot stays small in memory. Every record
+/// says where it comes from (provenance measured / simulated, origin task screen / time study / questionnaire …).
 /// </summary>
-public sealed class EventLogExports(AppDbContext db, ReportPopulation population, RateService rates, Pseudonyms pseudonyms, TimeProvider time)
+public sealed class EventLogExports(ReportRowLoader loader, ReportPopulation population, RateService rates, Pseudonyms pseudonyms, TimeProvider time)
 {
     public const string XesExtensionPrefix = "orch";
 
@@ -30,7 +31,7 @@ public sealed class EventLogExports(AppDbContext db, ReportPopulation population
     {
         var cases = (await population.CasesAsync(filter, ct)).OrderBy(c => c.StartedAt).ThenBy(c => c.InstanceId, StringComparer.Ordinal).ToList();
         var snapshot = await rates.CurrentAsync(ct);
-        await foreach (var (c, rows) in db.WithRowsAsync(cases, ct))
+        await foreach (var (c, rows) in loader.WithRowsAsync(cases, ct))
             yield return (c, ActivityRecord.Of(c, rows, snapshot, pseudonyms).ToList());
     }
 
@@ -109,6 +110,7 @@ public sealed class EventLogExports(AppDbContext db, ReportPopulation population
         await Attr(xml, "string", "orch:processKey", "UNKNOWN");
         await Attr(xml, "string", "orch:arm", "UNKNOWN");
         await Attr(xml, "boolean", "orch:simulated", "false");
+        await Attr(xml, "string", "orch:provenance", "UNKNOWN");
         await xml.WriteEndElementAsync();
         await xml.WriteStartElementAsync(null, "global", null);
         await xml.WriteAttributeStringAsync(null, "scope", null, "event");
@@ -134,10 +136,19 @@ public sealed class EventLogExports(AppDbContext db, ReportPopulation population
             await Attr(xml, "string", "orch:processKey", c.ProcessKey);
             await Attr(xml, "string", "orch:arm", c.Arm);
             await Attr(xml, "boolean", "orch:simulated", c.Simulated ? "true" : "false");
+            await Attr(xml, "string", "orch:provenance", Provenance.NameOf(c.Simulated ? ProvenanceSource.Simulated : ProvenanceSource.Measured));
+            if (c.Imported) await Attr(xml, "boolean", "orch:imported", "true");
+            foreach (var survey in records.Where(r => r.ActivityType == ActivityRecord.QuestionnaireType))
+            {
+                if (survey.ResidentVisits is { } trips) await Attr(xml, "float", "orch:surveyTrips", Number(trips));
+                if (survey.ResidentDocuments is { } documents) await Attr(xml, "float", "orch:surveyDocuments", Number(documents));
+                if (survey.ResidentMinutes is { } minutes) await Attr(xml, "float", "orch:surveyHours", Number(minutes / 60));
+                if (survey.Satisfaction is { } satisfaction) await Attr(xml, "int", "orch:surveySatisfaction", ((long)satisfaction).ToString(CultureInfo.InvariantCulture));
+            }
             if (c.PilotId is { } pilot) await Attr(xml, "string", "orch:pilotId", pilot);
             if (c.CycleId is { } cycle) await Attr(xml, "string", "orch:cycleId", cycle);
             if (c.MunicipalityCode is { } municipality) await Attr(xml, "string", "orch:municipality", municipality);
-            await Attr(xml, "float", "cost:total", Number(c.CostYen));
+            await Attr(xml, "float", "cost:total", Number(c.CostYen ?? 0));
             await Attr(xml, "string", "cost:currency", "JPY");
             foreach (var e in XesEvents(records))
                 await WriteXesEventAsync(xml, e);
@@ -155,7 +166,8 @@ public sealed class EventLogExports(AppDbContext db, ReportPopulation population
         ("string", "org:group", "UNKNOWN"), ("float", "cost:total", "0.0"), ("string", "cost:currency", "JPY"),
         ("string", "orch:stepCode", "-"), ("string", "orch:stepKind", "UNKNOWN"), ("string", "orch:arm", "UNKNOWN"),
         ("string", "orch:actorOrgLevel", "UNKNOWN"), ("int", "orch:forms", "0"), ("int", "orch:residentVisits", "0"),
-        ("int", "orch:residentDocuments", "0"), ("float", "orch:touchMinutes", "0.0"),
+        ("int", "orch:residentDocuments", "0"), ("float", "orch:touchMinutes", "0.0"), ("string", "orch:provenance", "UNKNOWN"),
+        ("string", "orch:origin", "UNKNOWN"),
     ];
 
     /// <summary>Completed steps as lifecycle events: clerk tasks schedule (created) → start (claimed) → complete; others start → complete.</summary>
@@ -199,6 +211,10 @@ public sealed class EventLogExports(AppDbContext db, ReportPopulation population
         await Attr(xml, "int", "orch:residentVisits", ((long)(r.ResidentVisits ?? 0)).ToString(CultureInfo.InvariantCulture));
         await Attr(xml, "int", "orch:residentDocuments", ((long)(r.ResidentDocuments ?? 0)).ToString(CultureInfo.InvariantCulture));
         await Attr(xml, "float", "orch:touchMinutes", Number(e.Transition == "complete" ? r.EffortMinutes ?? 0 : 0));
+        await Attr(xml, "string", "orch:provenance", r.Provenance);
+        await Attr(xml, "string", "orch:origin", r.Origin);
+        if (r.FigureSources is { Length: > 0 } sources) await Attr(xml, "string", "orch:figureSources", sources);
+        if (r.Rework) await Attr(xml, "boolean", "orch:rework", "true");
         await xml.WriteEndElementAsync();
     }
 
@@ -223,6 +239,12 @@ public sealed class EventLogExports(AppDbContext db, ReportPopulation population
             ("trace", "string", "pilotId", "パイロット", "Pilot"),
             ("trace", "string", "cycleId", "サイクル", "Cycle"),
             ("trace", "string", "municipality", "市区町村コード", "Municipality code"),
+            ("trace", "string", "provenance", "出所 (実測/シミュレーション)", "Provenance (measured / simulated)"),
+            ("trace", "boolean", "imported", "取込のみの案件", "Case known only from imports"),
+            ("trace", "float", "surveyTrips", "アンケート: 来庁回数", "Questionnaire: office trips"),
+            ("trace", "float", "surveyDocuments", "アンケート: 提出書類数", "Questionnaire: documents"),
+            ("trace", "float", "surveyHours", "アンケート: 所要時間", "Questionnaire: hours"),
+            ("trace", "int", "surveySatisfaction", "アンケート: 満足度", "Questionnaire: satisfaction"),
             ("event", "string", "stepCode", "ステップコード", "Step code"),
             ("event", "string", "stepKind", "アクティビティ種別", "Activity type"),
             ("event", "string", "arm", "現行/改革後", "Arm (as-is / to-be)"),
@@ -231,6 +253,10 @@ public sealed class EventLogExports(AppDbContext db, ReportPopulation population
             ("event", "int", "residentVisits", "来庁回数", "Resident visits"),
             ("event", "int", "residentDocuments", "提出書類数", "Resident documents"),
             ("event", "float", "touchMinutes", "タッチタイム (分)", "Touch minutes"),
+            ("event", "string", "provenance", "出所 (実測/シミュレーション)", "Provenance (measured / simulated)"),
+            ("event", "string", "origin", "取得方法", "Origin (task screen, time study, …)"),
+            ("event", "string", "figureSources", "メタデータの数値の出所", "Sources of the metadata figures"),
+            ("event", "boolean", "rework", "差戻し等", "Rework"),
         };
         var sb = new StringBuilder();
         using (var xml = XmlWriter.Create(sb, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false }))
@@ -284,7 +310,18 @@ public sealed class EventLogExports(AppDbContext db, ReportPopulation population
             [
                 ("processKey", c.ProcessKey), ("arm", c.Arm), ("caseId", c.CaseId ?? c.InstanceId), ("simulated", c.Simulated),
                 ("municipality", c.MunicipalityCode ?? ""), ("pilotId", c.PilotId ?? ""), ("cycleId", c.CycleId ?? ""),
+                ("provenance", Provenance.NameOf(c.Simulated ? ProvenanceSource.Simulated : ProvenanceSource.Measured)),
             ], [(resident, "concerns")], c.StartedAt));
+            foreach (var survey in records.Where(r => r.ActivityType == ActivityRecord.QuestionnaireType))
+            {
+                var answer = "questionnaire:" + survey.ExecutionId;
+                var answered = new List<(string, object)> { ("provenance", survey.Provenance) };
+                if (survey.ResidentVisits is { } trips) answered.Add(("trips", trips));
+                if (survey.ResidentDocuments is { } documents) answered.Add(("documents", documents));
+                if (survey.ResidentMinutes is { } minutes) answered.Add(("hours", minutes / 60));
+                if (survey.Satisfaction is { } satisfaction) answered.Add(("satisfaction", (long)satisfaction));
+                objects.TryAdd(answer, new OcelObject(answer, "questionnaire", answered.ToArray(), [(caseObject, "answers-for"), (resident, "answered-by")], c.FinishedAt));
+            }
             objects.TryAdd(resident, new OcelObject(resident, "resident", [], [], c.StartedAt));
 
             foreach (var r in records.Where(r => r.IsStep && r.Status == nameof(ActivityStatus.Completed) && r.CompletedAt is not null))
@@ -325,6 +362,8 @@ public sealed class EventLogExports(AppDbContext db, ReportPopulation population
                 WriteAttribute(json, "touchMinutes", r.EffortMinutes ?? 0);
                 WriteAttribute(json, "costYen", r.CostYen);
                 WriteAttribute(json, "forms", (long)(r.Forms ?? 0));
+                WriteAttribute(json, "provenance", r.Provenance);
+                WriteAttribute(json, "origin", r.Origin);
                 json.WriteEndArray();
                 WriteRelationships(json, relationships);
                 json.WriteEndObject();
@@ -359,7 +398,8 @@ public sealed class EventLogExports(AppDbContext db, ReportPopulation population
         {
             json.WriteStartObject();
             json.WriteString("name", type);
-            WriteTypes(json, [("stepCode", "string"), ("arm", "string"), ("activityType", "string"), ("touchMinutes", "float"), ("costYen", "float"), ("forms", "integer")]);
+            WriteTypes(json, [("stepCode", "string"), ("arm", "string"), ("activityType", "string"), ("touchMinutes", "float"), ("costYen", "float"), ("forms", "integer"),
+                ("provenance", "string"), ("origin", "string")]);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -379,7 +419,8 @@ public sealed class EventLogExports(AppDbContext db, ReportPopulation population
 
     public static readonly IReadOnlyList<(string Name, (string, string)[] Attributes)> OcelObjectTypes =
     [
-        ("case", [("processKey", "string"), ("arm", "string"), ("caseId", "string"), ("simulated", "boolean"), ("municipality", "string"), ("pilotId", "string"), ("cycleId", "string")]),
+        ("case", [("processKey", "string"), ("arm", "string"), ("caseId", "string"), ("simulated", "boolean"), ("municipality", "string"), ("pilotId", "string"), ("cycleId", "string"), ("provenance", "string")]),
+        ("questionnaire", [("trips", "float"), ("documents", "float"), ("hours", "float"), ("satisfaction", "integer"), ("provenance", "string")]),
         ("resident", []),
         ("form", [("stepCode", "string"), ("count", "integer")]),
         ("organisation", [("level", "string")]),

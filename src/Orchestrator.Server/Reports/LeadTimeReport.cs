@@ -1,6 +1,5 @@
 using Orchestrator.Engine;
 using Orchestrator.Server.Calendar;
-using Orchestrator.Server.Store;
 using Orchestrator.Server.Tasks;
 
 namespace Orchestrator.Server.Reports;
@@ -23,9 +22,10 @@ public sealed record LeadTimeSegments(double Touch, double Queue, double Handoff
 }
 
 /// <summary>
-/// Splits a case's lead time (DOMAIN §3): the union of clerk work intervals (claimed → completed) is touch; every
-/// other instant is waiting and goes to off-hours when the office is closed, else to the first of queue (task created
-/// → claimed), handoff (sent → received), resident step, system step that covers it, else other.
+/// Splits a case's lead time: every instant the office is closed is off-hours; an open instant is work (touch) when a
+/// clerk was working on the case (the union of claimed → completed), else waiting, and goes to the first of queue (task
+/// created → claimed), handoff (sent → received), resident step, system step that covers it, else other. Work time
+/// so counts office hours only: a task claimed before closing and completed the next morning worked the open hours.
 /// </summary>
 public static class LeadTimeDecomposer
 {
@@ -85,17 +85,12 @@ public static class LeadTimeDecomposer
                     if (from <= a && to >= b && to > from && (part is null || p < part))
                         part = p;
                 }
-                if (part == Part.Touch)
-                    parts[(int)Part.Touch] += hours;
+                var open = calendar.OpenTimeBetween(a, b).TotalHours;
+                offHours += hours - open;
+                if (part is { } counted)
+                    parts[(int)counted] += open;
                 else
-                {
-                    var open = calendar.OpenTimeBetween(a, b).TotalHours;
-                    offHours += hours - open;
-                    if (part is { } waiting)
-                        parts[(int)waiting] += open;
-                    else
-                        other += open;
-                }
+                    other += open;
             }
             previous = b;
         }
@@ -113,13 +108,14 @@ public sealed record LeadTimeProcess(string ProcessKey, ProcessTitle? Title, Lea
 public sealed record LeadTimeReport(IReadOnlyList<LeadTimeProcess> Processes, IReadOnlyList<string> Definitions, ReportFilter Filter, DateTimeOffset GeneratedAt);
 
 /// <summary>Lead-time decomposition per process and arm: touch, queue, handoff, resident, system, off-hours, other.</summary>
-public sealed class LeadTimeReportQuery(AppDbContext db, ReportPopulation population, ReportCalendar calendar, TimeProvider time)
+public sealed class LeadTimeReportQuery(ReportRowLoader loader, ReportPopulation population, ReportCalendar calendar, TimeProvider time)
 {
     public async Task<LeadTimeReport> RunAsync(ReportFilter filter, CancellationToken ct)
     {
-        var cases = await population.CasesAsync(filter, ct);
+        // Cases known only from imports have no lead time.
+        var cases = (await population.CasesAsync(filter, ct)).Where(c => c.LeadTimeHours is not null).ToList();
         var segments = new Dictionary<string, LeadTimeSegments>(StringComparer.Ordinal);
-        await foreach (var (c, rows) in db.WithRowsAsync(cases, ct))
+        await foreach (var (c, rows) in loader.WithRowsAsync(cases, ct))
             segments[c.InstanceId] = LeadTimeDecomposer.Decompose(c.StartedAt, c.FinishedAt, rows, calendar.Calendar);
 
         var titles = await population.TitlesAsync(ct);
@@ -139,10 +135,10 @@ public sealed class LeadTimeReportQuery(AppDbContext db, ReportPopulation popula
     private static LeadTimeArm Arm(List<ReportCaseRecord> cases, Dictionary<string, LeadTimeSegments> segments)
     {
         var mean = LeadTimeSegments.Mean(cases.Select(c => segments[c.InstanceId]).ToList());
-        var lead = cases.Sum(c => c.LeadTimeHours);
+        var lead = cases.Sum(c => c.LeadTimeHours!.Value);
         return new LeadTimeArm(cases.Count,
-            EffectCalculator.Describe(cases.Select(c => c.LeadTimeHours).ToList()),
-            EffectCalculator.Describe(cases.Select(c => c.LeadTimeBusinessHours).ToList()),
-            mean, mean.Shares(), lead == 0 ? null : cases.Sum(c => c.TouchMinutes) / 60 / lead);
+            EffectCalculator.Describe(cases.Select(c => c.LeadTimeHours!.Value).ToList()),
+            EffectCalculator.Describe(cases.Select(c => c.LeadTimeBusinessHours!.Value).ToList()),
+            mean, mean.Shares(), lead == 0 ? null : cases.Sum(c => c.TouchMinutes ?? 0) / 60 / lead);
     }
 }

@@ -4,10 +4,12 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Orchestrator.Server.Reports;
 
 /// <summary>
-/// Pre-aggregation: one row per finished case (workflow instance) with its per-case figures (DOMAIN §3), so that the
-/// effect summary reads one narrow row per case instead of every activity record. Built by <see cref="CaseFactsBuilder"/>
-/// from the measurement rows, never edited by hand; cost and business hours are recomputed when the rate table or the
-/// office calendar changes (RateVersion, CalendarKey), and the whole row when the formulas change (FormulaVersion).
+/// Pre-aggregation: one row per finished case with its per-case figures, so that the effect summary reads one narrow
+/// row per case instead of every activity record. Built by <see cref="CaseFacts"/> from the measurement rows — when a
+/// simulated case is stored, or by <see cref="CaseFactsBuilder"/> for cases that finished another way — and never
+/// edited by hand; cost is recomputed when the rate table changes (RateVersion), the whole row when the formulas or
+/// the office calendar change (FormulaVersion, CalendarKey). A figure the case has no record of is null (a case known
+/// only from a questionnaire has no touch time, one known only from a time study no lead time).
 /// </summary>
 public sealed class ReportCaseRecord : IReportScoped
 {
@@ -15,35 +17,80 @@ public sealed class ReportCaseRecord : IReportScoped
     public int FormulaVersion { get; set; }
     public required string ProcessKey { get; set; }
     public required string Arm { get; set; }
+    public string DefinitionId { get; set; } = "";
+    public int DefinitionVersion { get; set; }
     public string? PilotId { get; set; }
     public string? CycleId { get; set; }
     public string? CaseId { get; set; }
     public string? MunicipalityCode { get; set; }
     public bool Simulated { get; set; }
+    /// <summary>The case exists only through imported time-study or questionnaire rows (no workflow run).</summary>
+    public bool Imported { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset FinishedAt { get; set; }
     /// <summary>The case date in Japan (JST), which picks the rate version.</summary>
     public DateOnly CaseDay { get; set; }
-    public double LeadTimeHours { get; set; }
-    public double LeadTimeBusinessHours { get; set; }
+    public double? LeadTimeHours { get; set; }
+    public double? LeadTimeBusinessHours { get; set; }
     public string CalendarKey { get; set; } = "";
-    public double TouchMinutes { get; set; }
+    public double? TouchMinutes { get; set; }
     public double ActiveMinutes { get; set; }
+    /// <summary>Completed clerk tasks counted in touch time, plus imported time-study rows.</summary>
     public int ClerkSteps { get; set; }
     public int EditedSteps { get; set; }
+    public int TimeStudySteps { get; set; }
     public double QueueMinutes { get; set; }
+    /// <summary>Claimed → completed of the counted tasks, in office hours only.</summary>
     public double WorkMinutes { get; set; }
-    public double Forms { get; set; }
-    public double TranscribedItems { get; set; }
-    public int Steps { get; set; }
-    public double ResidentVisits { get; set; }
-    public double ResidentDocuments { get; set; }
-    public double ResidentMinutes { get; set; }
+    public double? Forms { get; set; }
+    public double? TranscribedItems { get; set; }
+    /// <summary>業務数: distinct step codes done by staff.</summary>
+    public int? Steps { get; set; }
+    public int? AutomatedSteps { get; set; }
+    public int? ResidentProcedures { get; set; }
+    public int? Rework { get; set; }
+    /// <summary>来庁回数: distinct trips (a visit group counts once).</summary>
+    public double? ResidentVisits { get; set; }
+    public double? ResidentDocuments { get; set; }
+    public double? ResidentMinutes { get; set; }
+    public double? Satisfaction { get; set; }
+    public bool Surveyed { get; set; }
     public int Handoffs { get; set; }
     public double HandoffHours { get; set; }
     /// <summary>Completed executions without a start or completion time, and completed tasks without a claim time.</summary>
     public int MissingTimes { get; set; }
-    public double CostYen { get; set; }
+    /// <summary>Non-zero step figures and costs the case used whose metadata names no source (counted as estimates).</summary>
+    public int UnsourcedFigures { get; set; }
+    /// <summary>人件費換算 + other costs; null when the case has no clerk records.</summary>
+    public double? CostYen { get; set; }
+    public double? PersonnelCostYen { get; set; }
+    public double? OtherCostYen { get; set; }
+    /// <summary>Personnel cost priced at rates not marked as estimates (published salary figures).</summary>
+    public double PersonnelCostPublishedYen { get; set; }
+    // Where the cost falls: personnel by the clerk's level, other costs by who bears them.
+    public double PersonnelMunicipalityYen { get; set; }
+    public double PersonnelPrefectureYen { get; set; }
+    public double PersonnelNationalYen { get; set; }
+    public double OtherMunicipalityYen { get; set; }
+    public double OtherPrefectureYen { get; set; }
+    public double OtherNationalYen { get; set; }
+    public double OtherResidentYen { get; set; }
+    public double TouchMunicipalityMinutes { get; set; }
+    public double TouchPrefectureMinutes { get; set; }
+    public double TouchNationalMinutes { get; set; }
+    // The part of each metadata figure whose step metadata names it measured or published (the rest is estimated).
+    public double FormsMeasured { get; set; }
+    public double FormsPublished { get; set; }
+    public double TranscribedMeasured { get; set; }
+    public double TranscribedPublished { get; set; }
+    public double VisitsMeasured { get; set; }
+    public double VisitsPublished { get; set; }
+    public double DocumentsMeasured { get; set; }
+    public double DocumentsPublished { get; set; }
+    public double ResidentMinutesMeasured { get; set; }
+    public double ResidentMinutesPublished { get; set; }
+    public double OtherCostMeasured { get; set; }
+    public double OtherCostPublished { get; set; }
     /// <summary>Touch minutes for which no rate applied (costed at 0 and flagged).</summary>
     public double UnratedMinutes { get; set; }
     public int RateVersion { get; set; }
@@ -69,7 +116,8 @@ internal sealed class ReportConfigurations :
         b.HasIndex(c => new { c.ProcessKey, c.Arm });
         b.HasIndex(c => new { c.PilotId, c.CycleId });
         b.HasIndex(c => c.RateVersion);
-        b.HasIndex(c => c.FormulaVersion);
+        // Covers the count that tells whether any finished case still lacks a current row.
+        b.HasIndex(c => new { c.FormulaVersion, c.CalendarKey });
     }
 
     public void Configure(EntityTypeBuilder<ReportCaseTouchRecord> b)

@@ -3,38 +3,63 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Instances;
+using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Reports;
 
 /// <summary>
-/// Report filters (DESIGN §5): pilot, cycle, process, municipality and mode — live | simulated | all (default all;
-/// a report over both says so in its flags, so simulated and live records are never mixed silently).
+/// Report filters: pilot, cycle, process, municipality, mode and versions. Mode `auto` (the default) reads only live
+/// records when the selection has any, else the simulated ones; `all` pools both and the report says so in its flags,
+/// so simulated and live records are never mixed silently. Versions `latest` (the default) keeps one definition
+/// version per process and arm — the pilot's pinned one, else the latest the selection used; `all` keeps every
+/// version (flagged when they differ); `definitionId@version,…` names them.
 /// </summary>
-public sealed record ReportFilter(string? PilotId, string? CycleId, string? ProcessKey, string? Municipality, string Mode, int Seed)
+public sealed record ReportFilter(string? PilotId, string? CycleId, string? ProcessKey, string? Municipality, string Mode, int Seed, string Versions = ReportFilter.LatestVersions)
 {
-    public static readonly IReadOnlyList<string> Modes = ["all", "live", "simulated"];
+    public const string LatestVersions = "latest", AllVersions = "all";
+
+    public static readonly IReadOnlyList<string> Modes = ["auto", "all", "live", "simulated"];
 
     public static (ReportFilter? Filter, List<FieldProblem> Problems) Parse(HttpRequest request, int defaultSeed)
     {
         string? Get(string name) => request.Query.TryGetValue(name, out var v) ? v.ToString() : null;
         var problems = new List<FieldProblem>();
         var mode = Get("mode");
-        var m = string.IsNullOrWhiteSpace(mode) ? "all" : mode.Trim().ToLowerInvariant();
+        var m = string.IsNullOrWhiteSpace(mode) ? "auto" : mode.Trim().ToLowerInvariant();
         if (!Modes.Contains(m))
-            problems.Add(new("mode", "mode は live / simulated / all のいずれかです (unknown mode)"));
+            problems.Add(new("mode", "mode は auto / live / simulated / all のいずれかです (unknown mode)"));
         var s = defaultSeed;
         var seed = Get("seed");
         if (!string.IsNullOrWhiteSpace(seed) && !int.TryParse(seed, NumberStyles.Integer, CultureInfo.InvariantCulture, out s))
             problems.Add(new("seed", "seed は整数です (must be an integer)"));
+        var versions = Blank(Get("versions")) ?? LatestVersions;
+        if (versions is not (LatestVersions or AllVersions) && VersionList(versions) is null)
+            problems.Add(new("versions", "versions は latest / all / 定義ID@版,… のいずれかです (latest, all or definitionId@version,…)"));
         var municipality = Blank(Get("municipality")) ?? Blank(Get("municipalityCode"));
         return problems.Count > 0
             ? (null, problems)
-            : (new ReportFilter(Blank(Get("pilotId")), Blank(Get("cycleId")), Blank(Get("processKey")), municipality, m, s), problems);
+            : (new ReportFilter(Blank(Get("pilotId")), Blank(Get("cycleId")), Blank(Get("processKey")), municipality, m, s, versions), problems);
     }
 
-    /// <summary>Narrows case rows, or workflow instances (for what reports leave out: unfinished instances).</summary>
-    public IQueryable<T> Apply<T>(IQueryable<T> q) where T : class, IReportScoped
+    /// <summary>`definitionId@version,…` as pairs; null when any part is not of that form.</summary>
+    public static List<(string DefinitionId, int Version)>? VersionList(string text)
+    {
+        var list = new List<(string, int)>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var at = part.LastIndexOf('@');
+            if (at <= 0 || !int.TryParse(part[(at + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1)
+                return null;
+            list.Add((part[..at], version));
+        }
+        return list.Count == 0 ? null : list;
+    }
+
+    /// <summary>Narrows case rows, or workflow instances, by pilot, cycle, process, municipality and an explicit mode.</summary>
+    public IQueryable<T> Apply<T>(IQueryable<T> q) where T : class, IReportScoped => Apply(q, Mode);
+
+    public IQueryable<T> Apply<T>(IQueryable<T> q, string mode) where T : class, IReportScoped
     {
         if (PilotId is { } pilot)
             q = q.Where(c => c.PilotId == pilot);
@@ -44,9 +69,9 @@ public sealed record ReportFilter(string? PilotId, string? CycleId, string? Proc
             q = q.Where(c => c.ProcessKey == process);
         if (Municipality is { } municipality)
             q = q.Where(c => c.MunicipalityCode == municipality);
-        if (Mode == "live")
+        if (mode == "live")
             q = q.Where(c => !c.Simulated);
-        else if (Mode == "simulated")
+        else if (mode == "simulated")
             q = q.Where(c => c.Simulated);
         return q;
     }
@@ -64,6 +89,19 @@ public interface IReportScoped
     bool Simulated { get; }
 }
 
+/// <summary>One definition version of an arm: how many of the selected cases ran on it, and whether the report keeps them.</summary>
+public sealed record ArmVersion(string ProcessKey, string Arm, string DefinitionId, int Version, int Cases, bool Included);
+
+/// <summary>What a report covers after its filter is resolved: the mode it read and the definition versions it kept.</summary>
+public sealed record ReportScope(string Mode, bool ModeDefaulted, IReadOnlyList<ArmVersion> Versions)
+{
+    /// <summary>Arms of a process whose cases ran on more than one kept version.</summary>
+    public bool MixedVersions(string processKey) =>
+        Versions.Where(v => v.ProcessKey == processKey && v.Included).GroupBy(v => v.Arm).Any(g => g.Count() > 1);
+
+    public int ExcludedCases(string processKey) => Versions.Where(v => v.ProcessKey == processKey && !v.Included).Sum(v => v.Cases);
+}
+
 /// <summary>The finished cases a report covers: the pre-aggregated rows, brought up to date first.</summary>
 public sealed class ReportPopulation(AppDbContext db, CaseFactsBuilder builder)
 {
@@ -73,10 +111,73 @@ public sealed class ReportPopulation(AppDbContext db, CaseFactsBuilder builder)
     /// <summary>The rows were brought up to date for this request already (one refresh per request, however many reads).</summary>
     public void RefreshedBy(FactsRefresh refresh) => DataVersion = refresh.DataVersion;
 
-    public async Task<IQueryable<ReportCaseRecord>> QueryAsync(ReportFilter filter, CancellationToken ct)
+    /// <summary>Brings the case rows up to date once per request; returns the data version a kept result must match.</summary>
+    public async Task<string> EnsureAsync(CancellationToken ct) => DataVersion ??= (await builder.EnsureAsync(ct)).DataVersion;
+
+    public async Task<IQueryable<ReportCaseRecord>> QueryAsync(ReportFilter filter, CancellationToken ct) =>
+        (await ScopeAsync(filter, ct)).Query;
+
+    /// <summary>The selected cases with the mode and versions resolved (see <see cref="ReportFilter"/>).</summary>
+    public async Task<(IQueryable<ReportCaseRecord> Query, ReportScope Scope)> ScopeAsync(ReportFilter filter, CancellationToken ct)
     {
-        DataVersion ??= (await builder.EnsureAsync(ct)).DataVersion;
-        return filter.Apply(db.ReportCases.AsNoTracking());
+        await EnsureAsync(ct);
+        var all = db.ReportCases.AsNoTracking();
+        var mode = filter.Mode;
+        if (mode == "auto")
+            mode = await filter.Apply(all, "all").AnyAsync(c => !c.Simulated, ct) ? "live" : "all";
+        var selected = filter.Apply(all, mode);
+        var used = await selected
+            .GroupBy(c => new { c.ProcessKey, c.Arm, c.DefinitionId, c.DefinitionVersion })
+            .Select(g => new { g.Key.ProcessKey, g.Key.Arm, g.Key.DefinitionId, g.Key.DefinitionVersion, N = g.Count() })
+            .ToListAsync(ct);
+        var keep = await KeptVersionsAsync(filter, used.Select(u => (u.ProcessKey, u.Arm, u.DefinitionId, u.DefinitionVersion)).ToList(), ct);
+        var versions = used
+            .OrderBy(u => u.ProcessKey, StringComparer.Ordinal).ThenBy(u => u.Arm, StringComparer.Ordinal).ThenBy(u => u.DefinitionId, StringComparer.Ordinal)
+            .ThenBy(u => u.DefinitionVersion)
+            .Select(u => new ArmVersion(u.ProcessKey, u.Arm, u.DefinitionId, u.DefinitionVersion, u.N, keep(u.ProcessKey, u.Arm, u.DefinitionId, u.DefinitionVersion)))
+            .ToList();
+        if (versions.Any(v => !v.Included))
+        {
+            var kept = versions.Where(v => v.Included).Select(v => v.DefinitionId + "@" + v.Version.ToString(CultureInfo.InvariantCulture)).ToList();
+            selected = selected.Where(c => kept.Contains(c.DefinitionId + "@" + c.DefinitionVersion.ToString()));
+        }
+        return (selected, new ReportScope(mode, filter.Mode == "auto", versions));
+    }
+
+    /// <summary>
+    /// Which versions a report keeps: all, the named ones, or per process and arm the version the pilot pins for the
+    /// arm's definition, else the latest one the selection used.
+    /// </summary>
+    private async Task<Func<string, string, string, int, bool>> KeptVersionsAsync(
+        ReportFilter filter, List<(string Process, string Arm, string DefinitionId, int Version)> used, CancellationToken ct)
+    {
+        if (filter.Versions == ReportFilter.AllVersions)
+            return (_, _, _, _) => true;
+        if (ReportFilter.VersionList(filter.Versions) is { } named)
+        {
+            var set = named.ToHashSet();
+            var namedDefinitions = named.Select(n => n.DefinitionId).ToHashSet(StringComparer.Ordinal);
+            // A definition the list does not name keeps its latest version.
+            var latest = used.GroupBy(u => u.DefinitionId).ToDictionary(g => g.Key, g => g.Max(u => u.Version), StringComparer.Ordinal);
+            return (_, _, d, v) => namedDefinitions.Contains(d) ? set.Contains((d, v)) : latest[d] == v;
+        }
+        var pinned = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (filter.PilotId is { } pilotId && await db.Pilots.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pilotId, ct) is { } pilot)
+        {
+            foreach (var process in PilotService.ConfigurationOf(pilot.ConfigurationJson).Processes ?? [])
+            foreach (var arm in new[] { process.AsIs, process.ToBe })
+            {
+                if (arm?.DefinitionId is { } id && arm.Version is { } version)
+                    pinned[id] = version;
+            }
+        }
+        var chosen = used.GroupBy(u => (u.Process, u.Arm)).ToDictionary(g => g.Key, g =>
+        {
+            var pin = g.FirstOrDefault(u => pinned.TryGetValue(u.DefinitionId, out var v) && v == u.Version);
+            return pin != default ? (pin.DefinitionId, pin.Version) : g.OrderByDescending(u => u.Version).ThenBy(u => u.DefinitionId, StringComparer.Ordinal)
+                .Select(u => (u.DefinitionId, u.Version)).First();
+        });
+        return (p, a, d, v) => chosen[(p, a)] == (d, v);
     }
 
     /// <summary>The case rows of the population, in instance-id order.</summary>

@@ -1,37 +1,21 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine;
+using Orchestrator.Server.Agencies;
+using Orchestrator.Server.Instances;
 using Orchestrator.Server.Store;
 using Orchestrator.Server.Tasks;
 
 namespace Orchestrator.Server.Reports;
 
-/// <summary>An activity's `customProperties.measurement` (DESIGN §3), as numbers. Missing figures are 0.</summary>
-public sealed record StepMeasurement(
-    string? StepCode, string? ActorOrgLevel, string? ActorRole, double Forms, double TranscribedItems,
-    double ResidentVisits, double ResidentDocuments, double ResidentMinutes, double? StandardEffortMode)
-{
-    public static StepMeasurement? Parse(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json) || JsonNode.Parse(json) is not JsonObject m)
-            return null;
-        return new StepMeasurement(
-            Text(m["stepCode"]), Text(m["actorOrgLevel"]), Text(m["actorRole"]), Number(m["forms"]), Number(m["transcribedItems"]),
-            Number(m["residentVisits"]), Number(m["residentDocuments"]), Number(m["residentMinutes"]),
-            m["standardEffortMinutes"] is JsonObject effort && effort["mode"] is JsonValue ? Number(effort["mode"]) : null);
-    }
-
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s : null;
-
-    private static double Number(JsonNode? node) =>
-        node is JsonValue v && v.TryGetValue<double>(out var d) && double.IsFinite(d) ? d : 0;
-}
-
 public sealed record ExecutionRow(
     string Id, string InstanceId, long Sequence, string ActivityId, string ActivityType, string? ActivityName, ActivityStatus Status,
     string? Outcome, DateTimeOffset ScheduledAt, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, string? StepCode,
-    StepMeasurement? Measurement);
+    StepMeasurement? Measurement)
+{
+    public static ExecutionRow From(ActivityExecutionRow e, StepMeasurement? measurement) =>
+        new(e.Id, e.InstanceId, e.Sequence, e.ActivityId, e.ActivityType, e.ActivityName, e.Status, e.Outcome, e.ScheduledAt, e.StartedAt,
+            e.CompletedAt, e.StepCode, measurement);
+}
 
 public sealed record TaskRow(
     string Id, string InstanceId, string ActivityExecutionId, HumanTaskStatus Status, string? OrgLevel, string? OrgCode, string? Role,
@@ -40,25 +24,38 @@ public sealed record TaskRow(
 {
     /// <summary>Touch time: the reported effort, which the task screen pre-fills with the measured active time.</summary>
     public double TouchMinutes => EffortMinutes ?? ActiveSeconds / 60;
+
+    public static TaskRow From(HumanTaskRecord t) =>
+        new(t.Id, t.InstanceId, t.ActivityExecutionId, t.Status, t.AssigneeOrgLevel, t.AssigneeOrgCode, t.AssigneeRole, t.CreatedAt, t.ClaimedAt,
+            t.CompletedAt, t.CompletedById, t.ActiveSeconds, t.EffortMinutes, t.EffortEdited);
 }
 
 public sealed record HandoffRow(
     long Id, string InstanceId, string ActivityExecutionId, string ActivityType, string? SenderOrgLevel, string? SenderOrgCode,
     string? ReceiverOrgLevel, string? ReceiverOrgCode, string Channel, DateTimeOffset SentAt, DateTimeOffset? ReceivedAt,
-    int Attempts, int Failures, string? Outcome);
-
-/// <summary>Everything recorded about one case.</summary>
-public sealed record CaseRows(
-    IReadOnlyList<ExecutionRow> Executions, IReadOnlyList<TaskRow> Tasks, IReadOnlyList<HandoffRow> Handoffs)
+    int Attempts, int Failures, string? Outcome)
 {
-    public static readonly CaseRows Empty = new([], [], []);
+    public static HandoffRow From(HandoffRecord h) =>
+        new(h.Id, h.InstanceId, h.ActivityExecutionId, h.ActivityType, h.SenderOrgLevel, h.SenderOrgCode, h.ReceiverOrgLevel, h.ReceiverOrgCode,
+            h.Channel.ToString(), h.SentAt, h.ReceivedAt, h.Attempts, h.Failures, h.Outcome);
+}
+
+/// <summary>Everything recorded about one case: its run (if it ran as a workflow) and what imports added.</summary>
+public sealed record CaseRows(
+    IReadOnlyList<ExecutionRow> Executions, IReadOnlyList<TaskRow> Tasks, IReadOnlyList<HandoffRow> Handoffs,
+    IReadOnlyList<TimeStudyRow> TimeStudy, IReadOnlyList<SurveyRow> Surveys)
+{
+    public static readonly CaseRows Empty = new([], [], [], [], []);
+
+    public CaseRows(IReadOnlyList<ExecutionRow> executions, IReadOnlyList<TaskRow> tasks, IReadOnlyList<HandoffRow> handoffs)
+        : this(executions, tasks, handoffs, [], []) { }
 }
 
 /// <summary>
-/// Loads the measurement rows of a set of instances in three set-based queries. A measurement is the same JSON for
-/// every execution of one activity, so each distinct text is parsed once.
+/// Loads the measurement rows of a set of instances in three set-based queries, plus what imports added. A measurement
+/// is the same JSON for every execution of one activity, so each distinct text is parsed once.
 /// </summary>
-public sealed class ReportRowLoader(AppDbContext db)
+public sealed class ReportRowLoader(AppDbContext db, IEnumerable<IImportedRecords> imports)
 {
     public const int BatchSize = 500;
 
@@ -89,8 +86,25 @@ public sealed class ReportRowLoader(AppDbContext db)
             .ToLookup(e => e.InstanceId, StringComparer.Ordinal);
         var tasksBy = tasks.ToLookup(t => t.InstanceId, StringComparer.Ordinal);
         var handoffsBy = handoffs.OrderBy(h => h.SentAt).ToLookup(h => h.InstanceId, StringComparer.Ordinal);
+        var imported = ImportedRows.None;
+        foreach (var source in imports)
+            imported = await source.LoadAsync(ids, ct);
         return ids.Distinct(StringComparer.Ordinal).ToDictionary(id => id,
-            id => new CaseRows(executionsBy[id].ToList(), tasksBy[id].ToList(), handoffsBy[id].ToList()), StringComparer.Ordinal);
+            id => new CaseRows(executionsBy[id].ToList(), tasksBy[id].ToList(), handoffsBy[id].ToList(),
+                imported.TimeStudy[id].OrderBy(r => r.StartedAt ?? DateTimeOffset.MinValue).ThenBy(r => r.RowNumber).ToList(),
+                imported.Surveys[id].ToList()), StringComparer.Ordinal);
+    }
+
+    /// <summary>Each case of the population with its rows, loaded a batch at a time so memory stays bounded.</summary>
+    public async IAsyncEnumerable<(ReportCaseRecord Case, CaseRows Rows)> WithRowsAsync(
+        IReadOnlyList<ReportCaseRecord> cases, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        foreach (var batch in cases.Chunk(BatchSize))
+        {
+            var rows = await LoadAsync(batch.Select(c => c.InstanceId).ToList(), ct);
+            foreach (var c in batch)
+                yield return (c, rows.GetValueOrDefault(c.InstanceId) ?? CaseRows.Empty);
+        }
     }
 
     private StepMeasurement? Measurement(string? json)
@@ -100,21 +114,5 @@ public sealed class ReportRowLoader(AppDbContext db)
         if (!measurements.TryGetValue(json, out var parsed))
             measurements[json] = parsed = StepMeasurement.Parse(json);
         return parsed;
-    }
-}
-
-public static class ReportRowStream
-{
-    /// <summary>Each case of the population with its rows, loaded a batch at a time so memory stays bounded.</summary>
-    public static async IAsyncEnumerable<(ReportCaseRecord Case, CaseRows Rows)> WithRowsAsync(
-        this AppDbContext db, IReadOnlyList<ReportCaseRecord> cases, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        var loader = new ReportRowLoader(db);
-        foreach (var batch in cases.Chunk(ReportRowLoader.BatchSize))
-        {
-            var rows = await loader.LoadAsync(batch.Select(c => c.InstanceId).ToList(), ct);
-            foreach (var c in batch)
-                yield return (c, rows.GetValueOrDefault(c.InstanceId) ?? CaseRows.Empty);
-        }
     }
 }

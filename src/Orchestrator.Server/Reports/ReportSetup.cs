@@ -1,4 +1,5 @@
 using Orchestrator.Server.Hosting;
+using Orchestrator.Server.Pilots.Simulation;
 
 namespace Orchestrator.Server.Reports;
 
@@ -14,7 +15,9 @@ public static class ReportSetup
         services.AddSingleton<CaseFactsGate>();
         services.AddSingleton<SharedReports>();
         services.AddSingleton<Pseudonyms>();
+        services.AddScoped<ReportRowLoader>();
         services.AddScoped<CaseFactsBuilder>();
+        services.AddSingleton<ISimulatedCaseObserver, CaseFactsWriter>();
         services.AddScoped<ReportPopulation>();
         services.AddScoped<EffectReportQuery>();
         services.AddScoped<StepReportQuery>();

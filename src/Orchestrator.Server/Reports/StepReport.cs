@@ -1,5 +1,4 @@
 using Orchestrator.Engine;
-using Orchestrator.Server.Store;
 using Orchestrator.Server.Tasks;
 
 namespace Orchestrator.Server.Reports;
@@ -17,7 +16,7 @@ public sealed record StepProcess(string ProcessKey, ProcessTitle? Title, int AsI
 public sealed record StepReport(IReadOnlyList<StepProcess> Processes, IReadOnlyList<string> Definitions, ReportFilter Filter, DateTimeOffset GeneratedAt);
 
 /// <summary>Step comparison matched by stepCode: removed, automated, shortened, unchanged, new, with minutes and forms per step.</summary>
-public sealed class StepReportQuery(AppDbContext db, ReportPopulation population, RateService rates, ReportOptions options, TimeProvider time)
+public sealed class StepReportQuery(ReportRowLoader loader, ReportPopulation population, RateService rates, ReportOptions options, TimeProvider time)
 {
     public const string Removed = "removed", Automated = "automated", Shortened = "shortened", Unchanged = "unchanged", New = "new";
 
@@ -37,34 +36,52 @@ public sealed class StepReportQuery(AppDbContext db, ReportPopulation population
         var cases = await population.CasesAsync(filter, ct);
         var snapshot = await rates.CurrentAsync(ct);
         var steps = new Dictionary<(string Process, string Step, string Arm), Acc>();
-        await foreach (var (c, rows) in db.WithRowsAsync(cases, ct))
+        Acc Of((string, string, string) key) => steps.TryGetValue(key, out var found) ? found : steps[key] = new Acc();
+        await foreach (var (c, rows) in loader.WithRowsAsync(cases, ct))
         {
             var tasks = rows.Tasks.Where(t => t.Status == HumanTaskStatus.Completed).ToLookup(t => t.ActivityExecutionId, StringComparer.Ordinal);
+            // A time study replaces the task screen's touch time of the steps it covers (as in the effect summary).
+            var studied = rows.TimeStudy.Select(r => r.StepCode).ToHashSet(StringComparer.Ordinal);
+            foreach (var r in rows.TimeStudy)
+            {
+                var acc = Of((c.ProcessKey, r.StepCode, c.Arm));
+                var level = r.OrgLevel ?? r.Measurement?.ActorOrgLevel;
+                acc.Touch.Add(r.Minutes);
+                acc.TouchTotal += r.Minutes;
+                acc.Cost += snapshot.Table.Find(level, r.Role ?? r.Measurement?.ActorRole, c.CaseDay) is { } rate ? r.Minutes / 60 * rate.HourlyRateJpy : 0;
+                acc.Cases.Add(c.InstanceId);
+                Count(acc.Levels, level);
+                Count(acc.Roles, r.Role ?? r.Measurement?.ActorRole);
+            }
+            // A case known only from a time study takes its steps' figures from their metadata, once per step.
+            if (c.Imported)
+            {
+                foreach (var r in rows.TimeStudy.Where(r => r.Measurement is not null).DistinctBy(r => r.StepCode))
+                    AddFigures(Of((c.ProcessKey, r.StepCode, c.Arm)), r.Measurement!);
+            }
             foreach (var e in rows.Executions)
             {
                 if (e.Status != ActivityStatus.Completed || e.StepCode is null || e.Measurement is not { } m)
                     continue;
-                var key = (c.ProcessKey, e.StepCode, c.Arm);
-                if (!steps.TryGetValue(key, out var acc))
-                    steps[key] = acc = new Acc();
+                var acc = Of((c.ProcessKey, e.StepCode, c.Arm));
                 if (e.StartedAt is { } started && e.CompletedAt is { } completed)
                     acc.Durations.Add((completed - started).TotalMinutes);
                 double touch = 0;
-                foreach (var task in tasks[e.Id])
+                foreach (var task in studied.Contains(e.StepCode) ? [] : tasks[e.Id])
                 {
                     touch += task.TouchMinutes;
                     acc.Cost += CaseFacts.Cost(m, task, snapshot.Table, c.CaseDay);
                 }
-                acc.Touch.Add(touch);
-                acc.TouchTotal += touch;
+                if (!studied.Contains(e.StepCode))
+                {
+                    acc.Touch.Add(touch);
+                    acc.TouchTotal += touch;
+                }
                 acc.Cases.Add(c.InstanceId);
                 Count(acc.Levels, m.ActorOrgLevel);
                 Count(acc.Roles, m.ActorRole);
                 Count(acc.Names, e.ActivityName);
-                acc.Forms += m.Forms;
-                acc.Transcribed += m.TranscribedItems;
-                acc.Visits += m.ResidentVisits;
-                acc.Documents += m.ResidentDocuments;
+                AddFigures(acc, m);
             }
         }
 
@@ -93,7 +110,7 @@ public sealed class StepReportQuery(AppDbContext db, ReportPopulation population
         ], filter, time.GetUtcNow());
     }
 
-    /// <summary>How a step changed from as-is to to-be (DOMAIN §4: steps are matched by stepCode).</summary>
+    /// <summary>How a step changed from as-is to to-be (steps are matched by stepCode).</summary>
     public static string Classify(StepStat? asIs, StepStat? toBe, double tolerance)
     {
         if (asIs is null)
@@ -119,6 +136,14 @@ public sealed class StepReportQuery(AppDbContext db, ReportPopulation population
             EffectCalculator.Describe(acc.Durations), EffectCalculator.Describe(acc.Touch), perCase(acc.Forms), perCase(acc.TouchTotal),
             perCase(acc.Cost), perCase(acc.Transcribed), perCase(acc.Visits), perCase(acc.Documents),
             acc.Touch.Count == 0 ? 0 : acc.Forms / acc.Touch.Count);
+    }
+
+    private static void AddFigures(Acc acc, StepMeasurement m)
+    {
+        acc.Forms += m.Forms;
+        acc.Transcribed += m.TranscribedItems;
+        acc.Visits += m.ResidentVisits;
+        acc.Documents += m.ResidentDocuments;
     }
 
     private static void Count(Dictionary<string, int> counts, string? value)

@@ -39,7 +39,12 @@ public sealed class TrendReportQuery(ReportPopulation population, AppDbContext d
                     TrendArm Arm(string arm)
                     {
                         var a = g.Cases.Where(c => c.Arm == arm).ToList();
-                        double? Mean(Func<int, double> of) => a.Count == 0 ? null : Enumerable.Range(0, a.Count).Average(of);
+                        // Over the cases that have the figure (a case known only from imports lacks some).
+                        double? Mean(Func<int, double?> of)
+                        {
+                            var values = Enumerable.Range(0, a.Count).Select(of).OfType<double>().ToList();
+                            return values.Count == 0 ? null : values.Average();
+                        }
                         return new TrendArm(a.Count, Mean(j => a[j].TouchMinutes), Mean(j => a[j].LeadTimeHours), Mean(j => a[j].CostYen),
                             Mean(j => a[j].Forms), Mean(j => a[j].Steps), Mean(j => a[j].ResidentVisits), Mean(j => a[j].ResidentDocuments),
                             Mean(j => a[j].ResidentMinutes / 60));
@@ -57,7 +62,7 @@ public sealed class TrendReportQuery(ReportPopulation population, AppDbContext d
         return new TrendReport(processes,
         [
             ReportDefinitions.Case, ReportDefinitions.Mode, ReportDefinitions.Trend, ReportDefinitions.Touch, ReportDefinitions.LeadTime,
-            ReportDefinitions.Cost, ReportDefinitions.Delta,
+            ReportDefinitions.Cost, ReportDefinitions.Steps, ReportDefinitions.Trips, ReportDefinitions.Delta,
         ], filter, time.GetUtcNow());
     }
 }

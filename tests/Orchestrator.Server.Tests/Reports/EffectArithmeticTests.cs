@@ -83,11 +83,11 @@ public sealed class EffectArithmeticTests(HandComputedStore store) : IClassFixtu
         AssertStat(asIs.GetProperty("leadTimeBusinessHours"), 3, 3, 3.8);
         AssertDelta(delta.GetProperty("leadTimeBusinessHours"), 2.25, 0.75);
 
-        // Per case the same in every case of an arm: forms 1+3+2 = 6 vs 1 (+0); steps 3 vs 2; visits 3 vs 1;
+        // Per case the same in every case of an arm: forms 1+3+2 = 6 vs 1 (+0); visits 3 vs 1 (no visit groups);
         // documents 2+2+3 = 7 vs 2; resident hours (45+40+90)/60 vs 60/60; transcribed items 8+24+16 = 48 vs 8.
         var constant = new (string Name, double AsIs, double ToBe)[]
         {
-            ("forms", 6, 1), ("steps", 3, 2), ("residentVisits", 3, 1), ("residentDocuments", 7, 2),
+            ("forms", 6, 1), ("residentVisits", 3, 1), ("residentDocuments", 7, 2),
             ("residentHours", 175.0 / 60, 1), ("transcribedItems", 48, 8),
         };
         foreach (var (name, a, t) in constant)
@@ -100,6 +100,14 @@ public sealed class EffectArithmeticTests(HandComputedStore store) : IClassFixtu
             Assert.Equal(a - t, ci[0].GetDouble(), Precision);
             Assert.Equal(a - t, ci[1].GetDouble(), Precision);
         }
+
+        // 業務数 counts staff steps only: as-is 3 in every case; to-be T1 OK-11 (its OK-09 is the System's: an automated
+        // step, not a 業務), T2 OK-11 + OK-03 → 1 and 2: mean 1.5, median 1.5, P90 1 + 0.9 = 1.9; automated 0 vs 1 and 0.
+        AssertStat(asIs.GetProperty("steps"), 3, 3, 3);
+        AssertStat(toBe.GetProperty("steps"), 1.5, 1.5, 1.9);
+        AssertDelta(delta.GetProperty("steps"), 1.5, 0.5);
+        AssertStat(asIs.GetProperty("automatedSteps"), 0, 0, 0);
+        AssertStat(toBe.GetProperty("automatedSteps"), 0.5, 0.5, 0.9);
 
         // A resample mean lies between the arm's smallest and largest case: as-is 60..69, to-be 23..25 → Δ* in 35..46.
         var touchCi = delta.GetProperty("touchMinutes").GetProperty("ci95");

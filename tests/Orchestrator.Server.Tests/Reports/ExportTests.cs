@@ -131,11 +131,15 @@ public sealed class ExportTests(HandComputedStore store) : IClassFixture<HandCom
         var ok09 = lines.Single(l => l.Contains(",A1-OK-09,")).Split(',');
         Assert.Equal("30", ok09[Array.IndexOf(header, "effortMinutes")]);
         Assert.Equal("2100", ok09[Array.IndexOf(header, "costYen")]);
+        // Each record says where it comes from: a live task timed on the task screen, its forms an unsourced (estimated) figure.
+        Assert.Equal("measured", ok09[Array.IndexOf(header, "provenance")]);
+        Assert.Equal("task-screen", ok09[Array.IndexOf(header, "origin")]);
+        Assert.Contains("forms:estimate", ok09[Array.IndexOf(header, "figureSources")]);
 
         var xlsx = await store.Evaluator.GetAsync("/api/exports/xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
-        Assert.Equal(["効果サマリー", "ステップ比較", "定義"], MiniExcel.GetSheetNames(stream));
+        Assert.Equal(["効果サマリー", "市町村別", "ステップ比較", "出所", "定義"], MiniExcel.GetSheetNames(stream));
         var summary = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "効果サマリー").Cast<IDictionary<string, object>>().ToList();
         var touch = summary.Single(r => (string)r["metric"] == "touchMinutes");
         Assert.Equal(41, Convert.ToDouble(touch["Δ (現行 − 改革後)"]), 6);

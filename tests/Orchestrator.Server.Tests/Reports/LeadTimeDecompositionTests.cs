@@ -37,6 +37,17 @@ public sealed class LeadTimeDecompositionTests
     }
 
     [Fact]
+    public void Work_time_counts_office_hours_only_a_task_worked_over_closing_time_is_off_hours_overnight()
+    {
+        // Claimed Wednesday 11-25 16:30, completed Thursday 9:30: worked 16:30–17:00 and 9:00–9:30 = 1 h; 17:00 → 9:00 = 16 h off-hours.
+        var rows = OneTask(At(25, 16, 30), At(25, 16, 30), At(26, 9, 30));
+        var parts = LeadTimeDecomposer.Decompose(At(25, 16, 30), At(26, 9, 30), rows, Fake);
+        Assert.Equal(1, parts.Touch, 9);
+        Assert.Equal(16, parts.OffHours, 9);
+        Assert.Equal(17, parts.Total, 9);
+    }
+
+    [Fact]
     public void Business_time_inside_the_wait_is_queue_and_a_holiday_is_off_hours()
     {
         // Created Friday 11-20 16:00, claimed Tuesday 11-24 10:00 (Monday is the fake holiday):

@@ -11,11 +11,11 @@ namespace Orchestrator.Server.Pilots.Simulation;
 /// <summary>
 /// Turns simulated cases into the same rows live cases leave (instance, activity executions, clerk tasks, handoffs,
 /// incidents), marked simulated, so every report and export reads them alike. Adds them to a bulk insert; the caller
-/// saves in batches. Returns the case's status.
+/// saves in batches. Returns the case's status and its rows.
 /// </summary>
 public sealed class SimulatedRecords(BulkInsert bulk, AgencyOptions agencies)
 {
-    public PilotCaseStatus Add(SimulatedInstance simulated, PilotCase pilotCase, WorkflowDefinitionVersion version)
+    public (PilotCaseStatus Status, StoredCase Rows) Add(SimulatedInstance simulated, PilotCase pilotCase, WorkflowDefinitionVersion version)
     {
         var state = simulated.State;
         var instance = WorkflowInstanceRecord.Started(version, state);
@@ -32,9 +32,14 @@ public sealed class SimulatedRecords(BulkInsert bulk, AgencyOptions agencies)
         instance.FinishedAt = state.FinishedAt;
         bulk.Add(instance);
 
+        var journal = new List<ActivityExecutionRow>(state.Journal.Count);
         for (var i = 0; i < state.Journal.Count; i++)
-            bulk.Add(WorkflowRuntime.ToRow(instance.Id, i + 1, state.Journal[i]));
+        {
+            journal.Add(WorkflowRuntime.ToRow(instance.Id, i + 1, state.Journal[i]));
+            bulk.Add(journal[^1]);
+        }
 
+        var tasks = new List<HumanTaskRecord>(simulated.Tasks.Count);
         foreach (var t in simulated.Tasks)
         {
             var task = TaskBookmarkObserver.Open(instance, state, t.Bookmark, version.Name, t.CreatedAt);
@@ -54,10 +59,12 @@ public sealed class SimulatedRecords(BulkInsert bulk, AgencyOptions agencies)
                 task.Status = HumanTaskStatus.Cancelled;
             }
             bulk.Add(task);
+            tasks.Add(task);
         }
 
-        foreach (var h in simulated.Handoffs)
-            bulk.Add(Handoff(instance, state, h));
+        var handoffs = simulated.Handoffs.Select(h => Handoff(instance, state, h)).ToList();
+        foreach (var h in handoffs)
+            bulk.Add(h);
 
         foreach (var incident in state.Incidents)
         {
@@ -72,8 +79,9 @@ public sealed class SimulatedRecords(BulkInsert bulk, AgencyOptions agencies)
         state.Journal.Clear();
         instance.StateJson = JsonSerializer.Serialize(state, WorkflowRuntime.StateJson);
 
-        return simulated.Unfinished ? PilotCaseStatus.Unfinished
+        var status = simulated.Unfinished ? PilotCaseStatus.Unfinished
             : state.Status == WorkflowStatus.Faulted ? PilotCaseStatus.Failed : PilotCaseStatus.Started;
+        return (status, new StoredCase(instance, journal, tasks, handoffs));
     }
 
     private HandoffRecord Handoff(WorkflowInstanceRecord instance, WorkflowInstanceState state, SimulatedHandoff h)
