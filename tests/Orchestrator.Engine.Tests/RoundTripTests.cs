@@ -71,6 +71,23 @@ public sealed class RoundTripTests
         Assert.Equal("sw", (string?)flat["target"]!["activity"]);
         Assert.Null(flat["sourcePort"]);
     }
+
+    [Fact]
+    public void The_measurement_metadata_of_a_step_round_trips_untouched()
+    {
+        // Sources and bases per figure, a visit group, declared costs and rework outcomes, as the designer's 計測 tab writes them.
+        var measurement = """
+            { "stepCode": "OK-03", "actorOrgLevel": "Municipality", "actorRole": "保険年金課",
+              "standardEffortMinutes": { "min": 15, "mode": 22, "max": 30 }, "forms": 3, "residentVisits": 1, "visitGroup": "市役所の各課",
+              "costs": [ { "kind": "postage", "yen": 84, "source": "published", "basis": "郵便料金 (定形 25g 以内)", "payer": "Municipality" } ],
+              "outcomes": { "差戻し": { "rework": true } },
+              "provenance": { "forms": { "source": "estimate", "basis": "3 様式" }, "standardEffortMinutes": { "source": "measured", "basis": "2026 年 6 月のタイムスタディ" } } }
+            """;
+        var definition = JsonNode.Parse(Rich)!;
+        definition["root"]!["activities"]![1]!["customProperties"]!["measurement"] = JsonNode.Parse(measurement);
+        var written = JsonNode.Parse(WorkflowDefinitionJson.Write(WorkflowDefinitionJson.Read(definition.ToJsonString())))!;
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(measurement), written["root"]!["activities"]![1]!["customProperties"]!["measurement"]));
+    }
 }
 
 public sealed class WriterTests
@@ -105,4 +122,5 @@ public sealed class WriterTests
         Assert.Equal("hi", (string?)written["root"]!["body"]!["text"]);
         Assert.Null(written["root"]!["activities"]);
     }
+
 }

@@ -35,7 +35,7 @@ public static class MeasurementEndpoints
                     return Problems.Status(404, "取込の種類がありません (no such kind)", "kind: timeStudy | questionnaire");
                 var file = await ReadAsync(request, options.MaxFileBytes, ct);
                 if (file is null)
-                    return Problems.Status(413, $"ファイルが大きすぎます。上限は {options.MaxFileBytes / (1024 * 1024)} MB です。ファイルを分けて取り込んでください (larger than the {options.MaxFileBytes / (1024 * 1024)} MB limit)");
+                    return Problems.Status(413, $"ファイルが大きすぎます。上限は {Size(options.MaxFileBytes)} です。ファイルを分けて取り込んでください (larger than the {Size(options.MaxFileBytes)} limit)");
                 var name = string.IsNullOrWhiteSpace(fileName) ? $"{layout.SheetName}.{(IsZip(file) ? "xlsx" : "csv")}" : Path.GetFileName(fileName.Trim());
                 var result = await imports.ImportAsync(cycleId, layout, name, file, dryRun ?? false, options.MaxRows, user.Identity?.Name, ct);
                 if (result.Valid || result.DryRun)
@@ -49,7 +49,6 @@ public static class MeasurementEndpoints
                     });
             })
             .RequireAuthorization(p => p.RequireRole(manage))
-            .Accepts<byte[]>("application/octet-stream", ImportTemplates.XlsxType, "text/csv")
             .Produces<ImportResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Import a time study or questionnaire (the file as the body; ?fileName=). ?dryRun=true checks and changes nothing. " +
@@ -88,6 +87,9 @@ public static class MeasurementEndpoints
         }
         return buffer.ToArray();
     }
+
+    private static string Size(long bytes) =>
+        bytes >= 1024 * 1024 ? $"{bytes / 1024.0 / 1024.0:0.#} MB" : $"{bytes / 1024.0:0.#} KB";
 
     private static bool IsZip(byte[] file) => file.Length >= 2 && file[0] == 'P' && file[1] == 'K';
 }

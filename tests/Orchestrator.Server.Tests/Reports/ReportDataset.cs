@@ -18,17 +18,23 @@ public sealed class ReportDataset
 
     public static DateTimeOffset At(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, Jst);
 
+    /// <summary>
+    /// A step. Sources maps a figure ("forms", "residentVisits" …) to its declared source; Costs are (kind, yen, source,
+    /// payer); Outcome is the port it left by, a rework outcome when Rework is set.
+    /// </summary>
     public sealed record Step(
         string StepCode, string Name, string ActorLevel, string? ActorRole, DateTimeOffset Started, DateTimeOffset Completed,
         double Forms = 0, double Transcribed = 0, double Visits = 0, double Documents = 0, double ResidentMinutes = 0,
         string ActivityType = ActivityTypes.HumanTask, double? Effort = null, bool Edited = false, DateTimeOffset? Claimed = null,
-        string? OrgCode = null, string? ClerkId = null);
+        string? OrgCode = null, string? ClerkId = null, string? VisitGroup = null, IReadOnlyDictionary<string, string>? Sources = null,
+        IReadOnlyList<(string Kind, double Yen, string? Source, string? Payer)>? Costs = null, string Outcome = "Done", bool Rework = false);
 
     public sealed record Handoff(string FromLevel, string FromCode, string ToLevel, string ToCode, DateTimeOffset Sent, DateTimeOffset? Received, int Failures = 0);
 
     public sealed record Case(
         string Id, string Arm, DateTimeOffset Start, DateTimeOffset Finish, IReadOnlyList<Step> Steps, IReadOnlyList<Handoff>? Handoffs = null,
-        string ProcessKey = "okuyami", string? CycleId = "cycle-1", string Municipality = "131016", bool Simulated = false, string PilotId = "pilot-1");
+        string ProcessKey = "okuyami", string? CycleId = "cycle-1", string Municipality = "131016", bool Simulated = false, string PilotId = "pilot-1",
+        int Version = 1);
 
     public static async Task WriteAsync(IServiceProvider services, IEnumerable<Case> cases)
     {
@@ -38,26 +44,37 @@ public sealed class ReportDataset
         {
             db.WorkflowInstances.Add(new WorkflowInstanceRecord
             {
-                Id = c.Id, DefinitionId = $"{c.ProcessKey}-{c.Arm}", DefinitionVersionId = $"{c.ProcessKey}-{c.Arm}-v1", DefinitionVersion = 1,
+                Id = c.Id, DefinitionId = $"{c.ProcessKey}-{c.Arm.ToLowerInvariant()}", DefinitionVersionId = $"{c.ProcessKey}-{c.Arm.ToLowerInvariant()}-v{c.Version}", DefinitionVersion = c.Version,
                 ProcessKey = c.ProcessKey, Arm = c.Arm, Status = WorkflowStatus.Finished, StateJson = "{}", PilotId = c.PilotId, CycleId = c.CycleId,
                 CaseId = "CASE-" + c.Id, MunicipalityCode = c.Municipality, Simulated = c.Simulated, CreatedAt = c.Start, UpdatedAt = c.Finish,
                 FinishedAt = c.Finish,
             });
             var sequence = 0;
             db.ActivityExecutions.Add(Plumbing(c, ++sequence, "start", ActivityTypes.Start, c.Start));
+            var repeats = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var s in c.Steps)
             {
-                var executionId = $"{c.Id}-{s.StepCode}";
+                // A step run again (after rework) is a second execution of its own.
+                var repeat = repeats[s.StepCode] = repeats.GetValueOrDefault(s.StepCode) + 1;
+                var executionId = repeat == 1 ? $"{c.Id}-{s.StepCode}" : $"{c.Id}-{s.StepCode}-{repeat}";
                 var measurement = new JsonObject
                 {
                     ["stepCode"] = s.StepCode, ["actorOrgLevel"] = s.ActorLevel, ["actorRole"] = s.ActorRole, ["forms"] = s.Forms,
                     ["transcribedItems"] = s.Transcribed, ["residentVisits"] = s.Visits, ["residentDocuments"] = s.Documents,
                     ["residentMinutes"] = s.ResidentMinutes,
                 };
+                if (s.VisitGroup is not null)
+                    measurement["visitGroup"] = s.VisitGroup;
+                if (s.Sources is not null)
+                    measurement["provenance"] = new JsonObject(s.Sources.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)new JsonObject { ["source"] = p.Value, ["basis"] = "テスト" })));
+                if (s.Costs is not null)
+                    measurement["costs"] = new JsonArray(s.Costs.Select(x => (JsonNode?)new JsonObject { ["kind"] = x.Kind, ["yen"] = x.Yen, ["source"] = x.Source, ["payer"] = x.Payer }).ToArray());
+                if (s.Rework)
+                    measurement["outcomes"] = new JsonObject { [s.Outcome] = new JsonObject { ["rework"] = true } };
                 db.ActivityExecutions.Add(new ActivityExecutionRow
                 {
                     Id = executionId, InstanceId = c.Id, Sequence = ++sequence, ActivityId = s.StepCode.ToLowerInvariant(), ActivityType = s.ActivityType,
-                    ActivityName = s.Name, Status = ActivityStatus.Completed, Outcome = "Done", ScheduledAt = s.Started, StartedAt = s.Started,
+                    ActivityName = s.Name, Status = ActivityStatus.Completed, Outcome = s.Outcome, ScheduledAt = s.Started, StartedAt = s.Started,
                     CompletedAt = s.Completed, StepCode = s.StepCode, MeasurementJson = measurement.ToJsonString(),
                 });
                 if (s.Effort is { } effort)

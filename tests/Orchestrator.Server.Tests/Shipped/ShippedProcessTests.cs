@@ -3,10 +3,12 @@ using Orchestrator.Engine;
 using Orchestrator.Server.Calendar;
 using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Pilots.Simulation;
+using Orchestrator.Server.Instances;
+using Orchestrator.Server.Reports;
 
 namespace Orchestrator.Server.Tests.Shipped;
 
-/// <summary>The three processes of workflows/ (DOMAIN.md §4), checked as files and simulated on their synthetic cases.</summary>
+/// <summary>The three processes of workflows/, checked as files and simulated on their synthetic cases.</summary>
 public sealed class ShippedProcessTests
 {
     public static readonly string Root = FindRoot();
@@ -74,6 +76,60 @@ public sealed class ShippedProcessTests
         Assert.True(Mean(toBe, ResidentVisits) < Mean(asIs, ResidentVisits), $"visits {Mean(toBe, ResidentVisits)} vs {Mean(asIs, ResidentVisits)}");
         Assert.True(Mean(toBe, Forms) < Mean(asIs, Forms), $"forms {Mean(toBe, Forms)} vs {Mean(asIs, Forms)}");
         Assert.True(Mean(toBe, Touch) < Mean(asIs, Touch), $"touch {Mean(toBe, Touch)} vs {Mean(asIs, Touch)}");
+    }
+
+    [Fact]
+    public void Every_figure_of_every_shipped_step_names_its_source_and_basis_and_the_returns_for_correction_are_rework()
+    {
+        string[] figures = ["standardEffortMinutes", "forms", "transcribedItems", "residentVisits", "residentDocuments", "residentMinutes"];
+        var returns = 0;
+        foreach (var file in Directory.GetFiles(Path.Combine(Root, "workflows"), "*.json", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(file);
+            Assert.DoesNotContain("[est]", text);
+            foreach (var activity in JsonNode.Parse(text)!["root"]!["activities"]!.AsArray().Where(a => a!["customProperties"]?["measurement"] is not null))
+            {
+                var id = activity!["id"]!.GetValue<string>();
+                var m = activity["customProperties"]!["measurement"]!;
+                foreach (var figure in figures)
+                {
+                    var value = m[figure];
+                    var zero = value is null || (value is JsonObject effort ? effort.All(p => p.Value!.GetValue<double>() == 0) : value.GetValue<double>() == 0);
+                    if (zero)
+                        continue;
+                    var source = m["provenance"]?[figure]?["source"]?.GetValue<string>();
+                    Assert.True(source is "measured" or "published" or "estimate", $"{file} {id} {figure}: source '{source}'");
+                    Assert.False(string.IsNullOrWhiteSpace(m["provenance"]![figure]!["basis"]?.GetValue<string>()), $"{file} {id} {figure}: no basis");
+                }
+                if (activity["outcomes"]?["expression"]?["value"] is JsonArray ports && ports.Any(p => p?.GetValue<string>() == "差戻し"))
+                {
+                    Assert.True(m["outcomes"]?["差戻し"]?["rework"]?.GetValue<bool>() == true, $"{file} {id}: 差戻し is rework");
+                    returns++;
+                }
+            }
+        }
+        // 受付 of おくやみ, 転入届 of 転出・転入 and 車庫証明 of 自動車, in both arms.
+        Assert.Equal(6, returns);
+    }
+
+    [Fact]
+    public async Task The_bereaved_visit_the_city_hall_departments_in_one_trip()
+    {
+        var instance = new CaseFacts.Instance("c", "okuyami", "AsIs", "okuyami-asis", 1, null, null, null, "131016", true, false, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+        var rates = new RateTableSnapshot(1, RateTable.Create(new RateDocument(null, "JPY", 1900, null, [new RateEntry("Municipality", null, 4000, null, null, true, null)])),
+            "test", DateTimeOffset.UnixEpoch, null);
+        var calendar = new ReportCalendar(OfficeCalendar.Load(Path.Combine(Root, "fixtures", "calendar.json")), "test", "test");
+        foreach (var simulated in await SimulateAsync("okuyami", "as-is"))
+        {
+            var journal = simulated.State.Journal.Select((j, i) => WorkflowRuntime.ToRow("c", i + 1, j))
+                .Select(e => ExecutionRow.From(e, StepMeasurement.Parse(e.MeasurementJson))).ToList();
+            var facts = CaseFacts.Compute(instance, new CaseRows(journal, [], []), rates, calendar).Case;
+            int Ran(string code) => journal.Count(e => e.StepCode == code && e.Status == ActivityStatus.Completed);
+            Assert.Equal(5, new[] { "OK-03", "OK-04", "OK-05", "OK-06", "OK-07" }.Sum(Ran));
+            // 死亡届 (and its return and second visit when corrected), one trip round the five departments, the pension office.
+            Assert.Equal(Ran("OK-01") + Ran("OK-01R") + 1 + Ran("OK-09"), facts.ResidentVisits);
+            Assert.True(ResidentVisits(simulated) - facts.ResidentVisits == 4, "counted one trip per counter, the five departments were five trips");
+        }
     }
 
     private static double Mean(IEnumerable<SimulatedInstance> cases, Func<SimulatedInstance, double> figure) => cases.Average(figure);
