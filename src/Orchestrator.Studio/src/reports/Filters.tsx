@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
 import { listCycles, listDefinitionChoices, listOrganisations, listPilots } from '../pilots/api';
 import { useResource, type Resource } from '../pilots/hooks';
-import { modes, type ReportFilter } from './api';
+import { modes, versionChoices, type ReportFilter } from './api';
 import { cycleChoices, municipalityChoices, pilotChoices, processChoices, withCurrent, type Choice } from './choices';
 
 type PickerKey = 'pilotId' | 'cycleId' | 'processKey' | 'municipality';
@@ -46,12 +46,29 @@ export function Filters({ filter, onChange }: { filter: ReportFilter; onChange: 
         <select
           id={`${ids}-mode`}
           className="text-input w-auto min-w-44"
-          value={filter.mode ?? 'all'}
+          value={filter.mode ?? 'auto'}
           onChange={(e) => onChange({ ...filter, mode: e.target.value as ReportFilter['mode'] })}
         >
           {modes.map((m) => (
             <option key={m} value={m}>
               {t(`reports.modes.${m}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${ids}-versions`} className="text-std-16B-170 text-solid-gray-900">
+          {t('reports.filters.versions')}
+        </label>
+        <select
+          id={`${ids}-versions`}
+          className="text-input w-auto min-w-44"
+          value={filter.versions ?? 'latest'}
+          onChange={(e) => onChange({ ...filter, versions: e.target.value as ReportFilter['versions'] })}
+        >
+          {versionChoices.map((v) => (
+            <option key={v} value={v}>
+              {t(`reports.versions.${v}`)}
             </option>
           ))}
         </select>

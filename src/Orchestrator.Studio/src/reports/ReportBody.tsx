@@ -19,7 +19,8 @@ import {
   segments,
   type ReportFilter,
 } from './api';
-import { Definitions, EffectTable, Flags, LoadFailed, Section, StepTable, processName } from './parts';
+import { Definitions, EffectTable, EstimateBanners, Flags, LoadFailed, Section, StepTable, processName } from './parts';
+import { MunicipalityTable, PaybackPanel } from './projection';
 import './reports.css';
 
 /** The report's content, shared by the Studio page and the printable 成果報告書 page (which adds the method and effort). */
@@ -62,6 +63,12 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
             version: effect.data.rates.version,
           })}
         </p>
+        {effect.data.scope && (
+          <p className="mb-4 max-w-3xl text-dns-16N-130" data-testid="report-scope">
+            {t(`reports.scope.${effect.data.scope.mode}`)}
+            {effect.data.scope.modeDefaulted ? t('reports.scope.defaulted') : ''}
+          </p>
+        )}
         {effect.data.processes.map((p) => (
           <article key={p.processKey} className="report-process mb-8" data-testid={`effect-${p.processKey}`}>
             <h3 className="mb-2 text-std-20B-150">{name(p)}</h3>
@@ -75,9 +82,13 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
               })}
             </p>
             <Flags flags={p.flags} />
-            {p.delta && (
-              <ReductionChart rows={metrics.map((m) => ({ metric: m, delta: p.delta![m], asIsMean: p.asIs[m].mean }))} />
+            {p.interval && p.interval !== 'sampling' && (
+              <p className="mb-2 max-w-3xl text-dns-14N-130" data-testid={`interval-${p.processKey}`}>
+                {t(`reports.interval.${p.interval}`)}
+              </p>
             )}
+            <EstimateBanners process={p} />
+            {p.delta && <ReductionChart rows={metrics.map((m) => ({ metric: m, delta: p.delta![m] ?? null }))} />}
             <EffectTable process={p} />
           </article>
         ))}
@@ -209,6 +220,10 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
                 </tbody>
               </table>
               <p className="mt-2 text-dns-14N-130">{t('reports.projection.source', { source: projection.data.volumesSource })}</p>
+              {projection.data.processes.map((p) => (p.byMunicipality?.length ?? 0) > 0 && (
+                <MunicipalityTable key={`m-${p.processKey}`} title={name(p)} process={p} />
+              ))}
+              {projection.data.payback && <PaybackPanel payback={projection.data.payback} />}
             </>
           )
         )}
@@ -272,6 +287,43 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
               ))}
             </tbody>
           </table>
+          {(method.data.imports?.length ?? 0) > 0 && (
+            <>
+              <h3 className="mb-2 text-std-20B-150">{t('reports.method.imports')}</h3>
+              <ul className="mb-4 list-disc pl-6" data-testid="method-imports">
+                {method.data.imports!.map((i) => (
+                  <li key={i.id}>{t('reports.method.importItem', { kind: t(`reports.method.kinds.${i.kind}`), file: i.fileName, rows: i.rows, at: formatDateTime(i.importedAt, language) })}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {(method.data.figureSources?.length ?? 0) > 0 && (
+            <>
+              <h3 className="mb-2 text-std-20B-150">{t('reports.method.figureSources')}</h3>
+              <table className="report-table mb-4" data-testid="figure-sources">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('reports.method.step')}</th>
+                    <th scope="col">{t('reports.method.figure')}</th>
+                    <th scope="col">{t('reports.method.value')}</th>
+                    <th scope="col">{t('reports.method.source')}</th>
+                    <th scope="col">{t('reports.method.basis')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {method.data.figureSources!.map((f) => (
+                    <tr key={`${f.definitionId}-${f.version}-${f.stepCode}-${f.figure}`}>
+                      <th scope="row">{`${f.processKey} ${t(`reports.arms.${f.arm}`)} ${f.stepCode}`}</th>
+                      <td className="text-cell">{t(`reports.figures.${f.figure.startsWith('costs.') ? 'costs' : f.figure}`, { defaultValue: f.figure })}</td>
+                      <td>{f.value}</td>
+                      <td className="text-cell">{t(`reports.sources.${f.source}`, { defaultValue: f.source })}</td>
+                      <td className="text-cell">{f.basis ?? t('reports.method.noBasis')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
           <h3 className="mb-2 text-std-20B-150">{t('reports.method.rates', { version: method.data.rates.version })}</h3>
           <ul className="mb-4 list-disc pl-6">
             {method.data.appliedRates.map((r) => (

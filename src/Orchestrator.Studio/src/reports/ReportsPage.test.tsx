@@ -61,25 +61,43 @@ describe('reports area', () => {
     expect(within(screen.getByTestId('effect-okuyami')).getByTestId('inventory-link-okuyami').textContent).toBe('業務・データ一覧: おくやみ手続 (死亡に伴う手続)');
   });
 
-  it('shows as-is vs to-be on the four axes with Δ, reduction rate and confidence interval, and the charts', async () => {
+  it('shows as-is vs to-be on the five axes with Δ, reduction rate, the interval, the sources and the banner, and the charts', async () => {
     mockServer({ 'GET /api/me': () => jsonResponse(200, evaluator), ...reportRoutes() });
     renderApp('/reports');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'レポート' })).toBeTruthy();
     const table = await screen.findByTestId('effect-table-okuyami');
-    for (const axis of ['業務処理時間', '人件費換算', '帳票枚数・業務数', '住民負担']) expect(within(table).getByText(axis)).toBeTruthy();
+    for (const axis of ['業務処理時間', '経費', '帳票枚数・業務数', '業務品質', '住民負担']) expect(within(table).getByText(axis)).toBeTruthy();
+    // Mixed live and simulated cases: the interval says it is not sampling uncertainty.
+    expect(within(table).getByRole('columnheader', { name: 'Δ の 95% 区間 (実測とシミュレーションの混在)' })).toBeTruthy();
 
     const touch = within(table).getByTestId('effect-row-touchMinutes');
-    expect([...touch.querySelectorAll('td')].map((c) => c.textContent)).toEqual(['150', '149 / 154', '60', '59 / 64', '90', '60.0%', '80.5 – 99.3']);
+    expect([...touch.querySelectorAll('td')].map((c) => c.textContent)).toEqual([
+      '150', '149 / 154', '60', '59 / 64', '90', '60.0%', '80.5 – 99.3', '実測 2.8% · シミュレーション 97.2%',
+    ]);
     const cost = within(table).getByTestId('effect-row-costYen');
     expect(cost.querySelectorAll('td')[0]!.textContent).toBe('¥9,500');
     expect(cost.querySelectorAll('td')[6]!.textContent).toBe('¥5,100 – ¥6,300');
+    expect(within(table).getByTestId('effect-row-firstTimeRight').querySelectorAll('td')[0]!.textContent).toBe('90.0%');
+
+    // 「推計値に基づく」 above the figures resting mostly on estimates and simulation, with the share, and on their rows.
+    const banner = screen.getByTestId('estimate-banner-okuyami');
+    expect(banner.getAttribute('role')).toBe('note');
+    expect(banner.textContent).toContain('推計値に基づく');
+    expect(banner.textContent).toContain('タッチタイム (分/件) 97.2%、帳票枚数 (枚/件) 100.0%');
+    expect(within(table).getByTestId('estimate-tag-forms').textContent).toBe('推計値に基づく 100.0%');
+    expect(within(table).queryByTestId('estimate-tag-costYen')).toBeNull();
 
     expect(screen.getAllByRole('heading', { level: 3, name: 'おくやみ手続' }).length).toBeGreaterThan(0);
     expect(screen.getByTestId('population-okuyami').textContent).toBe('案件数: 現行 36 件、改革後 36 件 (実測 2 件、シミュレーション 70 件)');
     expect(screen.getByTestId('effect-flags').textContent).toContain('実測とシミュレーションが混在しています');
-    expect(screen.getByRole('img', { name: '指標ごとの削減率と 95% 信頼区間' })).toBeTruthy();
-    expect(screen.getByTestId('reduction-chart').querySelectorAll('rect')).toHaveLength(10);
+    // One bar per metric with a reduction rate (not first time right, automated steps or satisfaction); the axis ends
+    // at the largest rate and never passes 100 %, although residentVisits' interval reaches above its as-is mean.
+    const chart = screen.getByRole('img', { name: '指標ごとの削減率 (区間は表に各指標の単位で表示)' });
+    expect(chart.querySelectorAll('rect')).toHaveLength(14);
+    const ticks = [...chart.querySelectorAll('text')].map((t) => t.textContent);
+    expect(ticks).toContain('86.7%'); // forms: 13 of 15
+    expect(ticks.filter((t) => t?.endsWith('%')).every((t) => Number.parseFloat(t!) <= 100)).toBe(true);
 
     // Step comparison, decomposition, handoff heat table, trend and projection.
     expect(within(await screen.findByTestId('step-OK-09')).getByText('自動化')).toBeTruthy();
@@ -249,6 +267,14 @@ describe('reports area', () => {
     expect(within(method).getByText(/市民課: ¥3,300\/h/)).toBeTruthy();
     expect(within(screen.getByTestId('data-quality')).getByText('終了案件 72 件 (シミュレーションの割合 97.2%)')).toBeTruthy();
     expect(within(await screen.findByTestId('section-effort')).getByText('千代田区')).toBeTruthy();
+    // What the figures rest on: the imports and each metadata figure with its source and basis.
+    expect(within(method).getByTestId('method-imports').textContent).toContain('タイムスタディ: 6月タイムスタディ.xlsx (120 行');
+    const sources = within(method).getByTestId('figure-sources');
+    expect([...sources.querySelectorAll('tbody td')].map((c) => c.textContent)).toEqual(['帳票枚数', '3', '推計', '3 様式。デモ用の推計']);
+    // Each municipality's own Δ side by side, which Δ its projection uses, and the payback.
+    expect(within(screen.getByTestId('municipality-131016')).getByText('この市町村の Δ (n ≥ 30)')).toBeTruthy();
+    expect(within(screen.getByTestId('municipality-272035')).getByText('年間件数の設定なし')).toBeTruthy();
+    expect(screen.getByTestId('payback-years').textContent).toBe('回収年数 1 年');
     expect(screen.getByRole('button', { name: '印刷する' })).toBeTruthy();
   });
 
@@ -274,7 +300,8 @@ describe('reports area', () => {
     renderApp('/reports');
     expect(await screen.findByRole('heading', { level: 1, name: 'Reports' })).toBeTruthy();
     expect((await screen.findAllByRole('heading', { level: 3, name: 'Bereavement procedures' })).length).toBeGreaterThan(0);
-    expect(within(screen.getByTestId('effect-table-okuyami')).getByText('Personnel cost')).toBeTruthy();
+    expect(within(screen.getByTestId('effect-table-okuyami')).getByText('Cost')).toBeTruthy();
+    expect(screen.getByTestId('estimate-banner-okuyami').textContent).toContain('Based on estimates');
     expect(within(await screen.findByTestId('step-OK-09')).getByText('Automated')).toBeTruthy();
   });
 

@@ -2,7 +2,10 @@
 import { json } from '../api';
 
 export type Arm = 'AsIs' | 'ToBe';
-export type Mode = 'all' | 'live' | 'simulated';
+/** auto (the default): live records only when there are any, else the simulated ones; all pools both (and says so). */
+export type Mode = 'auto' | 'all' | 'live' | 'simulated';
+/** latest (the default): one definition version per process and arm; all: every version (a mix is flagged). */
+export type Versions = 'latest' | 'all';
 
 export interface ReportFilter {
   pilotId?: string;
@@ -10,23 +13,27 @@ export interface ReportFilter {
   processKey?: string;
   municipality?: string;
   mode?: Mode;
+  versions?: Versions;
 }
 
-export const filterKeys = ['pilotId', 'cycleId', 'processKey', 'municipality', 'mode'] as const;
-export const modes: readonly Mode[] = ['all', 'live', 'simulated'];
+export const filterKeys = ['pilotId', 'cycleId', 'processKey', 'municipality', 'mode', 'versions'] as const;
+export const modes: readonly Mode[] = ['auto', 'live', 'simulated', 'all'];
+export const versionChoices: readonly Versions[] = ['latest', 'all'];
 
-/** Filters in a fixed order; empty values and the default mode are left out. */
+/** Filters in a fixed order; empty values and the defaults (mode auto, latest versions) are left out. */
 export function filterQuery(filter: ReportFilter): string {
   const params = new URLSearchParams();
   for (const key of filterKeys) {
     const value = filter[key];
-    if (value && !(key === 'mode' && value === 'all')) params.set(key, value);
+    if (value && !(key === 'mode' && value === 'auto') && !(key === 'versions' && value === 'latest')) params.set(key, value);
   }
   const text = params.toString();
   return text ? `?${text}` : '';
 }
 
 export interface Stat {
+  /** The cases with a value of the metric (a case known only from imports lacks some). */
+  n?: number;
   mean: number | null;
   median: number | null;
   p90: number | null;
@@ -37,24 +44,64 @@ export const metrics = [
   'leadTimeHours',
   'leadTimeBusinessHours',
   'costYen',
+  'personnelCostYen',
+  'otherCostYen',
   'forms',
+  'transcribedItems',
   'steps',
+  'automatedSteps',
+  'rework',
+  'firstTimeRight',
   'residentVisits',
   'residentDocuments',
   'residentHours',
-  'transcribedItems',
+  'residentProcedures',
+  'satisfaction',
 ] as const;
 export type Metric = (typeof metrics)[number];
 
-/** The programme's four effect axes and the metrics under each. */
+/** The programme's five effect axes and the metrics under each, in the order a report leads with. */
 export const axes: readonly { key: string; metrics: readonly Metric[] }[] = [
   { key: 'time', metrics: ['touchMinutes', 'leadTimeHours', 'leadTimeBusinessHours'] },
-  { key: 'cost', metrics: ['costYen'] },
-  { key: 'forms', metrics: ['forms', 'steps', 'transcribedItems'] },
-  { key: 'resident', metrics: ['residentVisits', 'residentDocuments', 'residentHours'] },
+  { key: 'cost', metrics: ['costYen', 'personnelCostYen', 'otherCostYen'] },
+  { key: 'forms', metrics: ['forms', 'transcribedItems', 'steps', 'automatedSteps'] },
+  { key: 'quality', metrics: ['rework', 'firstTimeRight'] },
+  { key: 'resident', metrics: ['residentVisits', 'residentDocuments', 'residentHours', 'residentProcedures', 'satisfaction'] },
 ];
 
+/** Metrics shown as money, and shares shown as percentages. */
+export const yenMetrics: readonly Metric[] = ['costYen', 'personnelCostYen', 'otherCostYen'];
+export const shareMetrics: readonly Metric[] = ['firstTimeRight'];
+
 export type ArmSummary = { n: number; smallSample: boolean } & Record<Metric, Stat>;
+
+/** The share of a metric resting on each source. */
+export interface ProvenanceShares {
+  measured: number;
+  published: number;
+  estimate: number;
+  simulated: number;
+}
+
+export const sources = ['measured', 'published', 'estimate', 'simulated'] as const;
+
+/** A figure resting mostly on estimates and simulation draws, with that share (the report's 「推計値に基づく」). */
+export interface EstimateBanner {
+  metric: Metric;
+  share: number;
+}
+
+export interface ArmVersion {
+  processKey: string;
+  arm: Arm;
+  definitionId: string;
+  version: number;
+  cases: number;
+  included: boolean;
+}
+
+/** What the intervals describe: sampling uncertainty (measured cases), model variability (simulated), or a mix. */
+export type IntervalKind = 'sampling' | 'model' | 'mixed';
 
 export interface MetricDelta {
   value: number;
@@ -71,9 +118,13 @@ export interface Population {
   cases: number;
   live: number;
   simulated: number;
+  imported?: number;
+  surveyed?: number;
+  timeStudySteps?: number;
   clerkSteps: number;
   editedSteps: number;
   missingTimes: number;
+  unsourcedFigures?: number;
   unratedMinutes: number;
 }
 
@@ -82,9 +133,19 @@ export interface EffectProcess {
   title: ProcessTitle | null;
   asIs: ArmSummary;
   toBe: ArmSummary;
-  delta: Record<Metric, MetricDelta> | null;
+  delta: Record<Metric, MetricDelta | null> | null;
   flags: string[];
   population: Population;
+  provenance?: { asIs: Record<Metric, ProvenanceShares | null>; toBe: Record<Metric, ProvenanceShares | null>; both: Record<Metric, ProvenanceShares | null> };
+  banners?: EstimateBanner[];
+  interval?: IntervalKind;
+  versions?: ArmVersion[];
+}
+
+export interface ReportScope {
+  mode: Exclude<Mode, 'auto'>;
+  modeDefaulted: boolean;
+  versions: ArmVersion[];
 }
 
 export interface RatesUsed {
@@ -101,6 +162,7 @@ export interface EffectReport {
   definitions: string[];
   rates: RatesUsed;
   bootstrap: { samples: number; seed: number; method: string };
+  scope?: ReportScope;
   generatedAt: string;
 }
 
@@ -196,6 +258,13 @@ export interface TrendReport {
   definitions: string[];
 }
 
+/** A saving that falls on one level: 市町村, 都道府県, 国, or the resident. */
+export interface LevelSaving {
+  level: string;
+  costYen: number;
+  touchHours: number;
+}
+
 export interface AnnualSaving {
   touchHours: number;
   costYen: number;
@@ -204,6 +273,33 @@ export interface AnnualSaving {
   residentHours: number;
   fte: number;
   costYenCi95: [number, number];
+  byLevel?: LevelSaving[];
+}
+
+/** One municipality's own effect: its n per arm and its Δ with its own interval. */
+export interface MunicipalityEffect {
+  municipalityCode: string;
+  nameJa: string | null;
+  asIsN: number;
+  toBeN: number;
+  smallSample: boolean;
+  delta: Record<Metric, MetricDelta | null> | null;
+}
+
+export interface CostFigure {
+  yen: number | null;
+  source: string | null;
+  basis: string | null;
+}
+
+export interface Payback {
+  pilotId: string;
+  investment: CostFigure | null;
+  annualRunningCost: CostFigure | null;
+  annualSavingYen: number;
+  years: number | null;
+  municipalitiesWithoutVolume: string[];
+  note: string | null;
 }
 
 export interface ProjectionReport {
@@ -212,10 +308,12 @@ export interface ProjectionReport {
   processes: {
     processKey: string;
     title: ProcessTitle | null;
-    municipalities: { municipalityCode: string; nameJa: string | null; annualVolume: number; annual: AnnualSaving }[];
+    byMunicipality?: MunicipalityEffect[];
+    municipalities: { municipalityCode: string; nameJa: string | null; annualVolume: number; basis?: 'own' | 'pooled'; annual: AnnualSaving }[];
     nationwide: { municipalityCount: number; annualVolume: number; annual: AnnualSaving } | null;
     flags: string[];
   }[];
+  payback?: Payback | null;
   volumesSource: string;
   definitions: string[];
 }
@@ -260,9 +358,32 @@ export interface TimeCapture {
   method: string;
 }
 
+/** A figure of a step's metadata the report rests on, with its source and basis. */
+export interface FigureSource {
+  processKey: string;
+  arm: Arm;
+  definitionId: string;
+  version: number;
+  stepCode: string;
+  figure: string;
+  value: string;
+  source: string;
+  basis: string | null;
+}
+
+export interface ImportSummary {
+  id: string;
+  kind: 'timeStudy' | 'questionnaire';
+  fileName: string;
+  rows: number;
+  importedAt: string;
+}
+
 export interface MethodReport {
   definitions: string[];
   timeCapture: TimeCapture[];
+  figureSources?: FigureSource[];
+  imports?: ImportSummary[];
   rates: RatesUsed;
   appliedRates: AppliedRate[];
   ratesDerivation: string | null;

@@ -1,7 +1,7 @@
 /** Hand-written SVG charts: small, printable, and each with a text alternative. */
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
-import { formatNumber, formatPercent } from './format';
+import { formatMetric, formatNumber, formatPercent } from './format';
 import { segments, type HandoffMatrix, type LeadTimeArm, type Metric, type MetricDelta, type Segment, type TrendCycle } from './api';
 
 const segmentColours: Record<Segment, string> = {
@@ -14,24 +14,23 @@ const segmentColours: Record<Segment, string> = {
   other: '#e0e0e0',
 };
 
-/** Reduction rate per metric as a bar from 0, with the 95% CI of Δ (as a share of the as-is mean) as a whisker. */
-export function ReductionChart({
-  rows,
-}: {
-  rows: { metric: Metric; delta: MetricDelta; asIsMean: number | null }[];
-}) {
+/**
+ * Reduction rate per metric as a bar from 0. The rate is Δ ÷ the as-is mean, which cannot pass 100 %, and the axis
+ * never does: the interval is of Δ in the metric's own unit (in the table and each bar's title), because dividing
+ * its ends by the as-is mean would show reductions above 100 %. Rises beyond −100 % are drawn to the axis' end.
+ */
+export function ReductionChart({ rows }: { rows: { metric: Metric; delta: MetricDelta | null }[] }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
-  const usable = rows.filter((r) => r.asIsMean !== null && r.asIsMean !== 0);
-  const rate = (value: number, mean: number) => value / mean;
-  const all = usable.flatMap((r) => [rate(r.delta.value, r.asIsMean!), rate(r.delta.ci95[0], r.asIsMean!), rate(r.delta.ci95[1], r.asIsMean!)]);
-  const min = Math.min(0, ...all);
-  const max = Math.max(0, ...all, 0.01);
+  const usable = rows.filter((r) => r.delta?.reductionRate !== null && r.delta?.reductionRate !== undefined);
+  const rates = usable.map((r) => r.delta!.reductionRate!);
+  const min = Math.max(-1, Math.min(0, ...rates));
+  const max = Math.min(1, Math.max(0.01, ...rates));
   const width = 560;
   const label = 200;
   const row = 28;
   const height = usable.length * row + 24;
-  const x = (value: number) => label + ((value - min) / (max - min)) * (width - label - 16);
+  const x = (value: number) => label + ((Math.min(max, Math.max(min, value)) - min) / (max - min)) * (width - label - 16);
   return (
     <svg
       role="img"
@@ -42,22 +41,18 @@ export function ReductionChart({
     >
       <line x1={x(0)} x2={x(0)} y1={0} y2={height - 20} stroke="#1a1a1c" />
       {usable.map((r, i) => {
-        const mean = r.asIsMean!;
-        const value = rate(r.delta.value, mean);
-        const low = rate(r.delta.ci95[0], mean);
-        const high = rate(r.delta.ci95[1], mean);
+        const d = r.delta!;
+        const value = d.reductionRate!;
         const y = i * row + 4;
+        const unit = (v: number) => formatMetric(r.metric, v, language);
         return (
           <g key={r.metric}>
             <text x={label - 8} y={y + 15} textAnchor="end" fontSize="13" fill="#1a1a1c">
               {t(`reports.metrics.${r.metric}`)}
             </text>
             <rect x={Math.min(x(0), x(value))} y={y + 4} width={Math.abs(x(value) - x(0))} height={14} fill={value >= 0 ? '#3460fb' : '#ec0000'}>
-              <title>{`${t(`reports.metrics.${r.metric}`)}: ${formatPercent(value, language)} (95% CI ${formatPercent(low, language)} – ${formatPercent(high, language)})`}</title>
+              <title>{`${t(`reports.metrics.${r.metric}`)}: ${formatPercent(value, language)} (Δ ${unit(d.value)}, 95% ${unit(d.ci95[0])} – ${unit(d.ci95[1])})`}</title>
             </rect>
-            <line x1={x(low)} x2={x(high)} y1={y + 11} y2={y + 11} stroke="#1a1a1c" strokeWidth="1.5" />
-            <line x1={x(low)} x2={x(low)} y1={y + 5} y2={y + 17} stroke="#1a1a1c" strokeWidth="1.5" />
-            <line x1={x(high)} x2={x(high)} y1={y + 5} y2={y + 17} stroke="#1a1a1c" strokeWidth="1.5" />
           </g>
         );
       })}

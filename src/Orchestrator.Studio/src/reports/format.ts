@@ -29,7 +29,9 @@ export function formatPercent(value: number | null | undefined, language: Langua
   return value === null || value === undefined ? '–' : numberFormat(language, 1, 'percent').format(value);
 }
 
-/** Yen metrics are shown as money, the rest as numbers. */
+/** Yen metrics are shown as money, a share (first time right) as a percentage, the rest as numbers. */
 export function formatMetric(metric: string, value: number | null | undefined, language: Language): string {
-  return metric === 'costYen' ? formatYen(value, language) : formatNumber(value, language, metric.endsWith('Hours') ? 2 : 1);
+  if (metric.endsWith('Yen')) return formatYen(value, language);
+  if (metric === 'firstTimeRight') return formatPercent(value, language);
+  return formatNumber(value, language, metric.endsWith('Hours') ? 2 : metric === 'rework' ? 2 : 1);
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
 import { currentLanguage } from '../i18n';
 import { formatMetric, formatNumber, formatPercent, formatYen } from './format';
-import { axes, filterKeys, modes, type EffectProcess, type Metric, type ProcessTitle, type ReportFilter, type StepComparison } from './api';
+import { axes, filterKeys, modes, sources, versionChoices, type EffectProcess, type Metric, type ProcessTitle, type ProvenanceShares, type ReportFilter, type StepComparison } from './api';
 
 export function processName(key: string, title: ProcessTitle | null, language: string): string {
   return title ? (language === 'en' ? title.en : title.ja) : key;
@@ -27,6 +27,8 @@ export function readFilter(params: URLSearchParams): ReportFilter {
     if (!value) continue;
     if (key === 'mode') {
       if ((modes as readonly string[]).includes(value)) filter.mode = value as ReportFilter['mode'];
+    } else if (key === 'versions') {
+      if ((versionChoices as readonly string[]).includes(value)) filter.versions = value as ReportFilter['versions'];
     } else filter[key] = value;
   }
   return filter;
@@ -46,11 +48,40 @@ export function Flags({ flags }: { flags: string[] }) {
   );
 }
 
-/** As-is vs to-be on the four axes: n, mean, median, P90, Δ, reduction rate, 95% CI. */
+/**
+ * The 「推計値に基づく」 banner: above the figures that rest mostly (> 50 %) on estimates and simulation draws, naming
+ * each with that share, so that nobody quotes them as measurements.
+ */
+export function EstimateBanners({ process }: { process: EffectProcess }) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const banners = process.banners ?? [];
+  if (banners.length === 0) return null;
+  return (
+    <div role="note" className="estimate-banner mb-3 border-l-4 border-warning-yellow-2 bg-warning-yellow-1/20 px-4 py-2" data-testid={`estimate-banner-${process.processKey}`}>
+      <p className="font-bold">{t('reports.banner.title')}</p>
+      <p className="text-dns-14N-130">
+        {banners.map((b) => t('reports.banner.item', { metric: t(`reports.metrics.${b.metric}`), share: formatPercent(b.share, language) })).join('、')}
+      </p>
+      <p className="text-dns-14N-130">{t('reports.banner.lead')}</p>
+    </div>
+  );
+}
+
+/** What a figure rests on, in short: the share of each source that has any, e.g. 「実測 3% · 推計 72% · シミュ 25%」. */
+export function SourceShares({ shares }: { shares: ProvenanceShares | null | undefined }) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  if (!shares) return <>–</>;
+  return <>{sources.filter((s) => shares[s] > 0).map((s) => `${t(`reports.sources.${s}`)} ${formatPercent(shares[s], language)}`).join(' · ')}</>;
+}
+
+/** As-is vs to-be on the five axes: n, mean, median, P90, Δ, reduction rate, the interval of Δ and what each rests on. */
 export function EffectTable({ process }: { process: EffectProcess }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const cell = (metric: Metric, value: number | null | undefined) => formatMetric(metric, value, language);
+  const banner = new Map((process.banners ?? []).map((b) => [b.metric, b.share]));
   return (
     <table className="report-table" data-testid={`effect-table-${process.processKey}`}>
       <thead>
@@ -62,23 +93,33 @@ export function EffectTable({ process }: { process: EffectProcess }) {
           <th scope="col">{t('reports.effect.toBeMedianP90')}</th>
           <th scope="col">{t('reports.effect.delta')}</th>
           <th scope="col">{t('reports.effect.reduction')}</th>
-          <th scope="col">{t('reports.effect.ci')}</th>
+          <th scope="col">{t(`reports.effect.ci.${process.interval ?? 'sampling'}`)}</th>
+          <th scope="col">{t('reports.effect.sources')}</th>
         </tr>
       </thead>
       {axes.map((axis) => (
         <tbody key={axis.key}>
           <tr>
-            <th scope="rowgroup" colSpan={8} className="bg-solid-gray-50 text-left">
+            <th scope="rowgroup" colSpan={9} className="bg-solid-gray-50 text-left">
               {t(`reports.axes.${axis.key}`)}
             </th>
           </tr>
           {axis.metrics.map((metric) => {
             const a = process.asIs[metric];
             const b = process.toBe[metric];
+            if (!a || !b) return null;
             const d = process.delta?.[metric];
+            const estimated = banner.get(metric);
             return (
               <tr key={metric} data-testid={`effect-row-${metric}`}>
-                <th scope="row">{t(`reports.metrics.${metric}`)}</th>
+                <th scope="row">
+                  {t(`reports.metrics.${metric}`)}
+                  {estimated !== undefined && (
+                    <span className="estimate-tag ml-2 whitespace-nowrap text-dns-14N-130" data-testid={`estimate-tag-${metric}`}>
+                      {t('reports.banner.tag', { share: formatPercent(estimated, language) })}
+                    </span>
+                  )}
+                </th>
                 <td>{cell(metric, a.mean)}</td>
                 <td>{`${cell(metric, a.median)} / ${cell(metric, a.p90)}`}</td>
                 <td>{cell(metric, b.mean)}</td>
@@ -86,6 +127,9 @@ export function EffectTable({ process }: { process: EffectProcess }) {
                 <td>{d ? cell(metric, d.value) : '–'}</td>
                 <td>{d ? formatPercent(d.reductionRate, language) : '–'}</td>
                 <td>{d ? `${cell(metric, d.ci95[0])} – ${cell(metric, d.ci95[1])}` : '–'}</td>
+                <td className="text-cell text-dns-14N-130">
+                  <SourceShares shares={process.provenance?.both[metric]} />
+                </td>
               </tr>
             );
           })}

@@ -11,16 +11,24 @@ function arm(n: number, touch: number, cost: number, forms: number, visits: numb
     leadTimeHours: stat(30, 28, 50),
     leadTimeBusinessHours: stat(8, 7, 12),
     costYen: stat(cost),
+    personnelCostYen: stat(cost - 100),
+    otherCostYen: stat(100),
     forms: stat(forms),
+    transcribedItems: stat(100),
     steps: stat(6),
+    automatedSteps: stat(0),
+    rework: stat(0.1),
+    firstTimeRight: stat(0.9),
     residentVisits: stat(visits),
     residentDocuments: stat(7),
     residentHours: stat(5),
-    transcribedItems: stat(100),
+    residentProcedures: stat(1),
+    satisfaction: { n: 0, mean: null, median: null, p90: null },
   };
 }
 
 const delta = (value: number, asIs: number, low: number, high: number) => ({ value, reductionRate: value / asIs, ci95: [low, high] as [number, number] });
+const shares = (measured: number, estimate: number, simulated: number) => ({ measured, published: 0, estimate, simulated });
 
 export const effectReport: EffectReport = {
   processes: [
@@ -34,20 +42,43 @@ export const effectReport: EffectReport = {
         leadTimeHours: delta(24, 30, 20, 28),
         leadTimeBusinessHours: delta(5, 8, 4, 6),
         costYen: delta(5700, 9500, 5100, 6300),
+        personnelCostYen: delta(5700, 9400, 5100, 6300),
+        otherCostYen: delta(0, 100, 0, 0),
         forms: delta(13, 15, 13, 13),
+        transcribedItems: delta(0, 100, 0, 0),
         steps: delta(0, 6, 0, 0),
-        residentVisits: delta(5, 6, 5, 5),
+        automatedSteps: { value: -1, reductionRate: null, ci95: [-1, -1] },
+        rework: delta(0, 0.1, -0.05, 0.05),
+        firstTimeRight: { value: 0, reductionRate: null, ci95: [-0.05, 0.05] },
+        // The interval's upper end is above the as-is mean: as a share of it that would read as a reduction above 100 %.
+        residentVisits: { value: 5, reductionRate: 5 / 6, ci95: [3.5, 6.4] },
         residentDocuments: delta(0, 7, 0, 0),
         residentHours: delta(0, 5, 0, 0),
-        transcribedItems: delta(0, 100, 0, 0),
+        residentProcedures: delta(0, 1, 0, 0),
+        satisfaction: null,
       },
       flags: ['mixed-live-simulated'],
-      population: { cases: 72, live: 2, simulated: 70, clerkSteps: 400, editedSteps: 3, missingTimes: 0, unratedMinutes: 0 },
+      population: { cases: 72, live: 2, simulated: 70, imported: 0, surveyed: 0, timeStudySteps: 0, clerkSteps: 400, editedSteps: 3, missingTimes: 0, unsourcedFigures: 0, unratedMinutes: 0 },
+      provenance: {
+        asIs: {} as never,
+        toBe: {} as never,
+        both: {
+          touchMinutes: shares(2 / 72, 0, 70 / 72), leadTimeHours: shares(2 / 72, 0, 70 / 72), leadTimeBusinessHours: shares(2 / 72, 0, 70 / 72),
+          costYen: shares(0, 0.03, 0.97), personnelCostYen: shares(0, 0.03, 0.97), otherCostYen: shares(0, 0.03, 0.97), forms: shares(0, 0.03, 0.97),
+          transcribedItems: shares(0, 0.03, 0.97), steps: shares(2 / 72, 0, 70 / 72), automatedSteps: shares(2 / 72, 0, 70 / 72), rework: shares(2 / 72, 0, 70 / 72),
+          firstTimeRight: shares(2 / 72, 0, 70 / 72), residentVisits: shares(0, 0.03, 0.97), residentDocuments: shares(0, 0.03, 0.97),
+          residentHours: shares(0, 0.03, 0.97), residentProcedures: shares(2 / 72, 0, 70 / 72), satisfaction: null,
+        },
+      },
+      banners: [{ metric: 'touchMinutes', share: 70 / 72 }, { metric: 'forms', share: 1 }],
+      interval: 'mixed',
+      versions: [],
     },
   ],
   definitions: ['タッチタイム = 報告作業時間の合計', 'Δ = 平均(現行) − 平均(改革後)'],
   rates: { version: 2, source: 'api', changedAt: '2026-11-30T00:00:00Z', changedBy: 'coordinator', currency: 'JPY', annualWorkingHours: 1900 },
   bootstrap: { samples: 2000, seed: 2009, method: 'percentile' },
+  scope: { mode: 'all', modeDefaulted: false, versions: [] },
   generatedAt: '2026-12-01T01:00:00Z',
 };
 
@@ -151,11 +182,24 @@ export const projectionReport: ProjectionReport = {
     {
       processKey: 'okuyami',
       title: { ja: 'おくやみ手続', en: 'Bereavement procedures' },
-      municipalities: [{ municipalityCode: '131016', nameJa: '千代田区', annualVolume: 600, annual: annual(600) }],
+      byMunicipality: [
+        { municipalityCode: '131016', nameJa: '千代田区', asIsN: 36, toBeN: 36, smallSample: false, delta: effectReport.processes[0]!.delta },
+        { municipalityCode: '272035', nameJa: '豊中市', asIsN: 4, toBeN: 3, smallSample: true, delta: null },
+      ],
+      municipalities: [{ municipalityCode: '131016', nameJa: '千代田区', annualVolume: 600, basis: 'own', annual: annual(600) }],
       nationwide: { municipalityCount: 1741, annualVolume: 1_600_000, annual: annual(1_600_000) },
       flags: [],
     },
   ],
+  payback: {
+    pilotId: 'okuyami-sim',
+    investment: { yen: 3_000_000, source: 'estimate', basis: '端末と様式印字の改修の見積り' },
+    annualRunningCost: { yen: 300_000, source: 'estimate', basis: '保守' },
+    annualSavingYen: 3_420_000,
+    years: 3_000_000 / (3_420_000 - 300_000),
+    municipalitiesWithoutVolume: [],
+    note: null,
+  },
   volumesSource: 'fixtures/volumes.json',
   definitions: [],
 };
@@ -165,6 +209,10 @@ export const methodReport: MethodReport = {
   timeCapture: [
     { processKey: 'okuyami', arm: 'AsIs', stepCode: 'OK-01', activityType: 'Orchestrator.HumanTask', executions: 36, simulated: 34, method: 'タスク画面: 作成・着手・完了の時刻' },
   ],
+  figureSources: [
+    { processKey: 'okuyami', arm: 'AsIs', definitionId: 'okuyami-asis', version: 1, stepCode: 'OK-03', figure: 'forms', value: '3', source: 'estimate', basis: '3 様式。デモ用の推計' },
+  ],
+  imports: [{ id: 'i1', kind: 'timeStudy', fileName: '6月タイムスタディ.xlsx', rows: 120, importedAt: '2026-07-01T01:00:00Z' }],
   rates: effectReport.rates,
   appliedRates: [
     { orgLevel: 'Municipality', role: '市民課', hourlyRateJpy: 3300, validFrom: '2026-04-01', validTo: null, estimate: true, derivation: '[est] 年間給与 … ÷ 1,900 時間' },
