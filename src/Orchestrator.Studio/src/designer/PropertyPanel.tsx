@@ -100,7 +100,7 @@ export function PropertyPanel({ node, descriptor, variables, problems, readOnly,
         )}
         {shown === 'measurement' && (
           <div role="tabpanel">
-            <MeasurementEditor activity={activity} errors={messages('measurement')} onChange={onChange} />
+            <MeasurementEditor activity={activity} ports={node.data.ports} errors={messages('measurement')} onChange={onChange} />
           </div>
         )}
         {shown === 'form' && (

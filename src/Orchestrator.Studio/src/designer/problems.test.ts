@@ -49,15 +49,40 @@ describe('validation problems on the canvas', () => {
     ]);
     const nodes = canvas.nodes.map((n, i) => (i === 1 ? { ...n, data: { ...n.data, activity } } : n));
     const problems = designerProblems({ nodes, edges: canvas.edges });
-    expect(problems.map((p) => [p.nodeId, p.field, p.path])).toEqual([
+    expect(problems.filter((p) => p.severity === 'error').map((p) => [p.nodeId, p.field, p.path])).toEqual([
       ['intake', 'measurement', '$.root.activities[1].customProperties.measurement.standardEffortMinutes'],
       ['intake', 'formFields', '$.root.activities[1].formFields[1].name'],
       ['intake', 'formFields', '$.root.activities[1].formFields[2].name'],
       ['intake', 'formFields', '$.root.activities[1].formFields[2].options'],
     ]);
-    expect(problems[0]!.message.ja).toContain('最短 ≦ 最頻 ≦ 最長');
+    expect(problems.find((p) => p.severity === 'error')!.message.ja).toContain('最短 ≦ 最頻 ≦ 最長');
     expect(designerProblems(toCanvas(okuyamiDefinition(), descriptors))).toEqual([]);
     const negative = { ...intake.data.activity, customProperties: { measurement: { standardEffortMinutes: { min: -1, mode: 2, max: 3 } } } as JsonObject };
-    expect(designerProblems({ nodes: [{ ...intake, data: { ...intake.data, activity: negative } }], edges: [] })[0]!.message.en).toMatch(/negative/);
+    expect(designerProblems({ nodes: [{ ...intake, data: { ...intake.data, activity: negative } }], edges: [] }).find((p) => p.severity === 'error')!.message.en).toMatch(/negative/);
+  });
+
+  it('warns when a clerk task has no measurement and when a figure or a cost has no source', () => {
+    const canvas = toCanvas(okuyamiDefinition(), descriptors);
+    const intake = canvas.nodes[1]!;
+    const check = (measurement: JsonObject | undefined) => {
+      const activity = { ...intake.data.activity, customProperties: measurement ? { measurement } : {} } as Activity;
+      return designerProblems({ nodes: [{ ...intake, data: { ...intake.data, activity } }], edges: [] });
+    };
+    const bare = check(undefined);
+    expect(bare.map((p) => [p.severity, p.path])).toEqual([['warning', '$.root.activities[0].customProperties.measurement']]);
+    expect(bare[0]!.message.ja).toContain('職員のタスクに計測がありません');
+
+    const unsourced = check({
+      stepCode: 'A', forms: 2, residentVisits: 0, standardEffortMinutes: { min: 1, mode: 2, max: 3 },
+      provenance: { standardEffortMinutes: { source: 'measured', basis: 'タイムスタディ' }, forms: { basis: '根拠だけで出所がない' } },
+      costs: [{ kind: 'postage', yen: 84, source: 'published' }, { kind: 'paper', yen: 10 }],
+    });
+    // The effort has a source; forms has only a basis; a zero figure needs none; the second cost has none.
+    expect(unsourced.map((p) => [p.severity, p.path])).toEqual([
+      ['warning', '$.root.activities[0].customProperties.measurement.provenance.forms'],
+      ['warning', '$.root.activities[0].customProperties.measurement.costs[1].source'],
+    ]);
+    expect(unsourced[0]!.message.ja).toBe('「帳票枚数」の出所（実測・公表・推計）がありません。計測 タブで出所と根拠を入力してください。');
+    expect(errorCount(unsourced)).toBe(0);
   });
 });

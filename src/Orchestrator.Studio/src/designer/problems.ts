@@ -98,14 +98,48 @@ function asNumber(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-/** The designer's own checks: standard effort in order, form fields named once each, choices with options. */
+/** The figures of a step that need a source when they are not zero, with their names for the messages. */
+const sourcedFigures: readonly [string, string, string][] = [
+  ['standardEffortMinutes', '標準作業時間', 'standard effort'],
+  ['forms', '帳票枚数', 'forms'],
+  ['transcribedItems', '転記項目数', 'transcribed items'],
+  ['residentVisits', '住民の来庁回数', 'resident visits'],
+  ['residentDocuments', '住民の提出書類数', 'resident documents'],
+  ['residentMinutes', '住民の所要時間', 'resident minutes'],
+];
+
+const humanTaskTypes = ['Orchestrator.HumanTask', 'Elsa.RunTask'];
+
+/**
+ * The designer's own checks: standard effort in order, form fields named once each, choices with options; and, as
+ * warnings, a clerk's task without measurement and a figure (or declared cost) without a source — a report would
+ * count such a figure as an estimate.
+ */
 export function designerProblems(canvas: CanvasState): Problem[] {
   const problems: Problem[] = [];
   canvas.nodes.forEach((node, index) => {
     const base = `$.root.activities[${index}]`;
-    const add = (field: string, path: string, ja: string, en: string) =>
-      problems.push({ severity: 'error', path: `${base}.${path}`, message: { ja, en }, nodeId: node.id, field, edgeId: null });
-    const effort = measurementOf(node.data.activity).standardEffortMinutes;
+    const add = (field: string, path: string, ja: string, en: string, severity: Severity = 'error') =>
+      problems.push({ severity, path: `${base}.${path}`, message: { ja, en }, nodeId: node.id, field, edgeId: null });
+    const measurement = measurementOf(node.data.activity);
+    if (humanTaskTypes.includes(node.data.activity.type) && !measurement.stepCode)
+      add('measurement', 'customProperties.measurement', '職員のタスクに計測がありません。計測 タブでステップコード・実施主体・標準作業時間を入力してください。',
+        'This clerk task has no measurement: give its step code, actor and standard effort in the measurement tab.', 'warning');
+    const provenance = isObject(measurement.provenance as Json) ? (measurement.provenance as Record<string, Json>) : {};
+    for (const [figure, ja, en] of sourcedFigures) {
+      const value = measurement[figure];
+      const nonZero = isObject(value as Json) ? Object.values(value as Record<string, unknown>).some((v) => typeof v === 'number' && v !== 0) : typeof value === 'number' && value !== 0;
+      const entry = provenance[figure];
+      if (nonZero && !(isObject(entry as Json) && typeof (entry as Record<string, unknown>).source === 'string'))
+        add('measurement', `customProperties.measurement.provenance.${figure}`, `「${ja}」の出所（実測・公表・推計）がありません。計測 タブで出所と根拠を入力してください。`,
+          `The ${en} has no source (measured, published, estimate): give its source and basis in the measurement tab.`, 'warning');
+    }
+    if (Array.isArray(measurement.costs))
+      (measurement.costs as Json[]).forEach((cost, i) => {
+        if (isObject(cost) && typeof cost.source !== 'string')
+          add('measurement', `customProperties.measurement.costs[${i}].source`, `経費 ${i + 1} の出所（実測・公表・推計）がありません。`, `Cost ${i + 1} has no source.`, 'warning');
+      });
+    const effort = measurement.standardEffortMinutes;
     if (isObject(effort as Json)) {
       const [min, mode, max] = [asNumber(effort?.min), asNumber(effort?.mode), asNumber(effort?.max)];
       if ([min, mode, max].some((v) => v !== null && v < 0))

@@ -105,7 +105,15 @@ export function okuyamiDefinition(): JsonObject {
             type: 'Orchestrator.HumanTask',
             version: 1,
             customProperties: {
-              measurement: { stepCode: 'OKU-010', actorOrgLevel: 'Municipality', actorRole: '市民課', standardEffortMinutes: { min: 10, mode: 15, max: 25 }, forms: 1, residentVisits: 1, residentDocuments: 1 },
+              measurement: {
+                stepCode: 'OKU-010', actorOrgLevel: 'Municipality', actorRole: '市民課', standardEffortMinutes: { min: 10, mode: 15, max: 25 }, forms: 1, residentVisits: 1, residentDocuments: 1,
+                provenance: {
+                  standardEffortMinutes: { source: 'estimate', basis: '受付の標準時間' },
+                  forms: { source: 'estimate', basis: '死亡届 1 枚' },
+                  residentVisits: { source: 'estimate', basis: '来庁 1 回' },
+                  residentDocuments: { source: 'published', basis: '公表: 届出に必要な書類' },
+                },
+              },
               reviewNote: 'unknown custom property',
             },
             metadata: position(240, 120),
