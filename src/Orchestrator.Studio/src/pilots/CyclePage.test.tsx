@@ -96,4 +96,73 @@ describe('cycle detail', () => {
     renderApp('/pilots/okuyami-sim/cycles/nope');
     expect(await screen.findByRole('heading', { level: 1, name: 'サイクルが見つかりません' })).toBeTruthy();
   });
+
+  it('checks a time study in the import dialog, lists its problems by sheet, row and column, then imports the corrected file', async () => {
+    let imports: unknown[] = [];
+    const server = mockServer({
+      'GET /api/me': coordinator,
+      'GET /api/cycles/c1': () => jsonResponse(200, cycleView({ simulated: false, trigger: 'Manual' })),
+      [instancesUrl]: () => jsonResponse(200, instances),
+      'GET /api/pilots/okuyami-sim': () => jsonResponse(200, pilotView()),
+      'GET /api/organisations': () => jsonResponse(200, organisations),
+      'GET /api/measurements/cycles/c1/imports': () => jsonResponse(200, imports),
+      'POST /api/measurements/cycles/c1/timeStudy?fileName=ts.csv&dryRun=true': () =>
+        jsonResponse(200, {
+          kind: 'timeStudy', fileName: 'ts.csv', fileHash: 'h', dryRun: true, valid: false, alreadyImported: false, rows: 2, newRows: 0, skippedRows: 0,
+          matchedCases: 0, createdCases: 0, importId: null,
+          problems: [{ sheet: 'ts.csv', row: 3, column: '分', columnLetter: 'I', path: 'ts.csv!I3', message: '分は 0 以上 1,440 以下です (24 時間まで)。-5 は範囲外です' }],
+        }),
+      'POST /api/measurements/cycles/c1/timeStudy?fileName=ts2.csv&dryRun=true': () =>
+        jsonResponse(200, {
+          kind: 'timeStudy', fileName: 'ts2.csv', fileHash: 'h2', dryRun: true, valid: true, alreadyImported: false, rows: 2, newRows: 2, skippedRows: 0,
+          matchedCases: 1, createdCases: 1, importId: null, problems: [],
+        }),
+      'POST /api/measurements/cycles/c1/timeStudy?fileName=ts2.csv': () => {
+        imports = [{ id: 'imp1', kind: 'timeStudy', fileName: 'ts2.csv', fileHash: 'h2', rows: 2, skippedRows: 0, importedAt: '2026-06-03T01:00:00Z', importedBy: 'coordinator', withdrawnAt: null, withdrawnBy: null }];
+        return jsonResponse(200, {
+          kind: 'timeStudy', fileName: 'ts2.csv', fileHash: 'h2', dryRun: false, valid: true, alreadyImported: false, rows: 2, newRows: 2, skippedRows: 0,
+          matchedCases: 1, createdCases: 1, importId: 'imp1', problems: [],
+        });
+      },
+    });
+    renderApp('/pilots/okuyami-sim/cycles/c1');
+
+    const dialog = within(await screen.findByTestId('import-dialog'));
+    expect(dialog.getByRole('link', { name: 'テンプレート (Excel)' }).getAttribute('href')).toBe('/api/measurements/templates/timeStudy.xlsx');
+    expect(await screen.findByTestId('imports-empty')).toBeTruthy();
+    await userEvent.upload(dialog.getByTestId('import-file'), new File(['日付,…'], 'ts.csv', { type: 'text/csv' }));
+    expect((dialog.getByTestId('import-run') as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.click(dialog.getByRole('button', { name: '確認する (保存しない)' }));
+
+    const problems = within(await screen.findByTestId('import-problems'));
+    expect(problems.getAllByTestId('import-problem').map((row) => within(row).getAllByRole('cell').map((c) => c.textContent))).toEqual([
+      ['ts.csv', '3', '分', '分は 0 以上 1,440 以下です (24 時間まで)。-5 は範囲外です'],
+    ]);
+    expect(screen.getByRole('alert').textContent).toContain('1 件の問題があります');
+    expect((dialog.getByTestId('import-run') as HTMLButtonElement).disabled).toBe(true);
+    // The file went as the body, with its own type.
+    const sent = server.requests.find((r) => r.method === 'POST')!;
+    expect(sent.headers.get('Content-Type')).toBe('text/csv');
+
+    await userEvent.upload(dialog.getByTestId('import-file'), new File(['日付,…'], 'ts2.csv', { type: 'text/csv' }));
+    await userEvent.click(dialog.getByRole('button', { name: '確認する (保存しない)' }));
+    expect((await screen.findByTestId('import-result')).textContent).toContain('問題はありません: 2 行');
+    await userEvent.click(dialog.getByRole('button', { name: '取り込む' }));
+    expect((await screen.findByTestId('import-result')).textContent).toContain('取り込みました: 新しい行 2');
+    expect(await screen.findByTestId('import-row-imp1')).toBeTruthy();
+  });
+
+  it('takes no measurements into a simulated cycle', async () => {
+    mockServer({
+      'GET /api/me': coordinator,
+      'GET /api/cycles/c2': () => jsonResponse(200, cycleView({ id: 'c2' })),
+      'GET /api/workflow-instances?cycleId=c2&take=1000': () => jsonResponse(200, []),
+      'GET /api/pilots/okuyami-sim': () => jsonResponse(200, pilotView()),
+      'GET /api/organisations': () => jsonResponse(200, organisations),
+      'GET /api/measurements/cycles/c2/imports': () => jsonResponse(200, []),
+    });
+    renderApp('/pilots/okuyami-sim/cycles/c2');
+    expect((await screen.findByTestId('imports-simulated')).textContent).toContain('シミュレーションのサイクルには実測データを取り込めません');
+  });
 });
+

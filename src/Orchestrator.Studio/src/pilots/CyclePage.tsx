@@ -9,6 +9,7 @@ import type { Arm } from '../tasks/api';
 import { getCycle, getPilot, listCycleInstances, listOrganisations, type InstanceSummary } from './api';
 import { CycleTimes } from './CycleTable';
 import { localName, organisationName } from './format';
+import { MeasurementImports } from './MeasurementImports';
 import { usePolling, useResource } from './hooks';
 import { ArmProgressBar, CycleStatusBadge, ProgressLegend, TimeValue, failureReason } from './parts';
 import { isOpen, pollIntervalMs } from './progress';
@@ -109,6 +110,8 @@ function CycleScreen({ pilotId, cycleId }: { pilotId: string; cycleId: string })
           </p>
         </>
       )}
+
+      {view && <MeasurementImports cycleId={cycleId} simulated={view.simulated} />}
 
       {view && (
         <section aria-labelledby={`${ids}-instances`} data-testid="cycle-instances">
