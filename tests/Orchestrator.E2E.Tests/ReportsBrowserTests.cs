@@ -10,7 +10,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Orchestrator.E2E.Tests;
 
-/// <summary>An evaluator reads the effect of a simulated おくやみ pilot in the Studio, downloads it and prints the report.</summary>
+/// <summary>
+/// An evaluator reads the effect of a simulated おくやみ pilot in the Studio — every figure under the banner
+/// 「推計値に基づく」, since every case is simulated — downloads it and prints the report.
+/// </summary>
 public sealed class ReportsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
@@ -100,7 +103,7 @@ public sealed class ReportsBrowserTests(BrowserFixture browser) : IClassFixture<
         var table = page.GetByTestId("effect-table-okuyami");
         // The first report after the seeding aggregates the cases and compiles its queries: on a busy machine that takes a while.
         await Expect(table).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        foreach (var axis in new[] { "業務処理時間", "人件費換算", "帳票枚数・業務数", "住民負担" })
+        foreach (var axis in new[] { "業務処理時間", "経費", "帳票枚数・業務数", "業務品質", "住民負担" })
             await Expect(table.GetByText(axis, new() { Exact = true })).ToBeVisibleAsync();
         // Forms per case: 8 as-is, 1 to-be in every case, so Δ = 7 with a 95% CI of exactly 7 – 7.
         var forms = table.GetByTestId("effect-row-forms").Locator("td");
@@ -110,7 +113,16 @@ public sealed class ReportsBrowserTests(BrowserFixture browser) : IClassFixture<
         await Expect(forms.Nth(5)).ToHaveTextAsync("87.5%");
         await Expect(forms.Nth(6)).ToHaveTextAsync("7 – 7");
         await Expect(page.GetByTestId("population-okuyami")).ToHaveTextAsync("案件数: 現行 36 件、改革後 36 件 (実測 0 件、シミュレーション 72 件)");
-        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "指標ごとの削減率と 95% 信頼区間" })).ToBeVisibleAsync();
+        // Every case is simulated: the banner stands above the figures with their share, the intervals are model variability.
+        var banner = page.GetByTestId("estimate-banner-okuyami");
+        await Expect(banner).ToBeVisibleAsync();
+        await Expect(banner).ToContainTextAsync("推計値に基づく");
+        await Expect(banner).ToContainTextAsync("帳票枚数 (枚/件) 100.0%");
+        await Expect(table.GetByTestId("effect-row-forms").GetByTestId("estimate-tag-forms")).ToHaveTextAsync("推計値に基づく 100.0%");
+        await Expect(table.GetByTestId("effect-row-forms").Locator("td").Nth(7)).ToHaveTextAsync("シミュレーション 100.0%");
+        await Expect(table.GetByRole(AriaRole.Columnheader, new() { Name = "Δ の 95% 区間 (モデルのばらつき)" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("interval-okuyami")).ToContainTextAsync("モデルのばらつき");
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "指標ごとの削減率 (区間は表に各指標の単位で表示)" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("step-OK-09")).ToContainTextAsync("自動化");
         await Expect(page.GetByTestId("decomposition-chart")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("trend-chart").Locator("polyline")).ToHaveCountAsync(2);

@@ -124,7 +124,7 @@ public sealed class ReportPopulation(AppDbContext db, CaseFactsBuilder builder)
         var all = db.ReportCases.AsNoTracking();
         var mode = filter.Mode;
         if (mode == "auto")
-            mode = await filter.Apply(all, "all").AnyAsync(c => !c.Simulated, ct) ? "live" : "all";
+            mode = await filter.Apply(all, "all").AnyAsync(c => !c.Simulated, ct) ? "live" : "simulated";
         var selected = filter.Apply(all, mode);
         var used = await selected
             .GroupBy(c => new { c.ProcessKey, c.Arm, c.DefinitionId, c.DefinitionVersion })
