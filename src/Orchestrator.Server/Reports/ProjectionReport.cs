@@ -70,7 +70,7 @@ public sealed class ProjectionReportQuery(
                       ?? throw new InvalidDataException($"{file} is empty");
         var summary = await effect.RunAsync(filter, ct);
         var (query, _) = await population.ScopeAsync(filter, ct);
-        var cases = await CaseValues.ReadAsync(query, ct);
+        var (cases, _) = await CaseValues.ReadAsync(query, withLevels: true, ct);
         var snapshot = await rates.CurrentAsync(ct);
         var hoursPerYear = snapshot.Table.Document.AnnualWorkingHours ?? 1900;
         var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Code, o => o.NameJa, StringComparer.Ordinal, ct);

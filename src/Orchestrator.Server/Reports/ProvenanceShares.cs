@@ -14,38 +14,36 @@ public sealed record ProvenanceShares(double Measured, double Published, double 
     /// <summary>What rests on estimates or simulation draws; above one half the report puts a banner over the figure.</summary>
     public double EstimatedShare => Estimate + Simulated;
 
-    public static MetricMap<ProvenanceShares?> Of(IReadOnlyList<CaseValues> cases) => MetricMap<ProvenanceShares?>.From(m => Of(cases, m));
+    public static MetricMap<ProvenanceShares?> Of(IEnumerable<GroupTotals> groups)
+    {
+        var list = groups.ToList();
+        return MetricMap<ProvenanceShares?>.From(m => Of(list, m));
+    }
 
-    private static ProvenanceShares? Of(IReadOnlyList<CaseValues> cases, EffectMetric metric)
+    private static ProvenanceShares? Of(List<GroupTotals> groups, EffectMetric metric)
     {
         var byAmount = new double[4];
         var byCase = new double[4];
         var perCase = EffectMetrics.Of(metric).Basis == MetricBasis.Case;
-        foreach (var c in cases)
+        foreach (var g in groups)
         {
-            var value = c.Figures[metric];
-            if (double.IsNaN(value))
-                continue;
-            var amount = perCase ? 1 : Math.Abs(value);
-            if (c.Simulated)
+            var t = g.Metrics[metric];
+            if (g.Simulated)
             {
-                byAmount[3] += amount;
-                byCase[3]++;
+                byAmount[3] += perCase ? t.Cases : t.Sum;
+                byCase[3] += t.Cases;
             }
             else if (perCase)
             {
-                byAmount[0] += amount;
-                byCase[0]++;
+                byAmount[0] += t.Cases;
+                byCase[0] += t.Cases;
             }
             else
             {
-                var measured = c.Measured[(int)metric];
-                var published = c.Published[(int)metric];
-                var estimate = Math.Max(0, amount - measured - published);
-                byAmount[0] += measured;
-                byAmount[1] += published;
-                byAmount[2] += estimate;
-                byCase[amount == 0 ? 2 : measured >= published && measured >= estimate ? 0 : published >= estimate ? 1 : 2]++;
+                byAmount[0] += t.Measured;
+                byAmount[1] += t.Published;
+                byAmount[2] += Math.Max(0, t.Sum - t.Measured - t.Published);
+                byCase[2] += t.Cases;
             }
         }
         var weights = byAmount.Sum() > 0 ? byAmount : byCase;

@@ -113,7 +113,8 @@ internal sealed class ReportConfigurations :
     {
         b.ToTable("ReportCases");
         b.HasKey(c => c.InstanceId);
-        b.HasIndex(c => new { c.ProcessKey, c.Arm });
+        // Covers the resolution of a report's scope (which definition versions, any live case) without reading the rows.
+        b.HasIndex(c => new { c.ProcessKey, c.Arm, c.DefinitionId, c.DefinitionVersion, c.Simulated });
         b.HasIndex(c => new { c.PilotId, c.CycleId });
         b.HasIndex(c => c.RateVersion);
         // Covers the count that tells whether any finished case still lacks a current row.

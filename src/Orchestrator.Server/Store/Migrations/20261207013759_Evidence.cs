@@ -15,6 +15,10 @@ namespace Orchestrator.Server.Store.Migrations
                 name: "IX_ReportCases_FormulaVersion",
                 table: "ReportCases");
 
+            migrationBuilder.DropIndex(
+                name: "IX_ReportCases_ProcessKey_Arm",
+                table: "ReportCases");
+
             migrationBuilder.AddColumn<bool>(
                 name: "Imported",
                 table: "WorkflowInstances",
@@ -422,6 +426,11 @@ namespace Orchestrator.Server.Store.Migrations
                 columns: new[] { "FormulaVersion", "CalendarKey" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReportCases_ProcessKey_Arm_DefinitionId_DefinitionVersion_Simulated",
+                table: "ReportCases",
+                columns: new[] { "ProcessKey", "Arm", "DefinitionId", "DefinitionVersion", "Simulated" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MeasurementImports_CycleId_Kind_FileHash",
                 table: "MeasurementImports",
                 columns: new[] { "CycleId", "Kind", "FileHash" });
@@ -478,6 +487,10 @@ namespace Orchestrator.Server.Store.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_ReportCases_FormulaVersion_CalendarKey",
+                table: "ReportCases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ReportCases_ProcessKey_Arm_DefinitionId_DefinitionVersion_Simulated",
                 table: "ReportCases");
 
             migrationBuilder.DropColumn(
@@ -728,6 +741,11 @@ namespace Orchestrator.Server.Store.Migrations
                 name: "IX_ReportCases_FormulaVersion",
                 table: "ReportCases",
                 column: "FormulaVersion");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportCases_ProcessKey_Arm",
+                table: "ReportCases",
+                columns: new[] { "ProcessKey", "Arm" });
         }
     }
 }

@@ -11,7 +11,7 @@ using Orchestrator.Server.Store;
 namespace Orchestrator.Server.Store.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207003721_Evidence")]
+    [Migration("20261207013759_Evidence")]
     partial class Evidence
     {
         /// <inheritdoc />
@@ -1243,7 +1243,7 @@ namespace Orchestrator.Server.Store.Migrations
 
                     b.HasIndex("PilotId", "CycleId");
 
-                    b.HasIndex("ProcessKey", "Arm");
+                    b.HasIndex("ProcessKey", "Arm", "DefinitionId", "DefinitionVersion", "Simulated");
 
                     b.ToTable("ReportCases", (string)null);
                 });
