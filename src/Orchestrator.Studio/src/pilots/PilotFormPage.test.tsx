@@ -103,6 +103,11 @@ describe('pilot form: creating', slow, () => {
     await ue.click(screen.getByRole('button', { name: '休日を追加' }));
     fireEvent.change(screen.getByLabelText('日付'), { target: { value: '2026-11-23' } });
     await ue.type(screen.getByLabelText('名称'), '勤労感謝の日');
+    // The investment for the payback period, with its source and basis; no running cost.
+    const investment = within(screen.getByTestId('costs-investment'));
+    fireEvent.change(investment.getByLabelText('金額 (円)'), { target: { value: '3000000' } });
+    await ue.selectOptions(investment.getByLabelText('出所'), 'published');
+    fireEvent.change(investment.getByLabelText('根拠'), { target: { value: '契約書の金額' } });
 
     await ue.click(screen.getByRole('button', { name: '作成する' }));
 
@@ -142,6 +147,7 @@ describe('pilot form: creating', slow, () => {
           holidays: [{ date: '2026-11-23', name: '勤労感謝の日' }],
         },
       },
+      costs: { investment: { yen: 3_000_000, source: 'published', basis: '契約書の金額' }, annualRunningCost: null },
     } satisfies PilotConfiguration & { id: string });
   });
 

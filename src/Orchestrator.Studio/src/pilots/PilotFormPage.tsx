@@ -7,6 +7,7 @@ import { currentLanguage } from '../i18n';
 import { createPilot, getPilot, listDefinitionChoices, listOrganisations, updatePilot, type PilotView } from './api';
 import { newPilotForm, sameConfiguration, toConfiguration, toForm, type PilotForm } from './form';
 import { BasicsSection } from './form/BasicsSection';
+import { CostsSection } from './form/CostsSection';
 import type { UpdateForm } from './form/controls';
 import { CasesSection, DesignSection } from './form/DesignSection';
 import { MunicipalitiesSection } from './form/MunicipalitiesSection';
@@ -196,6 +197,7 @@ function PilotEditor({ id }: { id: string | null }) {
         <CasesSection {...sectionProps} />
         <ScheduleSection {...sectionProps} />
         {form.mode === 'Simulated' && <SimulationSection {...sectionProps} organisations={organisationList} />}
+        <CostsSection {...sectionProps} />
         <div className="flex flex-wrap items-center gap-4">
           <button type="submit" className="btn-primary" disabled={busy} data-testid="pilot-save">
             {creating ? t('pilots.form.create') : t('pilots.form.save')}

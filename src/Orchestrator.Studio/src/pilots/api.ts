@@ -64,6 +64,19 @@ export interface SimulationDesign {
   calendar: OfficeCalendarDocument | null;
 }
 
+/** A yen amount with its source (measured, published, estimate) and basis. */
+export interface CostFigure {
+  yen: number | null;
+  source: string | null;
+  basis: string | null;
+}
+
+/** What the reform costs: the one-off investment and the running cost it adds a year (for the payback period). */
+export interface PilotCosts {
+  investment: CostFigure | null;
+  annualRunningCost: CostFigure | null;
+}
+
 /** The configuration as POST/PUT /api/pilots take it and GET returns it (camelCase; null = the server's default). */
 export interface PilotConfiguration {
   name: LocalizedName | null;
@@ -79,6 +92,7 @@ export interface PilotConfiguration {
   /** TimeSpan text, "d.hh:mm:ss"; null = 14 days. */
   cycleLength: string | null;
   simulation: SimulationDesign | null;
+  costs?: PilotCosts | null;
 }
 
 export type CycleStatus = 'Starting' | 'Running' | 'Closed' | 'Failed';

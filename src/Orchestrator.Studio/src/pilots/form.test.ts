@@ -24,6 +24,7 @@ describe('form ⇄ configuration', () => {
       schedule: null,
       cycleLength: null,
       simulation: null,
+      costs: null,
     };
     const form = toForm(stored);
     expect(form.assignment).toBe('BothArms');

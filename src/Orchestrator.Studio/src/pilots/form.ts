@@ -3,7 +3,7 @@
  * configuration the API takes. Numbers stay text until the form is checked, so a half-typed value is never lost.
  */
 import type { Arm } from '../tasks/api';
-import type { ArmAssignment, CaseSourceKind, PilotArmDefinition, PilotConfiguration, PilotMode } from './api';
+import type { ArmAssignment, CaseSourceKind, CostFigure, PilotArmDefinition, PilotConfiguration, PilotMode } from './api';
 import { formatTimeSpan, parseTimeSpan } from './timespan';
 
 export const defaultTimeZone = 'Asia/Tokyo';
@@ -48,6 +48,13 @@ export interface SimulationForm {
   holidays: HolidayRow[];
 }
 
+/** A cost as typed: yen, source and basis. */
+export interface CostRow {
+  yen: string;
+  source: string;
+  basis: string;
+}
+
 export interface PilotForm {
   /** Only when creating: the pilot's id (slug); empty = the server picks one. */
   id: string;
@@ -71,6 +78,8 @@ export interface PilotForm {
   cycleHours: string;
   cycleMinutes: string;
   simulation: SimulationForm;
+  investment: CostRow;
+  runningCost: CostRow;
 }
 
 /** A key for a list row (React keys); crypto.randomUUID is missing outside secure contexts, getRandomValues is not. */
@@ -132,6 +141,8 @@ export function newPilotForm(): PilotForm {
     cycleDays: String(defaultCycleDays),
     cycleHours: '0',
     cycleMinutes: '0',
+    investment: { yen: '', source: 'estimate', basis: '' },
+    runningCost: { yen: '', source: 'estimate', basis: '' },
     simulation: defaultSimulation(),
   };
 }
@@ -176,6 +187,8 @@ export function toForm(config: PilotConfiguration): PilotForm {
     cycleDays: String(cycle.days),
     cycleHours: String(cycle.hours),
     cycleMinutes: String(cycle.minutes + Math.round(cycle.seconds / 60)),
+    investment: costRow(config.costs?.investment),
+    runningCost: costRow(config.costs?.annualRunningCost),
     simulation: sim
       ? {
           seed: text(sim.seed),
@@ -190,6 +203,16 @@ export function toForm(config: PilotConfiguration): PilotForm {
         }
       : base.simulation,
   };
+}
+
+function costRow(figure: CostFigure | null | undefined): CostRow {
+  return { yen: text(figure?.yen), source: figure?.source ?? 'estimate', basis: figure?.basis ?? '' };
+}
+
+/** A cost as the API takes it; null when no amount is typed. */
+function costFigure(row: CostRow): CostFigure | null {
+  const yen = row.yen.trim() === '' ? null : Number(row.yen.trim().replace(/,/g, ''));
+  return yen === null ? null : { yen: Number.isFinite(yen) ? yen : null, source: orNull(row.source), basis: orNull(row.basis) };
 }
 
 /** An integer as typed, or null when the field is empty or not a whole number (the checks report those). */
@@ -268,6 +291,9 @@ export function toConfiguration(form: PilotForm): PilotConfiguration {
               : null,
           }
         : null,
+    costs: costFigure(form.investment) || costFigure(form.runningCost)
+      ? { investment: costFigure(form.investment), annualRunningCost: costFigure(form.runningCost) }
+      : null,
   };
 }
 

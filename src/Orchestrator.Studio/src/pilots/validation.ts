@@ -170,6 +170,10 @@ export function fieldOfPath(path: string, form: PilotForm): string | null {
       return b === 'timezone' ? 'timeZone' : 'cron';
     case 'cyclelength':
       return 'cycleLength';
+    case 'costs': {
+      const row = b === 'investment' ? 'investment' : 'runningCost';
+      return `${row}.${c === 'source' ? 'source' : c === 'basis' ? 'basis' : 'yen'}`;
+    }
     case 'simulation': {
       if (b === 'seed') return 'simulation.seed';
       if (b === 'clerkcapacity') {

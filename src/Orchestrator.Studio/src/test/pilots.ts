@@ -71,6 +71,10 @@ export function fullConfiguration(): PilotConfiguration {
         ],
       },
     },
+    costs: {
+      investment: { yen: 3_000_000, source: 'estimate', basis: '端末と様式印字の改修の見積り' },
+      annualRunningCost: { yen: 300_000, source: 'published', basis: '保守契約の公表額' },
+    },
   };
 }
 
