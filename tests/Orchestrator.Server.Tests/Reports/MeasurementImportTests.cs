@@ -98,6 +98,17 @@ public sealed class MeasurementImportTests : IAsyncLifetime
         Assert.DoesNotContain("A01", csv);                             // the sheet's pseudonym is hashed again
     }
 
+    [Fact]
+    public async Task A_CSV_saved_by_Japanese_Excel_in_Shift_JIS_is_read_as_well_as_UTF_8()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var text = Header + "\r\n2026-06-01,131016,A01,CASE-1,現行,M-01,9:00,9:14,,窓口で計測\r\n";
+        var (status, dry) = await EvidencePilot.ImportAsync(coordinator, "timeStudy", "ts.csv", System.Text.Encoding.GetEncoding(932).GetBytes(text), dryRun: true);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(dry.GetProperty("valid").GetBoolean(), dry.ToString());
+        Assert.Equal(1, dry.GetProperty("newRows").GetInt32());
+    }
+
     public static TheoryData<string, string, string, string> BadTimeStudies => new()
     {
         // line, cell, message fragment, what
