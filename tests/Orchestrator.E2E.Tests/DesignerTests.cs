@@ -37,6 +37,10 @@ public sealed class DesignerTests(BrowserFixture browser) : IClassFixture<Browse
         await page.GetByTestId("effort-min").FillAsync("10");
         await page.GetByTestId("effort-mode").FillAsync("15");
         await page.GetByTestId("effort-max").FillAsync("25");
+        // A figure without a source is a warning in the problem list until it says what it rests on.
+        await Expect(page.GetByTestId("problems-none")).Not.ToBeVisibleAsync();
+        await page.GetByTestId("source-standardEffortMinutes").SelectOptionAsync("estimate");
+        await page.GetByTestId("basis-standardEffortMinutes").FillAsync("窓口職員への聞き取り");
         await page.GetByTestId("node-writeLine1").ClickAsync();
         await page.GetByTestId("input-text").FillAsync("受付が終わりました");
         await page.Locator(".react-flow__pane").ClickAsync(new() { Position = new() { X = 20, Y = 20 } });
@@ -67,6 +71,8 @@ public sealed class DesignerTests(BrowserFixture browser) : IClassFixture<Browse
         var measurement = activities["humanTask1"]["customProperties"]!["measurement"]!;
         Assert.Equal("E2E-01", (string?)measurement["stepCode"]);
         Assert.Equal(15, (double)measurement["standardEffortMinutes"]!["mode"]!);
+        Assert.Equal("estimate", (string?)measurement["provenance"]!["standardEffortMinutes"]!["source"]);
+        Assert.Equal("窓口職員への聞き取り", (string?)measurement["provenance"]!["standardEffortMinutes"]!["basis"]);
         var connections = stored["root"]!["connections"]!.AsArray()
             .Select(c => $"{c!["source"]!["activity"]}:{c["source"]!["port"]}->{c["target"]!["activity"]}").Order().ToArray();
         Assert.Equal(["humanTask1:Done->writeLine1", "start1:Done->humanTask1", "writeLine1:Done->end1"], connections);
@@ -353,6 +359,8 @@ public sealed class DesignerTests(BrowserFixture browser) : IClassFixture<Browse
         "activities": [
           { "id": "start", "type": "Elsa.Start", "version": 1, "metadata": { "designer": { "position": { "x": 0, "y": 0 } } } },
           { "id": "intake", "name": "受付", "type": "Orchestrator.HumanTask", "version": 1,
+            "customProperties": { "measurement": { "stepCode": "E2E-V-01", "actorOrgLevel": "Municipality", "standardEffortMinutes": { "min": 5, "mode": 10, "max": 15 },
+              "provenance": { "standardEffortMinutes": { "source": "estimate", "basis": "E2E" } } } },
             "metadata": { "designer": { "position": { "x": 260, "y": 0 } } },
             "title": { "typeName": "String", "expression": { "type": "Literal", "value": "受付" } } },
           { "id": "end", "type": "Elsa.End", "version": 1, "metadata": { "designer": { "position": { "x": 520, "y": 0 } } } }
