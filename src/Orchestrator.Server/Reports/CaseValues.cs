@@ -22,6 +22,7 @@ public sealed record CaseValues(string ProcessKey, string Arm, string? Municipal
     /// </summary>
     public static async Task<(List<CaseValues> Rows, List<GroupTotals> Totals)> ReadAsync(IQueryable<ReportCaseRecord> query, bool withLevels, CancellationToken ct)
     {
+        // Without levels, EF writes the level columns as one constant: they cost no reads.
         var projected = query.Select(c => new
         {
             c.ProcessKey, c.Arm, c.MunicipalityCode, c.Simulated,
@@ -31,20 +32,13 @@ public sealed record CaseValues(string ProcessKey, string Arm, string? Municipal
             c.PersonnelCostPublishedYen, c.OtherCostMeasured, c.OtherCostPublished, c.FormsMeasured, c.FormsPublished, c.TranscribedMeasured,
             c.TranscribedPublished, c.VisitsMeasured, c.VisitsPublished, c.DocumentsMeasured, c.DocumentsPublished, c.ResidentMinutesMeasured,
             c.ResidentMinutesPublished,
+            PersonnelMunicipality = withLevels ? c.PersonnelMunicipalityYen : 0, PersonnelPrefecture = withLevels ? c.PersonnelPrefectureYen : 0,
+            PersonnelNational = withLevels ? c.PersonnelNationalYen : 0, OtherMunicipality = withLevels ? c.OtherMunicipalityYen : 0,
+            OtherPrefecture = withLevels ? c.OtherPrefectureYen : 0, OtherNational = withLevels ? c.OtherNationalYen : 0,
+            OtherResident = withLevels ? c.OtherResidentYen : 0, TouchMunicipality = withLevels ? c.TouchMunicipalityMinutes : 0,
+            TouchPrefecture = withLevels ? c.TouchPrefectureMinutes : 0, TouchNational = withLevels ? c.TouchNationalMinutes : 0,
         });
-        var levels = query.Select(c => new
-        {
-            c.ProcessKey, c.Arm, c.MunicipalityCode, c.Simulated,
-            c.TouchMinutes, c.LeadTimeHours, c.LeadTimeBusinessHours, c.CostYen, c.PersonnelCostYen, c.OtherCostYen, c.Forms, c.TranscribedItems,
-            c.Steps, c.AutomatedSteps, c.Rework, c.ResidentVisits, c.ResidentDocuments, c.ResidentMinutes, c.ResidentProcedures, c.Satisfaction,
-            c.Imported, c.Surveyed, c.TimeStudySteps, c.ClerkSteps, c.EditedSteps, c.MissingTimes, c.UnsourcedFigures, c.UnratedMinutes,
-            c.PersonnelCostPublishedYen, c.OtherCostMeasured, c.OtherCostPublished, c.FormsMeasured, c.FormsPublished, c.TranscribedMeasured,
-            c.TranscribedPublished, c.VisitsMeasured, c.VisitsPublished, c.DocumentsMeasured, c.DocumentsPublished, c.ResidentMinutesMeasured,
-            c.ResidentMinutesPublished,
-            c.PersonnelMunicipalityYen, c.PersonnelPrefectureYen, c.PersonnelNationalYen, c.OtherMunicipalityYen, c.OtherPrefectureYen,
-            c.OtherNationalYen, c.OtherResidentYen, c.TouchMunicipalityMinutes, c.TouchPrefectureMinutes, c.TouchNationalMinutes,
-        });
-        await using var command = withLevels ? levels.CreateDbCommand() : projected.CreateDbCommand();
+        await using var command = projected.CreateDbCommand();
         var connection = (SqliteConnection)command.Connection!;
         if (connection.State != System.Data.ConnectionState.Open)
             await connection.OpenAsync(ct);
