@@ -1,35 +1,34 @@
-using System.Text.Json.Serialization;
-
 namespace Orchestrator.Server.Hosting;
 
 /// <summary>
-/// Where a figure comes from. Measured (実測): timed or counted in the pilot — task screen, time study, questionnaire.
-/// Published (公表): taken from a cited public source. Estimate (推計): a modeller's figure with its reasoning.
-/// Simulated (シミュレーション): drawn in a simulated cycle from estimated or published figures.
+/// Where a figure comes from: 実測 (measured in a pilot, a time study or a survey), 公表 (a cited public source) or 推計
+/// (a modeller's estimate). The basis text beside it says which study, source or reasoning. Shared by the inventory
+/// (every figure of a procedure and its data flows) and the reports (every figure of a workflow step, a pilot's costs,
+/// imported measurements); a simulated case is not a fourth source but the origin of its record.
 /// </summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ProvenanceSource>))]
-public enum ProvenanceSource { Measured, Published, Estimate, Simulated }
+public enum Provenance { Measured, Published, Estimated }
 
-/// <summary>A figure's source and its basis: the citation of a published figure, the reasoning of an estimate, how it was measured.</summary>
-public sealed record Provenance(ProvenanceSource Source, string? Basis)
+/// <summary>The words a provenance is written with, and the weaker of two.</summary>
+public static class Provenances
 {
-    /// <summary>The names a source is written with: the JSON and API name, and the Japanese label spreadsheets use.</summary>
-    private static readonly (ProvenanceSource Source, string Name, string Ja)[] Names =
+    /// <summary>The word in step metadata and the report API, and the Japanese label of sheets and reports.</summary>
+    private static readonly (Provenance Source, string Name, string Ja)[] Names =
     [
-        (ProvenanceSource.Measured, "measured", "実測"),
-        (ProvenanceSource.Published, "published", "公表"),
-        (ProvenanceSource.Estimate, "estimate", "推計"),
-        (ProvenanceSource.Simulated, "simulated", "シミュレーション"),
+        (Provenance.Measured, "measured", "実測"),
+        (Provenance.Published, "published", "公表"),
+        (Provenance.Estimated, "estimate", "推計"),
     ];
 
-    public static string NameOf(ProvenanceSource source) => Names.First(n => n.Source == source).Name;
+    public static string NameOf(Provenance source) => Names.First(n => n.Source == source).Name;
 
-    public static string JapaneseOf(ProvenanceSource source) => Names.First(n => n.Source == source).Ja;
+    public static string JapaneseOf(Provenance source) => Names.First(n => n.Source == source).Ja;
 
-    /// <summary>Reads "measured" / "published" / "estimate" / "simulated" (any case) or 実測 / 公表 / 推計 / シミュレーション.</summary>
-    public static bool TryParse(string? text, out ProvenanceSource source)
+    /// <summary>Reads "measured" / "published" / "estimate" (also "estimated", any case) or 実測 / 公表 / 推計.</summary>
+    public static bool TryParse(string? text, out Provenance source)
     {
         var trimmed = text?.Trim();
+        if (string.Equals(trimmed, "estimated", StringComparison.OrdinalIgnoreCase))
+            trimmed = "estimate";
         foreach (var (s, name, ja) in Names)
         {
             if (string.Equals(trimmed, name, StringComparison.OrdinalIgnoreCase) || trimmed == ja)
@@ -43,8 +42,8 @@ public sealed record Provenance(ProvenanceSource Source, string? Basis)
     }
 
     /// <summary>
-    /// The weaker of two sources, for a figure computed from both (hours × rate): a simulation draw is weaker than an
-    /// estimate, an estimate than a published figure, a published figure than a measurement.
+    /// The weaker of two sources, for a figure that rests on both: an estimate is weaker than a published figure, a
+    /// published figure than a measurement.
     /// </summary>
-    public static ProvenanceSource Weaker(ProvenanceSource a, ProvenanceSource b) => (ProvenanceSource)Math.Max((int)a, (int)b);
+    public static Provenance Weaker(Provenance a, Provenance b) => (Provenance)Math.Max((int)a, (int)b);
 }

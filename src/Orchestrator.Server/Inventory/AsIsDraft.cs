@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Orchestrator.Engine;
+using Orchestrator.Server.Hosting;
 
 namespace Orchestrator.Server.Inventory;
 
@@ -128,16 +129,40 @@ public static class AsIsDraft
         var organisation = clerkAtSender ? flow.FromOrganisation : flow.ToOrganisation;
         var carried = flow.Means == TransferMeans.ResidentCarried;
         var measurement = Measurement($"{p.Code}-{flow.Number:00}", Level(level), organisation);
+        // The reports read each figure's source and basis from measurement.provenance.
+        var provenance = new JsonObject();
+        void Source(string key, Figure figure)
+        {
+            if (figure.Source is { } source)
+                provenance[key] = new JsonObject { ["source"] = Provenances.NameOf(source), ["basis"] = figure.Basis };
+        }
         if (flow.ClerkMinutes.Value is { } minutes)
+        {
             measurement["standardEffortMinutes"] = new JsonObject { ["min"] = minutes, ["mode"] = minutes, ["max"] = minutes };
+            Source("standardEffortMinutes", flow.ClerkMinutes);
+        }
         if (flow.RekeyedFields.Value is { } rekeyed)
+        {
             measurement["transcribedItems"] = rekeyed;
+            Source("transcribedItems", flow.RekeyedFields);
+        }
         if (flow.Documents.Value is { } documents)
         {
             measurement["forms"] = documents;
             measurement["residentDocuments"] = carried ? documents : 0;
+            Source("forms", flow.Documents);
+            if (carried)
+                Source("residentDocuments", flow.Documents);
         }
         measurement["residentVisits"] = carried ? 1 : 0;
+        if (carried)
+            provenance["residentVisits"] = new JsonObject
+            {
+                ["source"] = Provenances.NameOf(Provenance.Estimated),
+                ["basis"] = $"連携手段「{InventoryLabels.Of(TransferMeans.ResidentCarried)}」: 住民が書類を持参して 1 回来庁する",
+            };
+        if (provenance.Count > 0)
+            measurement["provenance"] = provenance;
 
         var title = Clip(clerkAtSender
             ? $"{Party(level, organisation)}: {p.NameJa} 作成・交付"

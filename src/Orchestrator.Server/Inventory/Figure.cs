@@ -1,3 +1,5 @@
+using Orchestrator.Server.Hosting;
+
 namespace Orchestrator.Server.Inventory;
 
 /// <summary>A number of the inventory with its provenance and basis; an empty figure (no value) is not yet known.</summary>

@@ -158,7 +158,7 @@ public static class PilotConfigurationValidator
                 continue;
             if (figure.Yen is not { } yen || !double.IsFinite(yen) || yen < 0)
                 problems.Add(new($"$.costs.{name}.yen", "金額 (円) は 0 以上の数です (yen must be a number ≥ 0)"));
-            if (!Provenance.TryParse(figure.Source, out var source) || source == ProvenanceSource.Simulated)
+            if (!Provenances.TryParse(figure.Source, out _))
                 problems.Add(new($"$.costs.{name}.source", "出所は measured (実測) / published (公表) / estimate (推計) のいずれかです (source must be measured, published or estimate)"));
             if (string.IsNullOrWhiteSpace(figure.Basis))
                 problems.Add(new($"$.costs.{name}.basis", "根拠 (出典や算定の考え方) を書いてください (a basis is required)"));

@@ -31,12 +31,15 @@ public sealed record ActivityRecord(
     /// <summary>The organisation that acted: the task's assignee, else the handoff's sender, else the measurement's actor level.</summary>
     public string Group => OrgCode ?? HandoffSenderCode ?? OrgLevel ?? ActorOrgLevel ?? "System";
 
+    /// <summary>Where a record comes from: "measured" in a live case, "simulated" when drawn in a simulated cycle.</summary>
+    public static string OriginOf(bool simulated) => simulated ? "simulated" : Provenances.NameOf(Hosting.Provenance.Measured);
+
     public static IEnumerable<ActivityRecord> Of(ReportCaseRecord c, CaseRows rows, RateTableSnapshot rates, Pseudonyms pseudonyms)
     {
         var tasks = rows.Tasks.ToLookup(t => t.ActivityExecutionId, StringComparer.Ordinal);
         var handoffs = rows.Handoffs.ToLookup(h => h.ActivityExecutionId, StringComparer.Ordinal);
         var studied = rows.TimeStudy.Select(r => r.StepCode).ToHashSet(StringComparer.Ordinal);
-        var provenance = Hosting.Provenance.NameOf(c.Simulated ? ProvenanceSource.Simulated : ProvenanceSource.Measured);
+        var provenance = OriginOf(c.Simulated);
         var caseId = c.CaseId ?? c.InstanceId;
         foreach (var e in rows.Executions)
         {
@@ -81,7 +84,7 @@ public sealed record ActivityRecord(
                 r.Minutes, null, null, pseudonyms.Of("timestudy:" + r.Clerk), level, r.OrgCode, role,
                 m?.Forms, m?.TranscribedItems, m?.ResidentVisits, m?.VisitGroup, m?.ResidentDocuments, m?.ResidentMinutes, null, cost,
                 m?.Costs.Sum(x => x.Yen) ?? 0, null, null, null, null, null, null, null, null, null, null,
-                Hosting.Provenance.NameOf(ProvenanceSource.Measured), "time-study", m is null ? null : Sources(m));
+                Provenances.NameOf(Hosting.Provenance.Measured), "time-study", m is null ? null : Sources(m));
         }
         foreach (var s in rows.Surveys)
         {
@@ -90,7 +93,7 @@ public sealed record ActivityRecord(
                 ++sequence, s.Id, "questionnaire", QuestionnaireType, "住民アンケート", null, CaseFacts.Resident, null, nameof(ActivityStatus.Completed),
                 null, false, c.FinishedAt, null, null, null, null, null, null, null, null, null, null, null, "resident", null, null, null,
                 null, null, s.Trips, null, s.Documents, s.Hours * 60, s.Satisfaction, 0, 0, null, null, null, null, null, null, null, null, null, null,
-                Hosting.Provenance.NameOf(ProvenanceSource.Measured), "questionnaire", null);
+                Provenances.NameOf(Hosting.Provenance.Measured), "questionnaire", null);
         }
     }
 
@@ -102,6 +105,6 @@ public sealed record ActivityRecord(
             (StepMeasurement.ResidentDocumentsKey, m.ResidentDocuments), (StepMeasurement.ResidentMinutesKey, m.ResidentMinutes),
         }
         .Where(f => f.Item2 != 0)
-        .Select(f => $"{f.Item1}:{Hosting.Provenance.NameOf(m.SourceOf(f.Item1))}")
-        .Concat(m.Costs.Select(x => $"costs.{x.Kind}:{Hosting.Provenance.NameOf(x.Source ?? ProvenanceSource.Estimate)}")));
+        .Select(f => $"{f.Item1}:{Provenances.NameOf(m.SourceOf(f.Item1))}")
+        .Concat(m.Costs.Select(x => $"costs.{x.Kind}:{Provenances.NameOf(x.Source ?? Hosting.Provenance.Estimated)}")));
 }

@@ -160,9 +160,9 @@ public static class CaseFacts
                 other += cost.Yen;
                 if (cost.Source is null)
                     unsourced++;
-                else if (cost.Source == ProvenanceSource.Measured)
+                else if (cost.Source == Provenance.Measured)
                     r.OtherCostMeasured += cost.Yen;
-                else if (cost.Source == ProvenanceSource.Published)
+                else if (cost.Source == Provenance.Published)
                     r.OtherCostPublished += cost.Yen;
                 switch (PayerOf(cost, s.Level))
                 {
@@ -184,7 +184,7 @@ public static class CaseFacts
         foreach (var group in steps.Where(s => s.M.VisitGroup is not null && s.M.ResidentVisits > 0).GroupBy(s => s.M.VisitGroup, StringComparer.Ordinal))
         {
             trips += 1;
-            var source = group.Select(s => s.M.SourceOf(StepMeasurement.ResidentVisitsKey)).Aggregate(Provenance.Weaker);
+            var source = group.Select(s => s.M.SourceOf(StepMeasurement.ResidentVisitsKey)).Aggregate(Provenances.Weaker);
             Split(r, 1, source, (x, v) => x.VisitsMeasured += v, (x, v) => x.VisitsPublished += v);
         }
 
@@ -209,11 +209,11 @@ public static class CaseFacts
         Split(r, value, m.SourceOf(figure), measured, published);
     }
 
-    private static void Split(ReportCaseRecord r, double value, ProvenanceSource source, Action<ReportCaseRecord, double> measured, Action<ReportCaseRecord, double> published)
+    private static void Split(ReportCaseRecord r, double value, Provenance source, Action<ReportCaseRecord, double> measured, Action<ReportCaseRecord, double> published)
     {
-        if (source == ProvenanceSource.Measured)
+        if (source == Provenance.Measured)
             measured(r, value);
-        else if (source == ProvenanceSource.Published)
+        else if (source == Provenance.Published)
             published(r, value);
     }
 

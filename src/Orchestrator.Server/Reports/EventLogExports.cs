@@ -136,7 +136,7 @@ public sealed class EventLogExports(ReportRowLoader loader, ReportPopulation pop
             await Attr(xml, "string", "orch:processKey", c.ProcessKey);
             await Attr(xml, "string", "orch:arm", c.Arm);
             await Attr(xml, "boolean", "orch:simulated", c.Simulated ? "true" : "false");
-            await Attr(xml, "string", "orch:provenance", Provenance.NameOf(c.Simulated ? ProvenanceSource.Simulated : ProvenanceSource.Measured));
+            await Attr(xml, "string", "orch:provenance", ActivityRecord.OriginOf(c.Simulated));
             if (c.Imported) await Attr(xml, "boolean", "orch:imported", "true");
             foreach (var survey in records.Where(r => r.ActivityType == ActivityRecord.QuestionnaireType))
             {
@@ -310,7 +310,7 @@ public sealed class EventLogExports(ReportRowLoader loader, ReportPopulation pop
             [
                 ("processKey", c.ProcessKey), ("arm", c.Arm), ("caseId", c.CaseId ?? c.InstanceId), ("simulated", c.Simulated),
                 ("municipality", c.MunicipalityCode ?? ""), ("pilotId", c.PilotId ?? ""), ("cycleId", c.CycleId ?? ""),
-                ("provenance", Provenance.NameOf(c.Simulated ? ProvenanceSource.Simulated : ProvenanceSource.Measured)),
+                ("provenance", ActivityRecord.OriginOf(c.Simulated)),
             ], [(resident, "concerns")], c.StartedAt));
             foreach (var survey in records.Where(r => r.ActivityType == ActivityRecord.QuestionnaireType))
             {

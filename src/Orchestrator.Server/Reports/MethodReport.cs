@@ -127,13 +127,13 @@ public sealed class MethodReportQuery(
                         continue;
                     var p = m["provenance"]?[figure];
                     list.Add(new FigureSource(v.ProcessKey, v.Arm, v.DefinitionId, v.Version, code, figure, text!,
-                        Provenance.TryParse(p?["source"]?.GetValue<string>(), out var source) ? Provenance.NameOf(source) : Provenance.NameOf(ProvenanceSource.Estimate),
+                        Provenances.TryParse(p?["source"]?.GetValue<string>(), out var source) ? Provenances.NameOf(source) : Provenances.NameOf(Provenance.Estimated),
                         p?["basis"]?.GetValue<string>()));
                 }
                 foreach (var cost in (m["costs"] as JsonArray ?? []).OfType<JsonObject>())
                 {
                     list.Add(new FigureSource(v.ProcessKey, v.Arm, v.DefinitionId, v.Version, code, "costs." + (cost["kind"]?.GetValue<string>() ?? "other"),
-                        cost["yen"]?.ToJsonString() ?? "", Provenance.TryParse(cost["source"]?.GetValue<string>(), out var s) ? Provenance.NameOf(s) : Provenance.NameOf(ProvenanceSource.Estimate),
+                        cost["yen"]?.ToJsonString() ?? "", Provenances.TryParse(cost["source"]?.GetValue<string>(), out var s) ? Provenances.NameOf(s) : Provenances.NameOf(Provenance.Estimated),
                         cost["basis"]?.GetValue<string>()));
                 }
             }

@@ -135,7 +135,7 @@ public sealed class SpreadsheetExport(EffectReportQuery effect, StepReportQuery 
             ["stepCode"] = f.StepCode,
             ["数値"] = f.Figure,
             ["値"] = f.Value,
-            ["出所"] = Provenance.TryParse(f.Source, out var source) ? Provenance.JapaneseOf(source) : f.Source,
+            ["出所"] = Provenances.TryParse(f.Source, out var source) ? Provenances.JapaneseOf(source) : f.Source,
             ["根拠"] = f.Basis,
         }).Concat(methods.Imports.Select(i => new Dictionary<string, object?>
         {
@@ -145,7 +145,7 @@ public sealed class SpreadsheetExport(EffectReportQuery effect, StepReportQuery 
             ["stepCode"] = null,
             ["数値"] = $"{i.Rows} 行",
             ["値"] = $"{i.ImportedAt:yyyy-MM-dd HH:mm} UTC",
-            ["出所"] = Provenance.JapaneseOf(ProvenanceSource.Measured),
+            ["出所"] = Provenances.JapaneseOf(Provenance.Measured),
             ["根拠"] = $"SHA-256 {i.FileHash[..16]}…",
         })).ToList();
 

@@ -4,7 +4,7 @@ using Orchestrator.Server.Hosting;
 namespace Orchestrator.Server.Reports;
 
 /// <summary>A cost a step declares: paper, printing, postage, a fee or system usage, in yen per execution, with who bears it.</summary>
-public sealed record StepCost(string Kind, double Yen, ProvenanceSource? Source, string? Payer);
+public sealed record StepCost(string Kind, double Yen, Provenance? Source, string? Payer);
 
 /// <summary>
 /// An activity's `customProperties.measurement`, as numbers. Missing figures are 0. Besides the figures it carries,
@@ -16,14 +16,14 @@ public sealed record StepMeasurement(
     string? StepCode, string? ActorOrgLevel, string? ActorRole, double Forms, double TranscribedItems,
     double ResidentVisits, double ResidentDocuments, double ResidentMinutes, double? StandardEffortMode,
     string? VisitGroup, IReadOnlyList<StepCost> Costs, IReadOnlySet<string> ReworkOutcomes,
-    IReadOnlyDictionary<string, ProvenanceSource> Sources)
+    IReadOnlyDictionary<string, Provenance> Sources)
 {
     /// <summary>A step's figures with no visit group, costs, rework outcomes or sources.</summary>
     public StepMeasurement(
         string? stepCode, string? actorOrgLevel, string? actorRole, double forms, double transcribedItems, double residentVisits,
         double residentDocuments, double residentMinutes, double? standardEffortMode)
         : this(stepCode, actorOrgLevel, actorRole, forms, transcribedItems, residentVisits, residentDocuments, residentMinutes, standardEffortMode,
-            null, [], new HashSet<string>(), new Dictionary<string, ProvenanceSource>())
+            null, [], new HashSet<string>(), new Dictionary<string, Provenance>())
     {
     }
 
@@ -38,7 +38,7 @@ public sealed record StepMeasurement(
     public static readonly IReadOnlyList<string> CostKinds = ["paper", "printing", "postage", "fee", "system"];
 
     /// <summary>The source of a figure; undeclared counts as an estimate (a modeller's number nobody has sourced).</summary>
-    public ProvenanceSource SourceOf(string figure) => Sources.TryGetValue(figure, out var s) ? s : ProvenanceSource.Estimate;
+    public Provenance SourceOf(string figure) => Sources.TryGetValue(figure, out var s) ? s : Provenance.Estimated;
 
     public bool IsRework(string? outcome) => outcome is not null && ReworkOutcomes.Contains(outcome);
 
@@ -46,12 +46,12 @@ public sealed record StepMeasurement(
     {
         if (string.IsNullOrWhiteSpace(json) || JsonNode.Parse(json) is not JsonObject m)
             return null;
-        var sources = new Dictionary<string, ProvenanceSource>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, Provenance>(StringComparer.Ordinal);
         if (m["provenance"] is JsonObject provenance)
         {
             foreach (var (figure, node) in provenance)
             {
-                if (node is JsonObject p && Provenance.TryParse(Text(p["source"]), out var source) && source != ProvenanceSource.Simulated)
+                if (node is JsonObject p && Provenances.TryParse(Text(p["source"]), out var source))
                     sources[figure] = source;
             }
         }
@@ -63,7 +63,7 @@ public sealed record StepMeasurement(
                 var yen = Number(c["yen"]);
                 if (yen <= 0)
                     continue;
-                ProvenanceSource? source = Provenance.TryParse(Text(c["source"]), out var s) && s != ProvenanceSource.Simulated ? s : null;
+                Provenance? source = Provenances.TryParse(Text(c["source"]), out var s) ? s : null;
                 costs.Add(new StepCost(Text(c["kind"]) ?? "other", yen, source, Text(c["payer"])));
             }
         }

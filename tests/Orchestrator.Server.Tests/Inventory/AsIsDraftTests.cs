@@ -71,6 +71,11 @@ public sealed class AsIsDraftTests(OrchestratorFactory factory) : IClassFixture<
             var figure = task["customProperties"]!["inventory"]!["figures"]!["clerkMinutes"]!;
             Assert.Equal(flow["clerkMinutes"]!["source"]!.GetValue<string>(), figure["source"]!.GetValue<string>());
             Assert.Equal(flow["clerkMinutes"]!["basis"]!.GetValue<string>(), figure["basis"]!.GetValue<string>());
+            // And where the reports read them: the step's measurement.
+            var source = measurement["provenance"]!["standardEffortMinutes"]!;
+            Assert.Equal(flow["clerkMinutes"]!["source"]!.GetValue<string>() switch { "Estimated" => "estimate", var other => other.ToLowerInvariant() },
+                source["source"]!.GetValue<string>());
+            Assert.Equal(flow["clerkMinutes"]!["basis"]!.GetValue<string>(), source["basis"]!.GetValue<string>());
             // The clerk's form has one field per data item of the flow.
             Assert.Equal(flow["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()),
                 task["formFields"]!["expression"]!["value"]!.AsArray().Select(f => f!["label"]!.GetValue<string>()));

@@ -1,3 +1,4 @@
+using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Inventory;
 using Orchestrator.Server.Inventory.Priority;
 

@@ -22,7 +22,7 @@ public sealed class StepAndTripCountTests
     {
         var executions = steps.Select((s, i) => new ExecutionRow($"e{i}", "c", i + 1, s.Code.ToLowerInvariant(), s.Type, s.Code, ActivityStatus.Completed, "Done",
             Start.AddMinutes(10 * i), Start.AddMinutes(10 * i), Start.AddMinutes(10 * i + 10), s.Code,
-            new StepMeasurement(s.Code, s.Level, null, 0, 0, s.Visits, 0, 0, null, s.Group, [], new HashSet<string>(), new Dictionary<string, ProvenanceSource>())))
+            new StepMeasurement(s.Code, s.Level, null, 0, 0, s.Visits, 0, 0, null, s.Group, [], new HashSet<string>(), new Dictionary<string, Provenance>())))
             .ToList();
         var tasks = steps.Select((s, i) => (s, i)).Where(x => x.s.Type == ActivityTypes.HumanTask)
             .Select(x => new TaskRow($"t{x.i}", "c", $"e{x.i}", HumanTaskStatus.Completed, x.s.Level, "131016", null, Start.AddMinutes(10 * x.i),

@@ -1,3 +1,5 @@
+using Orchestrator.Server.Hosting;
+
 namespace Orchestrator.Server.Inventory.Priority;
 
 /// <summary>

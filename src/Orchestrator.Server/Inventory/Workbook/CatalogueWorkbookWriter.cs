@@ -1,5 +1,6 @@
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
+using Orchestrator.Server.Hosting;
 
 namespace Orchestrator.Server.Inventory.Workbook;
 

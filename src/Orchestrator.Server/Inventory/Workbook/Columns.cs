@@ -1,3 +1,5 @@
+using Orchestrator.Server.Hosting;
+
 namespace Orchestrator.Server.Inventory.Workbook;
 
 /// <summary>Column factories for the kinds of cell the catalogue has.</summary>

@@ -1417,7 +1417,7 @@ namespace Orchestrator.Server.Store.Migrations
 
                     b.HasIndex("PilotId", "CycleId");
 
-                    b.HasIndex("ProcessKey", "Arm", "DefinitionId", "DefinitionVersion", "Simulated");
+                    b.HasIndex("ProcessKey", "Arm");
 
                     b.ToTable("ReportCases", (string)null);
                 });
