@@ -22,7 +22,7 @@ public static class CliJson
     public static JsonArray Problems(IEnumerable<ValidationProblem> problems) =>
         new(problems.Select(p => (JsonNode)new JsonObject { ["path"] = p.Path, ["message"] = p.Message }).ToArray());
 
-    /// <summary>The per-file result line of <c>validate</c> (DESIGN §7).</summary>
+    /// <summary>The per-file result line of <c>validate</c>.</summary>
     public static JsonObject FileResult(string file, IReadOnlyList<ValidationProblem> errors, IReadOnlyList<ValidationProblem> warnings) => new()
     {
         ["file"] = file,

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Orchestrator.Engine;
 
-/// <summary>Descriptors of every activity of DESIGN.md §3.</summary>
+/// <summary>Descriptors of every activity the engine runs (docs/engine.md, docs/elsa-interop.md).</summary>
 internal static class BuiltInActivities
 {
     internal static LocalizedText T(string ja, string en) => new(ja, en);

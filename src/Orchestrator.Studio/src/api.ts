@@ -1,4 +1,4 @@
-/** The HTTP API of Orchestrator.Server (DESIGN.md §5). Cookies carry the session. */
+/** The HTTP API of Orchestrator.Server. Cookies carry the session. */
 
 export type OrganisationLevel = 'Municipality' | 'Prefecture' | 'National';
 

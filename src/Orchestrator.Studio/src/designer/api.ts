@@ -1,4 +1,4 @@
-/** The workflow-definition, descriptor and instance part of the HTTP API (DESIGN.md §5, issue 9). */
+/** The workflow-definition, descriptor and instance part of the HTTP API. */
 import { ApiError, json, readProblem, send, type FieldProblem } from '../api';
 import type { Arm } from '../tasks/api';
 import type { ActivityDescriptor, JsonObject } from './model';

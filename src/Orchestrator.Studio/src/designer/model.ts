@@ -1,5 +1,5 @@
 /**
- * Pure conversions between Elsa 3 definition JSON (DESIGN.md §3) and the canvas model (React Flow nodes and edges).
+ * Pure conversions between Elsa 3 definition JSON and the canvas model (React Flow nodes and edges).
  * The designer never rebuilds an activity or a connection from scratch: each node keeps the activity object it came
  * from and each edge the connection object, so every property the designer does not understand survives a round trip.
  */

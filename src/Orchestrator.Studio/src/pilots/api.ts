@@ -1,4 +1,4 @@
-/** The pilot part of the HTTP API (DESIGN.md §5): configurations, cycles and their progress. */
+/** The pilot part of the HTTP API: configurations, cycles and their progress. */
 import { json, type Organisation } from '../api';
 import type { Arm } from '../tasks/api';
 

@@ -1,4 +1,4 @@
-/** The report and export part of the HTTP API (DESIGN.md §5). */
+/** The report and export part of the HTTP API. */
 import { json } from '../api';
 
 export type Arm = 'AsIs' | 'ToBe';

@@ -1,4 +1,4 @@
-/** The task (clerk inbox) part of the HTTP API (DESIGN.md §5, issue 5). */
+/** The task (clerk inbox) part of the HTTP API. */
 import { ApiError, json, readProblem, send, type OrganisationLevel } from '../api';
 
 export type TaskStatus = 'Open' | 'Claimed' | 'Completed' | 'Cancelled' | 'Expired';
