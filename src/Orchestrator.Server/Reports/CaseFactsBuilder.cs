@@ -124,15 +124,21 @@ public sealed class CaseFactsBuilder(
     private string DataVersion(int finished, int aggregated, RateTableSnapshot snapshot) =>
         $"{finished}:{aggregated}:{gate.Generation}:{snapshot.Version}:{calendar.Key}:{CaseFacts.FormulaVersion}";
 
-    /// <summary>Replaces the rows of the given cases (after an import added to or withdrew from them); removes the rows of cases no longer there.</summary>
-    public async Task RebuildAsync(IReadOnlyCollection<string> instanceIds, CancellationToken ct)
+    /// <summary>
+    /// Replaces the rows of the given cases (after an import added to or withdrew from them, or a live case finished);
+    /// removes the rows of cases no longer there. Returns the cases not finished in the store (withdrawn, or a burst
+    /// not committed yet).
+    /// </summary>
+    public async Task<List<string>> RebuildAsync(IReadOnlyCollection<string> instanceIds, CancellationToken ct)
     {
         var snapshot = await rates.CurrentAsync(ct);
+        var built = new HashSet<string>(StringComparer.Ordinal);
         await gate.ReplaceAsync(async () =>
         {
             foreach (var batch in instanceIds.Distinct(StringComparer.Ordinal).Chunk(ReportRowLoader.BatchSize))
-                await BuildAsync(batch, snapshot, ct);
+                built.UnionWith(await BuildAsync(batch, snapshot, ct));
         }, ct);
+        return instanceIds.Where(id => !built.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
@@ -170,7 +176,8 @@ public sealed class CaseFactsBuilder(
         return missing.Count;
     }
 
-    private async Task BuildAsync(string[] ids, RateTableSnapshot snapshot, CancellationToken ct)
+    /// <summary>Replaces the rows of the given cases by rows built from the store; returns the finished cases it built.</summary>
+    private async Task<IEnumerable<string>> BuildAsync(string[] ids, RateTableSnapshot snapshot, CancellationToken ct)
     {
         var instances = await db.WorkflowInstances.AsNoTracking()
             .Where(i => ids.Contains(i.Id) && i.Status == WorkflowStatus.Finished && i.ProcessKey != null && i.Arm != null)
@@ -188,6 +195,7 @@ public sealed class CaseFactsBuilder(
                 bulk.Add(t);
         }
         await bulk.SaveAsync(ct);
+        return instances.Select(i => i.Id);
     }
 
     private async Task<int> RepriceAsync(RateTableSnapshot snapshot, CancellationToken ct)

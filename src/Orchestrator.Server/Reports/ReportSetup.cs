@@ -1,4 +1,5 @@
 using Orchestrator.Server.Hosting;
+using Orchestrator.Server.Instances;
 using Orchestrator.Server.Pilots.Simulation;
 
 namespace Orchestrator.Server.Reports;
@@ -18,6 +19,8 @@ public static class ReportSetup
         services.AddScoped<ReportRowLoader>();
         services.AddScoped<CaseFactsBuilder>();
         services.AddSingleton<ISimulatedCaseObserver, CaseFactsWriter>();
+        services.AddSingleton<FinishedCases>();
+        services.AddScoped<IBurstObserver, FinishedCaseObserver>();
         services.AddScoped<ReportPopulation>();
         services.AddScoped<EffectReportQuery>();
         services.AddScoped<StepReportQuery>();

@@ -1,6 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Server.Reports;
+using Orchestrator.Server.Store;
 using Orchestrator.Server.Tests.Runtime;
 
 namespace Orchestrator.Server.Tests.Reports;
@@ -12,7 +16,9 @@ public sealed class LiveCaseTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        factory = new OrchestratorFactory();
+        // No periodic catch-up: a row that appears without a report was built because its case finished.
+        factory = OrchestratorFactory.On(Path.Combine(Path.GetTempPath(), "orchestrator-tests", Guid.NewGuid().ToString("n")),
+            settings: new Dictionary<string, string?> { ["Reports:RefreshSeconds"] = "0" });
         return Task.CompletedTask;
     }
 
@@ -59,5 +65,34 @@ public sealed class LiveCaseTests : IAsyncLifetime
         Assert.Equal(0, q.GetProperty("asIs").GetProperty("steps").GetProperty("mean").GetDouble());
         Assert.Equal(1, q.GetProperty("asIs").GetProperty("automatedSteps").GetProperty("mean").GetDouble());
         Assert.Equal(0, q.GetProperty("asIs").GetProperty("touchMinutes").GetProperty("mean").GetDouble());
+    }
+
+    [Fact]
+    public async Task A_live_case_gets_its_report_row_when_it_finishes_so_the_next_report_builds_nothing()
+    {
+        var coordinator = new WorkflowApiClient(await factory.SignInAsync("coordinator"));
+        await coordinator.PublishAsync(Measured("live-asis", "AsIs", forms: 2));
+        var id = await coordinator.StartAsync("live-asis");
+        Assert.Equal("Finished", await coordinator.StatusAsync(id));
+
+        // No report has been asked for: the row comes from the case finishing (generous limit for a shared machine).
+        ReportCaseRecord? row = null;
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (row is null && DateTime.UtcNow < until)
+        {
+            using var scope = factory.Services.CreateScope();
+            row = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ReportCases.AsNoTracking().SingleOrDefaultAsync(c => c.InstanceId == id);
+            if (row is null)
+                await Task.Delay(50);
+        }
+        Assert.NotNull(row);
+        Assert.Equal(2, row.Forms);
+        Assert.False(row.Simulated);
+
+        using (var scope = factory.Services.CreateScope())
+            Assert.Equal(0, (await scope.ServiceProvider.GetRequiredService<CaseFactsBuilder>().EnsureAsync(CancellationToken.None)).Built);
+        var evaluator = await factory.SignInAsync("evaluator");
+        var report = await evaluator.GetFromJsonAsync<JsonElement>("/api/reports/effect?processKey=live-test");
+        Assert.Equal(1, report.GetProperty("processes")[0].GetProperty("asIs").GetProperty("n").GetInt32());
     }
 }

@@ -220,6 +220,7 @@ public sealed class MeasurementImportTests : IAsyncLifetime
 
         var imports = await coordinator.GetFromJsonAsync<JsonElement>($"/api/measurements/cycles/{EvidencePilot.CycleId}/imports");
         Assert.Equal(2, imports.GetArrayLength());
+        Assert.Equal((3, 3, 3, "survey.xlsx survey2.csv"), await AnswersInExportsAsync());
         var firstId = first.GetProperty("importId").GetString();
         var withdrawn = await coordinator.PostAsync($"/api/measurements/imports/{firstId}/withdraw", null);
         Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
@@ -231,8 +232,25 @@ public sealed class MeasurementImportTests : IAsyncLifetime
         Assert.Equal(1, p.GetProperty("population").GetProperty("surveyed").GetInt32());
         var method = await (await factory.SignInAsync("evaluator")).GetFromJsonAsync<JsonElement>($"/api/reports/method?pilotId={EvidencePilot.PilotId}");
         Assert.Equal(["survey2.csv"], method.GetProperty("imports").EnumerateArray().Select(i => i.GetProperty("fileName").GetString()));
+        Assert.Equal((1, 1, 1, "survey2.csv"), await AnswersInExportsAsync());
         var list = await coordinator.GetFromJsonAsync<JsonElement>($"/api/measurements/cycles/{EvidencePilot.CycleId}/imports");
         Assert.Contains(list.EnumerateArray(), i => i.GetProperty("id").GetString() == firstId && i.GetProperty("withdrawnAt").ValueKind == JsonValueKind.String);
+    }
+
+    /// <summary>The questionnaire answers in each export of the pilot (CSV rows, XES traces, OCEL objects) and the files the workbook's 出所 sheet lists.</summary>
+    private async Task<(int Csv, int Xes, int Ocel, string Workbook)> AnswersInExportsAsync()
+    {
+        var evaluator = await factory.SignInAsync("evaluator");
+        var query = $"?pilotId={EvidencePilot.PilotId}";
+        var csv = (await evaluator.GetStringAsync("/api/exports/csv" + query)).Split('\n').Count(l => l.Contains(",Orchestrator.Questionnaire,"));
+        var xes = System.Xml.Linq.XDocument.Parse(await evaluator.GetStringAsync("/api/exports/xes" + query)).Descendants()
+            .Count(e => (string?)e.Attribute("key") == "orch:surveyTrips");
+        var ocel = (await evaluator.GetFromJsonAsync<JsonElement>("/api/exports/ocel" + query)).GetProperty("objects").EnumerateArray()
+            .Count(o => o.GetProperty("type").GetString() == "questionnaire");
+        using var workbook = new MemoryStream(await evaluator.GetByteArrayAsync("/api/exports/xlsx" + query));
+        var files = MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "出所").Cast<IDictionary<string, object?>>()
+            .Where(r => Convert.ToString(r["業務 (process)"]) == "住民アンケート (取込)").Select(r => Convert.ToString(r["定義 (版)"])).Order();
+        return (csv, xes, ocel, string.Join(' ', files));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MiniExcelLibs;
 using Orchestrator.Engine;
 
 namespace Orchestrator.Server.Tests.Reports;
@@ -260,6 +261,26 @@ public sealed class MixedEvidenceTests(MixedEvidenceStore store) : IClassFixture
         Assert.Equal(saving, payback.GetProperty("annualSavingYen").GetDouble(), 4);
         Assert.Equal(3_000_000 / (saving - 200_000), payback.GetProperty("years").GetDouble(), Precision);
         Assert.Equal("estimate", payback.GetProperty("investment").GetProperty("source").GetString());
+
+        // The workbook's 市町村別 sheet: each municipality's own Δ with its n and interval, which Δ the projection used, the payback.
+        var xlsx = await store.Evaluator.GetAsync($"/api/exports/xlsx?pilotId={EvidencePilot.PilotId}&mode=all&seed=11");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        var rows = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "市町村別").Cast<IDictionary<string, object?>>().ToList();
+        var sheetChiyoda = rows.Single(r => Convert.ToString(r["市町村コード"]) == "131016");
+        Assert.Equal(33, Convert.ToInt32(sheetChiyoda["現行 n"]));
+        Assert.Equal(32, Convert.ToInt32(sheetChiyoda["改革後 n"]));
+        Assert.Equal(ownTouch, Convert.ToDouble(sheetChiyoda["Δ タッチタイム (分/件)"]), Precision);
+        Assert.Equal(ci[0].GetDouble(), Convert.ToDouble(sheetChiyoda["Δ タッチタイム (分/件) 95% 下限"]), Precision);
+        Assert.Equal(ci[1].GetDouble(), Convert.ToDouble(sheetChiyoda["Δ タッチタイム (分/件) 95% 上限"]), Precision);
+        Assert.Equal("この市町村の Δ", sheetChiyoda["推計に用いた Δ"]);
+        Assert.Equal(ownCost * 1000, Convert.ToDouble(sheetChiyoda["年間の経費削減 (円, 推計)"]), 4);
+        var sheetToyonaka = rows.Single(r => Convert.ToString(r["市町村コード"]) == "272035");
+        Assert.Equal(1, Convert.ToInt32(sheetToyonaka["現行 n"]));
+        Assert.Equal(LA[touch] - LB[touch], Convert.ToDouble(sheetToyonaka["Δ タッチタイム (分/件)"]), Precision);
+        Assert.Equal("全体の Δ (n < 30)", sheetToyonaka["推計に用いた Δ"]);
+        var paybackRow = rows.Single(r => Convert.ToString(r["業務 (process)"]) == "投資回収 (推計)");
+        Assert.Equal($"回収年数 {3_000_000 / (saving - 200_000):0.0} 年", paybackRow["推計に用いた Δ"]);
     }
 
     [Fact]
