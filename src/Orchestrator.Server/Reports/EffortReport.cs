@@ -10,7 +10,7 @@ public sealed record EffortRow(
 
 public sealed record ClerkEffort(string Pseudonym, string? OrgLevel, string? OrgCode, string? Role, bool Simulated, int Tasks, double TouchMinutes, double CostYen);
 
-public sealed record EffortReport(IReadOnlyList<EffortRow> Rows, IReadOnlyList<ClerkEffort> Clerks, IReadOnlyList<string> Definitions, ReportFilter Filter, DateTimeOffset GeneratedAt);
+public sealed record EffortReport(IReadOnlyList<EffortRow> Rows, IReadOnlyList<ClerkEffort> Clerks, IReadOnlyList<string> Definitions, ReportFilter Filter, ReportScope? Scope, DateTimeOffset GeneratedAt);
 
 /// <summary>
 /// Clerk effort by organisation and role (and by pseudonymous clerk), per process and arm. Imported time-study rows
@@ -105,6 +105,6 @@ public sealed class EffortReportQuery(
             ReportDefinitions.Case, ReportDefinitions.Mode, ReportDefinitions.Touch, ReportDefinitions.QueueWork, ReportDefinitions.Cost,
             ReportDefinitions.Rates(snapshot), ReportDefinitions.Pseudonyms, ReportDefinitions.Percentiles,
             "組織・役割はタスクの割当先 (organisation and role are the task's assignee)",
-        ], filter, time.GetUtcNow());
+        ], filter, population.Scope, time.GetUtcNow());
     }
 }

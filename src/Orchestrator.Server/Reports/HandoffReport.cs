@@ -15,7 +15,7 @@ public sealed record HandoffProcess(string ProcessKey, ProcessTitle? Title, Hand
 
 public sealed record HandoffReport(
     IReadOnlyList<HandoffProcess> Processes, HandoffMatrix AllAsIs, HandoffMatrix AllToBe, IReadOnlyList<string> Definitions,
-    ReportFilter Filter, DateTimeOffset GeneratedAt);
+    ReportFilter Filter, ReportScope? Scope, DateTimeOffset GeneratedAt);
 
 /// <summary>The inter-organisation handoff matrix: counts, median and P90 latency, failures.</summary>
 public sealed class HandoffReportQuery(AppDbContext db, ReportPopulation population, TimeProvider time)
@@ -39,7 +39,7 @@ public sealed class HandoffReportQuery(AppDbContext db, ReportPopulation populat
         return new HandoffReport(processes,
             Matrix(rows.Where(r => r.Arm == EffectCalculator.AsIs), N(null, EffectCalculator.AsIs)),
             Matrix(rows.Where(r => r.Arm == EffectCalculator.ToBe), N(null, EffectCalculator.ToBe)),
-            [ReportDefinitions.Case, ReportDefinitions.Mode, ReportDefinitions.Handoff, ReportDefinitions.Percentiles], filter, time.GetUtcNow());
+            [ReportDefinitions.Case, ReportDefinitions.Mode, ReportDefinitions.Handoff, ReportDefinitions.Percentiles], filter, population.Scope, time.GetUtcNow());
     }
 
     private static HandoffMatrix Matrix(IEnumerable<Row> rows, int cases)

@@ -105,7 +105,7 @@ public sealed record LeadTimeArm(
 
 public sealed record LeadTimeProcess(string ProcessKey, ProcessTitle? Title, LeadTimeArm AsIs, LeadTimeArm ToBe);
 
-public sealed record LeadTimeReport(IReadOnlyList<LeadTimeProcess> Processes, IReadOnlyList<string> Definitions, ReportFilter Filter, DateTimeOffset GeneratedAt);
+public sealed record LeadTimeReport(IReadOnlyList<LeadTimeProcess> Processes, IReadOnlyList<string> Definitions, ReportFilter Filter, ReportScope? Scope, DateTimeOffset GeneratedAt);
 
 /// <summary>Lead-time decomposition per process and arm: touch, queue, handoff, resident, system, off-hours, other.</summary>
 public sealed class LeadTimeReportQuery(ReportRowLoader loader, ReportPopulation population, ReportCalendar calendar, TimeProvider time)
@@ -129,7 +129,7 @@ public sealed class LeadTimeReportQuery(ReportRowLoader loader, ReportPopulation
             ReportDefinitions.Case, ReportDefinitions.Mode, ReportDefinitions.LeadTime, ReportDefinitions.Decomposition,
             ReportDefinitions.Calendar(calendar), ReportDefinitions.QueueWork, ReportDefinitions.Percentiles,
             "プロセスサイクル効率 = Σ タッチタイム (報告) ÷ Σ リードタイム (process cycle efficiency = Σ reported touch time ÷ Σ lead time)",
-        ], filter, time.GetUtcNow());
+        ], filter, population.Scope, time.GetUtcNow());
     }
 
     private static LeadTimeArm Arm(List<ReportCaseRecord> cases, Dictionary<string, LeadTimeSegments> segments)

@@ -92,9 +92,15 @@ public interface IReportScoped
 /// <summary>One definition version of an arm: how many of the selected cases ran on it, and whether the report keeps them.</summary>
 public sealed record ArmVersion(string ProcessKey, string Arm, string DefinitionId, int Version, int Cases, bool Included);
 
-/// <summary>What a report covers after its filter is resolved: the mode it read and the definition versions it kept.</summary>
-public sealed record ReportScope(string Mode, bool ModeDefaulted, IReadOnlyList<ArmVersion> Versions)
+/// <summary>
+/// What a report covers after its filter is resolved: the mode it read, the definition versions it kept, and how many
+/// of the kept cases are live and simulated. Every report carries it, so none pools the two without saying so
+/// (`mixedLiveSimulated`).
+/// </summary>
+public sealed record ReportScope(string Mode, bool ModeDefaulted, IReadOnlyList<ArmVersion> Versions, int LiveCases = 0, int SimulatedCases = 0)
 {
+    public bool MixedLiveSimulated => LiveCases > 0 && SimulatedCases > 0;
+
     /// <summary>Arms of a process whose cases ran on more than one kept version.</summary>
     public bool MixedVersions(string processKey) =>
         Versions.Where(v => v.ProcessKey == processKey && v.Included).GroupBy(v => v.Arm).Any(g => g.Count() > 1);
@@ -107,6 +113,9 @@ public sealed class ReportPopulation(AppDbContext db, CaseFactsBuilder builder)
 {
     /// <summary>The data version the rows were brought up to (see <see cref="FactsRefresh.DataVersion"/>).</summary>
     public string? DataVersion { get; private set; }
+
+    /// <summary>The scope of the last selection (see <see cref="ScopeAsync"/>), which every report returns.</summary>
+    public ReportScope? Scope { get; private set; }
 
     /// <summary>The rows were brought up to date for this request already (one refresh per request, however many reads).</summary>
     public void RefreshedBy(FactsRefresh refresh) => DataVersion = refresh.DataVersion;
@@ -126,10 +135,13 @@ public sealed class ReportPopulation(AppDbContext db, CaseFactsBuilder builder)
         if (mode == "auto")
             mode = await filter.Apply(all, "all").AnyAsync(c => !c.Simulated, ct) ? "live" : "simulated";
         var selected = filter.Apply(all, mode);
-        var used = await selected
-            .GroupBy(c => new { c.ProcessKey, c.Arm, c.DefinitionId, c.DefinitionVersion })
-            .Select(g => new { g.Key.ProcessKey, g.Key.Arm, g.Key.DefinitionId, g.Key.DefinitionVersion, N = g.Count() })
+        var counted = await selected
+            .GroupBy(c => new { c.ProcessKey, c.Arm, c.DefinitionId, c.DefinitionVersion, c.Simulated })
+            .Select(g => new { g.Key.ProcessKey, g.Key.Arm, g.Key.DefinitionId, g.Key.DefinitionVersion, g.Key.Simulated, N = g.Count() })
             .ToListAsync(ct);
+        var used = counted.GroupBy(c => (c.ProcessKey, c.Arm, c.DefinitionId, c.DefinitionVersion))
+            .Select(g => new { g.Key.ProcessKey, g.Key.Arm, g.Key.DefinitionId, g.Key.DefinitionVersion, N = g.Sum(c => c.N) })
+            .ToList();
         var keep = await KeptVersionsAsync(filter, used.Select(u => (u.ProcessKey, u.Arm, u.DefinitionId, u.DefinitionVersion)).ToList(), ct);
         var versions = used
             .OrderBy(u => u.ProcessKey, StringComparer.Ordinal).ThenBy(u => u.Arm, StringComparer.Ordinal).ThenBy(u => u.DefinitionId, StringComparer.Ordinal)
@@ -138,10 +150,12 @@ public sealed class ReportPopulation(AppDbContext db, CaseFactsBuilder builder)
             .ToList();
         if (versions.Any(v => !v.Included))
         {
-            var kept = versions.Where(v => v.Included).Select(v => v.DefinitionId + "@" + v.Version.ToString(CultureInfo.InvariantCulture)).ToList();
-            selected = selected.Where(c => kept.Contains(c.DefinitionId + "@" + c.DefinitionVersion.ToString()));
+            var keptVersions = versions.Where(v => v.Included).Select(v => v.DefinitionId + "@" + v.Version.ToString(CultureInfo.InvariantCulture)).ToList();
+            selected = selected.Where(c => keptVersions.Contains(c.DefinitionId + "@" + c.DefinitionVersion.ToString()));
         }
-        return (selected, new ReportScope(mode, filter.Mode == "auto", versions));
+        var kept = counted.Where(c => keep(c.ProcessKey, c.Arm, c.DefinitionId, c.DefinitionVersion)).ToList();
+        Scope = new ReportScope(mode, filter.Mode == "auto", versions, kept.Where(c => !c.Simulated).Sum(c => c.N), kept.Where(c => c.Simulated).Sum(c => c.N));
+        return (selected, Scope);
     }
 
     /// <summary>

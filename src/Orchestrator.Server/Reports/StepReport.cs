@@ -13,7 +13,7 @@ public sealed record StepComparison(string StepCode, string? Name, string Classi
 
 public sealed record StepProcess(string ProcessKey, ProcessTitle? Title, int AsIsCases, int ToBeCases, IReadOnlyList<StepComparison> Steps);
 
-public sealed record StepReport(IReadOnlyList<StepProcess> Processes, IReadOnlyList<string> Definitions, ReportFilter Filter, DateTimeOffset GeneratedAt);
+public sealed record StepReport(IReadOnlyList<StepProcess> Processes, IReadOnlyList<string> Definitions, ReportFilter Filter, ReportScope? Scope, DateTimeOffset GeneratedAt);
 
 /// <summary>Step comparison matched by stepCode: removed, automated, shortened, unchanged, new, with minutes and forms per step.</summary>
 public sealed class StepReportQuery(ReportRowLoader loader, ReportPopulation population, RateService rates, ReportOptions options, TimeProvider time)
@@ -107,7 +107,7 @@ public sealed class StepReportQuery(ReportRowLoader loader, ReportPopulation pop
             ReportDefinitions.Case, ReportDefinitions.Mode, ReportDefinitions.StepComparison + $" (許容差 tolerance = {options.UnchangedTolerance:P0})",
             ReportDefinitions.StepFigures, ReportDefinitions.Touch, ReportDefinitions.Cost, ReportDefinitions.Rates(snapshot),
             ReportDefinitions.Percentiles,
-        ], filter, time.GetUtcNow());
+        ], filter, population.Scope, time.GetUtcNow());
     }
 
     /// <summary>How a step changed from as-is to to-be (steps are matched by stepCode).</summary>

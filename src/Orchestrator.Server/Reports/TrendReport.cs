@@ -15,7 +15,7 @@ public sealed record TrendCycle(
 
 public sealed record TrendProcess(string ProcessKey, ProcessTitle? Title, IReadOnlyList<TrendCycle> Cycles);
 
-public sealed record TrendReport(IReadOnlyList<TrendProcess> Processes, IReadOnlyList<string> Definitions, ReportFilter Filter, DateTimeOffset GeneratedAt);
+public sealed record TrendReport(IReadOnlyList<TrendProcess> Processes, IReadOnlyList<string> Definitions, ReportFilter Filter, ReportScope? Scope, DateTimeOffset GeneratedAt);
 
 /// <summary>Effect per cycle, cycles ordered by their earliest case start, with the pilot's cycle number.</summary>
 public sealed class TrendReportQuery(ReportPopulation population, AppDbContext db, TimeProvider time)
@@ -63,6 +63,6 @@ public sealed class TrendReportQuery(ReportPopulation population, AppDbContext d
         [
             ReportDefinitions.Case, ReportDefinitions.Mode, ReportDefinitions.Trend, ReportDefinitions.Touch, ReportDefinitions.LeadTime,
             ReportDefinitions.Cost, ReportDefinitions.Steps, ReportDefinitions.Trips, ReportDefinitions.Delta,
-        ], filter, time.GetUtcNow());
+        ], filter, population.Scope, time.GetUtcNow());
     }
 }

@@ -216,6 +216,25 @@ public sealed class MixedEvidenceTests(MixedEvidenceStore store) : IClassFixture
     }
 
     [Fact]
+    public async Task Every_report_says_which_records_it_read_and_when_it_pools_live_and_simulated_ones()
+    {
+        var pooled = await ProcessAsync("&mode=all");
+        var population = pooled.GetProperty("population");
+        var (live, simulated) = (population.GetProperty("live").GetInt32(), population.GetProperty("simulated").GetInt32());
+        Assert.True(live > 0 && simulated > 0);
+        foreach (var route in new[] { "steps", "leadtime", "handoffs", "effort", "trend" })
+        {
+            var all = (await GetAsync($"/api/reports/{route}?pilotId={EvidencePilot.PilotId}&mode=all")).GetProperty("scope");
+            Assert.True(all.GetProperty("mixedLiveSimulated").GetBoolean(), route);
+            Assert.Equal((live, simulated), (all.GetProperty("liveCases").GetInt32(), all.GetProperty("simulatedCases").GetInt32()));
+            var byDefault = (await GetAsync($"/api/reports/{route}?pilotId={EvidencePilot.PilotId}")).GetProperty("scope");
+            Assert.Equal("live", byDefault.GetProperty("mode").GetString());
+            Assert.False(byDefault.GetProperty("mixedLiveSimulated").GetBoolean(), route);
+            Assert.Equal((live, 0), (byDefault.GetProperty("liveCases").GetInt32(), byDefault.GetProperty("simulatedCases").GetInt32()));
+        }
+    }
+
+    [Fact]
     public async Task The_per_municipality_delta_uses_its_own_cases_where_n_is_30_or_more_and_the_payback_equals_the_hand_computation()
     {
         var report = await GetAsync($"/api/reports/projection?pilotId={EvidencePilot.PilotId}&mode=all&seed=11");
