@@ -62,7 +62,7 @@ public sealed class CaseFactsGate
         }
     }
 
-    /// <summary>Replaces rows outside a refresh (an import, a withdrawal) under the same lock; moves the generation.</summary>
+    /// <summary>Replaces rows outside a refresh (an import, a withdrawal, a live case that finished) under the same lock; moves the generation.</summary>
     public async Task ReplaceAsync(Func<Task> replace, CancellationToken ct)
     {
         await gate.WaitAsync(ct);
@@ -83,9 +83,9 @@ public sealed record FactsRefresh(int Built, int Repriced, double Milliseconds, 
 
 /// <summary>
 /// Keeps the pre-aggregated case rows (<see cref="ReportCaseRecord"/>) in step with the store before a report reads
-/// them. Simulated cases get their rows when they are stored (<see cref="CaseFactsWriter"/>) and imports when they are
-/// imported; this catches up with whatever finished another way — a live burst, an older store, a changed formula or
-/// office calendar — by comparing two counts on covering indexes. Only when they differ or the rate table changed does
+/// them. Simulated cases get their rows when they are stored (<see cref="CaseFactsWriter"/>), live cases just after they
+/// finish (<see cref="FinishedCases"/>) and imports when they are imported; this catches up with whatever is still
+/// missing — a live case whose row is not built yet, an older store, a changed formula or office calendar — by comparing two counts on covering indexes. Only when they differ or the rate table changed does
 /// a request go through the gate (<see cref="CaseFactsGate"/>); otherwise concurrent reports do not wait on each other
 /// at all. Measurements themselves are only read.
 /// </summary>
