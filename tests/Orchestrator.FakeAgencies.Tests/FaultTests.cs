@@ -16,6 +16,7 @@ public sealed class FaultTests : IClassFixture<FakeAgenciesFixture>
         { "jps-pension", "death-notifications", 201 },
         { "juki-chiyoda", "moveout-certificates", 202 },
         { "juki-toyonaka", "moveout-certificates", 202 },
+        { "koseki-link", "koseki-confirmations", 200 },
         { "mlit-registration", "registrations", 201 },
         { "police-parking", "parking-certificates", 202 },
         { "pref-vehicle-tax", "vehicle-tax-filings", 201 },
@@ -28,6 +29,9 @@ public sealed class FaultTests : IClassFixture<FakeAgenciesFixture>
         residentId = "TEST-0001",
         parkingCertificateNumber = "TEST-PC-0001",
         registrationNumber = "TEST-VR-0001",
+        applicantId = "TEST-0001",
+        honsekiCode = "131016",
+        consent = true,
     };
 
     [Theory]

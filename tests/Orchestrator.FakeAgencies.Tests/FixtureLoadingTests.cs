@@ -6,11 +6,11 @@ namespace Orchestrator.FakeAgencies.Tests;
 public sealed class FixtureLoadingTests : IClassFixture<FakeAgenciesFixture>, IDisposable
 {
     // Adding or removing a fixture file or mapping must be a conscious change: update these numbers with it.
-    private const int ExpectedMappingFiles = 14;
-    private const int ExpectedMappings = 45;
+    private const int ExpectedMappingFiles = 16;
+    private const int ExpectedMappings = 53;
 
     private static readonly string[] ExpectedSystems =
-        ["jps-pension", "juki-chiyoda", "juki-toyonaka", "mlit-registration", "police-parking", "pref-vehicle-tax"];
+        ["jps-pension", "juki-chiyoda", "juki-toyonaka", "koseki-link", "mlit-registration", "police-parking", "pref-vehicle-tax"];
 
     private readonly FakeAgencyHost _host;
     private readonly List<string> _tempFolders = [];
@@ -36,6 +36,7 @@ public sealed class FixtureLoadingTests : IClassFixture<FakeAgenciesFixture>, ID
         Assert.Equal(3, perSystem["juki-chiyoda"]);
         Assert.Equal(3, perSystem["juki-toyonaka"]);
         Assert.Equal(2, perSystem["jps-pension"]);
+        Assert.Equal(2, perSystem["koseki-link"]);
         Assert.Equal(2, perSystem["police-parking"]);
         Assert.Equal(2, perSystem["mlit-registration"]);
         Assert.Equal(2, perSystem["pref-vehicle-tax"]);
@@ -171,9 +172,10 @@ public sealed class FixtureLoadingTests : IClassFixture<FakeAgenciesFixture>, ID
         Assert.Equal(5101, options.Systems["jps-pension"]);
         Assert.Equal(5102, options.Systems["juki-chiyoda"]);
         Assert.Equal(5103, options.Systems["juki-toyonaka"]);
-        Assert.Equal(5104, options.Systems["mlit-registration"]);
+        Assert.Equal(5104, options.Systems["koseki-link"]);
+        Assert.Equal(5105, options.Systems["mlit-registration"]);
         Assert.Equal(6000, options.Systems["police-parking"]);
-        Assert.Equal(5106, options.Systems["pref-vehicle-tax"]);
+        Assert.Equal(5107, options.Systems["pref-vehicle-tax"]);
     }
 
     [Fact]

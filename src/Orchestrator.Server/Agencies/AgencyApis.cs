@@ -51,6 +51,16 @@ public interface IVehicleTaxApi
     Task<IApiResponse<JsonNode>> File([Body] JsonNode filing, [Header("Idempotency-Key")] string? idempotencyKey, CancellationToken ct);
 }
 
+/// <summary>
+/// 戸籍情報連携: the 外務省–法務省 linkage that confirms an applicant's family-register facts with the applicant's
+/// consent, in place of a paper 戸籍謄本. 404 = no matching register.
+/// </summary>
+public interface IKosekiLinkApi
+{
+    [Post("/koseki-confirmations")]
+    Task<IApiResponse<JsonNode>> ConfirmFacts([Body] JsonNode request, [Header("Idempotency-Key")] string? idempotencyKey, CancellationToken ct);
+}
+
 /// <summary>An AgencyCall's request as the workflow evaluated it.</summary>
 public sealed record AgencyRequest(JsonObject Payload, string? IdempotencyKey)
 {
@@ -76,6 +86,7 @@ public static class AgencyOperations
         [(AgencyApi.ParkingCertificate, "Apply")] = (s, a, r, ct) => Client<IParkingCertificateApi>(s, a).Apply(r.Payload, r.IdempotencyKey, ct),
         [(AgencyApi.ParkingCertificate, "Get")] = (s, a, r, ct) => Client<IParkingCertificateApi>(s, a).Get(r.Require("applicationId"), ct),
         [(AgencyApi.VehicleRegistration, "Register")] = (s, a, r, ct) => Client<IVehicleRegistrationApi>(s, a).Register(r.Payload, r.IdempotencyKey, ct),
+        [(AgencyApi.KosekiLink, "ConfirmFacts")] = (s, a, r, ct) => Client<IKosekiLinkApi>(s, a).ConfirmFacts(r.Payload, r.IdempotencyKey, ct),
         [(AgencyApi.VehicleTax, "File")] = (s, a, r, ct) => Client<IVehicleTaxApi>(s, a).File(r.Payload, r.IdempotencyKey, ct),
     };
 

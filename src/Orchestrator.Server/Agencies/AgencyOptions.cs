@@ -1,7 +1,7 @@
 namespace Orchestrator.Server.Agencies;
 
 /// <summary>The kinds of agency system the shipped processes talk to; each has a typed Refit interface.</summary>
-public enum AgencyApi { ResidentRegistry, PensionOffice, ParkingCertificate, VehicleRegistration, VehicleTax }
+public enum AgencyApi { ResidentRegistry, PensionOffice, ParkingCertificate, VehicleRegistration, VehicleTax, KosekiLink }
 
 /// <summary>One registered agency system (連携先システム), configured under `Agencies:&lt;name&gt;`.</summary>
 public sealed class AgencyEndpoint

@@ -27,6 +27,7 @@ public static class AgencySetup
                 AgencyApi.ParkingCertificate => services.AddKeyedRefitGeneratedClient<IParkingCertificateApi>(name, refit),
                 AgencyApi.VehicleRegistration => services.AddKeyedRefitGeneratedClient<IVehicleRegistrationApi>(name, refit),
                 AgencyApi.VehicleTax => services.AddKeyedRefitGeneratedClient<IVehicleTaxApi>(name, refit),
+                AgencyApi.KosekiLink => services.AddKeyedRefitGeneratedClient<IKosekiLinkApi>(name, refit),
                 _ => throw new InvalidOperationException($"Agencies:{name}:Api '{endpoint.Api}' is not supported"),
             };
             client.ConfigureHttpClient(http =>

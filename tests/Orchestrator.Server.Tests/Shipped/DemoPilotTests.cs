@@ -10,7 +10,7 @@ public sealed class DemoPilotTests
     private static readonly Dictionary<string, string?> DemoPilots = new() { ["Demo:Pilots"] = "true" };
 
     [Fact]
-    public async Task First_start_creates_the_demo_pilots_simulates_all_three_processes_and_puts_live_tasks_in_the_clerks_inbox()
+    public async Task First_start_creates_the_demo_pilots_simulates_all_four_processes_as_their_metadata_implies_and_puts_live_tasks_in_the_clerks_inbox()
     {
         var data = Path.Combine(Path.GetTempPath(), "orchestrator-tests", Guid.NewGuid().ToString("n"));
         await using (var factory = OrchestratorFactory.On(data, deleteOnDispose: false, DemoPilots))
@@ -23,10 +23,11 @@ public sealed class DemoPilotTests
                 pilots![0].GetProperty("lastCycle").GetProperty("id").GetString()!, TimeSpan.FromSeconds(150));
             Assert.Equal("Closed", simulated.GetProperty("status").GetString());
             var instances = await coordinator.GetFromJsonAsync<JsonElement[]>($"/api/workflow-instances?cycleId={simulated.GetProperty("id").GetString()}&take=1000");
-            // 5 cases per municipality and process, 3 municipalities, 3 processes, both arms.
-            Assert.Equal(90, instances!.Length);
-            Assert.Equal(["jidosha-oss", "okuyami", "tenshutsu-tennyu"], instances.Select(i => i.GetProperty("processKey").GetString()!).Distinct().Order().ToArray());
+            // 5 cases per municipality and process, 3 municipalities, 4 processes, both arms.
+            Assert.Equal(120, instances!.Length);
+            Assert.Equal(["jidosha-oss", "okuyami", "ryoken", "tenshutsu-tennyu"], instances.Select(i => i.GetProperty("processKey").GetString()!).Distinct().Order().ToArray());
             Assert.All(instances, i => Assert.Equal("Finished", i.GetProperty("status").GetString()));
+            await DemoEffectExpectations.AssertAsync(await factory.SignInAsync("evaluator"), "demo-simulated");
 
             var live = await PilotWorkflows.WaitUntilStartedAsync(coordinator, pilots[1].GetProperty("lastCycle").GetProperty("id").GetString()!);
             Assert.Equal("Running", live.GetProperty("status").GetString());
