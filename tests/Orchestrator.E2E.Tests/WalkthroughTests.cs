@@ -27,12 +27,12 @@ public sealed class WalkthroughTests(DemoBrowserFixture browser) : IClassFixture
         page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" }).GetByRole(AriaRole.Link, new() { Name = name });
 
     [Fact]
-    public async Task After_first_start_a_coordinator_finds_three_processes_and_the_demo_pilots_a_clerk_has_tasks_and_an_evaluator_an_effect_report_per_process()
+    public async Task After_first_start_a_coordinator_finds_four_processes_and_the_demo_pilots_a_clerk_has_tasks_and_an_evaluator_an_effect_report_per_process()
     {
         // Coordinator: the shipped processes in the designer, and the demo pilots.
         var coordinator = await SignInAsync("coordinator");
         await Menu(coordinator, "ワークフロー").ClickAsync();
-        foreach (var id in new[] { "okuyami-asis", "okuyami-tobe", "tenshutsu-tennyu-asis", "tenshutsu-tennyu-tobe", "jidosha-oss-asis", "jidosha-oss-tobe" })
+        foreach (var id in new[] { "okuyami-asis", "okuyami-tobe", "tenshutsu-tennyu-asis", "tenshutsu-tennyu-tobe", "jidosha-oss-asis", "jidosha-oss-tobe", "ryoken-asis", "ryoken-tobe" })
             await Expect(coordinator.GetByTestId($"workflow-row-{id}")).ToBeVisibleAsync();
         await coordinator.ScreenshotAsync(new() { Path = Shot("walkthrough-workflows-ja.png") });
 
@@ -60,7 +60,7 @@ public sealed class WalkthroughTests(DemoBrowserFixture browser) : IClassFixture
         // Evaluator: the effect summary of every shipped process, from the simulated pilot's first cycles.
         var evaluator = await SignInAsync("evaluator");
         await Menu(evaluator, "レポート").ClickAsync();
-        foreach (var process in new[] { "okuyami", "tenshutsu-tennyu", "jidosha-oss" })
+        foreach (var process in new[] { "okuyami", "tenshutsu-tennyu", "jidosha-oss", "ryoken" })
         {
             var table = evaluator.GetByTestId($"effect-table-{process}");
             await Expect(table).ToBeVisibleAsync(new() { Timeout = 120_000 });
