@@ -49,7 +49,7 @@ public sealed class HostTests(OrchestratorFactory factory) : IClassFixture<Orche
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(factory.DataDirectory, "orchestrator.db")}");
         await connection.OpenAsync();
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
-        Assert.Equal(8L, await ScalarAsync(connection, "SELECT COUNT(*) FROM Organisations;"));
+        Assert.Equal(16L, await ScalarAsync(connection, "SELECT COUNT(*) FROM Organisations;"));
         Assert.Equal("Municipality", await ScalarAsync(connection, "SELECT Level FROM Organisations WHERE Code = '131016';"));
         Assert.Equal(1L, await ScalarAsync(connection,
             "SELECT COUNT(*) FROM AspNetUsers u JOIN AspNetUserRoles ur ON ur.UserId = u.Id JOIN AspNetRoles r ON r.Id = ur.RoleId " +
