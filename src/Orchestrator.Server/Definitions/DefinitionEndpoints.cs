@@ -8,9 +8,11 @@ using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Definitions;
 
+/// <param name="PublishedVersion">In the list of definitions: the version new instances run, when it is not the latest.</param>
 public sealed record DefinitionSummary(
     string Id, string DefinitionId, int Version, string Name, string? Description, string? ProcessKey, string? Arm,
-    bool IsLatest, bool IsPublished, DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, string? CreatedBy)
+    bool IsLatest, bool IsPublished, DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, string? CreatedBy,
+    int? PublishedVersion = null)
 {
     public static DefinitionSummary From(WorkflowDefinitionVersion v) => new(
         v.Id, v.DefinitionId, v.Version, v.Name, v.Description, v.ProcessKey, v.Arm, v.IsLatest, v.IsPublished,
@@ -31,10 +33,15 @@ public static class DefinitionEndpoints
         var read = new[] { Roles.Admin, Roles.Coordinator, Roles.Evaluator };
 
         group.MapGet("", async (AppDbContext db, CancellationToken ct) =>
-                (await db.WorkflowDefinitions.AsNoTracking().Where(d => d.IsLatest).ToListAsync(ct))
-                    .OrderBy(d => d.Name, StringComparer.Ordinal).Select(DefinitionSummary.From))
+            {
+                var published = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.IsPublished)
+                    .Select(d => new { d.DefinitionId, d.Version }).ToDictionaryAsync(d => d.DefinitionId, d => d.Version, ct);
+                return (await db.WorkflowDefinitions.AsNoTracking().Where(d => d.IsLatest).ToListAsync(ct))
+                    .OrderBy(d => d.Name, StringComparer.Ordinal)
+                    .Select(d => DefinitionSummary.From(d) with { PublishedVersion = published.TryGetValue(d.DefinitionId, out var v) ? v : null });
+            })
             .RequireAuthorization(p => p.RequireRole(read))
-            .WithSummary("The latest version of each definition");
+            .WithSummary("The latest version of each definition, with the number of its published version");
 
         group.MapPost("", async (HttpRequest request, ClaimsPrincipal user, DefinitionService definitions, CancellationToken ct) =>
             {

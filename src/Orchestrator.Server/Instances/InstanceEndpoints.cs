@@ -14,15 +14,19 @@ public sealed record StartInstanceRequest(string? DefinitionId, int? Version, Js
 public sealed record ResumeRequest(JsonObject? Input);
 public sealed record TriggerEventRequest(string? CorrelationId, JsonObject? Input);
 
+/// <param name="RecordedAt">When the run was started in real time (a simulated run's other times are virtual).</param>
 public sealed record InstanceSummary(
     string Id, string DefinitionId, int DefinitionVersion, string? ProcessKey, string? Arm, WorkflowStatus Status,
     string? CorrelationId, string? Name, string? PilotId, string? CycleId, string? CaseId, string? MunicipalityCode,
-    bool Simulated, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt)
+    bool Simulated, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt, DateTimeOffset RecordedAt)
 {
     public static InstanceSummary From(WorkflowInstanceRecord r) => new(
         r.Id, r.DefinitionId, r.DefinitionVersion, r.ProcessKey, r.Arm, r.Status, r.CorrelationId, r.Name, r.PilotId,
-        r.CycleId, r.CaseId, r.MunicipalityCode, r.Simulated, r.CreatedAt, r.UpdatedAt, r.FinishedAt);
+        r.CycleId, r.CaseId, r.MunicipalityCode, r.Simulated, r.CreatedAt, r.UpdatedAt, r.FinishedAt, r.RecordedAt);
 }
+
+/// <summary>Which runs a list shows: started by hand (test), by a live pilot, or simulated.</summary>
+public enum RunKind { Test, Live, Simulated }
 
 public sealed record OpenBookmark(string Id, string ActivityId, string ActivityType, BookmarkKind Kind, string? Name, DateTimeOffset? DueAt, JsonObject? Payload);
 
@@ -86,18 +90,29 @@ public static class InstanceEndpoints
             .RequireAuthorization(p => p.RequireRole(run))
             .WithSummary("Start an instance of the published (or given) version");
 
-        group.MapGet("", async (string? definitionId, WorkflowStatus? status, string? pilotId, string? cycleId, int? take, AppDbContext db, CancellationToken ct) =>
+        group.MapGet("", async (string? definitionId, WorkflowStatus? status, string? pilotId, string? cycleId, RunKind? kind, int? version,
+                int? skip, int? take, HttpResponse response, AppDbContext db, CancellationToken ct) =>
             {
                 var query = db.WorkflowInstances.AsNoTracking();
                 if (definitionId is not null) query = query.Where(i => i.DefinitionId == definitionId);
                 if (status is not null) query = query.Where(i => i.Status == status);
                 if (pilotId is not null) query = query.Where(i => i.PilotId == pilotId);
                 if (cycleId is not null) query = query.Where(i => i.CycleId == cycleId);
-                var rows = await query.OrderByDescending(i => i.CreatedAt).Take(Math.Clamp(take ?? 100, 1, 1000)).ToListAsync(ct);
+                if (version is not null) query = query.Where(i => i.DefinitionVersion == version);
+                query = kind switch
+                {
+                    RunKind.Test => query.Where(i => i.PilotId == null),
+                    RunKind.Live => query.Where(i => i.PilotId != null && !i.Simulated),
+                    RunKind.Simulated => query.Where(i => i.Simulated),
+                    _ => query,
+                };
+                response.Headers["X-Total-Count"] = (await query.CountAsync(ct)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var rows = await query.OrderByDescending(i => i.RecordedAt).ThenByDescending(i => i.CreatedAt)
+                    .Skip(Math.Max(skip ?? 0, 0)).Take(Math.Clamp(take ?? 100, 1, 1000)).ToListAsync(ct);
                 return rows.Select(InstanceSummary.From);
             })
             .RequireAuthorization(p => p.RequireRole(read))
-            .WithSummary("Instances, newest first");
+            .WithSummary("Instances, newest first by real start time (simulated runs by when they were recorded); kind=Test|Live|Simulated, version, skip and take page; X-Total-Count has the number of matches");
 
         group.MapGet("/{id}", async (string id, AppDbContext db, CancellationToken ct) =>
             {

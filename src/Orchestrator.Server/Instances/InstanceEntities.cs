@@ -30,6 +30,11 @@ public sealed class WorkflowInstanceRecord : IReportScoped
     /// <summary>A case known only from imported measurements (a time study, a questionnaire): it never ran, so it has no state.</summary>
     public bool Imported { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// When the instance was started in real time. It equals <see cref="CreatedAt"/> except in a simulated cycle, whose
+    /// times are virtual: the run history is ordered by this.
+    /// </summary>
+    public DateTimeOffset RecordedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
 
@@ -44,6 +49,7 @@ public sealed class WorkflowInstanceRecord : IReportScoped
         Arm = version.Arm,
         StateJson = "",
         CreatedAt = state.CreatedAt,
+        RecordedAt = state.CreatedAt,
     };
 }
 
@@ -111,6 +117,7 @@ internal sealed class InstanceConfigurations :
         // Covers the reports' search for finished cases not yet aggregated, without reading instance state.
         b.HasIndex(i => new { i.Status, i.Arm, i.ProcessKey, i.Id });
         b.HasIndex(i => i.CorrelationId);
+        b.HasIndex(i => new { i.DefinitionId, i.RecordedAt });
     }
 
     public void Configure(EntityTypeBuilder<BookmarkRecord> b)

@@ -242,7 +242,7 @@ public sealed class PilotCycleJob(
     private async Task StoreAsync(
         string cycleId, List<SimulatedInstance> batch, Dictionary<string, PilotCase> byId, Dictionary<string, WorkflowDefinitionVersion> versions, int storedSoFar)
     {
-        var records = new SimulatedRecords(bulk, simulation.Agencies);
+        var records = new SimulatedRecords(bulk, simulation.Agencies, time.GetUtcNow());
         var statuses = new List<(string CaseId, PilotCaseStatus Status)>(batch.Count);
         var stored = new List<StoredCase>(batch.Count);
         foreach (var done in batch)

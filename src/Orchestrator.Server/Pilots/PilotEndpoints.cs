@@ -88,6 +88,14 @@ public static class PilotEndpoints
             .RequireAuthorization(p => p.RequireRole(read))
             .WithSummary("The pilot's cycles, newest first, with progress per arm");
 
+        api.MapGet("/case-files/sample", async (string processKey, AppDbContext db, ProductPaths paths, CancellationToken ct) =>
+                await SampleCase.FindAsync(processKey, db, paths, ct) is { } sample
+                    ? Results.Ok(sample)
+                    : Problems.Status(StatusCodes.Status404NotFound, "この業務の案件ファイルがありません (no case file for this process)", $"processKey '{processKey}'"))
+            .RequireAuthorization(p => p.RequireRole(manage))
+            .WithTags("Pilots")
+            .WithSummary("The first case of the process's case file (a pilot's, else fixtures/cases/<processKey>.csv): a sample input for a test run");
+
         api.MapGet("/cycles/{id}", async (string id, AppDbContext db, PilotService pilots, CancellationToken ct) =>
                 await db.PilotCycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) is { } cycle
                     ? (await pilots.ViewsAsync([cycle], ct))[0]

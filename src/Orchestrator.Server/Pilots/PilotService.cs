@@ -23,14 +23,28 @@ public sealed class InvalidPilotException(IReadOnlyList<FieldProblem> problems) 
 /// <summary>Started, completed and overdue instances of one arm of a cycle.</summary>
 public sealed record ArmProgress(int Planned, int Started, int Completed, int Overdue, int Failed);
 
+/// <summary>A definition version a cycle's instances ran, and how many ran it.</summary>
+public sealed record VersionRun(string Arm, string DefinitionId, int Version, int Instances);
+
 public sealed record CycleView(
     string Id, string PilotId, int Number, CycleStatus Status, CycleTrigger Trigger, bool Simulated, DateTimeOffset RequestedAt,
     DateTimeOffset? StartedAt, DateTimeOffset? Deadline, DateTimeOffset? ClosedAt, int CasesPlanned, int InstancesPlanned,
-    int InstancesStarted, IReadOnlyDictionary<string, ArmProgress> Progress, bool FiguresFrozen, string? Error);
+    int InstancesStarted, IReadOnlyDictionary<string, ArmProgress> Progress, bool FiguresFrozen, string? Error,
+    IReadOnlyList<VersionRun> Versions);
+
+/// <summary>
+/// What the next cycle of a pilot runs for one arm of one process: the pinned version, or (not pinned) the version
+/// published now, which the pilot follows when a new one is published.
+/// </summary>
+public sealed record ArmVersion(string ProcessKey, string Arm, string DefinitionId, int? PinnedVersion, int? PublishedVersion)
+{
+    public bool FollowsPublished => PinnedVersion is null;
+    public int? NextCycleVersion => PinnedVersion ?? PublishedVersion;
+}
 
 public sealed record PilotView(
     string Id, LocalizedName Name, PilotMode Mode, bool Active, PilotConfiguration Configuration, int CycleCount,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, CycleView? LastCycle);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, CycleView? LastCycle, IReadOnlyList<ArmVersion> Versions);
 
 /// <summary>Pilot configurations and cycles in the store: validation, changes, cycle requests, progress.</summary>
 public sealed class PilotService(AppDbContext db, ProductPaths paths, TimeProvider time)
@@ -139,9 +153,24 @@ public sealed class PilotService(AppDbContext db, ProductPaths paths, TimeProvid
     public async Task<PilotView> ViewAsync(Pilot pilot, CancellationToken ct)
     {
         var last = await db.PilotCycles.AsNoTracking().Where(c => c.PilotId == pilot.Id).OrderByDescending(c => c.Number).FirstOrDefaultAsync(ct);
+        var configuration = ConfigurationOf(pilot.ConfigurationJson);
         return new PilotView(pilot.Id, new LocalizedName(pilot.NameJa, pilot.NameEn), pilot.Mode, pilot.Active,
-            ConfigurationOf(pilot.ConfigurationJson), pilot.CycleCount, pilot.CreatedAt, pilot.UpdatedAt,
-            last is null ? null : (await ViewsAsync([last], ct))[0]);
+            configuration, pilot.CycleCount, pilot.CreatedAt, pilot.UpdatedAt,
+            last is null ? null : (await ViewsAsync([last], ct))[0], await ArmVersionsAsync(configuration, ct));
+    }
+
+    /// <summary>Per process and arm: the pinned version, or the one published now (which an unpinned pilot follows).</summary>
+    private async Task<IReadOnlyList<ArmVersion>> ArmVersionsAsync(PilotConfiguration configuration, CancellationToken ct)
+    {
+        var arms = (configuration.Processes ?? [])
+            .SelectMany(p => new[] { (p.ProcessKey, Arm: Arms.AsIs, Definition: p.AsIs), (p.ProcessKey, Arm: Arms.ToBe, Definition: p.ToBe) })
+            .Where(a => a.ProcessKey is not null && a.Definition?.DefinitionId is not null)
+            .ToList();
+        var ids = arms.Select(a => a.Definition!.DefinitionId!).Distinct().ToList();
+        var published = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.IsPublished && ids.Contains(d.DefinitionId))
+            .ToDictionaryAsync(d => d.DefinitionId, d => d.Version, ct);
+        return arms.Select(a => new ArmVersion(a.ProcessKey!, a.Arm, a.Definition!.DefinitionId!, a.Definition.Version,
+            published.TryGetValue(a.Definition.DefinitionId!, out var v) ? v : null)).ToList();
     }
 
     /// <summary>Cycles with their progress: frozen figures once closed, else counted from the cases and their instances.</summary>
@@ -149,13 +178,25 @@ public sealed class PilotService(AppDbContext db, ProductPaths paths, TimeProvid
     {
         var open = cycles.Where(c => c.FrozenFiguresJson is null).Select(c => c.Id).ToList();
         var counted = open.Count == 0 ? [] : await CountAsync(open, ct);
+        var ids = cycles.Select(c => c.Id).ToList();
+        var pilotIds = cycles.Select(c => c.PilotId).Distinct().ToList();
+        // By pilot and cycle, as the instances' index runs.
+        var versions = (await db.WorkflowInstances.AsNoTracking().Where(i => i.PilotId != null && pilotIds.Contains(i.PilotId) && i.CycleId != null && ids.Contains(i.CycleId))
+                .GroupBy(i => new { i.CycleId, i.Arm, i.DefinitionId, i.DefinitionVersion })
+                .Select(g => new { g.Key.CycleId, g.Key.Arm, g.Key.DefinitionId, g.Key.DefinitionVersion, Count = g.Count() })
+                .ToListAsync(ct))
+            .GroupBy(v => v.CycleId!)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<VersionRun>)g
+                .Select(v => new VersionRun(v.Arm ?? "", v.DefinitionId, v.DefinitionVersion, v.Count))
+                .OrderBy(v => v.Arm, StringComparer.Ordinal).ThenBy(v => v.DefinitionId, StringComparer.Ordinal).ThenBy(v => v.Version).ToList());
         return cycles.Select(c =>
         {
             var progress = c.FrozenFiguresJson is { } frozen
                 ? JsonSerializer.Deserialize<Dictionary<string, ArmProgress>>(frozen, PilotConfiguration.Json)!
                 : counted.GetValueOrDefault(c.Id) ?? Empty();
             return new CycleView(c.Id, c.PilotId, c.Number, c.Status, c.Trigger, c.Simulated, c.RequestedAt, c.StartedAt, c.Deadline,
-                c.ClosedAt, c.CasesPlanned, c.InstancesPlanned, c.InstancesStarted, progress, c.FrozenFiguresJson is not null, c.Error);
+                c.ClosedAt, c.CasesPlanned, c.InstancesPlanned, c.InstancesStarted, progress, c.FrozenFiguresJson is not null, c.Error,
+                versions.GetValueOrDefault(c.Id) ?? []);
         }).ToList();
     }
 

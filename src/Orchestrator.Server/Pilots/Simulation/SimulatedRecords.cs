@@ -11,9 +11,10 @@ namespace Orchestrator.Server.Pilots.Simulation;
 /// <summary>
 /// Turns simulated cases into the same rows live cases leave (instance, activity executions, clerk tasks, handoffs,
 /// incidents), marked simulated, so every report and export reads them alike. Adds them to a bulk insert; the caller
-/// saves in batches. Returns the case's status and its rows.
+/// saves in batches. Returns the case's status and its rows. <paramref name="recordedAt"/> is the real time of the
+/// batch (the rows' own times are virtual).
 /// </summary>
-public sealed class SimulatedRecords(BulkInsert bulk, AgencyOptions agencies)
+public sealed class SimulatedRecords(BulkInsert bulk, AgencyOptions agencies, DateTimeOffset recordedAt)
 {
     public (PilotCaseStatus Status, StoredCase Rows) Add(SimulatedInstance simulated, PilotCase pilotCase, WorkflowDefinitionVersion version)
     {
@@ -28,6 +29,7 @@ public sealed class SimulatedRecords(BulkInsert bulk, AgencyOptions agencies)
         instance.CaseId = pilotCase.CaseKey;
         instance.MunicipalityCode = pilotCase.MunicipalityCode;
         instance.Simulated = true;
+        instance.RecordedAt = recordedAt;
         instance.UpdatedAt = state.UpdatedAt;
         instance.FinishedAt = state.FinishedAt;
         bulk.Add(instance);

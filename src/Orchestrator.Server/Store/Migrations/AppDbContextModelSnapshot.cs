@@ -566,6 +566,9 @@ namespace Orchestrator.Server.Store.Migrations
                     b.Property<string>("ProcessKey")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Simulated")
                         .HasColumnType("INTEGER");
 
@@ -584,6 +587,8 @@ namespace Orchestrator.Server.Store.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CorrelationId");
+
+                    b.HasIndex("DefinitionId", "RecordedAt");
 
                     b.HasIndex("DefinitionId", "Status");
 

@@ -2,7 +2,7 @@ import {
   Background,
   useNodesInitialized,
   useReactFlow,
-  Controls,
+  useStore,
   MarkerType,
   MiniMap,
   ReactFlow,
@@ -15,9 +15,11 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, type DragEvent, type ReactNode, type RefObject } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { ActivityCard } from './ActivityCard';
-import { diagramBounds, fitViewport, type Bounds, type ShownNode } from './geometry';
+import { edgeLabel } from './edgeNames';
+import { diagramBounds, legibleZoom, openViewport, type Bounds, type ShownNode } from './geometry';
 import { CanvasContext, type CanvasDecorations } from './canvasContext';
 import { LaneBand, type LaneNode } from './LaneBand';
 import type { ActivityNode, ConnectionEdge } from './model';
@@ -28,12 +30,13 @@ export type CanvasView = 'free' | 'swimlane';
 const nodeTypes = { activity: ActivityCard, lane: LaneBand };
 
 /**
- * Fits the whole diagram into the canvas on first load and again when the view changes between free layout and
- * swimlanes. In between, the user's zoom and position are kept; only while the user has not moved the view since it
- * was fitted does a change of the canvas's size (a panel folded away, the window resized) or of the panel floating
- * over its top fit it again. An empty canvas stays at scale 1.
+ * Opens the diagram on first load, again when the view changes between free layout and swimlanes and when the
+ * page asks (`fitKey`, after an auto-layout): fitted whole when its text stays legible (12 px and more), else at the
+ * legible scale with its start in view. In between, the user's zoom and position are kept; only while the user has
+ * not moved the view since it was fitted does a change of the canvas's size (a panel folded away, the window
+ * resized) or of the panel floating over its top fit it again. An empty canvas stays at scale 1.
  */
-function FitView({ view, bounds, coveredTop, container, loaded }: { view: CanvasView; bounds: Bounds; coveredTop: number; container: RefObject<HTMLDivElement | null>; loaded: boolean }) {
+function FitView({ view, bounds, coveredTop, container, loaded, fitKey }: { view: CanvasView; bounds: Bounds; coveredTop: number; container: RefObject<HTMLDivElement | null>; loaded: boolean; fitKey: number }) {
   const flow = useReactFlow();
   const initialised = useNodesInitialized();
   const fittedFor = useRef<CanvasView | null>(loaded ? null : view);
@@ -44,7 +47,7 @@ function FitView({ view, bounds, coveredTop, container, loaded }: { view: Canvas
     (duration?: number) => {
       const rect = container.current?.getBoundingClientRect();
       if (!rect || bounds.width === 0) return;
-      fitted.current = fitViewport(bounds, { width: rect.width, height: rect.height }, 24, coveredTop);
+      fitted.current = openViewport(bounds, { width: rect.width, height: rect.height }, 24, coveredTop);
       animatingUntil.current = duration ? performance.now() + duration + 50 : 0;
       void flow.setViewport(fitted.current, duration ? { duration } : undefined);
     },
@@ -67,6 +70,13 @@ function FitView({ view, bounds, coveredTop, container, loaded }: { view: Canvas
       fit(200);
     }
   }, [initialised, view, fit]);
+
+  const fittedKey = useRef(fitKey);
+  useEffect(() => {
+    if (fittedKey.current === fitKey) return;
+    fittedKey.current = fitKey;
+    fit(200);
+  }, [fitKey, fit]);
 
   // A panel opened or closed over the canvas's top: move the diagram clear of it, unless the user has moved the view.
   const covered = useRef(coveredTop);
@@ -111,15 +121,75 @@ export interface CanvasProps {
   coveredTop?: number;
   /** Shown over the canvas when it has no activities. */
   empty?: ReactNode;
+  /** Where the zoom controls and the overview map go (outside the diagram); without it, a column beside it. */
+  navigationSlot?: HTMLElement | null;
+  /** Changed by the page to open the diagram again at a legible scale (after an auto-layout). */
+  fitKey?: number;
   children?: ReactNode;
+}
+
+/**
+ * Zoom buttons and the overview map. They stand beside the diagram, never over it, so no card is ever hidden under
+ * them; the buttons form a named toolbar.
+ */
+function Navigation({ bounds, container, coveredTop }: { bounds: Bounds; container: RefObject<HTMLDivElement | null>; coveredTop: number }) {
+  const { t } = useTranslation();
+  const flow = useReactFlow();
+  const zoom = useStore((s) => s.transform[2]);
+  const button = 'flex h-9 min-w-9 items-center justify-center rounded-4 border border-solid-gray-536 bg-white px-2 text-dns-16B-130 text-solid-gray-900 hover:bg-solid-gray-50 disabled:text-solid-gray-420';
+  const legible = () => {
+    const rect = container.current?.getBoundingClientRect();
+    if (rect) void flow.setViewport(openViewport(bounds, { width: rect.width, height: rect.height }, 24, coveredTop), { duration: 200 });
+  };
+  return (
+    <div className="flex flex-col gap-2" data-testid="canvas-navigation">
+      <div role="toolbar" aria-label={t('designer.canvas.controls')} className="flex flex-wrap items-center gap-1" data-testid="zoom-controls">
+        <button type="button" className={button} onClick={() => void flow.zoomIn({ duration: 150 })} disabled={zoom >= 2} aria-label={t('designer.canvas.zoomIn')} title={t('designer.canvas.zoomIn')}>
+          ＋
+        </button>
+        <button type="button" className={button} onClick={() => void flow.zoomOut({ duration: 150 })} disabled={zoom <= 0.1} aria-label={t('designer.canvas.zoomOut')} title={t('designer.canvas.zoomOut')}>
+          −
+        </button>
+        <button type="button" className={button} onClick={legible} data-testid="zoom-legible">
+          {t('designer.canvas.legible')}
+        </button>
+        <button type="button" className={button} onClick={() => void flow.fitView({ padding: 0.04, maxZoom: 1, duration: 200 })} data-testid="zoom-fit">
+          {t('designer.canvas.fit')}
+        </button>
+        <span className="px-1 text-dns-14N-130 text-solid-gray-700" data-testid="zoom-level" aria-live="off">
+          {Math.round(zoom * 100)}%
+        </span>
+      </div>
+      <MiniMap
+        pannable
+        zoomable
+        ariaLabel={t('designer.canvas.minimap')}
+        className="!static !m-0 rounded-4 border border-solid-gray-420"
+        style={{ width: 160, height: 100 }}
+        nodeColor={(n) => (n.type === 'lane' ? 'transparent' : '#6b7280')}
+      />
+    </div>
+  );
+}
+
+/**
+ * Keeps the keyboard focus ring of cards and connections the same size on screen at any zoom: the canvas's scale is
+ * handed to the style sheet, which divides the ring's width by it.
+ */
+function ZoomForFocus({ container }: { container: RefObject<HTMLDivElement | null> }) {
+  const zoom = useStore((s) => s.transform[2]);
+  useEffect(() => {
+    container.current?.style.setProperty('--canvas-zoom', String(zoom));
+  }, [zoom, container]);
+  return null;
 }
 
 /**
  * The diagram: React Flow with activity cards, minimap, zoom controls and, in the swimlane view, one band per actor
  * organisation level. In the swimlane view the lanes decide where cards stand, so cards are not dragged there.
  */
-export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdgesChange, onConnect, onNodeDragStart, onNodeDragStop, onNodeDoubleClick, onSelectionChange, onDrop, coveredTop = 0, empty, children }: CanvasProps) {
-  const { t } = useTranslation();
+export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdgesChange, onConnect, onNodeDragStart, onNodeDragStop, onNodeDoubleClick, onSelectionChange, onDrop, coveredTop = 0, empty, navigationSlot, fitKey = 0, children }: CanvasProps) {
+  const { t, i18n } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const loaded = useRef(nodes.length > 0);
   const shown = useMemo(() => {
@@ -142,24 +212,29 @@ export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdges
 
   const bounds = useMemo(() => diagramBounds(shown.nodes as ShownNode[]), [shown.nodes]);
 
-  const styledEdges = useMemo(
-    () =>
-      edges.map((e) => ({
-        ...e,
-        markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
-        labelBgPadding: [4, 2] as [number, number],
-        labelStyle: { fontSize: 12 },
-        style: e.selected ? { strokeWidth: 3, stroke: 'var(--color-blue-900)' } : { strokeWidth: 1.5 },
-      })),
-    [edges],
-  );
+  const styledEdges = useMemo(() => {
+    const names = new Map(nodes.map((n) => [n.id, typeof n.data.activity.name === 'string' && n.data.activity.name ? n.data.activity.name : n.id]));
+    return edges.map((e) => ({
+      ...e,
+      ariaLabel: edgeLabel(names.get(e.source) ?? e.source, e.sourceHandle ?? 'Done', names.get(e.target) ?? e.target, t),
+      markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+      labelBgPadding: [4, 2] as [number, number],
+      // 14 px at scale 1: at the legible scale the diagram opens with, still 12 px on screen.
+      labelStyle: { fontSize: 14 },
+      style: e.selected ? { strokeWidth: 3, stroke: 'var(--color-blue-900)' } : { strokeWidth: 1.5 },
+    }));
+    // The language changes the names' wording.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [edges, nodes, t, i18n.language]);
 
   const readOnly = decorations.readOnly;
+  const navigation = <Navigation bounds={bounds} container={container} coveredTop={coveredTop} />;
   return (
     <CanvasContext.Provider value={decorations}>
+      <div className="flex h-full w-full">
       <div
         ref={container}
-        className="relative h-full w-full"
+        className="relative h-full min-w-0 flex-1"
         onDragOver={(e) => {
           if (onDrop) {
             e.preventDefault();
@@ -189,20 +264,28 @@ export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdges
           selectionKeyCode="Shift"
           snapToGrid
           snapGrid={[8, 8]}
-          defaultViewport={{ x: 0, y: 0, zoom: 1 }}
+          defaultViewport={{ x: 0, y: 0, zoom: legibleZoom }}
           minZoom={0.1}
           maxZoom={2}
           fitViewOptions={{ padding: 0.04, maxZoom: 1 }}
-          ariaLabelConfig={{ 'node.a11yDescription.default': t('designer.canvas.a11yNodes') }}
+          ariaLabelConfig={{
+            'node.a11yDescription.default': t('designer.canvas.a11yNodes'),
+            'node.a11yDescription.keyboardDisabled': t('designer.canvas.a11yNodesReadOnly'),
+            'edge.a11yDescription.default': t('designer.canvas.a11yEdges'),
+            'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) => t('designer.canvas.a11yMoved', { direction, x, y }),
+          }}
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={16} />
-          <MiniMap pannable zoomable ariaLabel={t('designer.canvas.minimap')} style={{ width: 160, height: 100 }} nodeColor={(n) => (n.type === 'lane' ? 'transparent' : '#6b7280')} />
-          <FitView view={view} bounds={bounds} coveredTop={coveredTop} container={container} loaded={loaded.current} />
-          <Controls showInteractive={false} aria-label={t('designer.canvas.controls')} />
+          <FitView view={view} bounds={bounds} coveredTop={coveredTop} container={container} loaded={loaded.current} fitKey={fitKey} />
+          <ZoomForFocus container={container} />
           {children}
         </ReactFlow>
         {nodes.length === 0 && empty && <div className="pointer-events-none absolute inset-0 flex items-center justify-center p-8">{empty}</div>}
+      </div>
+      {navigationSlot
+        ? createPortal(navigation, navigationSlot)
+        : navigationSlot === undefined && <div className="w-44 shrink-0 border-l border-solid-gray-420 bg-solid-gray-50 p-2">{navigation}</div>}
       </div>
     </CanvasContext.Provider>
   );

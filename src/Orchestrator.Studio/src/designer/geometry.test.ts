@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardHeight, diagramBounds, fitViewport, laneLabelFont, overviewScale, overviewText, portOffset, textEms } from './geometry';
+import { cardHeight, diagramBounds, fitViewport, freePosition, laneLabelFont, legibleZoom, openViewport, overviewScale, overviewText, portOffset, textEms } from './geometry';
 
 describe('canvas geometry', () => {
   it('centres a diagram that fits, at most at scale 1', () => {
@@ -25,6 +25,27 @@ describe('canvas geometry', () => {
     expect(v.y + 100 * v.zoom).toBeCloseTo(24, 0);
     const left = v.x - 200 * v.zoom;
     expect(left + 600 * v.zoom / 2).toBeCloseTo(500, 0); // centred horizontally
+  });
+
+  it('opens a long diagram at a legible scale with its start in view, and a small one fitted whole', () => {
+    // The shipped おくやみ as-is process at 1280×800: the canvas is about 740×560.
+    const long = openViewport({ x: 0, y: 0, width: 3088, height: 920 }, { width: 740, height: 560 });
+    expect(long.zoom).toBeCloseTo(legibleZoom, 6);
+    expect(14 * long.zoom).toBeGreaterThanOrEqual(12);
+    expect(long.x).toBe(24); // the left edge (the start) at the padding
+    expect(long.y).toBe(24); // too tall to fit: the top in view
+    expect(openViewport({ x: 0, y: 0, width: 400, height: 200 }, { width: 800, height: 600 })).toEqual({ x: 200, y: 200, zoom: 1 });
+    const flat = openViewport({ x: 0, y: 0, width: 3000, height: 200 }, { width: 800, height: 600 });
+    expect(flat.y + 100 * flat.zoom).toBeCloseTo(300, 0); // a flat diagram is centred vertically
+  });
+
+  it('places a new card where the user wanted it, or in the nearest free place', () => {
+    const cards = [{ position: { x: 0, y: 0 }, height: 120 }];
+    expect(freePosition({ x: 400, y: 0 }, 120, cards)).toEqual({ x: 400, y: 0 });
+    const moved = freePosition({ x: 20, y: 10 }, 120, cards);
+    const overlap = moved.x < 208 && moved.x + 208 > 0 && moved.y < 120 && moved.y + 120 > 0;
+    expect(overlap).toBe(false);
+    expect(Math.hypot(moved.x - 20, moved.y - 10)).toBeLessThanOrEqual(232 + 1);
   });
 
   it('finds the box around cards and swimlane bands from the sizes they are drawn at', () => {
@@ -70,17 +91,18 @@ describe('canvas geometry', () => {
     expect(overviewScale({ transform: [0, 0, 0.69] })).toBe(0.7);
   });
 
-  it('writes a zoomed-out card’s name about 11 px high on screen, in as many lines as the card holds', () => {
-    // おくやみ as-is fitted at 1600×1000 (scale about 0.33): three lines of the name in a plain card…
+  it('writes a zoomed-out card’s name at least 12 px high on screen, in as many lines as the card holds', () => {
+    // おくやみ as-is fitted at 1600×1000 (scale about 0.33): two lines of the name in a plain card…
     const fitted = overviewText(0.33, cardHeight(1), false);
-    expect(fitted.fontSize).toBe(33);
-    expect(fitted.fontSize * 0.33).toBeCloseTo(11, 0);
-    expect(fitted.lines).toBe(3);
+    expect(fitted.fontSize).toBe(37);
+    expect(fitted.fontSize * 0.33).toBeGreaterThanOrEqual(12);
+    expect(fitted.lines).toBe(2);
     // …one line fewer when a run or overlay figure needs its own line, and more lines in a card with many ports.
-    expect(overviewText(0.33, cardHeight(1), true).lines).toBe(2);
+    expect(overviewText(0.33, cardHeight(1), true).lines).toBe(1);
     expect(overviewText(0.33, cardHeight(6), false).lines).toBe(4);
-    // Near the threshold the text stays at its smallest size; far out it stops growing.
-    expect(overviewText(0.69, cardHeight(1), false)).toEqual({ fontSize: 16, lines: 6 });
+    // Near the threshold the text is still 12 px on screen; far out it stops growing.
+    expect(overviewText(0.69, cardHeight(1), false).fontSize * 0.69).toBeGreaterThanOrEqual(12);
+    expect(overviewText(0.69, cardHeight(1), false).fontSize).toBe(18);
     expect(overviewText(0.1, cardHeight(1), false).fontSize).toBe(44);
   });
 
@@ -88,7 +110,7 @@ describe('canvas geometry', () => {
     expect(textEms('都道府県')).toBe(4);
     expect(textEms('Municipality')).toBeCloseTo(7.2, 6);
     expect(laneLabelFont(1, 140, '市町村')).toBe(16);
-    expect(laneLabelFont(0.33, 140, '国')).toBe(33);
+    expect(laneLabelFont(0.33, 140, '国')).toBe(36);
     expect(laneLabelFont(0.33, 140, '都道府県')).toBe(29); // (140 − 24) / 4
     expect(laneLabelFont(0.33, 140, 'Municipality')).toBe(16);
   });
