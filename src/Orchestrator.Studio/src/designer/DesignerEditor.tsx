@@ -8,7 +8,7 @@ import type { CanvasDecorations } from './canvasContext';
 import { copySelection, pasteClip, type Clip } from './clipboard';
 import { DesignerHeading } from './DesignerHeading';
 import { DesignerToolbar, paletteRegionId, propertiesRegionId } from './DesignerToolbar';
-import { cardWidth } from './geometry';
+import { cardHeight, cardWidth, freePosition, legibleZoom } from './geometry';
 import { autoLayout, moveNodes } from './layout';
 import { connect, deleteNodes, newActivityNode, rootOf, updateActivity, type Activity, type ActivityDescriptor, type ActivityNode, type ConnectionEdge, type JsonObject } from './model';
 import { colourScale, overlayFigures } from './overlay';
@@ -16,6 +16,7 @@ import { OverlayPanel, useStepsReport, type OverlayChoice } from './OverlayPanel
 import { Palette, paletteMime } from './Palette';
 import { designerProblems, errorCount, problemsByNode, type Problem } from './problems';
 import { ProblemList } from './ProblemList';
+import { PublishDialog } from './PublishDialog';
 import { PropertyPanel } from './PropertyPanel';
 import { processSettings, variablesOf } from './settings';
 import { TestRunDialog } from './TestRunDialog';
@@ -59,7 +60,9 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
   const canvasRef = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<CanvasView>('free');
   const [notice, setNotice] = useState<Notice>(null);
-  const [dialog, setDialog] = useState<'versions' | 'testRun' | null>(null);
+  const [dialog, setDialog] = useState<'versions' | 'testRun' | 'publish' | null>(null);
+  const [navigationSlot, setNavigationSlot] = useState<HTMLDivElement | null>(null);
+  const [fitKey, setFitKey] = useState(0);
   const [overlayOn, setOverlayOn] = useState(false);
   const [overlayChoice, setOverlayChoice] = useState<OverlayChoice>({ pilotId: '', metric: 'durationMedian' });
   const [paletteOpen, setPaletteOpen] = useRememberedPanel(paletteOpenKey, true);
@@ -128,8 +131,11 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
       const shift = (added.current++ % 6) * 24;
       position = { x: centre.x - cardWidth / 2 + shift, y: centre.y - 40 + shift };
     }
-    const point = position;
+    const wanted = position;
     d.change((current) => {
+      const cards = current.nodes.map((n) => ({ position: n.position, height: cardHeight(n.data.ports.length) }));
+      // Never on top of another card: the nearest free place to where it was dropped.
+      const point = freePosition({ x: Math.round(wanted.x), y: Math.round(wanted.y) }, cardHeight(Math.max(descriptor.outcomes.length, 1)), cards);
       const node = newActivityNode(descriptor, point, new Set(current.nodes.map((n) => n.id)), rootNodeId, descriptor.displayName[language]);
       return { ...current, nodes: [...selectedOnly(current.nodes, () => false), { ...node, selected: true }], edges: selectedOnly(current.edges, () => false) };
     });
@@ -184,8 +190,10 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
 
   const layout = () => {
     if (readOnly || doc.nodes.length === 0) return;
-    d.change((current) => ({ ...current, nodes: moveNodes(current.nodes, autoLayout(current.nodes, current.edges)) }));
-    window.setTimeout(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }), 50);
+    // Rows as wide as the canvas shows at the legible scale, so the result opens readable without sideways scrolling.
+    const width = (canvasRef.current?.getBoundingClientRect().width ?? 1200) / legibleZoom - 48;
+    d.change((current) => ({ ...current, nodes: moveNodes(current.nodes, autoLayout(current.nodes, current.edges, width)) }));
+    setFitKey((k) => k + 1);
   };
 
   // Choosing a problem: select and centre its card, and show its properties, where most problems are fixed.
@@ -275,7 +283,7 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
         paletteOpen={paletteOpen}
         propertiesOpen={propertiesOpen}
         onSave={() => void actions.save()}
-        onPublish={() => void actions.publish()}
+        onPublish={() => setDialog('publish')}
         onTestRun={() => {
           setRunError(null);
           setDialog('testRun');
@@ -312,6 +320,8 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
               onDrop={readOnly ? undefined : onDrop}
               coveredTop={overlayOn && overlayHeight > 0 ? overlayHeight + 12 : 0}
               empty={readOnly ? undefined : empty}
+              navigationSlot={navigationSlot}
+              fitKey={fitKey}
             />
             {overlayOn && (
               // Floats over the canvas's top-right corner: the page does not move, and a fitted diagram moves below it.
@@ -329,8 +339,11 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
               </div>
             )}
           </div>
-          <div className="max-h-40 shrink-0 overflow-y-auto rounded-8 border border-solid-gray-420 bg-white px-3 py-2">
-            <ProblemList problems={problems} nodes={doc.nodes} checking={validation.checking} onSelect={selectNode} />
+          <div className="flex shrink-0 flex-wrap gap-2">
+            <div ref={setNavigationSlot} className="shrink-0 rounded-8 border border-solid-gray-420 bg-white p-2" />
+            <div className="max-h-40 min-w-0 flex-1 basis-64 overflow-y-auto rounded-8 border border-solid-gray-420 bg-white px-3 py-2">
+              <ProblemList problems={problems} nodes={doc.nodes} checking={validation.checking} onSelect={selectNode} />
+            </div>
           </div>
         </div>
         <aside
@@ -350,6 +363,13 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
               problems={problems.filter((p) => p.nodeId === selected.id)}
               readOnly={readOnly}
               onChange={(activity) => editActivity(selected.id, activity)}
+              nodes={doc.nodes}
+              edges={doc.edges}
+              onConnect={(port, target) => onConnect({ source: selected.id, sourceHandle: port, target, targetHandle: 'In' })}
+              onDisconnect={(edgeId) => {
+                d.change((current) => ({ ...current, edges: current.edges.filter((e) => e.id !== edgeId) }));
+                setNotice({ kind: 'status', text: t('designer.notice.deleted', { count: 1 }) });
+              }}
             />
           ) : selectedNodes.length > 1 ? (
             <p data-testid="multi-selection">{t('designer.props.multi', { count: selectedNodes.length })}</p>
@@ -360,7 +380,25 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
       </div>
       {dialog === 'versions' && definitionId && <VersionHistory definitionId={definitionId} current={d.json} onRestore={(v) => void actions.restore(v)} onClose={() => setDialog(null)} />}
       {dialog === 'testRun' && (
-        <TestRunDialog variables={variables} dirty={!saved} busy={busy !== null} error={runError} onStart={(input, correlationId) => void actions.testRun(input, correlationId)} onClose={() => setDialog(null)} />
+        <TestRunDialog
+          processKey={settings.processKey}
+          variables={variables}
+          dirty={!saved}
+          busy={busy !== null}
+          error={runError}
+          onStart={(input, correlationId) => void actions.testRun(input, correlationId)}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'publish' && (
+        <PublishDialog
+          definitionId={definitionId}
+          version={typeof doc.definition.version === 'number' ? doc.definition.version : null}
+          saveFirst={!saved}
+          busy={busy !== null}
+          onPublish={() => void actions.publish().then(() => setDialog(null))}
+          onClose={() => setDialog(null)}
+        />
       )}
     </div>
   );

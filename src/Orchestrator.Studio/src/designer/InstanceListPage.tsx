@@ -1,23 +1,60 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
 import { ArmBadge, DateTime, failureReason } from '../tasks/parts';
 import type { Arm } from '../tasks/api';
-import { listInstances, type InstanceSummary } from './api';
+import { listInstances, listVersions, type DefinitionSummary, type InstanceSummary, type RunKind, type RunPage } from './api';
 
-/** /workflows/:definitionId/instances — a definition's runs, newest first, each opening the instance viewer. */
+export const runsPageSize = 50;
+const kinds: readonly RunKind[] = ['Test', 'Live', 'Simulated'];
+
+function kindOf(run: InstanceSummary): RunKind {
+  return run.simulated ? 'Simulated' : run.pilotId ? 'Live' : 'Test';
+}
+
+/**
+ * /workflows/:definitionId/instances — a definition's runs, newest first by when they were really started (a
+ * simulated run's own times are virtual), filtered by kind (test, live, simulated) and version, a page at a time.
+ * The filters and the page live in the address (?kind=&version=&page=).
+ */
 export function InstanceListPage() {
   const { t } = useTranslation();
+  const ids = useId();
   const { definitionId = '' } = useParams();
-  const [list, setList] = useState<InstanceSummary[] | null>(null);
+  const [params, setParams] = useSearchParams();
+  const kind = kinds.find((k) => k === params.get('kind'));
+  const versionText = params.get('version');
+  const version = versionText && /^[1-9][0-9]*$/.test(versionText) ? Number(versionText) : undefined;
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [result, setResult] = useState<RunPage | null>(null);
+  const [versions, setVersions] = useState<DefinitionSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
+
   useEffect(() => {
     const abort = new AbortController();
-    listInstances(definitionId, abort.signal).then(setList, (e: unknown) => !abort.signal.aborted && setError(failureReason(e)));
+    setError(null);
+    listInstances(definitionId, { kind, version, skip: (page - 1) * runsPageSize, take: runsPageSize }, abort.signal).then(setResult, (e: unknown) => !abort.signal.aborted && setError(failureReason(e)));
+    return () => abort.abort();
+  }, [definitionId, kind, version, page]);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    listVersions(definitionId, abort.signal).then(setVersions, () => undefined);
     return () => abort.abort();
   }, [definitionId]);
+
+  const change = (name: 'kind' | 'version' | 'page', value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    if (name !== 'page') next.delete('page');
+    setParams(next, { replace: name !== 'page' });
+  };
+
   const title = t('designer.instances.title');
+  const pages = result ? Math.max(1, Math.ceil(result.total / runsPageSize)) : 1;
+  const first = (page - 1) * runsPageSize + 1;
   return (
     <>
       <p className="mb-1 text-dns-16N-130">
@@ -28,45 +65,93 @@ export function InstanceListPage() {
       <PageHeading title={title}>
         {title} <code className="text-std-20N-150">{definitionId}</code>
       </PageHeading>
+      <p className="mb-4 max-w-3xl">{t('designer.instances.lead')}</p>
+      <section aria-label={t('designer.instances.filters')} className="mb-4 flex flex-wrap items-end gap-4" data-testid="run-filters">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-kind`} className="text-std-16B-170">
+            {t('designer.instances.kind')}
+          </label>
+          <select id={`${ids}-kind`} className="text-input w-auto min-w-48" value={kind ?? ''} onChange={(e) => change('kind', e.target.value)} data-testid="run-filter-kind">
+            <option value="">{t('designer.instances.kinds.all')}</option>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`designer.instances.kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-version`} className="text-std-16B-170">
+            {t('designer.instances.version')}
+          </label>
+          <select id={`${ids}-version`} className="text-input w-auto min-w-40" value={version ?? ''} onChange={(e) => change('version', e.target.value)} data-testid="run-filter-version">
+            <option value="">{t('designer.instances.allVersions')}</option>
+            {versions.map((v) => (
+              <option key={v.version} value={v.version}>
+                {t('designer.versionText', { version: v.version })}
+              </option>
+            ))}
+          </select>
+        </div>
+      </section>
       {error && (
         <p role="alert" className="mb-4 border-l-4 border-error-1 bg-red-50 px-4 py-3">
           {t('designer.instances.loadFailed', { reason: error })}
         </p>
       )}
-      {list === null && !error && <p role="status">{t('designer.loading')}</p>}
-      {list?.length === 0 && <p data-testid="instances-empty">{t('designer.instances.empty')}</p>}
-      {list && list.length > 0 && (
+      {result === null && !error && <p role="status">{t('designer.loading')}</p>}
+      {result && (
+        <p role="status" className="mb-2 text-dns-16N-130" data-testid="runs-count">
+          {result.total === 0 ? t('designer.instances.empty') : t('designer.instances.range', { first, last: first + result.items.length - 1, total: result.total })}
+        </p>
+      )}
+      {result && result.items.length > 0 && (
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[48rem] border-collapse bg-white text-left" data-testid="instances-table">
+          <table className="data-table w-full min-w-[48rem] border-collapse bg-white text-left" data-testid="instances-table">
             <caption className="sr-only">{title}</caption>
             <thead>
               <tr className="border-b-2 border-solid-gray-600 bg-solid-gray-50">
-                {(['started', 'status', 'version', 'correlationId', 'finished'] as const).map((c) => (
-                  <th key={c} scope="col" className="px-3 py-2 text-std-16B-170">
+                {(['started', 'kind', 'status', 'version', 'correlationId', 'finished'] as const).map((c) => (
+                  <th key={c} scope="col" className="whitespace-nowrap px-3 py-2 text-std-16B-170">
                     {t(`designer.instances.columns.${c}`)}
                   </th>
                 ))}
               </tr>
             </thead>
             <tbody>
-              {list.map((i) => (
-                <tr key={i.id} className="border-b border-solid-gray-420">
-                  <th scope="row" className="px-3 py-2 font-normal">
+              {result.items.map((i) => (
+                <tr key={i.id} className="border-b border-solid-gray-420" data-testid="run-row" data-kind={kindOf(i)}>
+                  <th scope="row" className="whitespace-nowrap px-3 py-2 font-normal">
                     <Link className="link" to={`/workflows/instances/${encodeURIComponent(i.id)}`}>
-                      <DateTime iso={i.createdAt} />
+                      <DateTime iso={i.recordedAt ?? i.createdAt} />
                     </Link>
                   </th>
-                  <td className="px-3 py-2">{t(`designer.instanceStatus.${i.status}`, { defaultValue: i.status })}</td>
-                  <td className="px-3 py-2">
+                  <td className="whitespace-nowrap px-3 py-2">{t(`designer.instances.kinds.${kindOf(i)}`)}</td>
+                  <td className="whitespace-nowrap px-3 py-2">{t(`designer.instanceStatus.${i.status}`, { defaultValue: i.status })}</td>
+                  <td className="whitespace-nowrap px-3 py-2">
                     {t('designer.versionText', { version: i.definitionVersion })} <ArmBadge arm={(i.arm ?? null) as Arm | null} />
                   </td>
                   <td className="px-3 py-2">{i.correlationId ?? '—'}</td>
-                  <td className="px-3 py-2">{i.finishedAt ? <DateTime iso={i.finishedAt} /> : '—'}</td>
+                  <td className="whitespace-nowrap px-3 py-2">
+                    {i.finishedAt ? <DateTime iso={i.finishedAt} /> : '—'}
+                    {i.simulated && i.finishedAt && <span className="ml-1 text-dns-14N-130 text-solid-gray-700">{t('designer.instances.virtual')}</span>}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      )}
+      {result && pages > 1 && (
+        <nav aria-label={t('designer.instances.pages')} className="mt-4 flex flex-wrap items-center gap-3" data-testid="runs-pages">
+          <button type="button" className="btn-secondary" disabled={page <= 1} onClick={() => change('page', String(page - 1))}>
+            {t('designer.instances.previous')}
+          </button>
+          <span data-testid="runs-page">{t('designer.instances.page', { page, pages })}</span>
+          <button type="button" className="btn-secondary" disabled={page >= pages} onClick={() => change('page', String(page + 1))} data-testid="runs-next">
+            {t('designer.instances.next')}
+          </button>
+        </nav>
       )}
     </>
   );

@@ -9,7 +9,9 @@ import { useWorkspaceLayout } from '../components/workspace';
 import { currentLanguage } from '../i18n';
 import { ArmBadge, DateTime, failureReason } from '../tasks/parts';
 import type { Arm } from '../tasks/api';
-import { cancelInstance, getDefinition, getDescriptors, getInstance, getJournal, type InstanceDetail, type JournalEntry } from './api';
+import type { Organisation } from '../api';
+import { listOrganisations } from '../pilots/api';
+import { cancelInstance, getDefinition, getDescriptors, getInstance, getJournal, type InstanceDetail, type JournalEntry, type OpenBookmark } from './api';
 import { Canvas, type CanvasView } from './Canvas';
 import { toolButton } from './DesignerToolbar';
 import type { CanvasDecorations } from './canvasContext';
@@ -39,6 +41,14 @@ export function InstanceViewerPage() {
   const [view, setView] = useState<CanvasView>('free');
   const [refreshedAt, setRefreshedAt] = useState<Date | null>(null);
   const [generation, setGeneration] = useState(0);
+  const [organisations, setOrganisations] = useState<ReadonlyMap<string, Organisation>>(new Map());
+
+  // Names for the organisations waiting tasks went to; without them the code is shown.
+  useEffect(() => {
+    const abort = new AbortController();
+    listOrganisations(abort.signal).then((list) => setOrganisations(new Map(list.map((o) => [o.code, o]))), () => undefined);
+    return () => abort.abort();
+  }, []);
 
   const read = useCallback(
     async (signal: AbortSignal) => {
@@ -221,13 +231,14 @@ export function InstanceViewerPage() {
           </div>
           {/* Journal, what the run waits on and its incidents: a fixed band under the diagram that scrolls inside. */}
           <div id={detailsId} hidden={!detailsOpen} className="grid h-[min(18rem,32vh)] shrink-0 grid-cols-[minmax(0,1fr)_22rem] gap-2" data-testid="instance-details">
-            <section aria-labelledby="journal-heading" className="min-h-0 overflow-y-auto rounded-8 border border-solid-gray-420 bg-white p-3">
+            {/* Focusable, so that the keyboard can scroll the journal as well as a mouse wheel can. */}
+            <section aria-labelledby="journal-heading" tabIndex={0} className="min-h-0 overflow-y-auto rounded-8 border border-solid-gray-420 bg-white p-3" data-testid="journal-region">
               <h2 id="journal-heading" className="mb-2 text-std-20B-150">
                 {t('designer.viewer.journal')}
               </h2>
               <JournalTable journal={journal} />
             </section>
-            <div className="min-h-0 overflow-y-auto rounded-8 border border-solid-gray-420 bg-white p-3">
+            <div role="region" aria-labelledby="bookmarks-heading" tabIndex={0} className="min-h-0 overflow-y-auto rounded-8 border border-solid-gray-420 bg-white p-3">
               <section aria-labelledby="bookmarks-heading" className="mb-4">
                 <h2 id="bookmarks-heading" className="mb-2 text-std-20B-150">
                   {t('designer.viewer.bookmarks')}
@@ -239,6 +250,7 @@ export function InstanceViewerPage() {
                     {detail.bookmarks.map((b) => (
                       <li key={b.id}>
                         <span className="font-bold">{nameOf(b.activityId)}</span> — {t(`designer.bookmarkKinds.${b.kind}`, { defaultValue: b.kind })}
+                        <Assignee bookmark={b} organisations={organisations} />
                         {b.dueAt && (
                           <>
                             {' '}
@@ -271,5 +283,20 @@ export function InstanceViewerPage() {
         </>
       )}
     </div>
+  );
+}
+
+/** 「→ 千代田区 市民課 に送付」: the organisation (and department) a waiting clerk's task went to. */
+function Assignee({ bookmark, organisations }: { bookmark: OpenBookmark; organisations: ReadonlyMap<string, Organisation> }) {
+  const { t, i18n } = useTranslation();
+  const code = typeof bookmark.payload?.assigneeOrgCode === 'string' ? bookmark.payload.assigneeOrgCode : null;
+  if (!code) return null;
+  const organisation = organisations.get(code);
+  const name = organisation ? (currentLanguage(i18n) === 'en' ? organisation.nameEn || organisation.nameJa : organisation.nameJa) : code;
+  const role = typeof bookmark.payload?.assigneeRole === 'string' && bookmark.payload.assigneeRole ? ` ${bookmark.payload.assigneeRole}` : '';
+  return (
+    <span className="block text-dns-16N-130" data-testid="bookmark-assignee">
+      {t('designer.viewer.sentTo', { organisation: `${name}${role}` })}
+    </span>
   );
 }

@@ -1,12 +1,13 @@
-import { useState } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
 import { TextField } from './fields';
 import { FormFieldsEditor } from './FormFieldsEditor';
+import { ConnectionsEditor } from './ConnectionsEditor';
 import { ActivityIcon } from './icons';
 import { InputEditor, OutputBinding } from './InputEditor';
 import { MeasurementEditor } from './MeasurementEditor';
-import { readInput, removeInput, type Activity, type ActivityDescriptor, type ActivityNode } from './model';
+import { readInput, removeInput, type Activity, type ActivityDescriptor, type ActivityNode, type ConnectionEdge } from './model';
 import type { Problem } from './problems';
 import type { Variable } from './settings';
 
@@ -19,17 +20,35 @@ export interface PropertyPanelProps {
   problems: readonly Problem[];
   readOnly: boolean;
   onChange: (activity: Activity) => void;
+  /** The diagram, for the connect-to choices. */
+  nodes: readonly ActivityNode[];
+  edges: readonly ConnectionEdge[];
+  onConnect: (port: string, target: string) => void;
+  onDisconnect: (edgeId: string) => void;
 }
 
 /** The selected activity's properties: 基本 (name, description, inputs, outputs), 計測 (measurement), 入力項目 (HumanTask form). */
-export function PropertyPanel({ node, descriptor, variables, problems, readOnly, onChange }: PropertyPanelProps) {
+export function PropertyPanel({ node, descriptor, variables, problems, readOnly, onChange, nodes, edges, onConnect, onDisconnect }: PropertyPanelProps) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const [tab, setTab] = useState<Tab>('basic');
+  const ids = useId();
+  const tabRefs = useRef(new Map<Tab, HTMLButtonElement>());
   const activity = node.data.activity;
   const isHumanTask = activity.type === 'Orchestrator.HumanTask';
   const tabs: Tab[] = isHumanTask ? ['basic', 'form', 'measurement'] : ['basic', 'measurement'];
   const shown = tabs.includes(tab) ? tab : 'basic';
+  const tabId = (key: Tab) => `${ids}-tab-${key}`;
+  const panelId = (key: Tab) => `${ids}-panel-${key}`;
+  // Arrow keys, Home and End move between the tabs (and show the tab), as in any tab list.
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
+    const index = tabs.indexOf(shown);
+    const next = e.key === 'ArrowRight' ? tabs[(index + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(index - 1 + tabs.length) % tabs.length] : e.key === 'Home' ? tabs[0] : e.key === 'End' ? tabs[tabs.length - 1] : undefined;
+    if (!next) return;
+    e.preventDefault();
+    setTab(next);
+    tabRefs.current.get(next)?.focus();
+  };
   const messages = (field: string | null) => problems.filter((p) => p.field === field).map((p) => p.message[language]);
   const general = problems.filter((p) => !p.field || !descriptor?.inputs.some((i) => i.name === p.field) && p.field !== 'measurement' && p.field !== 'formFields' && p.field !== 'name');
   const text = (key: string) => (typeof activity[key] === 'string' ? (activity[key] as string) : '');
@@ -59,9 +78,17 @@ export function PropertyPanel({ node, descriptor, variables, problems, readOnly,
         {tabs.map((key) => (
           <button
             key={key}
+            ref={(el) => {
+              if (el) tabRefs.current.set(key, el);
+              else tabRefs.current.delete(key);
+            }}
+            id={tabId(key)}
             type="button"
             role="tab"
             aria-selected={shown === key}
+            aria-controls={panelId(key)}
+            tabIndex={shown === key ? 0 : -1}
+            onKeyDown={onTabKey}
             className={`-mb-px border-b-4 px-3 py-2 text-dns-16B-130 ${shown === key ? 'border-blue-900 text-blue-1000' : 'border-transparent text-solid-gray-700'}`}
             onClick={() => setTab(key)}
             data-testid={`tab-${key}`}
@@ -77,7 +104,7 @@ export function PropertyPanel({ node, descriptor, variables, problems, readOnly,
       </div>
       <fieldset disabled={readOnly} className="min-w-0">
         {shown === 'basic' && (
-          <div role="tabpanel">
+          <div role="tabpanel" id={panelId('basic')} aria-labelledby={tabId('basic')}>
             <TextField label={t('designer.props.name')} value={text('name')} onChange={(v) => onChange({ ...activity, name: v })} hint={t('designer.props.nameHint')} error={messages('name')} testId="prop-name" />
             <TextField label={t('designer.props.description')} value={description} multiline onChange={(v) => onChange(v ? { ...activity, description: v } : removeInput(activity, 'description'))} testId="prop-description" />
             {descriptor?.inputs
@@ -96,15 +123,16 @@ export function PropertyPanel({ node, descriptor, variables, problems, readOnly,
             <p className="mt-3 text-dns-14N-130 text-solid-gray-700" data-testid="prop-ports">
               {t('designer.props.ports', { ports: node.data.ports.length ? node.data.ports.join('、') : t('designer.props.noPorts') })}
             </p>
+            <ConnectionsEditor node={node} nodes={nodes} edges={edges} readOnly={readOnly} onConnect={onConnect} onDisconnect={onDisconnect} />
           </div>
         )}
         {shown === 'measurement' && (
-          <div role="tabpanel">
+          <div role="tabpanel" id={panelId('measurement')} aria-labelledby={tabId('measurement')}>
             <MeasurementEditor activity={activity} ports={node.data.ports} errors={messages('measurement')} onChange={onChange} />
           </div>
         )}
         {shown === 'form' && (
-          <div role="tabpanel">
+          <div role="tabpanel" id={panelId('form')} aria-labelledby={tabId('form')}>
             <FormFieldsEditor activity={activity} errors={messages('formFields')} onChange={onChange} />
           </div>
         )}

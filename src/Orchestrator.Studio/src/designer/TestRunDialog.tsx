@@ -1,11 +1,18 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { getSampleCase } from './api';
 import { Dialog } from './Dialog';
 import { TextField } from './fields';
 import type { Variable } from './settings';
 
-/** Input for a test run: the workflow input as JSON and an optional correlation id. */
-export function TestRunDialog({ variables, dirty, busy, error, onStart, onClose }: {
+const emptyInput = '{\n}';
+
+/**
+ * Input for a test run: the workflow input as JSON (filled with the first case of the process's case file, when it
+ * has one) and an optional correlation id.
+ */
+export function TestRunDialog({ processKey, variables, dirty, busy, error, onStart, onClose }: {
+  processKey: string;
   variables: readonly Variable[];
   dirty: boolean;
   busy: boolean;
@@ -14,9 +21,25 @@ export function TestRunDialog({ variables, dirty, busy, error, onStart, onClose 
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const [text, setText] = useState('{\n}');
+  const [text, setText] = useState(emptyInput);
   const [correlationId, setCorrelationId] = useState('');
   const [invalid, setInvalid] = useState(false);
+  const [sampleFile, setSampleFile] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!processKey) return;
+    const abort = new AbortController();
+    getSampleCase(processKey, abort.signal).then(
+      (sample) => {
+        // Only into an input the user has not started writing.
+        setText((current) => (current === emptyInput ? JSON.stringify(sample.input, null, 2) : current));
+        setCorrelationId((current) => current || `TEST-${sample.input.caseId ?? ''}`.replace(/-$/, ''));
+        setSampleFile(sample.file);
+      },
+      () => undefined, // No case file: the empty input stays, and the hint says what the workflow reads.
+    );
+    return () => abort.abort();
+  }, [processKey]);
   const start = () => {
     try {
       const parsed: unknown = JSON.parse(text.trim() || '{}');
@@ -30,6 +53,11 @@ export function TestRunDialog({ variables, dirty, busy, error, onStart, onClose 
   return (
     <Dialog title={t('designer.testRun.title')} onClose={onClose} testId="test-run-dialog">
       <p className="mb-3">{t('designer.testRun.lead')}</p>
+      {sampleFile && (
+        <p className="mb-3 border-l-4 border-blue-900 bg-blue-50 p-2" data-testid="test-run-sample">
+          {t('designer.testRun.sample', { file: sampleFile })}
+        </p>
+      )}
       {dirty && <p className="mb-3 border-l-4 border-blue-900 bg-blue-50 p-2">{t('designer.testRun.savesFirst')}</p>}
       <TextField
         label={t('designer.testRun.input')}

@@ -60,7 +60,7 @@ export function VersionHistory({ definitionId, current, onRestore, onClose }: { 
   };
 
   return (
-    <Dialog title={t('designer.versions.title')} onClose={onClose} wide testId="version-history">
+    <Dialog title={t('designer.versions.title')} onClose={onClose} wide testId="version-history" returnTo='[data-testid="designer-more"]'>
       {error && (
         <p role="alert" className="mb-3 text-error-1">
           {t('designer.versions.failed', { reason: error })}
@@ -68,7 +68,7 @@ export function VersionHistory({ definitionId, current, onRestore, onClose }: { 
       )}
       {versions === null && !error && <p role="status">{t('designer.loading')}</p>}
       {versions && (
-        <table className="mb-4 w-full border-collapse text-left text-dns-16N-130">
+        <table className="data-table mb-4 w-full border-collapse text-left text-dns-16N-130">
           <caption className="sr-only">{t('designer.versions.title')}</caption>
           <thead>
             <tr className="border-b-2 border-solid-gray-600">
@@ -86,7 +86,7 @@ export function VersionHistory({ definitionId, current, onRestore, onClose }: { 
                   {v.isLatest && <span className="ml-2 text-dns-14N-130">{t('designer.versions.latest')}</span>}
                 </td>
                 <td className="px-2 py-1">
-                  <PublishState published={v.isPublished} />
+                  <PublishState published={v.isPublished} publishedAt={v.publishedAt} />
                 </td>
                 <td className="px-2 py-1">
                   <DateTime iso={v.createdAt} /> {v.createdBy && <span className="text-solid-gray-700">{v.createdBy}</span>}

@@ -131,12 +131,12 @@ export function WorkflowListPage() {
           </p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="w-full min-w-[48rem] border-collapse bg-white text-left" data-testid="workflows-table">
+            <table className="data-table w-full min-w-[48rem] border-collapse bg-white text-left" data-testid="workflows-table">
               <caption className="sr-only">{t('designer.list.caption')}</caption>
               <thead>
                 <tr className="border-b-2 border-solid-gray-600 bg-solid-gray-50">
                   {(['name', 'processKey', 'arm', 'version', 'state', 'created', 'runs'] as const).map((column) => (
-                    <th key={column} scope="col" className="px-3 py-3 text-std-16B-170 text-solid-gray-900">
+                    <th key={column} scope="col" className="whitespace-nowrap px-3 py-3 text-std-16B-170 text-solid-gray-900">
                       {t(`designer.list.columns.${column}`)}
                     </th>
                   ))}
@@ -151,18 +151,23 @@ export function WorkflowListPage() {
                       </Link>
                       {d.description && <span className="block text-dns-16N-130 text-solid-gray-700">{d.description}</span>}
                     </th>
-                    <td className="px-3 py-3">{d.processKey ?? '—'}</td>
+                    <td className="whitespace-nowrap px-3 py-3 font-mono text-dns-16N-130">{d.processKey ?? '—'}</td>
                     <td className="px-3 py-3">
                       <ArmBadge arm={(d.arm ?? null) as Arm | null} />
                     </td>
-                    <td className="px-3 py-3">{t('designer.list.versionText', { version: d.version })}</td>
+                    <td className="whitespace-nowrap px-3 py-3">{t('designer.list.versionText', { version: d.version })}</td>
                     <td className="px-3 py-3" data-testid="workflow-state">
-                      <PublishState published={d.isPublished} />
+                      <PublishState published={d.isPublished} publishedAt={d.publishedAt} />
+                      {!d.isPublished && d.publishedVersion != null && (
+                        <span className="mt-1 block whitespace-nowrap text-dns-14N-130 text-solid-gray-700" data-testid="workflow-published-version">
+                          {t('designer.publishedVersionNote', { version: d.publishedVersion })}
+                        </span>
+                      )}
                     </td>
                     <td className="px-3 py-3 whitespace-nowrap">
                       <DateTime iso={d.createdAt} />
                     </td>
-                    <td className="px-3 py-3">
+                    <td className="whitespace-nowrap px-3 py-3">
                       <Link to={`/workflows/${encodeURIComponent(d.definitionId)}/instances`} className="link">
                         {t('designer.list.runsLink')}
                       </Link>
@@ -177,9 +182,10 @@ export function WorkflowListPage() {
   );
 }
 
-/** 公開中 / 下書き, in words. */
-export function PublishState({ published }: { published: boolean }) {
+/** 公開中 / 以前の公開版 (published once, replaced since) / 下書き, in words. */
+export function PublishState({ published, publishedAt = null }: { published: boolean; publishedAt?: string | null }) {
   const { t } = useTranslation();
+  const state = published ? 'published' : publishedAt ? 'earlier' : 'draft';
   return (
     <span
       className={`inline-block rounded-4 border px-2 py-0.5 text-dns-14B-120 whitespace-nowrap ${
@@ -187,8 +193,9 @@ export function PublishState({ published }: { published: boolean }) {
       }`}
       data-testid="publish-state"
       data-published={published ? 'true' : 'false'}
+      data-state={state}
     >
-      {published ? t('designer.published') : t('designer.draft')}
+      {state === 'published' ? t('designer.published') : state === 'earlier' ? t('designer.earlierPublished') : t('designer.draft')}
     </span>
   );
 }

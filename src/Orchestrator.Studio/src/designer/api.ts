@@ -16,6 +16,8 @@ export interface DefinitionSummary {
   createdAt: string;
   publishedAt: string | null;
   createdBy: string | null;
+  /** In the list of definitions: the version new instances run. */
+  publishedVersion?: number | null;
 }
 
 export interface SaveResult {
@@ -129,6 +131,8 @@ export interface InstanceSummary {
   createdAt: string;
   updatedAt: string;
   finishedAt: string | null;
+  /** When the run was started in real time (a simulated run's other times are virtual). */
+  recordedAt?: string;
 }
 
 export interface OpenBookmark {
@@ -138,6 +142,8 @@ export interface OpenBookmark {
   kind: string;
   name: string | null;
   dueAt: string | null;
+  /** What the bookmark carries: for a clerk's task, the assignee (assigneeOrgCode, assigneeRole…). */
+  payload?: Record<string, unknown> | null;
 }
 
 export interface Incident {
@@ -197,10 +203,46 @@ export function getJournal(id: string, signal?: AbortSignal): Promise<JournalEnt
   return json<JournalEntry[]>(`${instancePath(id)}/journal`, signal ? { signal } : {});
 }
 
-export function listInstances(definitionId: string, signal?: AbortSignal): Promise<InstanceSummary[]> {
-  return json<InstanceSummary[]>(`/api/workflow-instances?definitionId=${encodeURIComponent(definitionId)}`, signal ? { signal } : {});
+export type RunKind = 'Test' | 'Live' | 'Simulated';
+
+export interface RunQuery {
+  kind?: RunKind;
+  version?: number;
+  skip: number;
+  take: number;
+}
+
+export interface RunPage {
+  items: InstanceSummary[];
+  /** How many runs match the filters (the server's X-Total-Count). */
+  total: number;
+}
+
+/** A page of a definition's runs, newest first by their real start time. */
+export async function listInstances(definitionId: string, query: RunQuery, signal?: AbortSignal): Promise<RunPage> {
+  const params = new URLSearchParams({ definitionId });
+  if (query.kind) params.set('kind', query.kind);
+  if (query.version !== undefined) params.set('version', String(query.version));
+  params.set('skip', String(query.skip));
+  params.set('take', String(query.take));
+  const response = await send(`/api/workflow-instances?${params.toString()}`, signal ? { signal } : {});
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  const items = (await response.json()) as InstanceSummary[];
+  const total = Number(response.headers.get('X-Total-Count'));
+  return { items, total: Number.isFinite(total) && response.headers.has('X-Total-Count') ? total : items.length };
 }
 
 export function cancelInstance(id: string): Promise<InstanceSummary> {
   return json<InstanceSummary>(`${instancePath(id)}/cancel`, { method: 'POST' });
+}
+
+/** The first case of a process's case file, as a test run's input (every column, as text). */
+export interface SampleCase {
+  processKey: string;
+  file: string;
+  input: Record<string, string>;
+}
+
+export function getSampleCase(processKey: string, signal?: AbortSignal): Promise<SampleCase> {
+  return json<SampleCase>(`/api/case-files/sample?processKey=${encodeURIComponent(processKey)}`, signal ? { signal } : {});
 }

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { CycleView } from './api';
 import { ArmProgressBar, CycleStatusBadge, ProgressLegend, TimeValue } from './parts';
 
-const th = 'px-3 py-3 text-std-16B-170 text-solid-gray-900';
+const th = 'whitespace-nowrap px-3 py-3 text-std-16B-170 text-solid-gray-900';
 const td = 'px-3 py-3';
 
 /** When a cycle was requested, started, is due and closed; a simulated cycle's start and deadline are virtual. */
@@ -31,13 +31,29 @@ export function CycleTimes({ cycle }: { cycle: CycleView }) {
   );
 }
 
+/** The definition versions one arm's instances ran in a cycle: 「okuyami-asis 第 2 版 × 5」. */
+export function VersionsRun({ cycle, arm }: { cycle: CycleView; arm: 'AsIs' | 'ToBe' }) {
+  const { t } = useTranslation();
+  const runs = (cycle.versions ?? []).filter((v) => v.arm === arm);
+  if (runs.length === 0) return null;
+  return (
+    <ul className="mt-1 text-dns-14N-130 text-solid-gray-700" data-testid={`cycle-versions-${arm}`}>
+      {runs.map((v) => (
+        <li key={`${v.definitionId}-${v.version}`} className="whitespace-nowrap">
+          {t('pilots.detail.versionRun', { id: v.definitionId, version: v.version, count: v.instances })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function CycleTable({ pilotId, cycles }: { pilotId: string; cycles: CycleView[] }) {
   const { t } = useTranslation();
   return (
     <>
       <ProgressLegend />
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[52rem] border-collapse bg-white text-left" data-testid="cycles-table">
+        <table className="data-table w-full min-w-[52rem] border-collapse bg-white text-left" data-testid="cycles-table">
           <caption className="sr-only">{t('pilots.detail.cyclesCaption')}</caption>
           <thead>
             <tr className="border-b-2 border-solid-gray-600 bg-solid-gray-50">
@@ -70,9 +86,11 @@ export function CycleTable({ pilotId, cycles }: { pilotId: string; cycles: Cycle
                 </td>
                 <td className={`${td} min-w-40`}>
                   <ArmProgressBar arm="AsIs" progress={cycle.progress.AsIs} />
+                  <VersionsRun cycle={cycle} arm="AsIs" />
                 </td>
                 <td className={`${td} min-w-40`}>
                   <ArmProgressBar arm="ToBe" progress={cycle.progress.ToBe} />
+                  <VersionsRun cycle={cycle} arm="ToBe" />
                 </td>
               </tr>
             ))}

@@ -37,7 +37,7 @@ describe('pilot detail', () => {
     const summary = within(await screen.findByTestId('pilot-summary'));
     expect(summary.getByTestId('summary-mode').textContent).toBe('シミュレーション');
     expect(summary.getByTestId('summary-active').textContent).toBe('有効');
-    expect(summary.getByTestId('summary-processes').textContent).toContain('okuyami: 現行 okuyami-asis（版 2）・改革後 okuyami-tobe（公開版）');
+    expect(summary.getByTestId('summary-processes').textContent).toContain('okuyami: 現行 okuyami-asis（第 2 版に固定）・改革後 okuyami-tobe（第 4 版、公開版に追従）');
     await waitFor(() => expect(summary.getByTestId('summary-municipalities').textContent).toBe('千代田区（131016）・豊中市（272035）'));
     expect(summary.getByTestId('summary-design').textContent).toBe('市町村ごとに割り付ける千代田区: 現行豊中市: 改革後');
     expect(summary.getByTestId('summary-cases-per-cycle').textContent).toBe('市町村・業務ごとに 4 件');

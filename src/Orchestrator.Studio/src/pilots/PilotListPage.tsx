@@ -9,7 +9,7 @@ import { usePolling, useResource, useScheduledRefresh } from './hooks';
 import { ActiveLabel, ArmProgressBar, CycleStatusBadge, ModeBadge, failureReason } from './parts';
 import { needsPolling, pollIntervalMs } from './progress';
 
-const th = 'px-3 py-3 text-std-16B-170 text-solid-gray-900';
+const th = 'whitespace-nowrap px-3 py-3 text-std-16B-170 text-solid-gray-900';
 const td = 'px-3 py-3';
 
 function LastCycle({ pilot }: { pilot: PilotView }) {
@@ -19,7 +19,7 @@ function LastCycle({ pilot }: { pilot: PilotView }) {
   return (
     <div className="flex flex-col gap-2">
       <span className="inline-flex flex-wrap items-center gap-2">
-        <Link to={`/pilots/${encodeURIComponent(pilot.id)}/cycles/${encodeURIComponent(cycle.id)}`} className="link">
+        <Link to={`/pilots/${encodeURIComponent(pilot.id)}/cycles/${encodeURIComponent(cycle.id)}`} className="link whitespace-nowrap">
           {t('pilots.list.cycleNumber', { number: cycle.number })}
         </Link>
         <CycleStatusBadge status={cycle.status} />
@@ -80,7 +80,7 @@ export function PilotListPage() {
           </p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="w-full min-w-[52rem] border-collapse bg-white text-left" data-testid="pilots-table">
+            <table className="data-table w-full min-w-[52rem] border-collapse bg-white text-left" data-testid="pilots-table">
               <caption className="sr-only">{t('pilots.list.caption')}</caption>
               <thead>
                 <tr className="border-b-2 border-solid-gray-600 bg-solid-gray-50">
@@ -102,10 +102,10 @@ export function PilotListPage() {
                         <span className="mt-1 block text-dns-16N-130 text-solid-gray-700">{pilot.configuration.description}</span>
                       )}
                     </th>
-                    <td className={td}>
+                    <td className={`${td} whitespace-nowrap`}>
                       <ModeBadge mode={pilot.mode} />
                     </td>
-                    <td className={td}>
+                    <td className={`${td} whitespace-nowrap`}>
                       <ActiveLabel active={pilot.active} />
                     </td>
                     <td className={td} data-testid="pilot-schedule">

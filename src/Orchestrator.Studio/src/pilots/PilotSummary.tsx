@@ -25,13 +25,17 @@ export function PilotSummary({ pilot, organisations, now }: { pilot: PilotView; 
   const config = pilot.configuration;
   const design = config.design;
   const sim = config.simulation;
-  const definition = (arm: PilotArmDefinition | null) =>
-    arm?.definitionId
-      ? t('pilots.detail.definition', {
-          id: arm.definitionId,
-          version: arm.version ? t('pilots.common.version', { version: arm.version }) : t('pilots.common.publishedVersion'),
-        })
-      : t('pilots.common.none');
+  // The version the next cycle runs: pinned, or the one published now, which the pilot follows.
+  const definition = (processKey: string | null, armName: 'AsIs' | 'ToBe', arm: PilotArmDefinition | null) => {
+    if (!arm?.definitionId) return t('pilots.common.none');
+    const known = pilot.versions?.find((v) => v.processKey === processKey && v.arm === armName);
+    const version = arm.version
+      ? t('pilots.detail.pinned', { version: arm.version })
+      : known?.publishedVersion
+        ? t('pilots.detail.follows', { version: known.publishedVersion })
+        : t('pilots.common.publishedVersion');
+    return t('pilots.detail.definition', { id: arm.definitionId, version });
+  };
   const cron = config.schedule?.cron?.trim();
   const next = cron ? nextRuns(cron, config.schedule?.timeZone ?? 'Asia/Tokyo', now, 1) : null;
   const municipality = (code: string) => organisationName(code, organisations, language);
@@ -53,7 +57,7 @@ export function PilotSummary({ pilot, organisations, now }: { pilot: PilotView; 
         <ul className="flex flex-col gap-1">
           {(config.processes ?? []).map((p, i) => (
             <li key={`${p.processKey}-${i}`}>
-              <span className="font-bold">{p.processKey}</span>: {t('pilots.detail.processDefinitions', { asIs: definition(p.asIs), toBe: definition(p.toBe) })}
+              <span className="font-bold">{p.processKey}</span>: {t('pilots.detail.processDefinitions', { asIs: definition(p.processKey, 'AsIs', p.asIs), toBe: definition(p.processKey, 'ToBe', p.toBe) })}
               {config.caseSource?.kind !== 'Generator' && p.casesFile && (
                 <span className="block text-dns-16N-130 text-solid-gray-700">{t('pilots.detail.casesFile', { file: p.casesFile })}</span>
               )}

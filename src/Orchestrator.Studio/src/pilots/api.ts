@@ -125,6 +125,26 @@ export interface CycleView {
   progress: Partial<Record<Arm, ArmProgress>>;
   figuresFrozen: boolean;
   error: string | null;
+  /** The definition versions the cycle's instances ran, with how many ran each. */
+  versions?: VersionRun[];
+}
+
+export interface VersionRun {
+  arm: Arm | string;
+  definitionId: string;
+  version: number;
+  instances: number;
+}
+
+/** What the next cycle runs for one arm: the pinned version, else the published one (followed on each publish). */
+export interface ArmVersion {
+  processKey: string;
+  arm: Arm;
+  definitionId: string;
+  pinnedVersion: number | null;
+  publishedVersion: number | null;
+  followsPublished: boolean;
+  nextCycleVersion: number | null;
 }
 
 export interface PilotView {
@@ -137,6 +157,7 @@ export interface PilotView {
   createdAt: string;
   updatedAt: string;
   lastCycle: CycleView | null;
+  versions?: ArmVersion[];
 }
 
 export interface CycleStarted {

@@ -116,6 +116,10 @@ export function pilotView(overrides: Partial<PilotView> = {}, configuration: Par
     createdAt: '2026-11-20T00:00:00Z',
     updatedAt: '2026-11-20T00:00:00Z',
     lastCycle: cycleView(),
+    versions: [
+      { processKey: 'okuyami', arm: 'AsIs', definitionId: 'okuyami-asis', pinnedVersion: 2, publishedVersion: 3, followsPublished: false, nextCycleVersion: 2 },
+      { processKey: 'okuyami', arm: 'ToBe', definitionId: 'okuyami-tobe', pinnedVersion: null, publishedVersion: 4, followsPublished: true, nextCycleVersion: 4 },
+    ],
     ...overrides,
   };
 }
