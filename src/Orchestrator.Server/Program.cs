@@ -73,6 +73,7 @@ builder.Services.AddScoped<TimerScheduler>();
 builder.Services.AddScoped<ChildWorkflows>();
 builder.Services.AddHttpWorkflows(builder.Configuration);
 builder.Services.AddScoped<TaskService>();
+builder.Services.AddScoped<TaskCaseFields>();
 builder.Services.AddScoped<IBurstObserver, TaskBookmarkObserver>();
 builder.Services.AddScoped<IBurstObserver, HandoffObserver>();
 builder.Services.AddScoped<EventDispatcher>();

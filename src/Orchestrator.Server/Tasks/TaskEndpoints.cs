@@ -54,7 +54,17 @@ public sealed record TaskDetail : TaskSummary
     public string? Outcome { get; init; }
     public JsonNode? Data { get; init; }
     public string? CompletedBy { get; init; }
+    /// <summary>The case data with the workflow variables' display names and types, in the definition's order.</summary>
+    public IReadOnlyList<CaseField> CaseFields { get; init; } = [];
+    /// <summary>Only in the answer to a completion: where the case went next.</summary>
+    public NextSteps? Next { get; init; }
 }
+
+/// <summary>A clerk's task the case waits on now, and where it is.</summary>
+public sealed record NextTask(string Title, string? OrgCode, string? OrgNameJa, string? OrgNameEn, string? Role);
+
+/// <summary>After a completion: the case's state and the tasks it waits on (the next organisation's inbox).</summary>
+public sealed record NextSteps(string InstanceStatus, IReadOnlyList<NextTask> Tasks);
 
 public sealed record TaskActivityRequest(double ActiveSeconds);
 
@@ -64,8 +74,8 @@ public static class TaskEndpoints
     {
         var group = api.MapGroup("/tasks").WithTags("Tasks");
 
-        group.MapGet("", async (string? status, string? processKey, string? due, ClaimsPrincipal user, TaskService tasks,
-                AppDbContext db, TimeProvider time, CancellationToken ct) =>
+        group.MapGet("", async (string? status, string? processKey, string? due, string? sort, int? skip, int? take, ClaimsPrincipal user,
+                TaskService tasks, TaskCaseFields caseFields, AppDbContext db, TimeProvider time, CancellationToken ct) =>
             {
                 var viewer = TaskViewer.From(user);
                 var now = time.GetUtcNow();
@@ -101,25 +111,29 @@ public static class TaskEndpoints
                     _ => items,
                 };
                 var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Code, ct);
+                var matching = Sorted(items, sort).ToList();
+                var processKeys = await tasks.Visible(viewer).Where(t => t.ProcessKey != null).Select(t => t.ProcessKey!).Distinct().ToListAsync(ct);
                 return new
                 {
                     counts,
-                    items = items.OrderBy(t => t.DueAt is null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
+                    total = matching.Count,
+                    processes = await caseFields.TitlesAsync(processKeys, ct),
+                    items = matching.Skip(Math.Max(skip ?? 0, 0)).Take(Math.Clamp(take ?? PageSize, 1, MaxPage))
                         .Select(t => Summary(t, viewer, organisations, now)).ToList(),
                 };
             })
-            .WithSummary("The caller's inbox: tasks of their organisation (and department), with counts");
+            .WithSummary("The caller's inbox: tasks of their organisation (and department), with counts; sort=due|-due|created|-created|case, skip and take page (total: the number of matches); processes: the titles for the process filter");
 
-        group.MapGet("/{id}", async (string id, ClaimsPrincipal user, TaskService tasks, AppDbContext db, TimeProvider time, CancellationToken ct) =>
-                await DetailAsync(await tasks.GetAsync(id, TaskViewer.From(user), ct), TaskViewer.From(user), db, time, ct))
+        group.MapGet("/{id}", async (string id, ClaimsPrincipal user, TaskService tasks, TaskCaseFields caseFields, AppDbContext db, TimeProvider time, CancellationToken ct) =>
+                await DetailAsync(await tasks.GetAsync(id, TaskViewer.From(user), ct), TaskViewer.From(user), caseFields, db, time, ct))
             .WithSummary("Task detail: instructions, form, outcomes, case data, measurement");
 
-        group.MapPost("/{id}/claim", async (string id, ClaimsPrincipal user, TaskService tasks, AppDbContext db, TimeProvider time, CancellationToken ct) =>
-                await DetailAsync(await tasks.ClaimAsync(id, TaskViewer.From(user), ct), TaskViewer.From(user), db, time, ct))
+        group.MapPost("/{id}/claim", async (string id, ClaimsPrincipal user, TaskService tasks, TaskCaseFields caseFields, AppDbContext db, TimeProvider time, CancellationToken ct) =>
+                await DetailAsync(await tasks.ClaimAsync(id, TaskViewer.From(user), ct), TaskViewer.From(user), caseFields, db, time, ct))
             .WithSummary("Claim (open) the task; 409 when another clerk holds it");
 
-        group.MapPost("/{id}/release", async (string id, ClaimsPrincipal user, TaskService tasks, AppDbContext db, TimeProvider time, CancellationToken ct) =>
-                await DetailAsync(await tasks.ReleaseAsync(id, TaskViewer.From(user), ct), TaskViewer.From(user), db, time, ct))
+        group.MapPost("/{id}/release", async (string id, ClaimsPrincipal user, TaskService tasks, TaskCaseFields caseFields, AppDbContext db, TimeProvider time, CancellationToken ct) =>
+                await DetailAsync(await tasks.ReleaseAsync(id, TaskViewer.From(user), ct), TaskViewer.From(user), caseFields, db, time, ct))
             .WithSummary("Give the task back to the organisation's queue");
 
         group.MapPost("/{id}/activity", async (string id, TaskActivityRequest request, ClaimsPrincipal user, TaskService tasks, CancellationToken ct) =>
@@ -129,11 +143,45 @@ public static class TaskEndpoints
             })
             .WithSummary("Add active time measured on the task screen");
 
-        group.MapPost("/{id}/complete", async (string id, CompleteTaskRequest request, ClaimsPrincipal user, TaskService tasks, AppDbContext db, TimeProvider time, CancellationToken ct) =>
-                await DetailAsync(await tasks.CompleteAsync(id, request, TaskViewer.From(user), ct), TaskViewer.From(user), db, time, ct))
-            .WithSummary("Complete with an outcome and form data; resumes the workflow; a second completion is 409");
+        group.MapPost("/{id}/complete", async (string id, CompleteTaskRequest request, ClaimsPrincipal user, TaskService tasks, TaskCaseFields caseFields, AppDbContext db, TimeProvider time, CancellationToken ct) =>
+            {
+                var completed = await tasks.CompleteAsync(id, request, TaskViewer.From(user), ct);
+                var detail = await DetailAsync(completed, TaskViewer.From(user), caseFields, db, time, ct);
+                return detail with { Next = await NextAsync(completed, db, ct) };
+            })
+            .WithSummary("Complete with an outcome and form data; resumes the workflow; a second completion is 409. `next` says where the case went");
 
         return api;
+    }
+
+    /// <summary>The inbox's page (the Studio shows this many); a script may ask for up to <see cref="MaxPage"/>.</summary>
+    private const int PageSize = 50;
+    private const int MaxPage = 500;
+
+    /// <summary>Due first (no due time last) unless asked otherwise; due times are compared here, not in the store (they keep their offset).</summary>
+    private static IEnumerable<HumanTaskRecord> Sorted(IEnumerable<HumanTaskRecord> items, string? sort) => sort switch
+    {
+        "-due" => items.OrderBy(t => t.DueAt is null).ThenByDescending(t => t.DueAt).ThenByDescending(t => t.CreatedAt),
+        "created" => items.OrderBy(t => t.CreatedAt),
+        "-created" => items.OrderByDescending(t => t.CreatedAt),
+        "case" => items.OrderBy(t => t.CaseId ?? "\uffff", StringComparer.Ordinal).ThenBy(t => t.CreatedAt),
+        _ => items.OrderBy(t => t.DueAt is null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt),
+    };
+
+    /// <summary>The case's clerk tasks still open after a completion, with their organisations.</summary>
+    private static async Task<NextSteps> NextAsync(HumanTaskRecord completed, AppDbContext db, CancellationToken ct)
+    {
+        var status = await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == completed.InstanceId).Select(i => i.Status).FirstAsync(ct);
+        var open = await db.HumanTasks.AsNoTracking()
+            .Where(t => t.InstanceId == completed.InstanceId && t.Id != completed.Id && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed))
+            .ToListAsync(ct);
+        var codes = open.Select(t => t.AssigneeOrgCode).OfType<string>().Distinct().ToList();
+        var organisations = await db.Organisations.AsNoTracking().Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, ct);
+        return new NextSteps(status.ToString(), open.OrderBy(t => t.CreatedAt).Select(t =>
+        {
+            var org = t.AssigneeOrgCode is not null && organisations.TryGetValue(t.AssigneeOrgCode, out var o) ? o : null;
+            return new NextTask(t.Title, t.AssigneeOrgCode, org?.NameJa, org?.NameEn, t.AssigneeRole);
+        }).ToList());
     }
 
     private static bool IsOverdue(HumanTaskRecord t, DateTimeOffset now) =>
@@ -160,7 +208,7 @@ public static class TaskEndpoints
         };
     }
 
-    private static async Task<TaskDetail> DetailAsync(HumanTaskRecord t, TaskViewer viewer, AppDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<TaskDetail> DetailAsync(HumanTaskRecord t, TaskViewer viewer, TaskCaseFields caseFields, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Code, ct);
         var measurement = t.MeasurementJson is null ? null : JsonNode.Parse(t.MeasurementJson);
@@ -177,6 +225,7 @@ public static class TaskEndpoints
             Outcome = t.Outcome,
             Data = t.DataJson is null ? null : JsonNode.Parse(t.DataJson),
             CompletedBy = t.CompletedByName,
+            CaseFields = await caseFields.ForAsync(t, ct),
         };
     }
 

@@ -69,6 +69,14 @@ export function WorkflowPanel({ definition, readOnly, onChange }: { definition: 
               <button type="button" className="link mb-2 text-dns-14N-130 text-error-1" onClick={() => setVariables(variables.filter((_, i) => i !== index))} aria-label={t('designer.workflow.removeVariable', { name: v.name })}>
                 {t('designer.workflow.remove')}
               </button>
+              <label className="col-span-3 text-dns-14N-130" htmlFor={`${id}-v${index}-label-ja`}>
+                {t('designer.workflow.variableLabelJa')}
+                <input id={`${id}-v${index}-label-ja`} className={inputClass} value={v.labelJa ?? ''} onChange={(e) => setVariables(variables.map((x, i) => (i === index ? { ...x, labelJa: e.target.value } : x)))} data-testid={`variable-label-ja-${v.name}`} />
+              </label>
+              <label className="col-span-3 text-dns-14N-130" htmlFor={`${id}-v${index}-label-en`}>
+                {t('designer.workflow.variableLabelEn')}
+                <input id={`${id}-v${index}-label-en`} className={inputClass} lang="en" value={v.labelEn ?? ''} onChange={(e) => setVariables(variables.map((x, i) => (i === index ? { ...x, labelEn: e.target.value } : x)))} />
+              </label>
               <label className="col-span-3 text-dns-14N-130" htmlFor={`${id}-v${index}-value`}>
                 {t('designer.workflow.variableValue')}
                 <input id={`${id}-v${index}-value`} className={inputClass} value={v.value} onChange={(e) => setVariables(variables.map((x, i) => (i === index ? { ...x, value: e.target.value } : x)))} />

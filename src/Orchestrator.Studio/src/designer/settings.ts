@@ -39,31 +39,38 @@ export interface Variable {
   name: string;
   typeName: string;
   value: string;
+  /** The name a clerk reads in 案件情報 (`displayName.ja` / `.en`); empty = the variable's name. */
+  labelJa?: string;
+  labelEn?: string;
 }
 
 export const variableTypes = ['String', 'Int32', 'Double', 'Boolean', 'Object', 'DateTime'] as const;
 
 export function variablesOf(definition: JsonObject): Variable[] {
   const list = Array.isArray(definition.variables) ? definition.variables : [];
-  return list.filter(isObject).map((v) => ({
-    id: typeof v.id === 'string' ? v.id : String(v.name ?? ''),
-    name: typeof v.name === 'string' ? v.name : '',
-    typeName: typeof v.typeName === 'string' ? v.typeName : 'Object',
-    value: v.value === null || v.value === undefined ? '' : typeof v.value === 'string' ? v.value : JSON.stringify(v.value),
-  }));
+  return list.filter(isObject).map((v) => {
+    const label = isObject(v.displayName) ? v.displayName : {};
+    return {
+      id: typeof v.id === 'string' ? v.id : String(v.name ?? ''),
+      name: typeof v.name === 'string' ? v.name : '',
+      typeName: typeof v.typeName === 'string' ? v.typeName : 'Object',
+      value: v.value === null || v.value === undefined ? '' : typeof v.value === 'string' ? v.value : JSON.stringify(v.value),
+      labelJa: typeof label.ja === 'string' ? label.ja : '',
+      labelEn: typeof label.en === 'string' ? label.en : '',
+    };
+  });
 }
 
 /** Writes the variables back, keeping each existing variable's other members (storage driver, isArray…). */
 export function withVariables(definition: JsonObject, variables: readonly Variable[]): JsonObject {
   const existing = new Map<string, JsonObject>();
   for (const v of Array.isArray(definition.variables) ? definition.variables : []) if (isObject(v) && typeof v.id === 'string') existing.set(v.id, v);
-  const written: Json[] = variables.map((v) => ({
-    ...(existing.get(v.id) ?? { isArray: false, storageDriverTypeName: 'Elsa.Workflows.Services.WorkflowStorageDriver, Elsa.Workflows.Core' }),
-    id: v.id,
-    name: v.name,
-    typeName: v.typeName,
-    value: v.value === '' ? null : v.value,
-  }));
+  const written: Json[] = variables.map((v) => {
+    const { displayName: _old, ...kept } = existing.get(v.id) ?? { isArray: false, storageDriverTypeName: 'Elsa.Workflows.Services.WorkflowStorageDriver, Elsa.Workflows.Core' };
+    const written: JsonObject = { ...kept, id: v.id, name: v.name, typeName: v.typeName, value: v.value === '' ? null : v.value };
+    if (v.labelJa || v.labelEn) written.displayName = { ja: v.labelJa ?? '', en: v.labelEn ?? '' };
+    return written;
+  });
   return { ...definition, variables: written };
 }
 

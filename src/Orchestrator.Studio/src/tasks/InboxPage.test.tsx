@@ -46,7 +46,7 @@ describe('task inbox', () => {
     expect(screen.getByTestId('count-completed-value').textContent).toBe('7');
 
     const table = screen.getByRole('table', { name: 'タスクの一覧（期限の早い順、期限のないものは最後）' });
-    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['件名', '業務', '担当', '受付', '期限', '状態']);
+    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['件名', '案件番号', '業務', '担当', '受付', '期限▲', '状態']);
     // As served (by due time, none last), not re-sorted by title or id.
     expect(rows().map((row) => row.getAttribute('data-testid'))).toEqual(['task-row-t9', 'task-row-t2', 'task-row-t1']);
 
@@ -195,10 +195,11 @@ describe('task inbox', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Tasks' })).toBeTruthy();
     expect(within(screen.getByTestId('tasks-table')).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
       'Title',
+      'Case ID',
       'Process',
       'Assignee',
       'Received',
-      'Due',
+      'Due▲',
       'Status',
     ]);
     expect(within(screen.getByTestId('task-row-t9')).getByText('Taito City')).toBeTruthy();

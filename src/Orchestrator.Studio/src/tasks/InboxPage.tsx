@@ -5,6 +5,7 @@ import { PageHeading } from '../components/PageHeading';
 import { currentLanguage } from '../i18n';
 import {
   dueFilters,
+  inboxPageSize,
   listTasks,
   statusFilters,
   taskQueryString,
@@ -39,6 +40,9 @@ function readQuery(params: URLSearchParams): TaskQuery {
   if (processKey) query.processKey = processKey;
   const due = params.get('due');
   if (isDueFilter(due)) query.due = due;
+  if (params.get('sort') === '-due') query.sort = '-due';
+  const page = Number(params.get('page'));
+  if (Number.isInteger(page) && page > 1) query.page = page;
   return query;
 }
 
@@ -59,7 +63,7 @@ export function InboxPage() {
 
   const [state, setState] = useState<InboxState>({ list: null, error: null, loading: true, updatedAt: null });
   const [generation, setGeneration] = useState(0);
-  /** Every process seen so far, so filtering by one process keeps the others choosable. */
+  /** Every process of the clerk's tasks, by its title, so filtering by one process keeps the others choosable. */
   const [processes, setProcesses] = useState<ReadonlyMap<string, string>>(new Map());
 
   useEffect(() => {
@@ -69,10 +73,10 @@ export function InboxPage() {
       (list) => {
         setState({ list, error: null, loading: false, updatedAt: new Date() });
         setProcesses((known) => {
-          const missing = list.items.filter((item) => item.processKey && known.get(item.processKey) !== item.processName);
-          if (missing.length === 0) return known;
           const next = new Map(known);
-          for (const item of missing) next.set(item.processKey, item.processName || item.processKey);
+          // The process's title (おくやみ手続), not the name of one arm's workflow (おくやみ手続 (現行)).
+          for (const p of list.processes ?? []) next.set(p.processKey, (language === 'en' ? p.titleEn || p.titleJa : p.titleJa || p.titleEn) || p.processKey);
+          for (const item of list.items) if (item.processKey && !next.has(item.processKey)) next.set(item.processKey, item.processName || item.processKey);
           return next;
         });
       },
@@ -82,7 +86,7 @@ export function InboxPage() {
       },
     );
     return () => abort.abort();
-  }, [query, generation]);
+  }, [query, generation, language]);
 
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
 
@@ -94,7 +98,7 @@ export function InboxPage() {
   }, [refresh]);
 
   const setFilter = (name: 'status' | 'processKey' | 'due', value: string) => {
-    const next: TaskQuery = { ...query };
+    const next: TaskQuery = { ...query, page: undefined };
     if (name === 'status') {
       if (isStatusFilter(value) && value !== 'active') next.status = value;
       else delete next.status;
@@ -105,6 +109,8 @@ export function InboxPage() {
     else delete next.due;
     setParams(new URLSearchParams(taskQueryString(next)), { replace: true });
   };
+
+  const go = (change: Partial<TaskQuery>) => setParams(new URLSearchParams(taskQueryString({ ...query, ...change })), { replace: !('page' in change) });
 
   const processOptions = useMemo(() => {
     const entries = new Map(processes);
@@ -229,7 +235,7 @@ export function InboxPage() {
       {list !== null && (
         <>
           <p role="status" className="sr-only" data-testid="tasks-result-count">
-            {t('tasks.inbox.resultCount', { count: list.items.length })}
+            {t('tasks.inbox.resultCount', { count: list.total ?? list.items.length })}
           </p>
           {list.items.length === 0 ? (
             <p className="max-w-3xl rounded-8 border border-solid-gray-420 bg-white p-6" data-testid="tasks-empty">
@@ -237,18 +243,31 @@ export function InboxPage() {
             </p>
           ) : (
             <div className="overflow-x-auto">
-              <table className="w-full min-w-[56rem] border-collapse bg-white text-left" data-testid="tasks-table" aria-busy={loading}>
+              <table className="data-table w-full min-w-[64rem] border-collapse bg-white text-left" data-testid="tasks-table" aria-busy={loading}>
                 <caption className="sr-only">{t('tasks.inbox.caption')}</caption>
                 <thead>
                   <tr className="border-b-2 border-solid-gray-600 bg-solid-gray-50">
-                    {(['title', 'process', 'assignee', 'created', 'due', 'status'] as const).map((column) => (
+                    {(['title', 'caseId', 'process', 'assignee', 'created', 'due', 'status'] as const).map((column) => (
                       <th
                         key={column}
                         scope="col"
-                        className="px-3 py-3 text-std-16B-170 text-solid-gray-900"
-                        aria-sort={column === 'due' ? 'ascending' : undefined}
+                        className="whitespace-nowrap px-3 py-3 text-std-16B-170 text-solid-gray-900"
+                        aria-sort={column === 'due' ? (query.sort === '-due' ? 'descending' : 'ascending') : undefined}
                       >
-                        {t(`tasks.inbox.columns.${column}`)}
+                        {column === 'due' ? (
+                          <button
+                            type="button"
+                            className="inline-flex items-center gap-1 underline underline-offset-4"
+                            onClick={() => go({ sort: query.sort === '-due' ? undefined : '-due', page: undefined })}
+                            aria-label={t('tasks.inbox.sortDue', { order: t(query.sort === '-due' ? 'tasks.inbox.descending' : 'tasks.inbox.ascending') })}
+                            data-testid="sort-due"
+                          >
+                            {t('tasks.inbox.columns.due')}
+                            <span aria-hidden="true">{query.sort === '-due' ? '▼' : '▲'}</span>
+                          </button>
+                        ) : (
+                          t(`tasks.inbox.columns.${column}`)
+                        )}
                       </th>
                     ))}
                   </tr>
@@ -271,6 +290,9 @@ export function InboxPage() {
                           {task.title}
                         </Link>
                       </th>
+                      <td className="whitespace-nowrap px-3 py-3 font-mono text-dns-16N-130" data-testid="task-case-id">
+                        {task.caseId ?? '—'}
+                      </td>
                       <td className="px-3 py-3">
                         <span className="mr-2">{task.processName || task.processKey}</span>
                         <ArmBadge arm={task.arm} />
@@ -304,8 +326,30 @@ export function InboxPage() {
               </table>
             </div>
           )}
+          <Pager query={query} total={list.total ?? list.items.length} shown={list.items.length} onPage={(page) => go({ page })} />
         </>
       )}
     </>
+  );
+}
+
+/** 「120 件中 51〜100 件目」 with 前へ / 次へ, when the matches take more than one page. */
+function Pager({ query, total, shown, onPage }: { query: TaskQuery; total: number; shown: number; onPage: (page: number) => void }) {
+  const { t } = useTranslation();
+  const page = query.page ?? 1;
+  const pages = Math.max(1, Math.ceil(total / inboxPageSize));
+  if (pages <= 1) return null;
+  const first = (page - 1) * inboxPageSize + 1;
+  return (
+    <nav aria-label={t('tasks.inbox.pages')} className="mt-4 flex flex-wrap items-center gap-3" data-testid="tasks-pages">
+      <span>{t('tasks.inbox.range', { first, last: first + shown - 1, total })}</span>
+      <button type="button" className="btn-secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        {t('tasks.inbox.previous')}
+      </button>
+      <span>{t('tasks.inbox.page', { page, pages })}</span>
+      <button type="button" className="btn-secondary" disabled={page >= pages} onClick={() => onPage(page + 1)} data-testid="tasks-next-page">
+        {t('tasks.inbox.next')}
+      </button>
+    </nav>
   );
 }

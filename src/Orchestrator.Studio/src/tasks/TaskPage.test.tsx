@@ -69,7 +69,7 @@ describe('task screen', () => {
 
     const caseData = within(screen.getByRole('region', { name: '案件情報' }));
     expect(caseData.getAllByRole('term').map((dt) => dt.textContent)).toEqual(['申請者番号', '届出日']);
-    expect(caseData.getAllByRole('definition').map((dd) => dd.textContent)).toEqual(['A-0042', '2026-11-19']);
+    expect(caseData.getAllByRole('definition').map((dd) => dd.textContent)).toEqual(['A-0042', '令和8年11月19日（2026年11月19日）']);
 
     const measurement = within(screen.getByRole('region', { name: 'このステップの計測項目' }));
     expect(measurement.getByText('帳票数')).toBeTruthy();
@@ -297,17 +297,43 @@ describe('task screen', () => {
     expect(order).toEqual(['householdSize', 'movedOn', 'reason', 'documentsChecked', 'effortMinutes', '承認', '差戻し']);
   });
 
-  it('claims an open task by itself when a clerk opens it', async () => {
+  it('shows an open task to a clerk without claiming it; 「担当する」 claims it', async () => {
     const server = mockServer({
       'GET /api/me': me,
       'GET /api/tasks/t1': () => jsonResponse(200, taskDetail({ status: 'Open', claimedByMe: false, claimedBy: null })),
       'POST /api/tasks/t1/claim': () => jsonResponse(200, taskDetail()),
     });
     renderApp('/tasks/t1');
+    const claim = await screen.findByRole('button', { name: '担当する' });
+    expect(screen.getByTestId('task-status').textContent).toBe('未着手');
+    expect(posts(server, '/claim')).toHaveLength(0);
+    expect(screen.queryByLabelText('住民票コード')).toBeNull();
+    await userEvent.click(claim);
     expect(await screen.findByRole('button', { name: '戻す' })).toBeTruthy();
     expect(screen.getByTestId('task-status').textContent).toBe('対応中');
     expect(posts(server, '/claim')).toHaveLength(1);
     expect(screen.getByLabelText('住民票コード')).toBeTruthy();
+  });
+
+  it('names the case data by the workflow variables’ display names, with はい/いいえ and dates in 和暦 and 西暦', async () => {
+    mockServer({
+      'GET /api/me': me,
+      'GET /api/tasks/t1': () =>
+        jsonResponse(
+          200,
+          taskDetail({
+            caseFields: [
+              { name: 'applicantName', labelJa: '届出人氏名', labelEn: "Applicant's name", typeName: 'String', value: '架空 田村 由美' },
+              { name: 'hasPension', labelJa: '年金の受給', labelEn: 'Receives a pension', typeName: 'String', value: 'true' },
+              { name: 'deathDate', labelJa: '死亡日', labelEn: 'Date of death', typeName: 'String', value: '2026-09-02' },
+            ],
+          }),
+        ),
+    });
+    renderApp('/tasks/t1');
+    const caseData = within(await screen.findByRole('region', { name: '案件情報' }));
+    expect(caseData.getAllByRole('term').map((dt) => dt.textContent)).toEqual(['届出人氏名', '年金の受給', '死亡日']);
+    expect(caseData.getAllByRole('definition').map((dd) => dd.textContent)).toEqual(['架空 田村 由美', 'はい', '令和8年9月2日（2026年9月2日）']);
   });
 
   it('lets a coordinator claim with the button, and release it again', async () => {
@@ -318,14 +344,14 @@ describe('task screen', () => {
       'POST /api/tasks/t1/release': () => jsonResponse(200, taskDetail({ status: 'Open', claimedByMe: false, claimedBy: null })),
     });
     renderApp('/tasks/t1');
-    const claim = await screen.findByRole('button', { name: '引き受ける' });
+    const claim = await screen.findByRole('button', { name: '担当する' });
     expect(posts(server, '/claim')).toHaveLength(0);
     expect(screen.queryByLabelText('住民票コード')).toBeNull();
 
     await userEvent.click(claim);
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('住民票コード')));
     await userEvent.click(screen.getByRole('button', { name: '戻す' }));
-    expect(await screen.findByRole('button', { name: '引き受ける' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: '担当する' })).toBeTruthy();
     expect(screen.getByTestId('task-released').textContent).toBe('タスクを未着手に戻しました。');
     expect(screen.getByTestId('task-status').textContent).toBe('未着手');
     expect(posts(server, '/claim')).toHaveLength(1);
@@ -346,7 +372,8 @@ describe('task screen', () => {
       'POST /api/tasks/t1/claim': () => problem(409, 'Conflict'),
     });
     renderApp('/tasks/t1');
-    expect((await screen.findByRole('alert')).textContent).toBe('他の職員がこのタスクを引き受けたため、引き受けられませんでした。');
+    await userEvent.click(await screen.findByRole('button', { name: '担当する' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('他の職員が先に担当したため、担当できませんでした。');
     expect((await screen.findByTestId('task-claimed-by-other')).textContent).toBe('上野 太郎 さんが対応中のため、このタスクは処理できません。');
     expect(screen.queryByRole('group', { name: '処理結果' })).toBeNull();
   });

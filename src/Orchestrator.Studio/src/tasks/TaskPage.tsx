@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiError, NetworkError } from '../api';
 import { PageHeading } from '../components/PageHeading';
-import { useUser } from '../session';
-import { claimTask, completeTask, getTask, releaseTask, type FormField, type TaskDetail } from './api';
+import { claimTask, completeTask, getTask, releaseTask, type FormField, type NextSteps, type TaskDetail } from './api';
+import { CaseData } from './CaseData';
+import { NextStepsText } from './NextStepsText';
 import { formatClock, minutesText } from './format';
 import { ArmBadge, Assignee, DateTime, DueTime, StatusLabel, failureReason } from './parts';
 import { useActiveTime } from './useActiveTime';
@@ -59,7 +60,6 @@ const dlClass = 'grid grid-cols-1 gap-x-6 gap-y-2 rounded-8 border border-solid-
 
 function TaskScreen({ id }: { id: string }) {
   const { t } = useTranslation();
-  const user = useUser();
   const inboxLink = useInboxLink();
   const ids = useId();
 
@@ -74,13 +74,13 @@ function TaskScreen({ id }: { id: string }) {
   const [summary, setSummary] = useState<SummaryItem[] | null>(null);
   const [alert, setAlert] = useState<Alert | null>(null);
   const [notice, setNotice] = useState<'completed' | 'released' | null>(null);
+  const [next, setNext] = useState<NextSteps | null>(null);
   const [busy, setBusy] = useState<'claim' | 'release' | 'complete' | null>(null);
   const [focusTarget, setFocusTarget] = useState<'summary' | 'success' | 'claim' | 'form' | 'alert' | null>(null);
 
   /** Active seconds the server had when the screen opened; this screen's measurement adds to it. */
   const baseSeconds = useRef<number | null>(null);
   const valuesReady = useRef(false);
-  const autoClaimed = useRef(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const successRef = useRef<HTMLDivElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
@@ -149,17 +149,17 @@ function TaskScreen({ id }: { id: string }) {
   );
 
   const claim = useCallback(
-    async (byUser: boolean) => {
+    async () => {
       setBusy('claim');
       setAlert(null);
       setNotice(null);
       try {
         accept(await claimTask(id));
-        if (byUser) setFocusTarget('form');
+        setFocusTarget('form');
       } catch (error) {
         if (error instanceof ApiError && error.status === 409) {
           setAlert({ kind: 'claimConflict' });
-          if (byUser) setFocusTarget('alert');
+          setFocusTarget('alert');
           reload();
         } else failed(error);
       } finally {
@@ -168,14 +168,6 @@ function TaskScreen({ id }: { id: string }) {
     },
     [id, accept, failed, reload],
   );
-
-  // A clerk opening an open task takes it on: that is when the work (and its measurement) starts.
-  useEffect(() => {
-    if (task?.status === 'Open' && !autoClaimed.current && user.roles.includes('Clerk')) {
-      autoClaimed.current = true;
-      void claim(false);
-    }
-  }, [task, user.roles, claim]);
 
   const release = async () => {
     setBusy('release');
@@ -222,6 +214,7 @@ function TaskScreen({ id }: { id: string }) {
     try {
       const done = await completeTask(id, { outcome, data, effortMinutes: effortNumber });
       accept(done);
+      setNext(done.next ?? null);
       setNotice('completed');
       setFocusTarget('success');
     } catch (error) {
@@ -312,7 +305,6 @@ function TaskScreen({ id }: { id: string }) {
   const fields = task.formFields ?? [];
   const outcomes = (task.outcomes ?? []).filter((o) => !hiddenOutcomes.has(o.trim().toLowerCase()));
   const finished = task.status === 'Completed' || task.status === 'Cancelled' || task.status === 'Expired';
-  const caseEntries = Object.entries(task.caseData ?? {});
   const measurement = task.measurement;
   const measurementRows: [string, ReactNode][] = measurement
     ? ([
@@ -344,6 +336,7 @@ function TaskScreen({ id }: { id: string }) {
           data-testid="task-success"
         >
           <p className="text-std-17B-170">{t('tasks.task.completed')}</p>
+          {next && <NextStepsText next={next} />}
           <Link to={inboxLink} className="link">
             {t('tasks.task.back')}
           </Link>
@@ -403,7 +396,7 @@ function TaskScreen({ id }: { id: string }) {
             ref={claimRef}
             type="button"
             className="btn-primary"
-            onClick={() => void claim(true)}
+            onClick={() => void claim()}
             disabled={busy !== null}
             data-testid="task-claim"
           >
@@ -431,18 +424,7 @@ function TaskScreen({ id }: { id: string }) {
       )}
 
       <Section title={t('tasks.task.caseData')} testId="task-case-data">
-        {caseEntries.length === 0 ? (
-          <p>{t('tasks.task.noCaseData')}</p>
-        ) : (
-          <dl className={dlClass}>
-            {caseEntries.map(([key, value]) => (
-              <div key={key} className="contents">
-                <dt className="font-bold">{key}</dt>
-                <dd>{displayValue(value, t)}</dd>
-              </div>
-            ))}
-          </dl>
-        )}
+        <CaseData fields={task.caseFields} data={task.caseData} className={dlClass} />
       </Section>
 
       {measurementRows.length > 0 && (

@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Orchestrator.Server.Definitions;
+using Orchestrator.Server.Store;
+
+namespace Orchestrator.Server.Tasks;
+
+/// <summary>A value of the case as the clerk reads it: the workflow variable's display names and its type.</summary>
+public sealed record CaseField(string Name, string? LabelJa, string? LabelEn, string? TypeName, JsonNode? Value);
+
+/// <summary>A process as the inbox filter names it: its title, not the name of one arm's workflow.</summary>
+public sealed record ProcessTitle(string ProcessKey, string? TitleJa, string? TitleEn);
+
+/// <summary>Reads what the definitions say about the values a task shows: display names of variables, process titles.</summary>
+public sealed class TaskCaseFields(AppDbContext db, DefinitionService definitions, DefinitionCache cache)
+{
+    /// <summary>
+    /// The task's case data in the order of the workflow's variables, each with the display names the definition gives
+    /// it (`variables[].displayName.ja/en`); values the definition does not name follow, under their own names.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseField>> ForAsync(HumanTaskRecord task, CancellationToken ct)
+    {
+        var data = JsonNode.Parse(task.CaseDataJson) as JsonObject ?? [];
+        var versionId = await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == task.InstanceId).Select(i => i.DefinitionVersionId).FirstOrDefaultAsync(ct);
+        var variables = versionId is null ? [] : cache.Get(await definitions.FindVersionAsync(versionId, ct)).Variables;
+        var fields = new List<CaseField>();
+        foreach (var variable in variables)
+        {
+            if (!data.TryGetPropertyValue(variable.Name, out var value))
+                continue;
+            var label = variable.Extra["displayName"] as JsonObject;
+            fields.Add(new CaseField(variable.Name, Text(label?["ja"]), Text(label?["en"]), variable.TypeName, value?.DeepClone()));
+        }
+        var named = variables.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        fields.AddRange(data.Where(p => !named.Contains(p.Key)).Select(p => new CaseField(p.Key, null, null, null, p.Value?.DeepClone())));
+        return fields;
+    }
+
+    /// <summary>The titles (`customProperties.orchestrator.title`) of the processes, from their latest definitions.</summary>
+    public async Task<IReadOnlyList<ProcessTitle>> TitlesAsync(IReadOnlyCollection<string> processKeys, CancellationToken ct)
+    {
+        var versions = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.IsLatest && d.ProcessKey != null && processKeys.Contains(d.ProcessKey)).ToListAsync(ct);
+        return processKeys.Order(StringComparer.Ordinal).Select(key =>
+        {
+            var title = versions.Where(v => v.ProcessKey == key)
+                .Select(v => (cache.Get(v).CustomProperties["orchestrator"] as JsonObject)?["title"] as JsonObject)
+                .FirstOrDefault(t => t is not null);
+            return new ProcessTitle(key, Text(title?["ja"]), Text(title?["en"]));
+        }).ToList();
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
+}
