@@ -15,8 +15,11 @@ using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Reports;
 using Orchestrator.Server.Tasks;
 using Orchestrator.Server.Store;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Scalar.AspNetCore;
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -86,6 +89,7 @@ builder.Services.AddMeasurements(builder.Configuration);
 builder.Services.AddScoped<OrganisationCatalog>();
 builder.Services.AddScoped<AccountSeeder>();
 builder.Services.AddScoped<DemoPilots>();
+builder.Services.AddSingleton<DemoAccounts>();
 builder.Services.AddSingleton<DataFolderWriteCheck>();
 builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store").AddCheck<DataFolderWriteCheck>("dataFolder");
 builder.Services.AddProblemDetails();
@@ -96,11 +100,25 @@ builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
 var app = builder.Build();
+// Before the store is migrated or seeded: a taken port ends the start with one line that says what to do. Only a
+// server that binds addresses (Kestrel) is asked; the tests' in-memory host binds none.
+if (app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>() is not null
+    && AddressCheck.Taken(app.Configuration["Urls"]) is { } taken)
+{
+    Console.Error.WriteLine(taken);
+    await app.DisposeAsync();
+    return 1;
+}
 if (fakeAgencies is not null)
     app.Lifetime.ApplicationStopped.Register(() => fakeAgencies.DisposeAsync().AsTask().GetAwaiter().GetResult());
 
-// Outside the exception handler, so that the request log shows the status the caller got (a 409 stays a 409).
-app.UseSerilogRequestLogging();
+// Outside the exception handler, so that the request log shows the status the caller got (a 409 stays a 409). In demo
+// mode requests are logged at Debug (not shown by default): the Studio's polling drowned the demo banner.
+app.UseSerilogRequestLogging(o =>
+{
+    if (demo.Enabled)
+        o.GetLevel = (http, _, error) => error is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Debug;
+});
 app.UseOrchestratorSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -121,6 +139,7 @@ app.MapScalarApiReference(o => o.WithTitle("Orchestrator API").DisableDefaultFon
 
 var api = app.MapGroup("/api").RequireAuthorization();
 api.MapAuthEndpoints();
+api.MapDemoEndpoints();
 api.MapAccountEndpoints();
 api.MapOrganisationEndpoints();
 api.MapDefinitionEndpoints();
@@ -136,5 +155,6 @@ app.MapHttpWorkflows();
 app.MapStudio(paths);
 
 app.Run();
+return 0;
 
 public partial class Program;

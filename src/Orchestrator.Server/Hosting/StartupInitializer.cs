@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Demo;
@@ -29,6 +30,7 @@ public sealed class StartupInitializer(
         await using var scope = services.CreateAsyncScope();
         var organisations = await scope.ServiceProvider.GetRequiredService<OrganisationCatalog>().ImportFixturesAsync(ct);
         var accounts = await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(organisations);
+        services.GetRequiredService<DemoAccounts>().Accounts = accounts;
         await scope.ServiceProvider.GetRequiredService<WorkflowFolderImport>().ImportAsync(ct);
         await scope.ServiceProvider.GetRequiredService<TimerScheduler>().ReconcileAsync(ct);
         if (demo.Value.Enabled && demo.Value.Pilots)
@@ -39,7 +41,33 @@ public sealed class StartupInitializer(
         log.LogInformation("Store ready at {DataDirectory}", paths.Data);
 
         if (demo.Value.Enabled)
-            lifetime.ApplicationStarted.Register(() => PrintDemoBanner(accounts));
+            lifetime.ApplicationStarted.Register(() => _ = PrintDemoBannerLastAsync(accounts, lifetime.ApplicationStopping));
+    }
+
+    /// <summary>
+    /// The banner comes after what the first start logs: the demo pilots' first cycles (a simulated one logs when it is
+    /// done, within seconds). Waits for them, at most 60 s, so that the URL and accounts are the last lines on screen.
+    /// </summary>
+    private async Task PrintDemoBannerLastAsync(IReadOnlyList<SeededAccount> accounts, CancellationToken stopping)
+    {
+        try
+        {
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (waited.Elapsed < TimeSpan.FromSeconds(60) && await DemoCyclesBusyAsync(stopping))
+                await Task.Delay(250, stopping);
+            await Task.Delay(200, stopping);
+            PrintDemoBanner(accounts);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task<bool> DemoCyclesBusyAsync(CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.PilotCycles.AnyAsync(c => c.Status == CycleStatus.Starting || (c.Simulated && c.Status == CycleStatus.Running), ct);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

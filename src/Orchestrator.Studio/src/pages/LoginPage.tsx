@@ -5,6 +5,7 @@ import { ApiError, NetworkError, login, type ProblemDetails } from '../api';
 import { Brand } from '../components/Brand';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PageHeading } from '../components/PageHeading';
+import { DemoAccounts } from './DemoAccounts';
 import { SkipLink, mainContentId } from '../components/SkipLink';
 import { isServerPath, readReturnUrl } from '../returnUrl';
 import { useSession } from '../session';
@@ -202,6 +203,13 @@ export function LoginPage() {
               </p>
             )}
           </form>
+          <DemoAccounts
+            onPick={(name, secret) => {
+              setUserName(name);
+              setPassword(secret);
+              passwordRef.current?.form?.querySelector<HTMLButtonElement>('[type="submit"]')?.focus();
+            }}
+          />
         </div>
       </main>
     </div>

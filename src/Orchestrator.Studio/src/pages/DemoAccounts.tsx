@@ -1,0 +1,66 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { json } from '../api';
+
+interface DemoAccount {
+  userName: string;
+  role: string;
+  organisationCode: string | null;
+  organisationName: string | null;
+}
+
+interface DemoAccountsView {
+  password: string;
+  accounts: DemoAccount[];
+}
+
+/**
+ * In demo mode (the server answers /api/demo/accounts), the demo accounts and their shared password under the
+ * sign-in form; choosing one fills the form. Outside demo mode the server answers 404 and nothing is shown.
+ */
+export function DemoAccounts({ onPick }: { onPick: (userName: string, password: string) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [view, setView] = useState<DemoAccountsView | null>(null);
+  useEffect(() => {
+    const abort = new AbortController();
+    json<DemoAccountsView>('/api/demo/accounts', { signal: abort.signal }).then(setView, () => undefined);
+    return () => abort.abort();
+  }, []);
+  if (!view || view.accounts.length === 0) return null;
+  return (
+    <section aria-labelledby={`${id}-heading`} className="mt-8 rounded-8 border border-solid-gray-420 bg-white p-4" data-testid="demo-accounts">
+      <h2 id={`${id}-heading`} className="mb-1 text-std-20B-150 text-solid-gray-900">
+        {t('login.demo.heading')}
+      </h2>
+      <p className="mb-3 text-dns-16N-130">
+        {t('login.demo.lead')} <code className="font-mono" data-testid="demo-password">{view.password}</code>
+      </p>
+      <div className="max-h-64 overflow-y-auto" tabIndex={0} role="region" aria-labelledby={`${id}-heading`}>
+        <table className="data-table w-full border-collapse text-left text-dns-16N-130">
+          <caption className="sr-only">{t('login.demo.heading')}</caption>
+          <thead>
+            <tr className="border-b-2 border-solid-gray-600">
+              <th scope="col" className="px-2 py-1">{t('login.demo.userName')}</th>
+              <th scope="col" className="px-2 py-1">{t('login.demo.role')}</th>
+              <th scope="col" className="px-2 py-1">{t('login.demo.organisation')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.accounts.map((a) => (
+              <tr key={a.userName} className="border-b border-solid-gray-420">
+                <th scope="row" className="px-2 py-1 font-normal">
+                  <button type="button" className="link font-mono" onClick={() => onPick(a.userName, view.password)} aria-label={t('login.demo.use', { name: a.userName })}>
+                    {a.userName}
+                  </button>
+                </th>
+                <td className="whitespace-nowrap px-2 py-1">{t(`login.demo.roles.${a.role}`, { defaultValue: a.role })}</td>
+                <td className="px-2 py-1">{a.organisationName ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
