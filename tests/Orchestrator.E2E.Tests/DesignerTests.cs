@@ -142,17 +142,12 @@ public sealed class DesignerTests(BrowserFixture browser) : IClassFixture<Browse
         Assert.True(canvas.Height >= 600, $"the canvas is {canvas.Height:0} px high");
         Assert.True(await page.EvaluateAsync<bool>("() => document.scrollingElement.scrollHeight <= window.innerHeight"), "the designer page scrolls");
 
-        // The first view shows the whole process, its step names still written about 11 px high on screen;
-        // switching to swimlanes shows the whole of it again.
+        // The first view is legible (no text under 12 px on screen) with the start in view; 全体を表示 shows the whole
+        // process, and that is what the view keeps to while the panels change.
+        Assert.True(await StudioUx.SmallestTextOnScreenAsync(page) >= 11.99, "text under 12 px on open");
+        await Expect(page.GetByTestId("node-start")).ToBeInViewportAsync();
+        await page.GetByTestId("zoom-fit").ClickAsync();
         await AssertEveryNodeInsideCanvasAsync(page);
-        var nameSize = await page.EvaluateAsync<double>("""
-            () => {
-              const name = document.querySelector('[data-testid="node-ok01"] [data-testid="card-name"]');
-              const zoom = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')).transform).a;
-              return parseFloat(getComputedStyle(name).fontSize) * zoom;
-            }
-            """);
-        Assert.True(nameSize >= 10, $"step names are {nameSize:0.0} px high on screen");
 
         // Folding the palette and the property panel away gives the canvas nearly the whole width; the view, not yet
         // moved by the user, is fitted again and the cards grow.

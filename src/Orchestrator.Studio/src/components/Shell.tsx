@@ -123,7 +123,8 @@ export function Shell() {
 
   return (
     <WorkspaceContext.Provider value={setWorkspace}>
-      <div className={workspace ? 'flex h-screen flex-col' : 'min-h-screen flex flex-col'}>
+      {/* The whole-window layout from 768 px up; narrower, a workspace page scrolls down like any page (no sideways scrolling at 320 px). */}
+      <div className={workspace ? 'flex min-h-screen flex-col md:h-screen' : 'min-h-screen flex flex-col'}>
         <SkipLink />
         <header className="border-b border-solid-gray-420 bg-white">
           <div className={`flex flex-wrap items-center justify-between gap-4 ${workspace ? 'px-3 py-2' : 'mx-auto max-w-screen-2xl px-4 py-3 md:px-8'}`}>
@@ -138,18 +139,18 @@ export function Shell() {
             </div>
           </div>
         </header>
-        <div className={workspace ? 'flex min-h-0 w-full flex-1' : 'mx-auto flex w-full max-w-screen-2xl flex-1 flex-col md:flex-row'}>
+        <div className={workspace ? 'flex w-full flex-1 flex-col md:min-h-0 md:flex-row' : 'mx-auto flex w-full max-w-screen-2xl flex-1 flex-col md:flex-row'}>
           <div
             id={menuColumnId}
             hidden={!menuShown}
-            className={`border-solid-gray-200 bg-solid-gray-50 ${workspace ? 'w-56 shrink-0 overflow-y-auto border-r py-4' : 'border-b md:w-64 md:shrink-0 md:border-b-0 md:border-r md:py-6'}`}
+            className={`border-solid-gray-200 bg-solid-gray-50 ${workspace ? 'border-b py-4 md:w-56 md:shrink-0 md:overflow-y-auto md:border-b-0 md:border-r' : 'border-b md:w-64 md:shrink-0 md:border-b-0 md:border-r md:py-6'}`}
           >
             <MainMenu />
           </div>
           <main
             id={mainContentId}
             tabIndex={-1}
-            className={workspace ? 'flex min-h-0 min-w-0 flex-1 flex-col px-3 py-2 focus:outline-none' : 'flex-1 px-4 py-8 focus:outline-none md:px-10'}
+            className={workspace ? 'flex min-w-0 flex-1 flex-col px-3 py-2 focus:outline-none md:min-h-0' : 'flex-1 px-4 py-8 focus:outline-none md:px-10'}
           >
             <Outlet />
           </main>

@@ -14,12 +14,19 @@ import {
   type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, type DragEvent, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { ActivityCard } from './ActivityCard';
 import { edgeLabel } from './edgeNames';
-import { diagramBounds, legibleZoom, openViewport, type Bounds, type ShownNode } from './geometry';
+import { diagramBounds, fitViewport, legibleZoom, openViewport, type Bounds, type ShownNode } from './geometry';
+
+/** How the view is fitted: at a legible scale with the start in view (on open), or the whole diagram (全体を表示). */
+type FitMode = 'legible' | 'whole';
+interface FitRequest {
+  mode: FitMode;
+  key: number;
+}
 import { CanvasContext, type CanvasDecorations } from './canvasContext';
 import { LaneBand, type LaneNode } from './LaneBand';
 import type { ActivityNode, ConnectionEdge } from './model';
@@ -36,7 +43,7 @@ const nodeTypes = { activity: ActivityCard, lane: LaneBand };
  * not moved the view since it was fitted does a change of the canvas's size (a panel folded away, the window
  * resized) or of the panel floating over its top fit it again. An empty canvas stays at scale 1.
  */
-function FitView({ view, bounds, coveredTop, container, loaded, fitKey }: { view: CanvasView; bounds: Bounds; coveredTop: number; container: RefObject<HTMLDivElement | null>; loaded: boolean; fitKey: number }) {
+function FitView({ view, bounds, coveredTop, container, loaded, request }: { view: CanvasView; bounds: Bounds; coveredTop: number; container: RefObject<HTMLDivElement | null>; loaded: boolean; request: FitRequest }) {
   const flow = useReactFlow();
   const initialised = useNodesInitialized();
   const fittedFor = useRef<CanvasView | null>(loaded ? null : view);
@@ -47,11 +54,12 @@ function FitView({ view, bounds, coveredTop, container, loaded, fitKey }: { view
     (duration?: number) => {
       const rect = container.current?.getBoundingClientRect();
       if (!rect || bounds.width === 0) return;
-      fitted.current = openViewport(bounds, { width: rect.width, height: rect.height }, 24, coveredTop);
+      const size = { width: rect.width, height: rect.height };
+      fitted.current = request.mode === 'whole' ? fitViewport(bounds, size, 24, coveredTop) : openViewport(bounds, size, 24, coveredTop);
       animatingUntil.current = duration ? performance.now() + duration + 50 : 0;
       void flow.setViewport(fitted.current, duration ? { duration } : undefined);
     },
-    [flow, container, bounds, coveredTop],
+    [flow, container, bounds, coveredTop, request.mode],
   );
   const stillFitted = useCallback(
     () => fitted.current !== null && (performance.now() < animatingUntil.current || sameViewport(flow.getViewport(), fitted.current)),
@@ -71,12 +79,12 @@ function FitView({ view, bounds, coveredTop, container, loaded, fitKey }: { view
     }
   }, [initialised, view, fit]);
 
-  const fittedKey = useRef(fitKey);
+  const fittedKey = useRef(request.key);
   useEffect(() => {
-    if (fittedKey.current === fitKey) return;
-    fittedKey.current = fitKey;
+    if (fittedKey.current === request.key) return;
+    fittedKey.current = request.key;
     fit(200);
-  }, [fitKey, fit]);
+  }, [request.key, fit]);
 
   // A panel opened or closed over the canvas's top: move the diagram clear of it, unless the user has moved the view.
   const covered = useRef(coveredTop);
@@ -132,15 +140,11 @@ export interface CanvasProps {
  * Zoom buttons and the overview map. They stand beside the diagram, never over it, so no card is ever hidden under
  * them; the buttons form a named toolbar.
  */
-function Navigation({ bounds, container, coveredTop }: { bounds: Bounds; container: RefObject<HTMLDivElement | null>; coveredTop: number }) {
+function Navigation({ onFit }: { onFit: (mode: FitMode) => void }) {
   const { t } = useTranslation();
   const flow = useReactFlow();
   const zoom = useStore((s) => s.transform[2]);
   const button = 'flex h-9 min-w-9 items-center justify-center rounded-4 border border-solid-gray-536 bg-white px-2 text-dns-16B-130 text-solid-gray-900 hover:bg-solid-gray-50 disabled:text-solid-gray-420';
-  const legible = () => {
-    const rect = container.current?.getBoundingClientRect();
-    if (rect) void flow.setViewport(openViewport(bounds, { width: rect.width, height: rect.height }, 24, coveredTop), { duration: 200 });
-  };
   return (
     <div className="flex flex-col gap-2" data-testid="canvas-navigation">
       <div role="toolbar" aria-label={t('designer.canvas.controls')} className="flex flex-wrap items-center gap-1" data-testid="zoom-controls">
@@ -150,10 +154,10 @@ function Navigation({ bounds, container, coveredTop }: { bounds: Bounds; contain
         <button type="button" className={button} onClick={() => void flow.zoomOut({ duration: 150 })} disabled={zoom <= 0.1} aria-label={t('designer.canvas.zoomOut')} title={t('designer.canvas.zoomOut')}>
           −
         </button>
-        <button type="button" className={button} onClick={legible} data-testid="zoom-legible">
+        <button type="button" className={button} onClick={() => onFit('legible')} data-testid="zoom-legible">
           {t('designer.canvas.legible')}
         </button>
-        <button type="button" className={button} onClick={() => void flow.fitView({ padding: 0.04, maxZoom: 1, duration: 200 })} data-testid="zoom-fit">
+        <button type="button" className={button} onClick={() => onFit('whole')} data-testid="zoom-fit">
           {t('designer.canvas.fit')}
         </button>
         <span className="px-1 text-dns-14N-130 text-solid-gray-700" data-testid="zoom-level" aria-live="off">
@@ -228,7 +232,14 @@ export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdges
   }, [edges, nodes, t, i18n.language]);
 
   const readOnly = decorations.readOnly;
-  const navigation = <Navigation bounds={bounds} container={container} coveredTop={coveredTop} />;
+  const [request, setRequest] = useState<FitRequest>({ mode: 'legible', key: 0 });
+  const pageFit = useRef(fitKey);
+  useEffect(() => {
+    if (pageFit.current === fitKey) return;
+    pageFit.current = fitKey;
+    setRequest((r) => ({ mode: 'legible', key: r.key + 1 }));
+  }, [fitKey]);
+  const navigation = <Navigation onFit={(mode) => setRequest((r) => ({ mode, key: r.key + 1 }))} />;
   return (
     <CanvasContext.Provider value={decorations}>
       <div className="flex h-full w-full">
@@ -277,7 +288,7 @@ export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdges
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={16} />
-          <FitView view={view} bounds={bounds} coveredTop={coveredTop} container={container} loaded={loaded.current} fitKey={fitKey} />
+          <FitView view={view} bounds={bounds} coveredTop={coveredTop} container={container} loaded={loaded.current} request={request} />
           <ZoomForFocus container={container} />
           {children}
         </ReactFlow>

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inputClass } from './fields';
 import { portName } from './edgeNames';
@@ -18,6 +18,8 @@ export function ConnectionsEditor({ node, nodes, edges, readOnly, onConnect, onD
 }) {
   const { t } = useTranslation();
   const id = useId();
+  // The step chosen per port; 接続 makes the connection (choosing alone changes nothing, as a form control should).
+  const [choice, setChoice] = useState<Record<string, string>>({});
   const nameOf = (n: ActivityNode | undefined, fallback: string) => (n && typeof n.data.activity.name === 'string' && n.data.activity.name ? n.data.activity.name : fallback);
   const others = nodes.filter((n) => n.id !== node.id);
   if (node.data.ports.length === 0) return null;
@@ -55,22 +57,38 @@ export function ConnectionsEditor({ node, nodes, edges, readOnly, onConnect, onD
                 <label htmlFor={`${id}-${index}`} className="text-dns-14N-130">
                   {t('designer.connections.connectTo', { port: portName(port, t) })}
                 </label>
-                <select
-                  id={`${id}-${index}`}
-                  className={inputClass}
-                  value=""
-                  onChange={(e) => e.target.value && onConnect(port, e.target.value)}
-                  data-testid={`connect-${port}`}
-                >
-                  <option value="">{t('designer.connections.choose')}</option>
-                  {others
-                    .filter((n) => !taken.has(n.id))
-                    .map((n) => (
-                      <option key={n.id} value={n.id}>
-                        {nameOf(n, n.id)}
-                      </option>
-                    ))}
-                </select>
+                <div className="flex gap-1">
+                  <select
+                    id={`${id}-${index}`}
+                    className={inputClass}
+                    value={choice[port] ?? ''}
+                    onChange={(e) => setChoice((c) => ({ ...c, [port]: e.target.value }))}
+                    data-testid={`connect-${port}`}
+                  >
+                    <option value="">{t('designer.connections.choose')}</option>
+                    {others
+                      .filter((n) => !taken.has(n.id))
+                      .map((n) => (
+                        <option key={n.id} value={n.id}>
+                          {nameOf(n, n.id)}
+                        </option>
+                      ))}
+                  </select>
+                  <button
+                    type="button"
+                    className="btn-secondary shrink-0 !min-h-0 !px-3 !py-1"
+                    disabled={!choice[port]}
+                    onClick={() => {
+                      const target = choice[port];
+                      if (!target) return;
+                      onConnect(port, target);
+                      setChoice((c) => ({ ...c, [port]: '' }));
+                    }}
+                    data-testid={`connect-${port}-button`}
+                  >
+                    {t('designer.connections.connect')}
+                  </button>
+                </div>
               </>
             )}
           </div>

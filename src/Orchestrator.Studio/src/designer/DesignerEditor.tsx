@@ -298,14 +298,14 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
         onPalette={() => setPaletteOpen(!paletteOpen)}
         onProperties={() => setPropertiesOpen(!propertiesOpen)}
       />
-      <div className="flex min-h-0 flex-1 gap-2">
+      <div className="flex flex-1 flex-col gap-2 md:min-h-0 md:flex-row">
         {!readOnly && (
-          <div id={paletteRegionId} hidden={!paletteOpen} className="w-44 shrink-0">
+          <div id={paletteRegionId} hidden={!paletteOpen} className="w-full shrink-0 md:w-44">
             <Palette descriptors={descriptors} onAdd={(type) => addActivity(type)} />
           </div>
         )}
         <div className="flex min-w-0 flex-1 flex-col gap-2">
-          <div ref={canvasRef} className="relative min-h-0 flex-1 overflow-hidden rounded-8 border border-solid-gray-420 bg-white" data-testid="canvas-area">
+          <div ref={canvasRef} className="relative h-[60vh] flex-1 overflow-hidden rounded-8 border border-solid-gray-420 bg-white md:h-auto md:min-h-0" data-testid="canvas-area">
             <Canvas
               nodes={doc.nodes}
               edges={doc.edges}
@@ -349,7 +349,7 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
         <aside
           id={propertiesRegionId}
           hidden={!propertiesOpen}
-          className="w-80 shrink-0 overflow-y-auto rounded-8 border border-solid-gray-420 bg-white p-3"
+          className="w-full shrink-0 overflow-y-auto rounded-8 border border-solid-gray-420 bg-white p-3 md:w-80"
           aria-label={t('designer.props.region')}
           onFocus={d.beginEdit}
           onBlur={d.endEdit}

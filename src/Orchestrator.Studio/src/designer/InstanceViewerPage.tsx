@@ -210,7 +210,7 @@ export function InstanceViewerPage() {
               </button>
             </div>
           </div>
-          <div className="min-h-0 flex-1 overflow-hidden rounded-8 border border-solid-gray-420 bg-white" data-testid="instance-diagram">
+          <div className="h-[60vh] flex-1 overflow-hidden rounded-8 border border-solid-gray-420 bg-white md:h-auto md:min-h-0" data-testid="instance-diagram">
             {diagram ? (
               <ReactFlowProvider>
                 <Canvas
@@ -230,7 +230,7 @@ export function InstanceViewerPage() {
             )}
           </div>
           {/* Journal, what the run waits on and its incidents: a fixed band under the diagram that scrolls inside. */}
-          <div id={detailsId} hidden={!detailsOpen} className="grid h-[min(18rem,32vh)] shrink-0 grid-cols-[minmax(0,1fr)_22rem] gap-2" data-testid="instance-details">
+          <div id={detailsId} hidden={!detailsOpen} className="grid shrink-0 grid-cols-1 gap-2 md:h-[min(18rem,32vh)] md:grid-cols-[minmax(0,1fr)_22rem]" data-testid="instance-details">
             {/* Focusable, so that the keyboard can scroll the journal as well as a mouse wheel can. */}
             <section aria-labelledby="journal-heading" tabIndex={0} className="min-h-0 overflow-y-auto rounded-8 border border-solid-gray-420 bg-white p-3" data-testid="journal-region">
               <h2 id="journal-heading" className="mb-2 text-std-20B-150">
