@@ -62,6 +62,7 @@ public sealed class TaskInboxTests(BrowserFixture browser) : IClassFixture<Brows
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "死亡届の受付" })).ToBeVisibleAsync();
         await Expect(page.GetByText("AB-0001")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "担当する" }).ClickAsync();
         await page.GetByLabel("件数").FillAsync("3");
         await page.GetByLabel("届出日").FillAsync("2026-11-20");
         await page.GetByLabel("本人確認").CheckAsync();
@@ -69,6 +70,7 @@ public sealed class TaskInboxTests(BrowserFixture browser) : IClassFixture<Brows
         await page.GetByRole(AriaRole.Button, new() { Name = "承認" }).ClickAsync();
 
         await Expect(page.GetByText("タスクを完了しました")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("task-next")).ToHaveTextAsync("次の手続「県への報告確認」は 東京都 に送られました。");
         var journal = (await coordinator.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{instanceId}/journal")).EnumerateArray().ToArray();
         var intake = journal.Single(j => j.GetProperty("activityId").GetString() == "intake");
         Assert.Equal("承認", intake.GetProperty("outcome").GetString());
@@ -81,6 +83,7 @@ public sealed class TaskInboxTests(BrowserFixture browser) : IClassFixture<Brows
         await SignInAsync(prefecture, "clerk-13");
         await prefecture.GotoAsync("/tasks");
         await prefecture.GetByRole(AriaRole.Link, new() { Name = "県への報告確認" }).First.ClickAsync();
+        await prefecture.GetByRole(AriaRole.Button, new() { Name = "担当する" }).ClickAsync();
         await prefecture.GetByRole(AriaRole.Button, new() { Name = "完了", Exact = true }).ClickAsync();
         await Expect(prefecture.GetByText("タスクを完了しました")).ToBeVisibleAsync();
 

@@ -50,12 +50,16 @@ public sealed class WalkthroughTests(DemoBrowserFixture browser) : IClassFixture
         await clerk.ScreenshotAsync(new() { Path = Shot("walkthrough-inbox-ja.png") });
         await intake.ClickAsync();
         await Expect(clerk.GetByRole(AriaRole.Heading, new() { Name = "死亡届受付" })).ToBeVisibleAsync();
+        // Opening shows the task and its case in words; 担当する takes it on.
+        await Expect(clerk.GetByTestId("case-label-hasPension")).ToHaveTextAsync("年金の受給");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "担当する" }).ClickAsync();
         await clerk.GetByLabel("死亡者氏名").FillAsync("架空 山野 太郎");
         await clerk.GetByLabel("死亡日").FillAsync("2026-09-02");
         await clerk.GetByLabel("届出人との続柄").SelectOptionAsync("配偶者");
-        await clerk.ScreenshotAsync(new() { Path = Shot("walkthrough-task-ja.png") });
+        await clerk.ScreenshotAsync(new() { Path = Shot("walkthrough-task-ja.png"), FullPage = true });
         await clerk.GetByRole(AriaRole.Button, new() { Name = "受理", Exact = true }).ClickAsync();
         await Expect(clerk.GetByText("タスクを完了しました")).ToBeVisibleAsync();
+        await Expect(clerk.GetByTestId("task-next")).ToContainTextAsync("に送られました");
 
         // Evaluator: the effect summary of every shipped process, from the simulated pilot's first cycles.
         var evaluator = await SignInAsync("evaluator");

@@ -33,7 +33,7 @@ export function DemoAccounts({ onPick }: { onPick: (userName: string, password: 
       <h2 id={`${id}-heading`} className="mb-1 text-std-20B-150 text-solid-gray-900">
         {t('login.demo.heading')}
       </h2>
-      <p className="mb-3 text-dns-16N-130">
+      <p id={`${id}-lead`} className="mb-3 text-dns-16N-130">
         {t('login.demo.lead')} <code className="font-mono" data-testid="demo-password">{view.password}</code>
       </p>
       <div className="max-h-64 overflow-y-auto" tabIndex={0} role="region" aria-labelledby={`${id}-heading`}>
@@ -50,7 +50,7 @@ export function DemoAccounts({ onPick }: { onPick: (userName: string, password: 
             {view.accounts.map((a) => (
               <tr key={a.userName} className="border-b border-solid-gray-420">
                 <th scope="row" className="px-2 py-1 font-normal">
-                  <button type="button" className="link font-mono" onClick={() => onPick(a.userName, view.password)} aria-label={t('login.demo.use', { name: a.userName })}>
+                  <button type="button" className="link font-mono" onClick={() => onPick(a.userName, view.password)} aria-describedby={`${id}-lead`}>
                     {a.userName}
                   </button>
                 </th>
