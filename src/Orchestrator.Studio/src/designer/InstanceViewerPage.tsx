@@ -232,7 +232,7 @@ export function InstanceViewerPage() {
           {/* Journal, what the run waits on and its incidents: a fixed band under the diagram that scrolls inside. */}
           <div id={detailsId} hidden={!detailsOpen} className="grid shrink-0 grid-cols-1 gap-2 md:h-[min(18rem,32vh)] md:grid-cols-[minmax(0,1fr)_22rem]" data-testid="instance-details">
             {/* Focusable, so that the keyboard can scroll the journal as well as a mouse wheel can. */}
-            <section aria-labelledby="journal-heading" tabIndex={0} className="min-h-0 overflow-y-auto rounded-8 border border-solid-gray-420 bg-white p-3" data-testid="journal-region">
+            <section aria-labelledby="journal-heading" tabIndex={0} className="min-h-0 overflow-auto rounded-8 border border-solid-gray-420 bg-white p-3" data-testid="journal-region">
               <h2 id="journal-heading" className="mb-2 text-std-20B-150">
                 {t('designer.viewer.journal')}
               </h2>

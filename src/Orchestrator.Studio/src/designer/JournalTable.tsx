@@ -11,7 +11,8 @@ export function JournalTable({ journal }: { journal: readonly JournalEntry[] }) 
   if (journal.length === 0) return <p data-testid="journal-empty">{t('designer.viewer.journalEmpty')}</p>;
   const columns = ['sequence', 'step', 'status', 'outcome', 'started', 'completed', 'duration', 'actor', 'effort'] as const;
   return (
-    <div className="overflow-x-auto">
+    // The band around the journal scrolls (and takes the focus); the table does not scroll on its own.
+    <div>
       <table className="w-full min-w-[56rem] border-collapse bg-white text-left text-dns-16N-130" data-testid="journal">
         <caption className="sr-only">{t('designer.viewer.journal')}</caption>
         <thead>
