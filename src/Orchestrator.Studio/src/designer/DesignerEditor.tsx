@@ -340,7 +340,7 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
             )}
           </div>
           <div className="flex shrink-0 flex-wrap gap-2">
-            <div ref={setNavigationSlot} className="shrink-0 rounded-8 border border-solid-gray-420 bg-white p-2" />
+            <div ref={setNavigationSlot} className="max-w-full shrink-0 rounded-8 border border-solid-gray-420 bg-white p-2" />
             <div className="max-h-40 min-w-0 flex-1 basis-64 overflow-y-auto rounded-8 border border-solid-gray-420 bg-white px-3 py-2">
               <ProblemList problems={problems} nodes={doc.nodes} checking={validation.checking} onSelect={selectNode} />
             </div>
