@@ -13,20 +13,8 @@ public sealed class FirstStartTests
         using var taken = new TcpListener(IPAddress.Loopback, 0);
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
-        var root = ServerProcess.RepositoryRoot();
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var dll = Path.Combine(root, "src", "Orchestrator.Server", "bin", configuration, "net10.0", "Orchestrator.Server.dll");
         var data = Path.Combine(Path.GetTempPath(), "orchestrator-e2e", Guid.NewGuid().ToString("n"));
-        var start = new ProcessStartInfo("dotnet", [dll])
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
-        start.Environment["Storage__DataDirectory"] = data;
+        var start = ServerProcess.StartInfo(port, data);
         start.Environment["Demo__FakeAgencies"] = "false";
         try
         {

@@ -43,25 +43,9 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <param name="demoPilots">Create the demo pilots of fixtures/pilots/demo.json, as a first start of the product does.</param>
     public static async Task<ServerProcess> StartAsync(bool demoPilots = false)
     {
-        var root = RepositoryRoot();
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var serverDirectory = Path.Combine(root, "src", "Orchestrator.Server");
-        var dll = Path.Combine(serverDirectory, "bin", configuration, "net10.0", "Orchestrator.Server.dll");
-        if (!File.Exists(dll))
-            throw new FileNotFoundException($"Build the server first: {dll} is missing");
-
         var port = FreePort();
         var dataDirectory = Path.Combine(Path.GetTempPath(), "orchestrator-e2e", Guid.NewGuid().ToString("n"));
-        var start = new ProcessStartInfo("dotnet", [dll])
-        {
-            WorkingDirectory = serverDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
-        start.Environment["Storage__DataDirectory"] = dataDirectory;
+        var start = StartInfo(port, dataDirectory);
         start.Environment["Demo__Enabled"] = "true";
         start.Environment["Demo__Password"] = DemoPassword;
         // Tests that count what is in the store start without the demo pilots' ever-growing simulated cases.
@@ -78,6 +62,27 @@ public sealed class ServerProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         await server.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
         return server;
+    }
+
+    /// <summary>How the built server is started: in Development, on the port, with its own data directory.</summary>
+    public static ProcessStartInfo StartInfo(int port, string dataDirectory)
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        var serverDirectory = Path.Combine(RepositoryRoot(), "src", "Orchestrator.Server");
+        var dll = Path.Combine(serverDirectory, "bin", configuration, "net10.0", "Orchestrator.Server.dll");
+        if (!File.Exists(dll))
+            throw new FileNotFoundException($"Build the server first: {dll} is missing");
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            WorkingDirectory = serverDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        start.Environment["Storage__DataDirectory"] = dataDirectory;
+        return start;
     }
 
     private void Append(string? line)

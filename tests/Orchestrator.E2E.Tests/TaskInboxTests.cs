@@ -53,7 +53,7 @@ public sealed class TaskInboxTests(BrowserFixture browser) : IClassFixture<Brows
         var instanceId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
         var page = await browser.NewPageAsync();
-        await SignInAsync(page, "clerk-131016");
+        await StudioUx.SignInAsync(page, "clerk-131016");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" }).GetByRole(AriaRole.Link, new() { Name = "タスク" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "タスク一覧" })).ToBeVisibleAsync();
@@ -80,7 +80,7 @@ public sealed class TaskInboxTests(BrowserFixture browser) : IClassFixture<Brows
 
         // The prefecture's clerk finds the next step in their own inbox and completes it.
         var prefecture = await browser.NewPageAsync();
-        await SignInAsync(prefecture, "clerk-13");
+        await StudioUx.SignInAsync(prefecture, "clerk-13");
         await prefecture.GotoAsync("/tasks");
         await prefecture.GetByRole(AriaRole.Link, new() { Name = "県への報告確認" }).First.ClickAsync();
         await prefecture.GetByRole(AriaRole.Button, new() { Name = "担当する" }).ClickAsync();
@@ -89,14 +89,5 @@ public sealed class TaskInboxTests(BrowserFixture browser) : IClassFixture<Brows
 
         var instance = await coordinator.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{instanceId}");
         Assert.Equal("Finished", instance.GetProperty("instance").GetProperty("status").GetString());
-    }
-
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/login");
-        await page.GetByLabel("ユーザー名").FillAsync(userName);
-        await page.GetByLabel("パスワード").FillAsync(ServerProcess.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" })).ToBeVisibleAsync();
     }
 }
