@@ -21,18 +21,19 @@ import { ActivityCard } from './ActivityCard';
 import { edgeLabel } from './edgeNames';
 import { diagramBounds, fitViewport, legibleZoom, openViewport, type Bounds, type ShownNode } from './geometry';
 
-/** How the view is fitted: at a legible scale with the start in view (on open), or the whole diagram (全体を表示). */
-type FitMode = 'legible' | 'whole';
-interface FitRequest {
-  mode: FitMode;
-  key: number;
-}
 import { CanvasContext, type CanvasDecorations } from './canvasContext';
 import { LaneBand, type LaneNode } from './LaneBand';
 import type { ActivityNode, ConnectionEdge } from './model';
 import { swimlaneLayout } from './swimlane';
 
 export type CanvasView = 'free' | 'swimlane';
+
+/** How the view is fitted: at a legible scale with the start in view (on open), or the whole diagram (全体を表示). */
+type FitMode = 'legible' | 'whole';
+interface FitRequest {
+  mode: FitMode;
+  key: number;
+}
 
 const nodeTypes = { activity: ActivityCard, lane: LaneBand };
 
@@ -193,7 +194,7 @@ function ZoomForFocus({ container }: { container: RefObject<HTMLDivElement | nul
  * organisation level. In the swimlane view the lanes decide where cards stand, so cards are not dragged there.
  */
 export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdgesChange, onConnect, onNodeDragStart, onNodeDragStop, onNodeDoubleClick, onSelectionChange, onDrop, coveredTop = 0, empty, navigationSlot, fitKey = 0, children }: CanvasProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const loaded = useRef(nodes.length > 0);
   const shown = useMemo(() => {
@@ -227,9 +228,7 @@ export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdges
       labelStyle: { fontSize: 14 },
       style: e.selected ? { strokeWidth: 3, stroke: 'var(--color-blue-900)' } : { strokeWidth: 1.5 },
     }));
-    // The language changes the names' wording.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [edges, nodes, t, i18n.language]);
+  }, [edges, nodes, t]);
 
   const readOnly = decorations.readOnly;
   const [request, setRequest] = useState<FitRequest>({ mode: 'legible', key: 0 });

@@ -1,5 +1,5 @@
 import { applyEdgeChanges, applyNodeChanges, useReactFlow, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRememberedPanel } from '../components/rememberedPanel';
 import { currentLanguage } from '../i18n';
@@ -7,10 +7,11 @@ import { Canvas, type CanvasView } from './Canvas';
 import type { CanvasDecorations } from './canvasContext';
 import { copySelection, pasteClip, type Clip } from './clipboard';
 import { DesignerHeading } from './DesignerHeading';
+import { deleteDoc, selectedOnly, useElementHeight } from './editorParts';
 import { DesignerToolbar, paletteRegionId, propertiesRegionId } from './DesignerToolbar';
 import { cardHeight, cardWidth, freePosition, legibleZoom } from './geometry';
 import { autoLayout, moveNodes } from './layout';
-import { connect, deleteNodes, newActivityNode, rootOf, updateActivity, type Activity, type ActivityDescriptor, type ActivityNode, type ConnectionEdge, type JsonObject } from './model';
+import { connect, newActivityNode, rootOf, updateActivity, type Activity, type ActivityDescriptor, type ActivityNode, type ConnectionEdge, type JsonObject } from './model';
 import { colourScale, overlayFigures } from './overlay';
 import { OverlayPanel, useStepsReport, type OverlayChoice } from './OverlayPanel';
 import { Palette, paletteMime } from './Palette';
@@ -20,7 +21,7 @@ import { PublishDialog } from './PublishDialog';
 import { PropertyPanel } from './PropertyPanel';
 import { processSettings, variablesOf } from './settings';
 import { TestRunDialog } from './TestRunDialog';
-import { docFrom, useDesignerDocument, type DesignerDoc } from './useDesignerDocument';
+import { docFrom, useDesignerDocument } from './useDesignerDocument';
 import { useDefinitionActions, type Notice } from './useDefinitionActions';
 import { useLiveValidation } from './useLiveValidation';
 import { useShortcuts } from './useShortcuts';
@@ -41,13 +42,6 @@ export interface DesignerEditorProps {
   /** Called after the first save of a new definition (the page then shows its address). */
   onCreated: (definitionId: string) => void;
   onReload: () => void;
-}
-
-function selectedOnly<T extends { selected?: boolean }>(items: T[], keep: (item: T) => boolean): T[] {
-  return items.map((item) => {
-    const selected = keep(item);
-    return item.selected === selected ? item : { ...item, selected };
-  });
 }
 
 export function DesignerEditor({ descriptors, definition, readOnly, onCreated, onReload }: DesignerEditorProps) {
@@ -403,29 +397,3 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
     </div>
   );
 }
-
-/** A ref for an element and its current height in pixels (0 while it is not shown), followed as it changes. */
-function useElementHeight(shown: boolean): [RefObject<HTMLDivElement | null>, number] {
-  const ref = useRef<HTMLDivElement>(null);
-  const [height, setHeight] = useState(0);
-  useEffect(() => {
-    const element = ref.current;
-    if (!shown || !element) {
-      setHeight(0);
-      return;
-    }
-    const measure = () => setHeight(Math.round(element.getBoundingClientRect().height));
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [shown]);
-  return [ref, height];
-}
-
-/** Deletes nodes (with their connections) and the selected connections. */
-function deleteDoc(doc: DesignerDoc, nodeIds: string[], edgeIds: ReadonlySet<string>): DesignerDoc {
-  const withoutNodes = deleteNodes(doc, nodeIds);
-  return { ...doc, nodes: withoutNodes.nodes, edges: withoutNodes.edges.filter((e) => !edgeIds.has(e.id)) };
-}
-
