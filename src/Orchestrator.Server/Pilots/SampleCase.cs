@@ -5,9 +5,6 @@ using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Pilots;
 
-/// <summary>A case of a process's case file, offered as the input of a test run (every column, as text).</summary>
-public sealed record SampleCaseView(string ProcessKey, string File, IReadOnlyDictionary<string, string> Input);
-
 public static partial class SampleCase
 {
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]

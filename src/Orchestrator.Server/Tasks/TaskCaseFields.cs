@@ -5,12 +5,6 @@ using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Tasks;
 
-/// <summary>A value of the case as the clerk reads it: the workflow variable's display names and its type.</summary>
-public sealed record CaseField(string Name, string? LabelJa, string? LabelEn, string? TypeName, JsonNode? Value);
-
-/// <summary>A process as the inbox filter names it: its title, not the name of one arm's workflow.</summary>
-public sealed record ProcessTitle(string ProcessKey, string? TitleJa, string? TitleEn);
-
 /// <summary>Reads what the definitions say about the values a task shows: display names of variables, process titles.</summary>
 public sealed class TaskCaseFields(AppDbContext db, DefinitionService definitions, DefinitionCache cache)
 {
