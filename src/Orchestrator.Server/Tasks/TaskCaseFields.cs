@@ -33,14 +33,21 @@ public sealed class TaskCaseFields(AppDbContext db, DefinitionService definition
     /// <summary>The titles (`customProperties.orchestrator.title`) of the processes, from their latest definitions.</summary>
     public async Task<IReadOnlyList<ProcessTitle>> TitlesAsync(IReadOnlyCollection<string> processKeys, CancellationToken ct)
     {
-        var versions = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.IsLatest && d.ProcessKey != null && processKeys.Contains(d.ProcessKey)).ToListAsync(ct);
-        return processKeys.Order(StringComparer.Ordinal).Select(key =>
+        // Ids only: the versions themselves (and their parsed JSON) are cached, and the inbox asks on every refresh.
+        var latest = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.IsLatest && d.ProcessKey != null && processKeys.Contains(d.ProcessKey))
+            .Select(d => new { d.Id, d.ProcessKey }).ToListAsync(ct);
+        var titles = new List<ProcessTitle>();
+        foreach (var key in processKeys.Order(StringComparer.Ordinal))
         {
-            var title = versions.Where(v => v.ProcessKey == key)
-                .Select(v => (cache.Get(v).CustomProperties["orchestrator"] as JsonObject)?["title"] as JsonObject)
-                .FirstOrDefault(t => t is not null);
-            return new ProcessTitle(key, Text(title?["ja"]), Text(title?["en"]));
-        }).ToList();
+            JsonObject? title = null;
+            foreach (var version in latest.Where(v => v.ProcessKey == key))
+            {
+                var definition = cache.Get(await definitions.FindVersionAsync(version.Id, ct));
+                title ??= (definition.CustomProperties["orchestrator"] as JsonObject)?["title"] as JsonObject;
+            }
+            titles.Add(new ProcessTitle(key, Text(title?["ja"]), Text(title?["en"])));
+        }
+        return titles;
     }
 
     private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;

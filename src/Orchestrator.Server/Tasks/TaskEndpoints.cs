@@ -106,7 +106,11 @@ public static class TaskEndpoints
                 };
                 var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Code, ct);
                 var matching = Sorted(items, sort).ToList();
-                var processKeys = await tasks.Visible(viewer).Where(t => t.ProcessKey != null).Select(t => t.ProcessKey!).Distinct().ToListAsync(ct);
+                // The filter's choices: the processes of the open tasks (completed ones grow without end), and the one chosen.
+                var processKeys = await tasks.Visible(viewer).Where(t => (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed) && t.ProcessKey != null)
+                    .Select(t => t.ProcessKey!).Distinct().ToListAsync(ct);
+                if (processKey is not null && !processKeys.Contains(processKey))
+                    processKeys.Add(processKey);
                 return new
                 {
                     counts,

@@ -12,7 +12,7 @@ using Orchestrator.Server.Store;
 namespace Orchestrator.Server.Store.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207020340_RunRecordedAt")]
+    [Migration("20261207022557_RunRecordedAt")]
     partial class RunRecordedAt
     {
         /// <inheritdoc />
@@ -360,6 +360,14 @@ namespace Orchestrator.Server.Store.Migrations
                         .IsUnique();
 
                     b.HasIndex("ProcessKey", "Arm");
+
+                    b.HasIndex(new[] { "DefinitionId" }, "IX_WorkflowDefinitions_OneLatest")
+                        .IsUnique()
+                        .HasFilter("\"IsLatest\"");
+
+                    b.HasIndex(new[] { "DefinitionId" }, "IX_WorkflowDefinitions_OnePublished")
+                        .IsUnique()
+                        .HasFilter("\"IsPublished\"");
 
                     b.ToTable("WorkflowDefinitions", (string)null);
                 });
@@ -1251,6 +1259,12 @@ namespace Orchestrator.Server.Store.Migrations
 
                     b.Property<string>("StartJobId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("StartLeaseOwner")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartLeaseUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("StartedAt")
                         .HasColumnType("INTEGER");
