@@ -147,7 +147,7 @@ function Navigation({ onFit }: { onFit: (mode: FitMode) => void }) {
   const zoom = useStore((s) => s.transform[2]);
   const button = 'flex h-9 min-w-9 items-center justify-center rounded-4 border border-solid-gray-536 bg-white px-2 text-dns-16B-130 text-solid-gray-900 hover:bg-solid-gray-50 disabled:text-solid-gray-420';
   return (
-    <div className="flex flex-wrap items-start gap-2" data-testid="canvas-navigation">
+    <div className="canvas-navigation flex flex-wrap items-start gap-2" data-testid="canvas-navigation">
       <div role="toolbar" aria-label={t('designer.canvas.controls')} className="grid grid-cols-2 items-center gap-1" data-testid="zoom-controls">
         <button type="button" className={button} onClick={() => void flow.zoomIn({ duration: 150 })} disabled={zoom >= 2} aria-label={t('designer.canvas.zoomIn')} title={t('designer.canvas.zoomIn')}>
           ＋
