@@ -145,7 +145,7 @@ function Navigation({ onFit }: { onFit: (mode: FitMode) => void }) {
   const { t } = useTranslation();
   const flow = useReactFlow();
   const zoom = useStore((s) => s.transform[2]);
-  const button = 'flex h-9 min-w-9 items-center justify-center rounded-4 border border-solid-gray-536 bg-white px-2 text-dns-16B-130 text-solid-gray-900 hover:bg-solid-gray-50 disabled:text-solid-gray-420';
+  const button = 'flex h-9 min-w-9 items-center justify-center whitespace-nowrap rounded-4 border border-solid-gray-536 bg-white px-2 text-dns-16B-130 text-solid-gray-900 hover:bg-solid-gray-50 disabled:text-solid-gray-420';
   return (
     <div className="canvas-navigation flex flex-wrap items-start gap-2" data-testid="canvas-navigation">
       <div role="toolbar" aria-label={t('designer.canvas.controls')} className="grid grid-cols-2 items-center gap-1" data-testid="zoom-controls">
@@ -241,10 +241,10 @@ export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdges
   const navigation = <Navigation onFit={(mode) => setRequest((r) => ({ mode, key: r.key + 1 }))} />;
   return (
     <CanvasContext.Provider value={decorations}>
-      <div className="flex h-full w-full">
+      <div className="flex h-full w-full flex-col md:flex-row">
       <div
         ref={container}
-        className="relative h-full min-w-0 flex-1"
+        className="relative min-h-0 min-w-0 flex-1"
         onDragOver={(e) => {
           if (onDrop) {
             e.preventDefault();
@@ -295,7 +295,7 @@ export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdges
       </div>
       {navigationSlot
         ? createPortal(navigation, navigationSlot)
-        : navigationSlot === undefined && <div className="w-44 shrink-0 border-l border-solid-gray-420 bg-solid-gray-50 p-2">{navigation}</div>}
+        : navigationSlot === undefined && <div className="shrink-0 border-t border-solid-gray-420 bg-solid-gray-50 p-2 md:w-60 md:border-l md:border-t-0">{navigation}</div>}
       </div>
     </CanvasContext.Provider>
   );
