@@ -12,7 +12,7 @@ using Orchestrator.Server.Store;
 namespace Orchestrator.Server.Store.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207022557_RunRecordedAt")]
+    [Migration("20261207033756_RunRecordedAt")]
     partial class RunRecordedAt
     {
         /// <inheritdoc />
@@ -554,6 +554,9 @@ namespace Orchestrator.Server.Store.Migrations
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Imported")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MunicipalityCode")
                         .HasColumnType("TEXT");
 
@@ -1068,6 +1071,200 @@ namespace Orchestrator.Server.Store.Migrations
                     b.ToTable("InventoryProcedures", (string)null);
                 });
 
+            modelBuilder.Entity("Orchestrator.Server.Measurements.MeasurementImport", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CycleId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PilotId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkippedRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PilotId");
+
+                    b.HasIndex("CycleId", "Kind", "FileHash");
+
+                    b.ToTable("MeasurementImports", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Server.Measurements.QuestionnaireAnswer", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Arm")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CycleId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Documents")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("FreeText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Hours")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ImportId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RowKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Trips")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("CycleId", "RowKey")
+                        .IsUnique();
+
+                    b.ToTable("QuestionnaireAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Server.Measurements.TimeStudyRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Arm")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Clerk")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CycleId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeasurementJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Minutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgLevel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RowKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StepCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("CycleId", "RowKey")
+                        .IsUnique();
+
+                    b.ToTable("TimeStudyRecords", (string)null);
+                });
+
             modelBuilder.Entity("Orchestrator.Server.Organisations.Organisation", b =>
                 {
                     b.Property<string>("Code")
@@ -1325,6 +1522,9 @@ namespace Orchestrator.Server.Store.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AutomatedSteps")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CalendarKey")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1338,11 +1538,24 @@ namespace Orchestrator.Server.Store.Migrations
                     b.Property<int>("ClerkSteps")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("CostYen")
+                    b.Property<double?>("CostYen")
                         .HasColumnType("REAL");
 
                     b.Property<string>("CycleId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("DocumentsMeasured")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("DocumentsPublished")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("EditedSteps")
                         .HasColumnType("INTEGER");
@@ -1350,7 +1563,13 @@ namespace Orchestrator.Server.Store.Migrations
                     b.Property<long>("FinishedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("Forms")
+                    b.Property<double?>("Forms")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("FormsMeasured")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("FormsPublished")
                         .HasColumnType("REAL");
 
                     b.Property<int>("FormulaVersion")
@@ -1362,10 +1581,13 @@ namespace Orchestrator.Server.Store.Migrations
                     b.Property<int>("Handoffs")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("LeadTimeBusinessHours")
+                    b.Property<bool>("Imported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("LeadTimeBusinessHours")
                         .HasColumnType("REAL");
 
-                    b.Property<double>("LeadTimeHours")
+                    b.Property<double?>("LeadTimeHours")
                         .HasColumnType("REAL");
 
                     b.Property<int>("MissingTimes")
@@ -1373,6 +1595,42 @@ namespace Orchestrator.Server.Store.Migrations
 
                     b.Property<string>("MunicipalityCode")
                         .HasColumnType("TEXT");
+
+                    b.Property<double>("OtherCostMeasured")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("OtherCostPublished")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("OtherCostYen")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("OtherMunicipalityYen")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("OtherNationalYen")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("OtherPrefectureYen")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("OtherResidentYen")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PersonnelCostPublishedYen")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("PersonnelCostYen")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PersonnelMunicipalityYen")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PersonnelNationalYen")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PersonnelPrefectureYen")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("PilotId")
                         .HasColumnType("TEXT");
@@ -1387,13 +1645,28 @@ namespace Orchestrator.Server.Store.Migrations
                     b.Property<int>("RateVersion")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("ResidentDocuments")
+                    b.Property<double?>("ResidentDocuments")
                         .HasColumnType("REAL");
 
-                    b.Property<double>("ResidentMinutes")
+                    b.Property<double?>("ResidentMinutes")
                         .HasColumnType("REAL");
 
-                    b.Property<double>("ResidentVisits")
+                    b.Property<double>("ResidentMinutesMeasured")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ResidentMinutesPublished")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("ResidentProcedures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ResidentVisits")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("Rework")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Satisfaction")
                         .HasColumnType("REAL");
 
                     b.Property<bool>("Simulated")
@@ -1402,16 +1675,46 @@ namespace Orchestrator.Server.Store.Migrations
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Steps")
+                    b.Property<int?>("Steps")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("TouchMinutes")
+                    b.Property<bool>("Surveyed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimeStudySteps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("TouchMinutes")
                         .HasColumnType("REAL");
 
-                    b.Property<double>("TranscribedItems")
+                    b.Property<double>("TouchMunicipalityMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("TouchNationalMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("TouchPrefectureMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TranscribedItems")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("TranscribedMeasured")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("TranscribedPublished")
                         .HasColumnType("REAL");
 
                     b.Property<double>("UnratedMinutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("UnsourcedFigures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("VisitsMeasured")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("VisitsPublished")
                         .HasColumnType("REAL");
 
                     b.Property<double>("WorkMinutes")
@@ -1419,13 +1722,13 @@ namespace Orchestrator.Server.Store.Migrations
 
                     b.HasKey("InstanceId");
 
-                    b.HasIndex("FormulaVersion");
-
                     b.HasIndex("RateVersion");
+
+                    b.HasIndex("FormulaVersion", "CalendarKey");
 
                     b.HasIndex("PilotId", "CycleId");
 
-                    b.HasIndex("ProcessKey", "Arm");
+                    b.HasIndex("ProcessKey", "Arm", "DefinitionId", "DefinitionVersion", "Simulated");
 
                     b.ToTable("ReportCases", (string)null);
                 });
