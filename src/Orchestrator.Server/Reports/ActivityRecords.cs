@@ -34,13 +34,20 @@ public sealed record ActivityRecord(
     /// <summary>Where a record comes from: "measured" in a live case, "simulated" when drawn in a simulated cycle.</summary>
     public static string OriginOf(bool simulated) => simulated ? "simulated" : Provenances.NameOf(Hosting.Provenance.Measured);
 
+    /// <summary>
+    /// The case id the exports show: the process key and the case's own id ("okuyami:GEN-131016-0001-00001"). Case ids
+    /// are unique only within a process (generated cases of three processes share GEN-131016-0001-00001), and an
+    /// evaluator joins the two arms of one case on it, so both arms keep the same id.
+    /// </summary>
+    public static string ExportCaseId(ReportCaseRecord c) => $"{c.ProcessKey}:{c.CaseId ?? c.InstanceId}";
+
     public static IEnumerable<ActivityRecord> Of(ReportCaseRecord c, CaseRows rows, RateTableSnapshot rates, Pseudonyms pseudonyms)
     {
         var tasks = rows.Tasks.ToLookup(t => t.ActivityExecutionId, StringComparer.Ordinal);
         var handoffs = rows.Handoffs.ToLookup(h => h.ActivityExecutionId, StringComparer.Ordinal);
         var studied = rows.TimeStudy.Select(r => r.StepCode).ToHashSet(StringComparer.Ordinal);
         var provenance = OriginOf(c.Simulated);
-        var caseId = c.CaseId ?? c.InstanceId;
+        var caseId = ExportCaseId(c);
         foreach (var e in rows.Executions)
         {
             var task = tasks[e.Id].OrderByDescending(t => t.Status == HumanTaskStatus.Completed).FirstOrDefault();

@@ -17,6 +17,9 @@ public sealed class EventLogExports(ReportRowLoader loader, ReportPopulation pop
 {
     public const string XesExtensionPrefix = "orch";
 
+    /// <summary>The standard's own name for its edition, as xes.version expects it.</summary>
+    public const string XesVersion = "1849-2023";
+
     private static readonly string[] XesStandardExtensions =
     [
         "Concept|concept|http://www.xes-standard.org/concept.xesext",
@@ -93,7 +96,7 @@ public sealed class EventLogExports(ReportRowLoader loader, ReportPopulation pop
         await using var xml = XmlWriter.Create(output, settings);
         await xml.WriteStartDocumentAsync();
         await xml.WriteStartElementAsync(null, "log", "http://www.xes-standard.org/");
-        await xml.WriteAttributeStringAsync(null, "xes.version", null, "1849.2023");
+        await xml.WriteAttributeStringAsync(null, "xes.version", null, XesVersion);
         await xml.WriteAttributeStringAsync(null, "xes.features", null, "");
         foreach (var ext in XesStandardExtensions.Select(e => e.Split('|')).Append(["Orchestrator", XesExtensionPrefix, extensionUri]))
         {
@@ -132,7 +135,7 @@ public sealed class EventLogExports(ReportRowLoader loader, ReportPopulation pop
         {
             await xml.WriteStartElementAsync(null, "trace", null);
             await Attr(xml, "string", "concept:name", c.InstanceId);
-            await Attr(xml, "string", "orch:caseId", c.CaseId ?? c.InstanceId);
+            await Attr(xml, "string", "orch:caseId", ActivityRecord.ExportCaseId(c));
             await Attr(xml, "string", "orch:processKey", c.ProcessKey);
             await Attr(xml, "string", "orch:arm", c.Arm);
             await Attr(xml, "boolean", "orch:simulated", c.Simulated ? "true" : "false");
@@ -227,7 +230,7 @@ public sealed class EventLogExports(ReportRowLoader loader, ReportPopulation pop
     }
 
     /// <summary>The extension definition (XESEXT) that declares our attributes, served at the URI the XES names.</summary>
-    public static string XesExtensionDefinition(string uri)
+    public static byte[] XesExtensionDefinition(string uri)
     {
         var attributes = new (string Scope, string Type, string Key, string Ja, string En)[]
         {
@@ -258,8 +261,9 @@ public sealed class EventLogExports(ReportRowLoader loader, ReportPopulation pop
             ("event", "string", "figureSources", "メタデータの数値の出所", "Sources of the metadata figures"),
             ("event", "boolean", "rework", "差戻し等", "Rework"),
         };
-        var sb = new StringBuilder();
-        using (var xml = XmlWriter.Create(sb, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false }))
+        // Written as UTF-8 bytes: an XmlWriter over a string declares utf-16, which XML readers then reject.
+        using var bytes = new MemoryStream();
+        using (var xml = XmlWriter.Create(bytes, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) }))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("xesextension");
@@ -286,7 +290,7 @@ public sealed class EventLogExports(ReportRowLoader loader, ReportPopulation pop
             }
             xml.WriteEndElement();
         }
-        return sb.ToString();
+        return bytes.ToArray();
     }
 
     // ---------------------------------------------------------------- OCEL 2.0
@@ -305,10 +309,11 @@ public sealed class EventLogExports(ReportRowLoader loader, ReportPopulation pop
         await foreach (var (c, records) in CasesAsync(filter, ct))
         {
             var caseObject = "case:" + c.InstanceId;
-            var resident = "resident:" + pseudonyms.Of("resident:" + (c.CaseId ?? c.InstanceId))["clerk-".Length..];
+            var caseId = ActivityRecord.ExportCaseId(c);
+            var resident = "resident:" + pseudonyms.Of("resident:" + caseId)["clerk-".Length..];
             objects.TryAdd(caseObject, new OcelObject(caseObject, "case",
             [
-                ("processKey", c.ProcessKey), ("arm", c.Arm), ("caseId", c.CaseId ?? c.InstanceId), ("simulated", c.Simulated),
+                ("processKey", c.ProcessKey), ("arm", c.Arm), ("caseId", caseId), ("simulated", c.Simulated),
                 ("municipality", c.MunicipalityCode ?? ""), ("pilotId", c.PilotId ?? ""), ("cycleId", c.CycleId ?? ""),
                 ("provenance", ActivityRecord.OriginOf(c.Simulated)),
             ], [(resident, "concerns")], c.StartedAt));

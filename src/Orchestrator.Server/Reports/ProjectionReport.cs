@@ -31,12 +31,12 @@ public sealed record AnnualSaving(
 /// `pooled` (all cases of the report).
 /// </summary>
 public sealed record ProjectionArea(
-    string? MunicipalityCode, string? NameJa, double AnnualVolume, string Basis, PerCaseSaving PerCase, AnnualSaving Annual, bool Estimate, string? Derivation);
+    string? MunicipalityCode, string? NameJa, string? NameEn, double AnnualVolume, string Basis, PerCaseSaving PerCase, AnnualSaving Annual, bool Estimate, string? Derivation);
 
 public sealed record NationwideProjection(int MunicipalityCount, double AnnualVolume, AnnualSaving Annual, bool Estimate, string? Derivation);
 
 /// <summary>One municipality's own effect, side by side with the others: its n per arm and its Δ with its own interval.</summary>
-public sealed record MunicipalityEffect(string MunicipalityCode, string? NameJa, int AsIsN, int ToBeN, bool SmallSample, MetricMap<MetricDelta?>? Delta);
+public sealed record MunicipalityEffect(string MunicipalityCode, string? NameJa, string? NameEn, int AsIsN, int ToBeN, bool SmallSample, MetricMap<MetricDelta?>? Delta);
 
 public sealed record ProjectionProcess(
     string ProcessKey, ProcessTitle? Title, int AsIsN, int ToBeN, PerCaseSaving? PerCase, IReadOnlyList<MunicipalityEffect> ByMunicipality,
@@ -73,8 +73,9 @@ public sealed class ProjectionReportQuery(
         var (cases, _) = await CaseValues.ReadAsync(query, withLevels: true, ct);
         var snapshot = await rates.CurrentAsync(ct);
         var hoursPerYear = snapshot.Table.Document.AnnualWorkingHours ?? 1900;
-        var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Code, o => o.NameJa, StringComparer.Ordinal, ct);
+        var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Code, o => (o.NameJa, o.NameEn), StringComparer.Ordinal, ct);
         var calculator = new EffectCalculator(options.BootstrapSamples);
+        (string? Ja, string? En) NameOf(string? code) => code is not null && names.TryGetValue(code, out var n) ? n : (null, null);
 
         var processes = new List<ProjectionProcess>();
         foreach (var p in summary.Processes)
@@ -87,7 +88,7 @@ public sealed class ProjectionReportQuery(
                     var asIs = g.Where(c => c.Arm == EffectCalculator.AsIs).Select(c => c.Figures).ToList();
                     var toBe = g.Where(c => c.Arm == EffectCalculator.ToBe).Select(c => c.Figures).ToList();
                     var own = calculator.Summarise(p.ProcessKey, asIs, toBe, filter.Seed);
-                    return (Effect: new MunicipalityEffect(g.Key, names.GetValueOrDefault(g.Key), asIs.Count, toBe.Count,
+                    return (Effect: new MunicipalityEffect(g.Key, NameOf(g.Key).Ja, NameOf(g.Key).En, asIs.Count, toBe.Count,
                         asIs.Count < EffectCalculator.SmallSample || toBe.Count < EffectCalculator.SmallSample, own.Delta), Cases: g.ToList());
                 })
                 .ToList();
@@ -105,7 +106,7 @@ public sealed class ProjectionReportQuery(
                 var own = byMunicipality.FirstOrDefault(x => x.Effect.MunicipalityCode == m.MunicipalityCode);
                 var useOwn = own.Effect is { SmallSample: false, Delta: not null };
                 var perCase = useOwn ? Saving(own.Effect.Delta!, own.Cases) : pooled;
-                areas.Add(new ProjectionArea(m.MunicipalityCode, m.NameJa, volume, useOwn ? "own" : "pooled", perCase, Annual(perCase, volume),
+                areas.Add(new ProjectionArea(m.MunicipalityCode, m.NameJa ?? NameOf(m.MunicipalityCode).Ja, NameOf(m.MunicipalityCode).En, volume, useOwn ? "own" : "pooled", perCase, Annual(perCase, volume),
                     m.Estimate ?? false, m.Derivation));
             }
             var nation = volumes.Nationwide;

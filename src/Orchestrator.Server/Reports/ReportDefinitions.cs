@@ -59,7 +59,7 @@ public static class ReportDefinitions
     public const string Pseudonyms =
         "職員は利用者 ID のハッシュ (SHA-256、ソルト付き) による仮名で示し、氏名は出力しない (clerks appear as pseudonyms: a salted SHA-256 of the user id, never names)";
     public const string Trend =
-        "推移はサイクル (CycleId) ごと、サイクル内で最も早い案件開始の順。サイクルのない案件は「サイクルなし」にまとめる (trend per cycle, ordered by each cycle's earliest case start; cases without a cycle form one group)";
+        "推移はサイクル (CycleId) ごと、サイクルを実施した順 (依頼日時、サイクル番号)。サイクルのない案件は「パイロット外」にまとめて先頭に置く (trend per cycle, in the order the cycles were run; cases outside any cycle form one group, shown first)";
 
     public static string Bootstrap(int samples, int seed) =>
         $"Δ の 95% 区間: パーセンタイル・ブートストラップ、B = {samples} 回、各群を同数で復元抽出 (xoshiro256**、SplitMix64 で (seed = {seed}, 反復番号) から初期化)、差の 2.5% 点と 97.5% 点。一部の案件にしかない指標は、値のある案件だけを抽出する。シミュレーションの案件の区間はモデルのばらつきを表し、標本誤差ではない (95% interval of Δ: percentile bootstrap, B = {samples} resamples of each arm with replacement, xoshiro256** seeded by SplitMix64 from (seed {seed}, replicate); 2.5% and 97.5% percentiles of the differences; a metric only some cases have is resampled over those; for simulated cases the interval is model variability, not sampling uncertainty)";

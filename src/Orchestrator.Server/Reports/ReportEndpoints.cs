@@ -25,7 +25,7 @@ public static class ReportEndpoints
         Report<EffortReportQuery, EffortReport>(reports, "/effort", (q, f, ct) => q.RunAsync(f, ct),
             "Clerk effort by organisation and role, and by pseudonymous clerk");
         Report<TrendReportQuery, TrendReport>(reports, "/trend", (q, f, ct) => q.RunAsync(f, ct),
-            "Effect per cycle, cycles ordered by their earliest case start");
+            "Effect per cycle, cycles in the order they were run");
         Report<ProjectionReportQuery, ProjectionReport>(reports, "/projection", (q, f, ct) => q.RunAsync(f, ct),
             "Annual and nationwide projection from configured volumes (labelled a projection)");
         Report<MethodReportQuery, MethodReport>(reports, "/method", (q, f, ct) => q.RunAsync(f, ct),
@@ -36,7 +36,7 @@ public static class ReportEndpoints
             Stream(http, o, t, "text/csv; charset=utf-8", "activities", "csv", (f, s) => e.WriteCsvAsync(f, s, ct))), read,
             "Activity records as CSV (UTF-8 with BOM), one row per activity execution of the finished cases");
         Export(exports.MapGet("/xes", (HttpContext http, ReportOptions o, EventLogExports e, TimeProvider t, CancellationToken ct) =>
-            Stream(http, o, t, "application/xml; charset=utf-8", "eventlog", "xes", (f, s) => e.WriteXesAsync(f, s, ExtensionUri(http.Request), ct))), read,
+            Stream(http, o, t, "application/xml; charset=utf-8", "eventlog", "xes", (f, s) => e.WriteXesAsync(f, s, o.XesExtensionUri, ct))), read,
             "Event log as XES (IEEE 1849): start and complete events, UTC timestamps, org:* and cost:* attributes, our orch: extension");
         Export(exports.MapGet("/ocel", (HttpContext http, ReportOptions o, EventLogExports e, TimeProvider t, CancellationToken ct) =>
             Stream(http, o, t, "application/json; charset=utf-8", "eventlog", "jsonocel", (f, s) => e.WriteOcelAsync(f, s, ct))), read,
@@ -50,8 +50,8 @@ public static class ReportEndpoints
                     FileName(t, "effect", "xlsx"));
             }), read,
             "Effect summary and step comparison as an xlsx workbook");
-        exports.MapGet("/orchestrator.xesext", (HttpRequest request) =>
-                Results.Text(EventLogExports.XesExtensionDefinition(ExtensionUri(request)), "application/xml; charset=utf-8"))
+        exports.MapGet("/orchestrator.xesext", (ReportOptions o) =>
+                Results.Bytes(EventLogExports.XesExtensionDefinition(o.XesExtensionUri), "application/xml; charset=utf-8"))
             .AllowAnonymous()
             .WithSummary("The XES extension definition of the orch: attributes");
 
@@ -117,7 +117,4 @@ public static class ReportEndpoints
 
     private static string FileName(TimeProvider time, string name, string extension) =>
         $"orchestrator-{name}-{time.GetUtcNow():yyyyMMdd-HHmmss}.{extension}";
-
-    private static string ExtensionUri(HttpRequest request) =>
-        $"{request.Scheme}://{request.Host}{request.PathBase}/api/exports/orchestrator.xesext";
 }

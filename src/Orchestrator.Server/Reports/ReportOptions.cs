@@ -26,6 +26,13 @@ public sealed class ReportOptions
     /// <summary>How often finished cases are aggregated in the background (0 = only when a report is read).</summary>
     public int RefreshSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// The URI that names our XES extension (prefix orch:) in every exported log. The same on every host, so logs from
+    /// two servers (or one behind a proxy) name one extension; set it to the address where the definition is published
+    /// (the server serves it at /api/exports/orchestrator.xesext) for tools that fetch extension definitions.
+    /// </summary>
+    public string XesExtensionUri { get; set; } = "urn:orchestrator:xes:orch";
+
     /// <summary>Mixed into the hash that turns user ids into pseudonyms, so pseudonyms cannot be matched across installations.</summary>
     public string PseudonymSalt { get; set; } = "orchestrator-reports";
 }

@@ -17,7 +17,11 @@ public sealed record TrendProcess(string ProcessKey, ProcessTitle? Title, IReadO
 
 public sealed record TrendReport(IReadOnlyList<TrendProcess> Processes, IReadOnlyList<string> Definitions, ReportFilter Filter, ReportScope? Scope, DateTimeOffset GeneratedAt);
 
-/// <summary>Effect per cycle, cycles ordered by their earliest case start, with the pilot's cycle number.</summary>
+/// <summary>
+/// Effect per cycle with the pilot's cycle number. Cycles come in the order they were run (requested, then numbered):
+/// the cases' own start times are virtual in a simulated cycle, and every simulated cycle of the demo starts at the
+/// same virtual time, so ordering by them read 第3回, 第1回, 第2回. Cases outside any pilot cycle come first.
+/// </summary>
 public sealed class TrendReportQuery(ReportPopulation population, AppDbContext db, TimeProvider time)
 {
     public async Task<TrendReport> RunAsync(ReportFilter filter, CancellationToken ct)
@@ -28,12 +32,19 @@ public sealed class TrendReportQuery(ReportPopulation population, AppDbContext d
         var titles = await population.TitlesAsync(ct);
         var cycleIds = cases.Select(c => c.CycleId).OfType<string>().Distinct().ToList();
         var numbers = await db.PilotCycles.AsNoTracking().Where(c => cycleIds.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id, c => (c.PilotId, c.Number), ct);
+            .ToDictionaryAsync(c => c.Id, c => (c.PilotId, c.Number, c.RequestedAt), ct);
         var processes = cases.GroupBy(c => c.ProcessKey).OrderBy(g => g.Key, StringComparer.Ordinal).Select(process =>
         {
             var cycles = process.GroupBy(c => c.CycleId)
-                .Select(g => new { g.Key, First = g.Min(c => c.StartedAt), Cases = g.ToList() })
-                .OrderBy(g => g.First).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new
+                {
+                    g.Key,
+                    First = g.Min(c => c.StartedAt),
+                    Cycle = g.Key is not null && numbers.TryGetValue(g.Key, out var n) ? n : ((string PilotId, int Number, DateTimeOffset RequestedAt)?)null,
+                    Cases = g.ToList(),
+                })
+                .OrderBy(g => g.Cycle is not null).ThenBy(g => g.Cycle?.RequestedAt).ThenBy(g => g.Cycle?.PilotId, StringComparer.Ordinal)
+                .ThenBy(g => g.Cycle?.Number).ThenBy(g => g.First).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select((g, i) =>
                 {
                     TrendArm Arm(string arm)
@@ -52,8 +63,7 @@ public sealed class TrendReportQuery(ReportPopulation population, AppDbContext d
                     var asIs = Arm(EffectCalculator.AsIs);
                     var toBe = Arm(EffectCalculator.ToBe);
                     var dTouch = asIs.TouchMinutes - toBe.TouchMinutes;
-                    var pilotCycle = g.Key is not null && numbers.TryGetValue(g.Key, out var n) ? n : ((string PilotId, int Number)?)null;
-                    return new TrendCycle(g.Key, pilotCycle?.PilotId, pilotCycle?.Number, i + 1, g.First, asIs, toBe, dTouch, asIs.CostYen - toBe.CostYen, asIs.LeadTimeHours - toBe.LeadTimeHours,
+                    return new TrendCycle(g.Key, g.Cycle?.PilotId, g.Cycle?.Number, i + 1, g.First, asIs, toBe, dTouch, asIs.CostYen - toBe.CostYen, asIs.LeadTimeHours - toBe.LeadTimeHours,
                         asIs.TouchMinutes is > 0 ? dTouch / asIs.TouchMinutes : null);
                 })
                 .ToList();

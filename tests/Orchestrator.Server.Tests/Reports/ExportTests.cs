@@ -21,14 +21,14 @@ public sealed class ExportTests(HandComputedStore store) : IClassFixture<HandCom
         var log = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!; // throws unless well-formed
 
         Assert.Equal(Xes + "log", log.Name);
-        Assert.Equal("1849.2023", (string?)log.Attribute("xes.version"));
+        Assert.Equal("1849-2023", (string?)log.Attribute("xes.version"));
         var extensions = log.Elements(Xes + "extension").ToDictionary(e => (string)e.Attribute("prefix")!, e => (string)e.Attribute("uri")!);
         Assert.Equal("http://www.xes-standard.org/concept.xesext", extensions["concept"]);
         Assert.Equal("http://www.xes-standard.org/time.xesext", extensions["time"]);
         Assert.Equal("http://www.xes-standard.org/lifecycle.xesext", extensions["lifecycle"]);
         Assert.Equal("http://www.xes-standard.org/org.xesext", extensions["org"]);
         Assert.Equal("http://www.xes-standard.org/cost.xesext", extensions["cost"]);
-        Assert.EndsWith("/api/exports/orchestrator.xesext", extensions["orch"]);
+        Assert.Equal("urn:orchestrator:xes:orch", extensions["orch"]);
         Assert.All(log.Elements(Xes + "extension"), e => Assert.False(string.IsNullOrEmpty((string?)e.Attribute("name"))));
         Assert.Contains(log.Elements(Xes + "classifier"), c => (string?)c.Attribute("keys") == "concept:name lifecycle:transition");
 
@@ -67,7 +67,7 @@ public sealed class ExportTests(HandComputedStore store) : IClassFixture<HandCom
             }
         }
         // A1: 3 clerk steps (schedule, start, complete) + 1 handoff (start, complete) = 11 events; T1: clerk 3 + agency call 2 = 5.
-        var a1 = traces.Single(t => (string?)Attribute(t, "orch:caseId")?.Attribute("value") == "CASE-A1");
+        var a1 = traces.Single(t => (string?)Attribute(t, "orch:caseId")?.Attribute("value") == "okuyami:CASE-A1");
         Assert.Equal(11, a1.Elements(Xes + "event").Count());
         var cost = a1.Elements(Xes + "event").Sum(e => double.Parse((string)Attribute(e, "cost:total")!.Attribute("value")!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(4445, cost, 6);
@@ -141,11 +141,11 @@ public sealed class ExportTests(HandComputedStore store) : IClassFixture<HandCom
         using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
         Assert.Equal(["効果サマリー", "市町村別", "ステップ比較", "出所", "定義"], MiniExcel.GetSheetNames(stream));
         var summary = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "効果サマリー").Cast<IDictionary<string, object>>().ToList();
-        var touch = summary.Single(r => (string)r["metric"] == "touchMinutes");
+        var touch = summary.Single(r => (string)r["指標キー"] == "touchMinutes");
         Assert.Equal(41, Convert.ToDouble(touch["Δ (現行 − 改革後)"]), 6);
-        Assert.Equal(3, Convert.ToDouble(touch["現行 n"]));
+        Assert.Equal(3, Convert.ToDouble(touch["現行 件数"]));
         var steps = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "ステップ比較").Cast<IDictionary<string, object>>().ToList();
-        Assert.Equal("automated", steps.Single(r => (string)r["stepCode"] == "OK-09")["分類 (classification)"]);
+        Assert.Equal("自動化", steps.Single(r => (string)r["ステップコード"] == "OK-09")["分類"]);
     }
 
     private static XElement? Attribute(XElement parent, string key) =>

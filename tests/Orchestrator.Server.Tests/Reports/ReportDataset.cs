@@ -34,7 +34,7 @@ public sealed class ReportDataset
     public sealed record Case(
         string Id, string Arm, DateTimeOffset Start, DateTimeOffset Finish, IReadOnlyList<Step> Steps, IReadOnlyList<Handoff>? Handoffs = null,
         string ProcessKey = "okuyami", string? CycleId = "cycle-1", string Municipality = "131016", bool Simulated = false, string PilotId = "pilot-1",
-        int Version = 1);
+        int Version = 1, string? CaseKey = null);
 
     public static async Task WriteAsync(IServiceProvider services, IEnumerable<Case> cases)
     {
@@ -46,7 +46,7 @@ public sealed class ReportDataset
             {
                 Id = c.Id, DefinitionId = $"{c.ProcessKey}-{c.Arm.ToLowerInvariant()}", DefinitionVersionId = $"{c.ProcessKey}-{c.Arm.ToLowerInvariant()}-v{c.Version}", DefinitionVersion = c.Version,
                 ProcessKey = c.ProcessKey, Arm = c.Arm, Status = WorkflowStatus.Finished, StateJson = "{}", PilotId = c.PilotId, CycleId = c.CycleId,
-                CaseId = "CASE-" + c.Id, MunicipalityCode = c.Municipality, Simulated = c.Simulated, CreatedAt = c.Start, UpdatedAt = c.Finish,
+                CaseId = c.CaseKey ?? "CASE-" + c.Id, MunicipalityCode = c.Municipality, Simulated = c.Simulated, CreatedAt = c.Start, UpdatedAt = c.Finish,
                 FinishedAt = c.Finish,
             });
             var sequence = 0;

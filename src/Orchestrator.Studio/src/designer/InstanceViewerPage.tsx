@@ -176,7 +176,7 @@ export function InstanceViewerPage() {
               </div>
               <div className={pair}>
                 <dt className="font-bold">{t('designer.viewer.updated')}</dt>
-                <dd>{refreshedAt ? refreshedAt.toLocaleTimeString(language === 'ja' ? 'ja-JP' : 'en-GB') : '—'}</dd>
+                <dd>{refreshedAt ? refreshedAt.toLocaleTimeString(language === 'ja' ? 'ja-JP' : 'en-GB', { hourCycle: 'h23' }) : '—'}</dd>
               </div>
             </dl>
             <div className="ml-auto flex flex-wrap items-center gap-2" role="toolbar" aria-label={t('designer.viewer.toolbar')}>

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { currentLanguage } from '../i18n';
 import { area, canOpen } from '../nav';
 import { useResource } from '../pilots/hooks';
 import { useUser } from '../session';
@@ -19,13 +20,14 @@ export function useProceduresByProcessKey(): ReadonlyMap<string, ProcedureSummar
 
 /** 「業務・データ一覧: おくやみ手続」 — the report's side of the link between a process and its procedure. */
 export function ProcedureLink({ procedure }: { procedure: ProcedureSummary | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!procedure) return null;
+  const name = currentLanguage(i18n) === 'en' ? procedure.nameEn || procedure.nameJa : procedure.nameJa;
   return (
     <p className="no-print mb-2" data-testid={`inventory-link-${procedure.processKey}`}>
       {t('inventory.title')}:{' '}
       <Link to={`/inventory/procedures/${encodeURIComponent(procedure.code)}`} className="link">
-        {procedure.nameJa}
+        {name}
       </Link>
     </p>
   );

@@ -1,5 +1,6 @@
 /** Pilot facts in words, in the chosen language. */
 import type { Language } from '../i18n';
+import { isoDateTime } from '../i18n/dates';
 import type { LocalizedName, OrganisationEntry, PilotSchedule } from './api';
 import { cronWords, type Translate } from './schedule';
 import { parseTimeSpan } from './timespan';
@@ -38,13 +39,14 @@ export function cycleLengthText(cycleLength: string | null | undefined, t: Trans
   return parts.join(t('pilots.duration.separator'));
 }
 
-/** "2026/11/25 09:00" as the clock reads in the given time zone (the browser's zone when it is unknown). */
+/** "2026/11/25 09:00" (English: 2026-11-25 09:00) as the clock reads in the given time zone (the browser's zone when it is unknown). */
 export function formatInZone(date: Date, timeZone: string, language: Language): string {
   const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false };
-  const locale = language === 'ja' ? 'ja-JP' : 'en-GB';
+  const format = (zone?: string) =>
+    language === 'en' ? isoDateTime(date, zone) : new Intl.DateTimeFormat('ja-JP', { ...options, timeZone: zone }).format(date);
   try {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(date);
+    return format(timeZone);
   } catch {
-    return new Intl.DateTimeFormat(locale, options).format(date);
+    return format();
   }
 }

@@ -19,7 +19,7 @@ import {
   segments,
   type ReportFilter,
 } from './api';
-import { Definitions, EffectTable, EstimateBanners, Flags, LoadFailed, Section, StepTable, processName } from './parts';
+import { Definitions, EffectTable, EstimateBanners, Flags, LoadFailed, Section, StepTable, placeName, processName } from './parts';
 import { MunicipalityTable, PaybackPanel } from './projection';
 import './reports.css';
 
@@ -165,7 +165,7 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
           trend.data?.processes.map((p) => (
             <article key={p.processKey} className="mb-6">
               <h3 className="mb-2 text-std-20B-150">{name(p)}</h3>
-              <TrendChart cycles={p.cycles} />
+              <TrendChart cycles={p.cycles} caption={`${t('reports.sections.trend')}: ${name(p)}`} />
             </article>
           ))
         )}
@@ -197,7 +197,7 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
                     ...p.municipalities.map((m) => (
                       <tr key={`${p.processKey}-${m.municipalityCode}`}>
                         <th scope="row">{name(p)}</th>
-                        <td className="text-cell">{m.nameJa ?? m.municipalityCode}</td>
+                        <td className="text-cell">{placeName(m, language)}</td>
                         <td>{formatNumber(m.annualVolume, language, 0)}</td>
                         <td>{formatNumber(m.annual.touchHours, language, 0)}</td>
                         <td>{formatYen(m.annual.costYen, language)}</td>

@@ -94,19 +94,33 @@ describe('reports area', () => {
     // One bar per metric with a reduction rate (not first time right, automated steps or satisfaction); the axis ends
     // at the largest rate and never passes 100 %, although residentVisits' interval reaches above its as-is mean.
     const chart = screen.getByRole('img', { name: '指標ごとの削減率 (区間は表に各指標の単位で表示)' });
-    expect(chart.querySelectorAll('rect')).toHaveLength(14);
+    expect(chart.querySelectorAll('g > rect')).toHaveLength(14);
+    // The legend says which bars are reductions and which increases (hatched as well as red).
+    expect(screen.getAllByTestId('reduction-legend')[0]!.textContent).toBe('削減 (改革後に減少)増加 (改革後に増加、斜線)');
     const ticks = [...chart.querySelectorAll('text')].map((t) => t.textContent);
     expect(ticks).toContain('86.7%'); // forms: 13 of 15
     expect(ticks.filter((t) => t?.endsWith('%')).every((t) => Number.parseFloat(t!) <= 100)).toBe(true);
 
     // Step comparison, decomposition, handoff heat table, trend and projection.
-    expect(within(await screen.findByTestId('step-OK-09')).getByText('自動化')).toBeTruthy();
+    const ok09 = await screen.findByTestId('step-OK-09');
+    expect(within(ok09).getByText('自動化')).toBeTruthy();
+    // Each arm's own name for the step.
+    expect([...ok09.querySelectorAll('td')].slice(0, 2).map((c) => c.textContent)).toEqual(['年金事務所', '通知']);
     expect(await screen.findByTestId('decomposition-chart')).toBeTruthy();
     expect(screen.getAllByText('時間外 (閉庁)').length).toBeGreaterThan(0);
     const heat = (await screen.findAllByTestId('handoff-Municipality-National'))[0]!;
     expect(heat.textContent).toBe('12 件中央値 18.5 h / P90 40.25 h未着 1 件');
     expect(heat.getAttribute('style')).toContain('rgba(236, 0, 0');
-    expect((await screen.findByTestId('trend-chart')).querySelectorAll('polyline')).toHaveLength(2);
+    // The trend: both arms as lines with markers, a scale with its unit, a legend and the same figures as a table.
+    const trend = await screen.findByTestId('trend-chart');
+    expect(trend.querySelectorAll('polyline')).toHaveLength(2);
+    expect(trend.querySelectorAll('rect')).toHaveLength(3); // the as-is arm's square markers
+    expect(within(trend).getAllByTestId('trend-tick').map((t) => t.textContent)).toEqual(['0', '50', '100', '150']);
+    expect(within(trend).getByTestId('trend-unit').textContent).toBe('タッチタイム (分/件)');
+    expect(within(trend).getAllByTestId('trend-cycle').map((t) => t.textContent)).toEqual(['第 1 回', '第 2 回', '第 3 回']);
+    expect(screen.getByTestId('trend-legend').textContent).toBe('現行改革後');
+    const rows = within(screen.getByTestId('trend-table')).getAllByRole('row').map((r) => [...r.children].map((c) => c.textContent));
+    expect(rows[1]).toEqual(['第 1 回', '149', '59', '現行 12 件 / 改革後 12 件']);
     expect((await screen.findByTestId('projection-label')).textContent).toContain('推計 (projection)');
     expect(screen.getByTestId('projection-nation-okuyami').textContent).toContain('全国 (1741 市区町村)');
     expect(screen.getByText('使用した定義')).toBeTruthy();
@@ -303,6 +317,10 @@ describe('reports area', () => {
     expect(within(screen.getByTestId('effect-table-okuyami')).getByText('Cost')).toBeTruthy();
     expect(screen.getByTestId('estimate-banner-okuyami').textContent).toContain('Based on estimates');
     expect(within(await screen.findByTestId('step-OK-09')).getByText('Automated')).toBeTruthy();
+    // Projection targets by their English names, dates in ISO form.
+    expect(within(await screen.findByTestId('municipalities-okuyami')).getByText('Chiyoda City')).toBeTruthy();
+    expect(screen.getByText(/Computed at 2026-12-01 \d\d:00/)).toBeTruthy();
+    expect(screen.getByTestId('trend-legend').textContent).toBe('As-isTo-be');
   });
 
   it('is not open to clerks', async () => {

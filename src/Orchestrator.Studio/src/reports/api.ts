@@ -280,6 +280,7 @@ export interface AnnualSaving {
 export interface MunicipalityEffect {
   municipalityCode: string;
   nameJa: string | null;
+  nameEn?: string | null;
   asIsN: number;
   toBeN: number;
   smallSample: boolean;
@@ -309,7 +310,7 @@ export interface ProjectionReport {
     processKey: string;
     title: ProcessTitle | null;
     byMunicipality?: MunicipalityEffect[];
-    municipalities: { municipalityCode: string; nameJa: string | null; annualVolume: number; basis?: 'own' | 'pooled'; annual: AnnualSaving }[];
+    municipalities: { municipalityCode: string; nameJa: string | null; nameEn?: string | null; annualVolume: number; basis?: 'own' | 'pooled'; annual: AnnualSaving }[];
     nationwide: { municipalityCount: number; annualVolume: number; annual: AnnualSaving } | null;
     flags: string[];
   }[];

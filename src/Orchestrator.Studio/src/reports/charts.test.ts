@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrendCycle } from './api';
-import { cycleLabel } from './charts';
+import { axisTicks, cycleLabel } from './charts';
 
 const cycle = (order: number, pilotId: string | null, cycleNumber: number | null): TrendCycle => ({
   cycleId: `c${order}`,
@@ -24,5 +24,14 @@ describe('trend cycle labels', () => {
     expect(mixed.map((c) => cycleLabel(c, mixed))).toEqual([1, 2]);
     const outside = [cycle(1, null, null), cycle(2, 'demo', 3)];
     expect(outside.map((c) => cycleLabel(c, outside))).toEqual([1, 2]);
+  });
+});
+
+describe('trend axis ticks', () => {
+  it('are round steps from 0 that reach the largest value', () => {
+    expect(axisTicks(47)).toEqual([0, 20, 40, 60]);
+    expect(axisTicks(100)).toEqual([0, 50, 100]);
+    expect(axisTicks(3.2)).toEqual([0, 1, 2, 3, 4]);
+    expect(axisTicks(0)).toEqual([0]);
   });
 });

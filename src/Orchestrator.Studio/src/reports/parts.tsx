@@ -9,6 +9,12 @@ export function processName(key: string, title: ProcessTitle | null, language: s
   return title ? (language === 'en' ? title.en : title.ja) : key;
 }
 
+/** A municipality in the reader's language; the code when the data has no name for it. */
+export function placeName(place: { municipalityCode: string | null; nameJa: string | null; nameEn?: string | null }, language: string): string {
+  const name = language === 'en' ? place.nameEn || place.nameJa : place.nameJa || place.nameEn;
+  return name || place.municipalityCode || '–';
+}
+
 export function LoadFailed({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const reason = error instanceof ApiError ? `HTTP ${error.status} ${error.problem?.title ?? ''}` : String(error);
@@ -148,7 +154,8 @@ export function StepTable({ steps }: { steps: StepComparison[] }) {
       <thead>
         <tr>
           <th scope="col">{t('reports.steps.code')}</th>
-          <th scope="col">{t('reports.steps.name')}</th>
+          <th scope="col">{t('reports.steps.nameAsIs')}</th>
+          <th scope="col">{t('reports.steps.nameToBe')}</th>
           <th scope="col">{t('reports.steps.classification')}</th>
           <th scope="col">{t('reports.steps.touchAsIs')}</th>
           <th scope="col">{t('reports.steps.touchToBe')}</th>
@@ -162,7 +169,9 @@ export function StepTable({ steps }: { steps: StepComparison[] }) {
         {steps.map((s) => (
           <tr key={s.stepCode} data-testid={`step-${s.stepCode}`}>
             <th scope="row">{s.stepCode}</th>
-            <td className="text-cell">{s.name}</td>
+            {/* Each arm's own name: a reformed step often keeps its code under a new name. */}
+            <td className="text-cell">{s.asIs?.name ?? '–'}</td>
+            <td className="text-cell">{s.toBe?.name ?? '–'}</td>
             <td className="text-cell">{t(`reports.classification.${s.classification}`)}</td>
             <td>{n(s.asIs?.touchMinutesPerCase)}</td>
             <td>{n(s.toBe?.touchMinutesPerCase)}</td>

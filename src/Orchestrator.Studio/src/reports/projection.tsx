@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
 import type { Metric, Payback, ProjectionReport } from './api';
 import { formatMetric, formatNumber, formatYen } from './format';
+import { placeName } from './parts';
 
 const compared: readonly Metric[] = ['touchMinutes', 'costYen', 'forms', 'residentVisits'];
 
@@ -31,7 +32,7 @@ export function MunicipalityTable({ title, process }: { title: string; process: 
         <tbody>
           {(process.byMunicipality ?? []).map((m) => (
             <tr key={m.municipalityCode} data-testid={`municipality-${m.municipalityCode}`}>
-              <th scope="row">{m.nameJa ?? m.municipalityCode}</th>
+              <th scope="row">{placeName(m, language)}</th>
               <td>{t('reports.municipalities.nValue', { asIs: m.asIsN, toBe: m.toBeN })}</td>
               {compared.map((metric) => {
                 const d = m.delta?.[metric];

@@ -1,15 +1,17 @@
 import type { Language } from '../i18n';
+import { isoDateTime } from '../i18n/dates';
 import type { TaskSummary } from './api';
 
 const dateTimeFormats = new Map<Language, Intl.DateTimeFormat>();
 
-/** "2026/11/25 09:30" in the browser's time zone; an unreadable value is shown as it came. */
+/** "2026/11/25 09:30" (English: 2026-11-25 09:30) in the browser's time zone; an unreadable value is shown as it came. */
 export function formatDateTime(iso: string, language: Language): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
+  if (language === 'en') return isoDateTime(date);
   let format = dateTimeFormats.get(language);
   if (!format) {
-    format = new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', {
+    format = new Intl.DateTimeFormat('ja-JP', {
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',

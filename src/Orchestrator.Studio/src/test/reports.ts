@@ -183,10 +183,10 @@ export const projectionReport: ProjectionReport = {
       processKey: 'okuyami',
       title: { ja: 'おくやみ手続', en: 'Bereavement procedures' },
       byMunicipality: [
-        { municipalityCode: '131016', nameJa: '千代田区', asIsN: 36, toBeN: 36, smallSample: false, delta: effectReport.processes[0]!.delta },
+        { municipalityCode: '131016', nameJa: '千代田区', nameEn: 'Chiyoda City', asIsN: 36, toBeN: 36, smallSample: false, delta: effectReport.processes[0]!.delta },
         { municipalityCode: '272035', nameJa: '豊中市', asIsN: 4, toBeN: 3, smallSample: true, delta: null },
       ],
-      municipalities: [{ municipalityCode: '131016', nameJa: '千代田区', annualVolume: 600, basis: 'own', annual: annual(600) }],
+      municipalities: [{ municipalityCode: '131016', nameJa: '千代田区', nameEn: 'Chiyoda City', annualVolume: 600, basis: 'own', annual: annual(600) }],
       nationwide: { municipalityCount: 1741, annualVolume: 1_600_000, annual: annual(1_600_000) },
       flags: [],
     },
