@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Orchestrator.Engine;
 using Orchestrator.Server.Instances;
+using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Store;
 using Orchestrator.Server.Tasks;
 using static Microsoft.Playwright.Assertions;
@@ -35,18 +36,34 @@ public sealed class ReportsBrowserTests(BrowserFixture browser) : IClassFixture<
         ("OK-09", "年金事務所へ死亡を通知", "System", "住基ネット", 0, 0, 0, 0, 0),
     ];
 
-    /// <summary>36 finished cases per arm over three cycles, written straight into the server's store as a simulated pilot does.</summary>
+    /// <summary>The pilot's cycles in the order they ran; their ids sort the other way, as random ids may.</summary>
+    private static readonly string[] CycleIds = ["cycle-z", "cycle-m", "cycle-a"];
+
+    /// <summary>
+    /// 36 finished cases per arm over three cycles of one pilot, written straight into the server's store as a simulated
+    /// pilot does. Each cycle's cases start on the same virtual days, as in the demo, so the first case does not tell the
+    /// cycles apart.
+    /// </summary>
     private async Task SeedAsync()
     {
         var options = new DbContextOptionsBuilder<AppDbContext>()
             .UseSqlite($"Data Source={Path.Combine(browser.Server.DataDirectory, "orchestrator.db")};Default Timeout=30").Options;
         await using var db = new AppDbContext(options);
+        db.Pilots.Add(new Pilot { Id = "e2e-reports", NameJa = "おくやみ 実証 (E2E)", Mode = PilotMode.Simulated, ConfigurationJson = "{}" });
+        for (var c = 0; c < CycleIds.Length; c++)
+        {
+            db.PilotCycles.Add(new PilotCycle
+            {
+                Id = CycleIds[c], PilotId = "e2e-reports", Number = c + 1, Status = CycleStatus.Closed, Trigger = CycleTrigger.Manual, Simulated = true,
+                RequestedAt = new DateTimeOffset(2026, 7, 1 + c, 9, 0, 0, Jst), ConfigurationJson = "{}",
+            });
+        }
         var random = new Random(7);
         for (var i = 0; i < 72; i++)
         {
             var arm = i % 2 == 0 ? "AsIs" : "ToBe";
             var id = $"e2e-report-{i:D3}";
-            var start = new DateTimeOffset(2026, 6, 1 + i / 8, 9, 0, 0, Jst).AddMinutes(i % 8 * 20);
+            var start = new DateTimeOffset(2026, 6, 1 + i % 24 / 8, 9, 0, 0, Jst).AddMinutes(i % 8 * 20);
             var at = start;
             var sequence = 0;
             foreach (var s in arm == "AsIs" ? AsIs : ToBe)
@@ -81,7 +98,7 @@ public sealed class ReportsBrowserTests(BrowserFixture browser) : IClassFixture<
             db.WorkflowInstances.Add(new WorkflowInstanceRecord
             {
                 Id = id, DefinitionId = $"okuyami-{arm.ToLowerInvariant()}", DefinitionVersionId = "e2e", DefinitionVersion = 1, ProcessKey = "okuyami",
-                Arm = arm, Status = WorkflowStatus.Finished, StateJson = "{}", PilotId = "demo", CycleId = $"cycle-{i / 24 + 1}", CaseId = $"OK-{i / 2:D3}",
+                Arm = arm, Status = WorkflowStatus.Finished, StateJson = "{}", PilotId = "e2e-reports", CycleId = CycleIds[i / 24], CaseId = $"OK-{i / 2:D3}",
                 MunicipalityCode = "131016", Simulated = true, CreatedAt = start, UpdatedAt = at, FinishedAt = at,
             });
         }
@@ -123,9 +140,22 @@ public sealed class ReportsBrowserTests(BrowserFixture browser) : IClassFixture<
         await Expect(table.GetByRole(AriaRole.Columnheader, new() { Name = "Δ の 95% 区間 (モデルのばらつき)" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("interval-okuyami")).ToContainTextAsync("モデルのばらつき");
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = "指標ごとの削減率 (区間は表に各指標の単位で表示)" })).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("step-OK-09")).ToContainTextAsync("自動化");
+        await Expect(page.GetByTestId("reduction-legend")).ToHaveTextAsync("削減 (改革後に減少)増加 (改革後に増加、斜線)");
+        // Each arm's own name for the step the reform automated.
+        var ok09 = page.GetByTestId("step-OK-09").Locator("td");
+        await Expect(ok09.Nth(0)).ToHaveTextAsync("年金事務所 受給権者死亡届");
+        await Expect(ok09.Nth(1)).ToHaveTextAsync("年金事務所へ死亡を通知");
+        await Expect(ok09.Nth(2)).ToHaveTextAsync("自動化");
         await Expect(page.GetByTestId("decomposition-chart")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("trend-chart").Locator("polyline")).ToHaveCountAsync(2);
+        // The trend: cycles in the order they ran, a scale with its unit, a legend, and the figures as a table.
+        var trend = page.GetByTestId("trend-chart");
+        await Expect(trend.Locator("polyline")).ToHaveCountAsync(2);
+        await Expect(trend.GetByTestId("trend-cycle")).ToHaveTextAsync(["第 1 回", "第 2 回", "第 3 回"]);
+        await Expect(trend.GetByTestId("trend-unit")).ToHaveTextAsync("タッチタイム (分/件)");
+        Assert.True(await trend.GetByTestId("trend-tick").CountAsync() >= 3);
+        await Expect(page.GetByTestId("trend-legend")).ToHaveTextAsync("現行改革後");
+        await page.GetByText("表で見る").ClickAsync();
+        await Expect(page.GetByTestId("trend-table").Locator("tbody th")).ToHaveTextAsync(["第 1 回", "第 2 回", "第 3 回"]);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "reports-ja.png"), FullPage = true });
 
         var download = await page.RunAndWaitForDownloadAsync(() =>
@@ -133,6 +163,11 @@ public sealed class ReportsBrowserTests(BrowserFixture browser) : IClassFixture<
         Assert.EndsWith(".xlsx", download.SuggestedFilename);
         var path = await download.PathAsync();
         Assert.True(new FileInfo(path!).Length > 1000);
+        // The workbook reads in ExcelJS (as in Excel), with its Japanese headers and a unit on every number.
+        var workbook = await ExcelJs.ReadAsync(page, "/api/exports/xlsx", "効果サマリー", "touchMinutes", "現行 平均");
+        Assert.Equal(["効果サマリー", "市町村別", "ステップ比較", "出所", "定義"], workbook.Sheets);
+        Assert.Equal("#,##0.0\"分\"", workbook.NumberFormat);
+        Assert.True(workbook.Value > 0);
         var xes = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "XES (イベントログ)" }).ClickAsync());
         Assert.EndsWith(".xes", xes.SuggestedFilename);
 
