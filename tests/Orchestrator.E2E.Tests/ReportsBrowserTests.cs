@@ -193,5 +193,15 @@ public sealed class ReportsBrowserTests(BrowserFixture browser) : IClassFixture<
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "印刷する" })).ToBeHiddenAsync();
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" })).ToBeHiddenAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "report-print-ja.png"), FullPage = true });
+
+        // In English: the process, the projection's municipality and the organisations by their English names, dates in ISO form.
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        await page.GotoAsync("/reports");
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bereavement procedures after a death", Level = 3 }).First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("municipalities-okuyami")).ToContainTextAsync("Chiyoda City");
+        await Expect(page.GetByText(new Regex(@"^Computed at \d{4}-\d{2}-\d{2} \d{2}:\d{2}$"))).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("trend-legend")).ToHaveTextAsync("As-isTo-be");
+        await Expect(page.GetByTestId("trend-chart").GetByTestId("trend-cycle")).ToHaveTextAsync(["Cycle 1", "Cycle 2", "Cycle 3"]);
     }
 }
