@@ -249,7 +249,7 @@ public sealed class MeasurementImportTests : IAsyncLifetime
             .Count(o => o.GetProperty("type").GetString() == "questionnaire");
         using var workbook = new MemoryStream(await evaluator.GetByteArrayAsync("/api/exports/xlsx" + query));
         var files = MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "出所").Cast<IDictionary<string, object?>>()
-            .Where(r => Convert.ToString(r["業務 (process)"]) == "住民アンケート (取込)").Select(r => Convert.ToString(r["定義 (版)"])).Order();
+            .Where(r => Convert.ToString(r["業務"]) == "住民アンケート (取込)").Select(r => Convert.ToString(r["定義 (版)"])).Order();
         return (csv, xes, ocel, string.Join(' ', files));
     }
 
