@@ -88,21 +88,7 @@ public sealed class PilotCycleJob(
         var planned = CyclePlanner.Plan(config, cycle.Number,
             file => files.TryGetValue(file, out var rows) ? rows : files[file] = CaseSource.ReadCsv(CaseFiles.Resolve(paths, file)));
         foreach (var p in planned)
-        {
-            bulk.Add(new PilotCase
-            {
-                Id = $"{cycle.Id}-{p.Ordinal + 1:D6}",
-                CycleId = cycle.Id,
-                PilotId = cycle.PilotId,
-                CaseKey = p.Case.CaseKey,
-                ProcessKey = p.ProcessKey,
-                Arm = p.Arm,
-                MunicipalityCode = p.Case.MunicipalityCode,
-                Ordinal = p.Ordinal,
-                InputJson = JsonSerializer.Serialize(p.Case.Values),
-                Status = PilotCaseStatus.Planned,
-            });
-        }
+            bulk.Add(CaseOf(cycle, p));
         var now = time.GetUtcNow();
         cycle.CasesPlanned = planned.Select(p => (p.ProcessKey, p.Case.MunicipalityCode, p.Case.CaseKey)).Distinct().Count();
         cycle.InstancesPlanned = planned.Count;
@@ -111,6 +97,21 @@ public sealed class PilotCycleJob(
         await bulk.SaveAsync(CancellationToken.None);
         await db.SaveChangesAsync();
     }
+
+    /// <summary>The case row of a planned instance of the cycle (a what-if run builds the same rows and keeps them in memory).</summary>
+    public static PilotCase CaseOf(PilotCycle cycle, PlannedInstance p) => new()
+    {
+        Id = $"{cycle.Id}-{p.Ordinal + 1:D6}",
+        CycleId = cycle.Id,
+        PilotId = cycle.PilotId,
+        CaseKey = p.Case.CaseKey,
+        ProcessKey = p.ProcessKey,
+        Arm = p.Arm,
+        MunicipalityCode = p.Case.MunicipalityCode,
+        Ordinal = p.Ordinal,
+        InputJson = JsonSerializer.Serialize(p.Case.Values),
+        Status = PilotCaseStatus.Planned,
+    };
 
     private async Task StartLiveAsync(PilotCycle cycle, CancellationToken lost)
     {
@@ -242,13 +243,13 @@ public sealed class PilotCycleJob(
     private async Task StoreAsync(
         string cycleId, List<SimulatedInstance> batch, Dictionary<string, PilotCase> byId, Dictionary<string, WorkflowDefinitionVersion> versions, int storedSoFar)
     {
-        var records = new SimulatedRecords(bulk, simulation.Agencies, time.GetUtcNow());
+        var records = new SimulatedRecords(simulation.Agencies, time.GetUtcNow());
         var statuses = new List<(string CaseId, PilotCaseStatus Status)>(batch.Count);
         var stored = new List<StoredCase>(batch.Count);
         foreach (var done in batch)
         {
             var pilotCase = byId[done.Case.InstanceId];
-            var (status, rows) = records.Add(done, pilotCase, versions[$"{pilotCase.ProcessKey}|{pilotCase.Arm}"]);
+            var (status, rows) = records.Add(bulk, done, pilotCase, versions[$"{pilotCase.ProcessKey}|{pilotCase.Arm}"]);
             statuses.Add((pilotCase.Id, status));
             stored.Add(rows);
         }

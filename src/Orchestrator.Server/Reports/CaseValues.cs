@@ -111,7 +111,7 @@ public sealed record CaseValues(string ProcessKey, string Arm, string? Municipal
         return code;
     }
 
-    private sealed class GroupSums
+    internal sealed class GroupSums
     {
         private readonly double[] cases = new double[EffectMetrics.Count], sums = new double[EffectMetrics.Count];
         private readonly double[] measured = new double[EffectMetrics.Count], published = new double[EffectMetrics.Count];
