@@ -85,7 +85,7 @@ public sealed class SimulationBench : IBenchCase
         TimeSpan.FromDays(365), new SimulationDesign(7, new ClerkCapacity(300)));
 
     /// <summary>Twelve business steps across 市町村, 都道府県 and 国: as-is by hand and paper, to-be with system calls.</summary>
-    private static JsonObject Process(string definitionId, string arm)
+    internal static JsonObject Process(string definitionId, string arm)
     {
         var asIs = arm == "AsIs";
         var steps = new List<JsonObject>
