@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Orchestrator.Engine;
 using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Pilots.Simulation;
@@ -53,8 +54,10 @@ public sealed class WhatIfEngine(
         var ended = new Dictionary<(string Arm, PilotCaseStatus Status), int>();
         var loads = new OrganisationLoads(config.EffectiveSimulation.ClerkCapacity ?? new ClerkCapacity(), officeCalendar);
         var done = 0;
-        var summary = await simulation.Simulator.RunAsync(request, instance =>
+        var rowsClock = new Stopwatch();
+        void Account(SimulatedInstance instance)
         {
+            rowsClock.Start();
             var pilotCase = byId[instance.Case.InstanceId];
             var (status, stored, _) = records.Rows(instance, pilotCase, plan[pilotCase.Arm].Version);
             ended[(pilotCase.Arm, status)] = ended.GetValueOrDefault((pilotCase.Arm, status)) + 1;
@@ -67,8 +70,30 @@ public sealed class WhatIfEngine(
                 segments[pilotCase.Arm].Add(LeadTimeDecomposer.Decompose(computed.Case.StartedAt, computed.Case.FinishedAt, caseRows, calendar.Calendar));
             }
             progress?.Invoke(++done);
-            return Task.CompletedTask;
+            rowsClock.Stop();
+        }
+
+        // The case rows are computed beside the simulation, in the order the cases ended (the two cores work at once, as
+        // when a cycle is stored); an ended case is only read from then on.
+        var ending = Channel.CreateBounded<SimulatedInstance>(new BoundedChannelOptions(1000) { SingleReader = true, SingleWriter = true });
+        var accounting = Task.Run(async () =>
+        {
+            await foreach (var instance in ending.Reader.ReadAllAsync(ct))
+                Account(instance);
         }, ct);
+        var simulated = Stopwatch.StartNew();
+        SimulationSummary summary;
+        try
+        {
+            summary = await simulation.Simulator.RunAsync(request, instance => ending.Writer.WriteAsync(instance, ct).AsTask(), ct);
+        }
+        finally
+        {
+            ending.Writer.TryComplete();
+        }
+        var simulateMs = simulated.Elapsed.TotalMilliseconds;
+        await accounting;
+        var summarising = Stopwatch.StartNew();
 
         var (values, totals) = RecordValues.Read(rows);
         var calculator = new EffectCalculator(reportOptions.BootstrapSamples);
@@ -91,7 +116,8 @@ public sealed class WhatIfEngine(
             loads.Busiest(), warnings, used, new BootstrapInfo(calculator.BootstrapSamples, seed, "percentile"), RatesUsed.Of(snapshot),
             [Method, ReportDefinitions.LeadTime, ReportDefinitions.Decomposition, ReportDefinitions.Cost, ReportDefinitions.Rates(snapshot), ReportDefinitions.Calendar(calendar),
                 ReportDefinitions.Delta, ReportDefinitions.Bootstrap(calculator.BootstrapSamples, seed)],
-            summary.Events, clock.Elapsed.TotalMilliseconds);
+            summary.Events, clock.Elapsed.TotalMilliseconds,
+            new WhatIfTimings(simulateMs, rowsClock.Elapsed.TotalMilliseconds, summarising.Elapsed.TotalMilliseconds));
     }
 
     private static ArmVersion Version(WhatIfArm arm, List<ReportCaseRecord> rows) =>

@@ -13,6 +13,9 @@ public sealed record WhatIfArmRun(string DefinitionId, int Version, bool Draft, 
 public sealed record OrganisationLoad(
     string Arm, string? OrganisationCode, int Clerks, int Tasks, double WorkHours, double Utilisation, double MeanWaitHours, double P90WaitHours);
 
+/// <summary>Where a run's time went: the simulation on the engine; the case rows of the ended cases (computed beside it); the summary (bootstrap included).</summary>
+public sealed record WhatIfTimings(double SimulateMs, double CaseRowsMs, double SummariseMs);
+
 /// <summary>Where the mean lead time of each arm went (hours per finished case).</summary>
 public sealed record WhatIfLeadTime(LeadTimeSegments AsIs, LeadTimeSegments ToBe);
 
@@ -25,7 +28,7 @@ public sealed record WhatIfLeadTime(LeadTimeSegments AsIs, LeadTimeSegments ToBe
 public sealed record WhatIfSummary(
     string ProcessKey, ProcessTitle? Title, string WorkflowArm, WhatIfArmRun AsIs, WhatIfArmRun ToBe, EffectProcess Effect, WhatIfLeadTime LeadTime,
     IReadOnlyList<OrganisationLoad> Organisations, IReadOnlyList<string> Warnings, WhatIfSettingsUsed Settings, BootstrapInfo Bootstrap,
-    RatesUsed Rates, IReadOnlyList<string> Definitions, long Events, double Milliseconds)
+    RatesUsed Rates, IReadOnlyList<string> Definitions, long Events, double Milliseconds, WhatIfTimings Timings)
 {
     public string Provenance => "simulation";
 }
