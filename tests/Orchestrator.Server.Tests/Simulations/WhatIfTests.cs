@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
 using Orchestrator.Server.Store;
+using Orchestrator.Server.Tests.Pilots;
 using static Orchestrator.Server.Tests.Pilots.PilotWorkflows;
 using static Orchestrator.Server.Tests.Simulations.WhatIfWorkflows;
 
@@ -23,19 +24,11 @@ public sealed class WhatIfTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await factory.DisposeAsync();
 
+    /// <summary>The simulated cycle test's bereavement pilot, its cases generated.</summary>
     private static JsonObject Okuyami()
     {
-        var config = Configuration(mode: "Simulated", casesPerCycle: 4, municipalities: ["131016", "272035", "141003"]);
-        config["processes"] = new JsonArray(new JsonObject
-        {
-            ["processKey"] = "okuyami",
-            ["asIs"] = new JsonObject { ["definitionId"] = "okuyami-asis" },
-            ["toBe"] = new JsonObject { ["definitionId"] = "okuyami-tobe" },
-            ["casesFile"] = "fixtures/cases/okuyami.csv",
-        });
+        var config = SimulatedCycleTests.Okuyami();
         config["caseSource"] = new JsonObject { ["kind"] = "Generator", ["seed"] = 99 };
-        config["cycleLength"] = "30.00:00:00";
-        config["simulation"] = new JsonObject { ["seed"] = 20261125, ["clerkCapacity"] = new JsonObject { ["default"] = 1 } };
         return config;
     }
 
