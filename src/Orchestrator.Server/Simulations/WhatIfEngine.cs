@@ -120,6 +120,6 @@ public sealed class WhatIfEngine(
             new WhatIfTimings(simulateMs, rowsClock.Elapsed.TotalMilliseconds, summarising.Elapsed.TotalMilliseconds));
     }
 
-    private static ArmVersion Version(WhatIfArm arm, List<ReportCaseRecord> rows) =>
+    private static Reports.ArmVersion Version(WhatIfArm arm, List<ReportCaseRecord> rows) =>
         new(arm.Version.ProcessKey!, arm.Arm, arm.Version.DefinitionId, arm.Version.Version, rows.Count(r => r.Arm == arm.Arm), Included: true);
 }
