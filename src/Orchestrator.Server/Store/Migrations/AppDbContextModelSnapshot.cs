@@ -1068,6 +1068,106 @@ namespace Orchestrator.Server.Store.Migrations
                     b.ToTable("InventoryProcedures", (string)null);
                 });
 
+            modelBuilder.Entity("Orchestrator.Server.IssuesRegister.ReformIssue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ActingLevels")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Countermeasure")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcessKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("StepCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessKey");
+
+                    b.ToTable("ReformIssues", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Server.IssuesRegister.ReformIssueChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssueId");
+
+                    b.ToTable("ReformIssueChanges", (string)null);
+                });
+
             modelBuilder.Entity("Orchestrator.Server.Measurements.MeasurementImport", b =>
                 {
                     b.Property<string>("Id")
@@ -2004,6 +2104,15 @@ namespace Orchestrator.Server.Store.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Orchestrator.Server.IssuesRegister.ReformIssueChange", b =>
+                {
+                    b.HasOne("Orchestrator.Server.IssuesRegister.ReformIssue", null)
+                        .WithMany("History")
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Orchestrator.Server.Inventory.DataFlow", b =>
                 {
                     b.Navigation("Items");
@@ -2012,6 +2121,11 @@ namespace Orchestrator.Server.Store.Migrations
             modelBuilder.Entity("Orchestrator.Server.Inventory.Procedure", b =>
                 {
                     b.Navigation("DataFlows");
+                });
+
+            modelBuilder.Entity("Orchestrator.Server.IssuesRegister.ReformIssue", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

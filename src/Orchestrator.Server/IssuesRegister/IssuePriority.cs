@@ -1,0 +1,3 @@
+namespace Orchestrator.Server.IssuesRegister;
+
+public enum IssuePriority { High, Medium, Low }
