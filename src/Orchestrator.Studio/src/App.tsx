@@ -5,6 +5,7 @@ import { ApiError } from './api';
 import { Shell } from './components/Shell';
 import { DesignerRoutes } from './designer/DesignerRoutes';
 import { InventoryArea } from './inventory/InventoryArea';
+import { IssuesArea } from './issues/IssuesArea';
 import { area, canOpen, type AreaKey } from './nav';
 import { AdminPage } from './pages/AdminPage';
 import { HomePage } from './pages/HomePage';
@@ -70,6 +71,7 @@ export function App() {
       <Route element={<RequireSession />}>
         <Route index element={<HomePage />} />
         <Route path="inventory/*" element={<RequireArea areaKey="inventory"><InventoryArea /></RequireArea>} />
+        <Route path="issues/*" element={<RequireArea areaKey="issues"><IssuesArea /></RequireArea>} />
         <Route path="workflows/*" element={<RequireArea areaKey="workflows"><DesignerRoutes /></RequireArea>} />
         <Route path="tasks" element={<RequireArea areaKey="tasks"><Outlet /></RequireArea>}>
           <Route index element={<InboxPage />} />

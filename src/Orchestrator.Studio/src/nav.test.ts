@@ -9,19 +9,19 @@ describe('navFor', () => {
   });
 
   it('gives a coordinator everything but administration', () => {
-    expect(keys(['Coordinator'])).toEqual(['home', 'inventory', 'workflows', 'tasks', 'pilots', 'reports']);
+    expect(keys(['Coordinator'])).toEqual(['home', 'inventory', 'issues', 'workflows', 'tasks', 'pilots', 'reports']);
   });
 
   it('gives an evaluator home, the inventory and reports', () => {
-    expect(keys(['Evaluator'])).toEqual(['home', 'inventory', 'reports']);
+    expect(keys(['Evaluator'])).toEqual(['home', 'inventory', 'issues', 'reports']);
   });
 
   it('gives an admin every area', () => {
-    expect(keys(['Admin'])).toEqual(['home', 'inventory', 'workflows', 'tasks', 'pilots', 'reports', 'admin']);
+    expect(keys(['Admin'])).toEqual(['home', 'inventory', 'issues', 'workflows', 'tasks', 'pilots', 'reports', 'admin']);
   });
 
   it('unites the areas of several roles, in menu order', () => {
-    expect(keys(['Evaluator', 'Clerk'])).toEqual(['home', 'inventory', 'tasks', 'reports']);
+    expect(keys(['Evaluator', 'Clerk'])).toEqual(['home', 'inventory', 'issues', 'tasks', 'reports']);
   });
 
   it('gives a user without a known role only home', () => {

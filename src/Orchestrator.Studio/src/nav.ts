@@ -3,7 +3,7 @@
 export const roles = ['Admin', 'Coordinator', 'Clerk', 'Evaluator'] as const;
 export type Role = (typeof roles)[number];
 
-export type AreaKey = 'home' | 'inventory' | 'workflows' | 'tasks' | 'pilots' | 'reports' | 'admin';
+export type AreaKey = 'home' | 'inventory' | 'issues' | 'workflows' | 'tasks' | 'pilots' | 'reports' | 'admin';
 
 export interface Area {
   key: AreaKey;
@@ -16,6 +16,8 @@ export const areas: readonly Area[] = [
   { key: 'home', path: '/', allowed: null },
   // The programme starts with the inventory, before any workflow is drawn; clerks do not see it.
   { key: 'inventory', path: '/inventory', allowed: ['Admin', 'Coordinator', 'Evaluator'] },
+  // 課題・対応策: kept by coordinators from the inventory on; evaluators read them.
+  { key: 'issues', path: '/issues', allowed: ['Admin', 'Coordinator', 'Evaluator'] },
   { key: 'workflows', path: '/workflows', allowed: ['Admin', 'Coordinator'] },
   { key: 'tasks', path: '/tasks', allowed: ['Admin', 'Coordinator', 'Clerk'] },
   { key: 'pilots', path: '/pilots', allowed: ['Admin', 'Coordinator'] },

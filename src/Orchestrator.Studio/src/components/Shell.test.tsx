@@ -13,10 +13,10 @@ async function menuNames() {
 describe('signed-in shell', () => {
   it.each([
     [['Clerk'], ['ホーム', 'タスク']],
-    [['Coordinator'], ['ホーム', 'インベントリ', 'ワークフロー', 'タスク', 'パイロット', 'レポート']],
-    [['Evaluator'], ['ホーム', 'インベントリ', 'レポート']],
-    [['Admin'], ['ホーム', 'インベントリ', 'ワークフロー', 'タスク', 'パイロット', 'レポート', '管理']],
-    [['Clerk', 'Evaluator'], ['ホーム', 'インベントリ', 'タスク', 'レポート']],
+    [['Coordinator'], ['ホーム', 'インベントリ', '課題・対応策', 'ワークフロー', 'タスク', 'パイロット', 'レポート']],
+    [['Evaluator'], ['ホーム', 'インベントリ', '課題・対応策', 'レポート']],
+    [['Admin'], ['ホーム', 'インベントリ', '課題・対応策', 'ワークフロー', 'タスク', 'パイロット', 'レポート', '管理']],
+    [['Clerk', 'Evaluator'], ['ホーム', 'インベントリ', '課題・対応策', 'タスク', 'レポート']],
   ])('shows the menu for roles %j', async (roles, expected) => {
     mockServer({ 'GET /api/me': () => jsonResponse(200, user({ roles })) });
     renderApp('/');

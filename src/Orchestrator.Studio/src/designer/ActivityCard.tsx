@@ -37,10 +37,11 @@ function Effort({ activity }: { activity: ActivityNode['data']['activity'] }) {
 function ActivityCardView({ id, data, selected }: NodeProps<ActivityNode>) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
-  const { descriptors, problems, runStats, overlay, readOnly } = useDecorations();
+  const { descriptors, problems, runStats, overlay, readOnly, stepIssues } = useDecorations();
   const { activity, ports } = data;
   const descriptor = descriptors.get(activity.type);
   const measurement = measurementOf(activity);
+  const issues = typeof measurement.stepCode === 'string' ? stepIssues?.get(measurement.stepCode) : undefined;
   const nodeProblems = problems.get(id) ?? [];
   const errors = nodeProblems.filter((p) => p.severity === 'error').length;
   const run = runStats?.get(id);
@@ -103,6 +104,15 @@ function ActivityCardView({ id, data, selected }: NodeProps<ActivityNode>) {
               <span data-testid="card-actor">{t(`designer.lanes.${measurement.actorOrgLevel}`, { defaultValue: measurement.actorOrgLevel })}</span>
             )}
             <Effort activity={activity} />
+            {issues && (
+              <span
+                className="rounded-4 border border-orange-800 bg-orange-50 px-1 text-dns-14B-120 text-orange-1100"
+                title={t('issues.badgeTitle', { titles: issues.titles.join('、') })}
+                data-testid="card-issues"
+              >
+                {t('issues.badge', { count: issues.count })}
+              </span>
+            )}
           </div>
           {run && (
             <div className="mt-auto flex flex-wrap items-center gap-1 text-dns-14N-120" data-testid="card-run">

@@ -29,6 +29,7 @@ import { useShortcuts } from './useShortcuts';
 import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard';
 import { VersionHistory } from './VersionHistory';
 import { WorkflowPanel } from './WorkflowPanel';
+import { useStepIssues } from '../issues/stepIssues';
 
 const clipboardKey = 'orchestrator.designer.clipboard';
 /** Whether the palette and the property panel are open, remembered per browser. */
@@ -85,9 +86,10 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
     return { figures, scale: colourScale([...figures.values()].map((f) => f.value)) };
   }, [overlayOn, report, doc.nodes, settings.processKey, settings.arm, overlayChoice.metric]);
 
+  const stepIssues = useStepIssues(settings.processKey);
   const decorations = useMemo<CanvasDecorations>(
-    () => ({ descriptors: byType, problems: problemsByNode(problems), runStats: null, overlay, readOnly }),
-    [byType, problems, overlay, readOnly],
+    () => ({ descriptors: byType, problems: problemsByNode(problems), runStats: null, overlay, readOnly, stepIssues }),
+    [byType, problems, overlay, readOnly, stepIssues],
   );
 
   const selectedNodes = doc.nodes.filter((n) => n.selected);

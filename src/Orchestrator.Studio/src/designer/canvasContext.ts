@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import type { NodeRunStats } from './instanceStats';
 import type { ActivityDescriptor } from './model';
 import type { NodeFigure, ColourScale } from './overlay';
+import type { StepIssues } from '../issues/stepIssues';
 import type { Problem } from './problems';
 
 export interface CanvasDecorations {
@@ -11,6 +12,8 @@ export interface CanvasDecorations {
   runStats: ReadonlyMap<string, NodeRunStats> | null;
   overlay: { figures: ReadonlyMap<string, NodeFigure>; scale: ColourScale | null } | null;
   readOnly: boolean;
+  /** Open 課題 on each step code, for the badge on the card (the designer only). */
+  stepIssues?: ReadonlyMap<string, StepIssues>;
 }
 
 export const CanvasContext = createContext<CanvasDecorations>({

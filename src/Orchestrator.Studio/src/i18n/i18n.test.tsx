@@ -19,7 +19,7 @@ describe('language switching', () => {
     renderApp('/');
 
     expect(await screen.findByRole('navigation', { name: 'メインメニュー' })).toBeTruthy();
-    expect(navNames('メインメニュー')).toEqual(['ホーム', 'インベントリ', 'ワークフロー', 'タスク', 'パイロット', 'レポート', '管理']);
+    expect(navNames('メインメニュー')).toEqual(['ホーム', 'インベントリ', '課題・対応策', 'ワークフロー', 'タスク', 'パイロット', 'レポート', '管理']);
     expect(document.documentElement.lang).toBe('ja');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('ようこそ、台東 花子 さん');
 
@@ -27,7 +27,7 @@ describe('language switching', () => {
     expect(toEnglish.getAttribute('lang')).toBe('en');
     await userEvent.click(toEnglish);
 
-    expect(navNames('Main menu')).toEqual(['Home', 'Inventory', 'Workflows', 'Tasks', 'Pilots', 'Reports', 'Administration']);
+    expect(navNames('Main menu')).toEqual(['Home', 'Inventory', 'Issues', 'Workflows', 'Tasks', 'Pilots', 'Reports', 'Administration']);
     expect(screen.queryByRole('navigation', { name: 'メインメニュー' })).toBeNull();
     expect(document.documentElement.lang).toBe('en');
     expect(window.localStorage.getItem(languageStorageKey)).toBe('en');
