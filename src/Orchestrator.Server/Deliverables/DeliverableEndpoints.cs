@@ -34,6 +34,20 @@ public static class DeliverableEndpoints
             .RequireAuthorization(p => p.RequireRole(Read))
             .WithSummary("The tables of the 実用仕様案 (steps, forms, interfaces, data items, issues) as a workbook");
 
+        group.MapGet("/pilots/{pilotId}/result-report.docx", async (string pilotId, DeliverableService deliverables, TimeProvider time, CancellationToken ct) =>
+                await deliverables.ResultReportAsync(pilotId, ct) is { } report
+                    ? Results.File(ResultReportDocument.Write(report, Today(time)), Docx, $"成果報告書_{report.PilotName}.docx")
+                    : NotFound(pilotId))
+            .RequireAuthorization(p => p.RequireRole(Read))
+            .WithSummary("成果報告書 of a pilot as a Word document; its figures are the reports' with pilotId and the default filters");
+
+        group.MapGet("/pilots/{pilotId}/result-report.xlsx", async (string pilotId, DeliverableService deliverables, CancellationToken ct) =>
+                await deliverables.ResultReportAsync(pilotId, ct) is { } report
+                    ? Results.File(ResultReportWorkbook.Write(report), Xlsx, $"成果報告書_{report.PilotName}.xlsx")
+                    : NotFound(pilotId))
+            .RequireAuthorization(p => p.RequireRole(Read))
+            .WithSummary("The tables of the 成果報告書 as a workbook with number formats");
+
         return api;
     }
 

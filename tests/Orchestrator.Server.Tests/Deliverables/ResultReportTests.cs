@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MiniExcelLibs;
+using Orchestrator.Server.Tests.Pilots;
+
+namespace Orchestrator.Server.Tests.Deliverables;
+
+/// <summary>The 成果報告書 of the demo pilot, as Word and Excel, against the effect report with the same filter.</summary>
+public sealed class ResultReportTests
+{
+    private static readonly Dictionary<string, string?> DemoPilots = new() { ["Demo:Pilots"] = "true" };
+
+    [Fact]
+    public async Task The_demo_pilots_report_validates_follows_the_chapters_and_shows_the_effect_reports_figures_in_Japanese_only()
+    {
+        await using var factory = OrchestratorFactory.On(Path.Combine(Path.GetTempPath(), "orchestrator-tests", Guid.NewGuid().ToString("n")), settings: DemoPilots);
+        var coordinator = await factory.SignInAsync("coordinator");
+        var pilot = await coordinator.GetFromJsonAsync<JsonElement>("/api/pilots/demo-simulated");
+        var cycle = await PilotWorkflows.WaitUntilStartedAsync(coordinator, pilot.GetProperty("lastCycle").GetProperty("id").GetString()!, TimeSpan.FromSeconds(150));
+        Assert.True(cycle.GetProperty("status").GetString() == "Closed", cycle.ToString());
+
+        // The hand-checked figure: the bereavement process's touch time per case, as-is, from the effect report.
+        var effect = await coordinator.GetFromJsonAsync<JsonElement>("/api/reports/effect?pilotId=demo-simulated");
+        var okuyami = effect.GetProperty("processes").EnumerateArray().Single(p => p.GetProperty("processKey").GetString() == "okuyami");
+        var touch = okuyami.GetProperty("asIs").GetProperty("touchMinutes").GetProperty("mean").GetDouble();
+        var costDelta = okuyami.GetProperty("delta").GetProperty("costYen").GetProperty("value").GetDouble();
+
+        var response = await coordinator.GetAsync("/api/deliverables/pilots/demo-simulated/result-report.docx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var docx = DocxText.Read(await response.Content.ReadAsByteArrayAsync());
+        Assert.True(docx.Errors.Count == 0, string.Join("\n", docx.Errors));
+        Assert.Equal(["1 事業概要", "2 現状分析", "3 重点分野と改革案", "4 実証実験の方法", "5 効果", "6 課題と対応策", "7 他団体への展開方策", "付録 定義・単価と算出根拠"],
+            docx.Headings.Where(h => h.Style == "Heading1").Select(h => h.Text));
+        Assert.Contains("デモ: 3 プロセスのシミュレーション", docx.AllText);
+        // Three as-is and three to-be flows and one effect chart per process.
+        Assert.Equal(9, docx.Images);
+        var touchRow = docx.Tables.SelectMany(t => t).First(r => r[0] == "タッチタイム (分/件)");
+        Assert.Equal(touch.ToString("N1", CultureInfo.InvariantCulture), touchRow[2]);
+        Assert.Contains(docx.Tables.SelectMany(t => t), r => r[0] == "経費 (円/件)" && r[5] == $"{costDelta.ToString("N0", CultureInfo.InvariantCulture)} 円");
+        foreach (var word in DocxText.Forbidden.Append("demo-simulated"))
+            Assert.DoesNotContain(word, docx.AllText, StringComparison.Ordinal);
+
+        using var book = new MemoryStream(await coordinator.GetByteArrayAsync("/api/deliverables/pilots/demo-simulated/result-report.xlsx"));
+        var rows = book.Query(useHeaderRow: true, sheetName: "効果").Cast<IDictionary<string, object?>>().ToList();
+        var cell = rows.Single(r => (string?)r["業務"] == "おくやみ手続 (死亡に伴う手続)" && (string?)r["指標"] == "タッチタイム (分/件)");
+        Assert.Equal(touch, Convert.ToDouble(cell["現行 平均"], CultureInfo.InvariantCulture), 9);
+
+        var clerk = await factory.SignInAsync("clerk-131016");
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/deliverables/pilots/demo-simulated/result-report.docx")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync("/api/deliverables/pilots/no-such/result-report.docx")).StatusCode);
+    }
+}
