@@ -56,8 +56,8 @@ public static class ResultReportDocument
 
         word.Heading(1, Chapters[3]);
         word.Paragraph($"対象業務ごとに現行と改革後の業務フローを同じ案件に適用し、{report.Cycles} 回のサイクルで {report.Sites.Count} 団体の案件を比較しました ({report.Mode})。");
-        foreach (var line in report.Method.Definitions.Take(8))
-            word.Paragraph(JapaneseText.Only(line));
+        word.Paragraph($"効果の差 Δ の 95% 区間は、各群の案件を同数で復元抽出するブートストラップ法 ({report.Effect.Bootstrap.Samples:N0} 回) で求めました。同じ条件で再計算すると同じ値になります。");
+        word.Paragraph("職員の作業時間は、タスク画面で計測した作業時間 (職員の報告値) とタイムスタディの取込みによります。各数値の出所 (実測・公表・推計・シミュレーション) は付録の定義のとおりです。");
 
         word.Heading(1, Chapters[4]);
         word.Paragraph("Δ は現行の平均から改革後の平均を引いた値、削減率は Δ を現行の平均で割った値です。区間は Δ のブートストラップ 95% 区間です。");
@@ -101,8 +101,8 @@ public static class ResultReportDocument
 
         word.Heading(1, Chapters[7]);
         word.Heading(2, "指標の定義");
-        foreach (var line in report.Method.Definitions)
-            word.Paragraph(JapaneseText.Only(line));
+        foreach (var line in Definitions(report))
+            word.Paragraph(line);
         word.Heading(2, "時間単価と算出根拠");
         word.Table(["組織", "役割", "時間単価", "出所"], report.Method.AppliedRates.Select(r => (IReadOnlyList<string>)
             [Labels.Level(r.OrgLevel), r.Role ?? "既定", Figures.Yen(r.HourlyRateJpy), r.Estimate ? "推計" : "公表・実測"]), new HashSet<int> { 2 });
@@ -110,6 +110,18 @@ public static class ResultReportDocument
             word.Paragraph(JapaneseText.Only(derivation));
         return word.ToArray();
     }
+
+    /// <summary>
+    /// The report's definitions in Japanese, without those about the query itself (records, versions, the random
+    /// number generator, pseudonyms): those speak of the software, and chapter 4 says what they mean in plain words.
+    /// </summary>
+    private static IEnumerable<string> Definitions(ResultReport report) =>
+        report.Method.Definitions
+            .Where(d => !d.StartsWith("Δ の 95% 区間", StringComparison.Ordinal) && !d.StartsWith("記録の種類", StringComparison.Ordinal)
+                && !d.StartsWith("版:", StringComparison.Ordinal) && !d.StartsWith("職員は", StringComparison.Ordinal))
+            .Select(d => d.StartsWith("案件 =", StringComparison.Ordinal)
+                ? "案件 = 終了した案件、または実測データの取込で登録された案件 (ワークフローを実行していない案件)。業務ごとに現行と改革後に分けて集計する。"
+                : JapaneseText.Only(d).Replace("または割合・増えるべき指標では null", "または割合・増えるべき指標では示さない", StringComparison.Ordinal));
 
     private static void Diagram(WordDocument word, ProcessFlow flow, int number, string title)
     {
