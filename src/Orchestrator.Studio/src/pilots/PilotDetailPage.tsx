@@ -9,6 +9,7 @@ import { CycleTable } from './CycleTable';
 import { localName } from './format';
 import { usePolling, useResource, useScheduledRefresh } from './hooks';
 import { failureReason } from './parts';
+import { PilotDeliverables } from './PilotDeliverables';
 import { PilotSummary } from './PilotSummary';
 import { needsPolling, pollIntervalMs } from './progress';
 
@@ -170,6 +171,14 @@ function PilotDetail({ id }: { id: string }) {
           ) : (
             <CycleTable pilotId={id} cycles={cycles.data} />
           ))}
+      </section>
+
+      <section aria-labelledby={`${headingIds}-deliverables`} className="mb-10 max-w-5xl">
+        <h2 id={`${headingIds}-deliverables`} className="mb-3 text-std-24B-150 text-solid-gray-900">
+          {t('pilots.deliverables.title')}
+        </h2>
+        <p className="mb-3">{t('pilots.deliverables.lead')}</p>
+        <PilotDeliverables pilotId={id} processes={view.configuration.processes ?? []} />
       </section>
 
       <section aria-labelledby={`${headingIds}-summary`} className="mb-8 max-w-5xl">
