@@ -23,6 +23,7 @@ public sealed class PracticalSpecTests(OrchestratorFactory factory) : IClassFixt
     [InlineData("okuyami", "okuyami-tobe")]
     [InlineData("jidosha-oss", "jidosha-oss-tobe")]
     [InlineData("tenshutsu-tennyu", "tenshutsu-tennyu-tobe")]
+    [InlineData("ryoken", "ryoken-tobe")]
     public async Task Every_agency_call_and_handoff_is_an_interface_with_its_data_items_in_the_document_and_the_workbook(string process, string definitionId)
     {
         var evaluator = await factory.SignInAsync("evaluator");
@@ -53,12 +54,12 @@ public sealed class PracticalSpecTests(OrchestratorFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task The_pension_notice_of_the_bereavement_corner_names_its_items_types_and_code_sets_and_where_a_failure_goes()
+    public async Task The_pension_data_sent_ahead_by_the_bereavement_corner_names_its_items_types_and_code_sets_and_where_a_failure_goes()
     {
         var evaluator = await factory.SignInAsync("evaluator");
         using var book = new MemoryStream(await evaluator.GetByteArrayAsync("/api/deliverables/workflows/okuyami-tobe/practical-spec.xlsx"));
         var pension = book.Query(useHeaderRow: true, sheetName: "インターフェース").Cast<IDictionary<string, object?>>()
-            .Single(r => (string?)r["名称"] == "年金事務所へ死亡を通知");
+            .Single(r => (string?)r["名称"] == "年金請求データの事前送付 (年金事務所へ)");
         Assert.Equal("国 年金事務所のシステム", pension["送信先"]);
         Assert.Equal("死亡の通知", pension["操作"]);
         Assert.Equal("同期", pension["同期・非同期"]);
@@ -80,14 +81,14 @@ public sealed class PracticalSpecTests(OrchestratorFactory factory) : IClassFixt
         var coordinator = await factory.SignInAsync("coordinator");
         var created = await coordinator.PostAsJsonAsync("/api/issues", new
         {
-            kind = "Institutional", title = "年金の届出に本人確認書類の原本が要る", processKey = "okuyami", stepCodes = new[] { "OK-09" },
+            kind = "Institutional", title = "年金の届出に本人確認書類の原本が要る", processKey = "okuyami", stepCodes = new[] { "OK-13" },
             legalBasis = "国民年金法施行規則 第 24 条", countermeasure = "住基ネットの死亡情報で届出を省略する", actingLevels = new[] { "National" },
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var docx = DocxText.Read(await coordinator.GetByteArrayAsync("/api/deliverables/workflows/okuyami-tobe/practical-spec.docx"));
         var issues = docx.Tables.Last();
         var row = Assert.Single(issues, r => r[1] == "年金の届出に本人確認書類の原本が要る");
-        Assert.Equal(["制度", "年金の届出に本人確認書類の原本が要る", "OK-09 年金事務所へ死亡を通知", "国民年金法施行規則 第 24 条", "住基ネットの死亡情報で届出を省略する", "国", "未対応"], row);
+        Assert.Equal(["制度", "年金の届出に本人確認書類の原本が要る", "OK-13 年金請求データの事前送付 (年金事務所へ)", "国民年金法施行規則 第 24 条", "住基ネットの死亡情報で届出を省略する", "国", "未対応"], row);
 
         var clerk = await factory.SignInAsync("clerk-131016");
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/deliverables/workflows/okuyami-tobe/practical-spec.docx")).StatusCode);
