@@ -242,7 +242,7 @@ public sealed class ReportsBench : IBenchCase
         while (records < ActivityRecords)
         {
             await using var scope = services.CreateAsyncScope();
-            var bulk = scope.ServiceProvider.GetRequiredService<BulkInsert>();
+            var bulk = scope.ServiceProvider.GetRequiredService<IBulkRows>();
             var observers = scope.ServiceProvider.GetServices<ISimulatedCaseObserver>().ToList();
             var batch = new List<StoredCase>(5000);
             while (records < ActivityRecords && batch.Count < 5000)

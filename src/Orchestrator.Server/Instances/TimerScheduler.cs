@@ -18,7 +18,7 @@ namespace Orchestrator.Server.Instances;
 /// </summary>
 public sealed class TimerScheduler(
     AppDbContext db, IBackgroundJobClient jobs, IRecurringJobManager recurring, JobStorage storage, DefinitionCache cache,
-    IOptions<JobOptions> jobOptions, TimeProvider time, ILogger<TimerScheduler> log)
+    IStoreLocks locks, IOptions<JobOptions> jobOptions, TimeProvider time, ILogger<TimerScheduler> log)
 {
     public const string TriggerPrefix = "trigger:";
 
@@ -69,10 +69,12 @@ public sealed class TimerScheduler(
 
     /// <summary>
     /// Every timer bookmark has a live job; every published Cron trigger has its recurring job, and no other. A job
-    /// that ended while its bookmark is still open did not do its work, and one held by a dead server will not.
+    /// that ended while its bookmark is still open did not do its work, and one held by a dead server will not. One
+    /// server reconciles at a time: two would both replace a lost job, and an agency would be called twice.
     /// </summary>
     public async Task<int> ReconcileAsync(CancellationToken ct)
     {
+        await using var section = await locks.EnterAsync("reconcile-timers", ct);
         var repaired = 0;
         var committedBefore = time.GetUtcNow() - JobGrace;
         var waiting = await db.Bookmarks.Where(b => b.DueAt != null || b.Kind == BookmarkKind.AgencyCall).ToListAsync(ct);

@@ -8,11 +8,12 @@ namespace Orchestrator.Server.Reports;
 /// <summary>
 /// One build of the case rows at a time (two must not build the same rows), shared by the requests that wait for it.
 /// A request waits for a refresh that began after it arrived — that one has seen every case finished before the
-/// request came — and takes the result of that refresh when another request already ran it. The gate also keeps the
-/// rate version the rows were last found priced at and a generation that moves whenever rows are replaced or removed
-/// (an import or its withdrawal), which the counts alone would not show.
+/// request came — and takes the result of that refresh when another request already ran it. Servers sharing a store
+/// refresh one at a time too (a section of the store's locks), so that two never build the same rows. The gate also
+/// keeps the rate version the rows were last found priced at and a generation that moves whenever rows are replaced or
+/// removed (an import or its withdrawal), which the counts alone would not show.
 /// </summary>
-public sealed class CaseFactsGate
+public sealed class CaseFactsGate(IStoreLocks locks)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private long begun, generation;
@@ -20,8 +21,8 @@ public sealed class CaseFactsGate
     private (long Number, FactsRefresh Result)? last;
 
     /// <summary>
-    /// The rate version every stored row was last found priced at. Only this process writes the rows and always at the
-    /// version in force, so while it does not change there is nothing to reprice and no need to look.
+    /// The rate version every stored row was last found priced at. Rows are always written at the version in force, by
+    /// whichever server, so while it does not change there is nothing to reprice and no need to look.
     /// </summary>
     public int? PricedAt { get; set; }
 
@@ -52,7 +53,9 @@ public sealed class CaseFactsGate
             if (last is { } done && done.Number > begunBeforeArrival)
                 return done.Result;
             var number = Interlocked.Increment(ref begun);
-            var result = await refresh();
+            FactsRefresh result;
+            await using (await locks.EnterAsync("case-facts", ct))
+                result = await refresh();
             last = (number, result);
             return result;
         }
@@ -90,7 +93,7 @@ public sealed record FactsRefresh(int Built, int Repriced, double Milliseconds, 
 /// at all. Measurements themselves are only read.
 /// </summary>
 public sealed class CaseFactsBuilder(
-    AppDbContext db, RateService rates, ReportCalendar calendar, CaseFactsGate gate, ReportRowLoader loader, BulkInsert bulk,
+    AppDbContext db, RateService rates, ReportCalendar calendar, CaseFactsGate gate, ReportRowLoader loader, IBulkRows bulk,
     ILogger<CaseFactsBuilder> log)
 {
     private const int RepriceBatch = 2000;

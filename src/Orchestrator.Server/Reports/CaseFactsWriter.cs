@@ -12,7 +12,7 @@ namespace Orchestrator.Server.Reports;
 /// </summary>
 public sealed class CaseFactsWriter(RateService rates, ReportCalendar calendar, CaseFactsGate gate) : ISimulatedCaseObserver
 {
-    public async Task OnStoringAsync(IReadOnlyList<StoredCase> cases, BulkInsert bulk, CancellationToken ct)
+    public async Task OnStoringAsync(IReadOnlyList<StoredCase> cases, IBulkRows bulk, CancellationToken ct)
     {
         gate.Changed();
         var snapshot = await rates.CurrentAsync(ct);

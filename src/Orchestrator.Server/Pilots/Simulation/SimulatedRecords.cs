@@ -14,7 +14,7 @@ namespace Orchestrator.Server.Pilots.Simulation;
 /// saves in batches. Returns the case's status and its rows. <paramref name="recordedAt"/> is the real time of the
 /// batch (the rows' own times are virtual).
 /// </summary>
-public sealed class SimulatedRecords(BulkInsert bulk, AgencyOptions agencies, DateTimeOffset recordedAt)
+public sealed class SimulatedRecords(IBulkRows bulk, AgencyOptions agencies, DateTimeOffset recordedAt)
 {
     public (PilotCaseStatus Status, StoredCase Rows) Add(SimulatedInstance simulated, PilotCase pilotCase, WorkflowDefinitionVersion version)
     {
