@@ -22,6 +22,9 @@ using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 
+if (args.FirstOrDefault() == StoreCopy.Command)
+    return await StoreCopy.RunAsync(args[1..], Console.Out, Console.Error);
+
 var builder = WebApplication.CreateBuilder(args);
 
 var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();

@@ -147,3 +147,6 @@ public sealed class PostgresOrchestratorFactory : OrchestratorFactory
 {
     public PostgresOrchestratorFactory() : base(null, true, PostgresTestServer.SkipReason is null ? StoreKind.PostgreSql : StoreKind.Sqlite) { }
 }
+
+/// <summary>The host on SQLite whatever ORCHESTRATOR_TEST_PROVIDER says, for tests of the SQLite store itself.</summary>
+public sealed class SqliteOrchestratorFactory() : OrchestratorFactory(null, true, StoreKind.Sqlite);
