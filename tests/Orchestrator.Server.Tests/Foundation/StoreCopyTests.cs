@@ -48,7 +48,7 @@ public sealed class StoreCopyTests : IPostgresTests
         var counts = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!)
             .ToDictionary(n => n["table"]!.GetValue<string>(), n => (Source: n["source"]!.GetValue<long>(), Target: n["target"]!.GetValue<long>()));
         Assert.All(counts, c => Assert.Equal(c.Value.Source, c.Value.Target));
-        foreach (var table in new[] { "WorkflowInstances", "ActivityExecutions", "Bookmarks", "HumanTasks", "Pilots", "PilotCycles", "PilotCases", "ReportCases", "Procedures", "AspNetUsers" })
+        foreach (var table in new[] { "WorkflowInstances", "ActivityExecutions", "Bookmarks", "HumanTasks", "Pilots", "PilotCycles", "PilotCases", "ReportCases", "InventoryProcedures", "InventoryDataFlows", "AspNetUsers", "AspNetUserRoles" })
             Assert.True(counts[table].Target > 0, $"{table} was copied empty");
         // Copying again into a store that has rows is refused and changes nothing.
         Assert.Equal(1, await StoreCopy.RunAsync(["--from", Path.Combine(sqliteData, "orchestrator.db"), "--to", target], TextWriter.Null, errors));

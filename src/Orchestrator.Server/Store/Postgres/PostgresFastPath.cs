@@ -25,7 +25,7 @@ public sealed class PostgresFastPath : IStoreFastPath, IAsyncDisposable
     public async Task<T?> FindAsync<T>(string key, CancellationToken ct) where T : class
     {
         var table = rows.Table(typeof(T));
-        await using var command = source.CreateCommand(table.Select);
+        await using var command = source.CreateCommand(table.Select ?? throw new NotSupportedException($"{typeof(T).Name} has no single-column key"));
         command.Parameters.Add(new NpgsqlParameter { Value = key });
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? (T)table.Read(reader) : null;

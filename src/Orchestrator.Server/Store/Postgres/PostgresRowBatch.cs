@@ -34,7 +34,8 @@ internal sealed class PostgresRowBatch(PostgresRows rows, NpgsqlBatch batch) : I
         Add(rows.Update(table, values, expectedToken is not null), parameters);
     }
 
-    public void Delete<T>(string key) where T : class => Add(rows.Table(typeof(T)).Delete, [new NpgsqlParameter { Value = key }]);
+    public void Delete<T>(string key) where T : class =>
+        Add(rows.Table(typeof(T)).Delete ?? throw new NotSupportedException($"{typeof(T).Name} has no single-column key"), [new NpgsqlParameter { Value = key }]);
 
     /// <summary>
     /// Runs the statements; the first write that failed or met a changed row, with the error (the caller rolls back),

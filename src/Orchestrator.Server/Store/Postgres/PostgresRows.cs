@@ -19,10 +19,10 @@ public sealed class PostgresColumn(IProperty property, StoreObjectIdentifier tab
     public Type ProviderType { get; } = Nullable.GetUnderlyingType(property.GetTypeMapping().Converter?.ProviderClrType ?? property.ClrType)
         ?? property.GetTypeMapping().Converter?.ProviderClrType ?? property.ClrType;
 
-    /// <summary>The value as the store holds it, through the model's converter; null for NULL.</summary>
+    /// <summary>The value as the store holds it (from the entity, or a complex type inside it), through the model's converter; null for NULL.</summary>
     public object? Value(object entity)
     {
-        var value = getter.GetClrValue(entity);
+        var value = getter.GetClrValueUsingContainingEntity(entity);
         return value is null || converter is null ? value : converter.ConvertToProvider(value);
     }
 
@@ -46,14 +46,19 @@ public sealed class PostgresTable
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         Type = entity.ClrType;
         Name = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{table.Name}\"" : $"\"{table.Name}\"";
-        Columns = entity.GetProperties().Select(p => new PostgresColumn(p, table)).ToList();
+        // With the properties of complex types (columns of the same table), as the copy of a store needs them.
+        Columns = entity.GetFlattenedProperties().Select(p => new PostgresColumn(p, table)).ToList();
         Key = Columns.Where(c => c.Property.IsPrimaryKey()).ToList();
         Token = Columns.SingleOrDefault(c => c.Property.IsConcurrencyToken);
         Written = Columns.Where(c => !IsDatabaseGenerated(c.Property)).ToList();
         Insert = $"INSERT INTO {Name} ({string.Join(", ", Written.Select(c => c.Name))}) " +
                  $"VALUES ({string.Join(", ", Written.Select((_, i) => $"${i + 1}"))})";
-        Select = $"SELECT {string.Join(", ", Columns.Select(c => c.Name))} FROM {Name} WHERE {Key.Single().Name} = $1";
-        Delete = $"DELETE FROM {Name} WHERE {Key.Single().Name} = $1";
+        // Reads and deletes by key serve the fast path's single-column keys (a copy also meets composite ones).
+        if (Key.Count == 1)
+        {
+            Select = $"SELECT {string.Join(", ", Columns.Select(c => c.Name))} FROM {Name} WHERE {Key[0].Name} = $1";
+            Delete = $"DELETE FROM {Name} WHERE {Key[0].Name} = $1";
+        }
     }
 
     public Type Type { get; }
@@ -64,8 +69,8 @@ public sealed class PostgresTable
     /// <summary>Every column but a key the database generates.</summary>
     public IReadOnlyList<PostgresColumn> Written { get; }
     public string Insert { get; }
-    public string Select { get; }
-    public string Delete { get; }
+    public string? Select { get; }
+    public string? Delete { get; }
 
     /// <summary>COPY of every column (<paramref name="withGeneratedKeys"/>: a copy of rows that have their keys already).</summary>
     public string Copy(bool withGeneratedKeys) =>
