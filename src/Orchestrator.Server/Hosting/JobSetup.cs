@@ -50,7 +50,9 @@ public static class JobSetup
     /// Hangfire's tables in the schema "hangfire" of the application's database, shared by every node: a job is
     /// fetched by one worker of one node. A fetched job's claim is renewed while it runs (sliding invisibility), so
     /// a job whose node died is handed out again once its claim is older than the server timeout, however long jobs
-    /// take otherwise. Nodes that start together create the schema one after the other.
+    /// take otherwise. A lock in Hangfire's storage held by a node that died (the scheduler's, a recurring job's) is
+    /// free again after the same time, not after the storage's default of ten minutes, during which no timer would
+    /// fire. Nodes that start together create the schema one after the other.
     /// </summary>
     private static PostgreSqlStorage PostgresJobStorage(string connectionString, JobOptions jobs, TimeSpan poll)
     {
@@ -60,6 +62,7 @@ public static class JobSetup
             QueuePollInterval = poll,
             InvisibilityTimeout = jobs.ServerTimeout,
             UseSlidingInvisibilityTimeout = true,
+            DistributedLockTimeout = jobs.ServerTimeout,
             PrepareSchemaIfNecessary = true,
         };
         using var connection = new NpgsqlConnection(connectionString);

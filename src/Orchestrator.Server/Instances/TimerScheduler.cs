@@ -77,7 +77,7 @@ public sealed class TimerScheduler(
         await using var section = await locks.EnterAsync("reconcile-timers", ct);
         var repaired = 0;
         var committedBefore = time.GetUtcNow() - JobGrace;
-        var waiting = await db.Bookmarks.Where(b => b.DueAt != null || b.Kind == BookmarkKind.AgencyCall).ToListAsync(ct);
+        var waiting = await db.Bookmarks.AsNoTracking().Where(b => b.DueAt != null || b.Kind == BookmarkKind.AgencyCall).ToListAsync(ct);
         using (var connection = storage.GetConnection())
         {
             var liveness = new JobLiveness(storage, connection, jobOptions.Value.ServerTimeout);
@@ -87,9 +87,10 @@ public sealed class TimerScheduler(
                     continue;
                 Schedule(bookmark);
                 repaired++;
+                // The bookmark may have been resumed meanwhile (by a job of another server): then no row changes.
+                await db.Bookmarks.Where(b => b.Id == bookmark.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.JobId, bookmark.JobId), ct);
             }
         }
-        await db.SaveChangesAsync(ct);
 
         var published = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.IsPublished).ToListAsync(ct);
         var wanted = new HashSet<string>(StringComparer.Ordinal);

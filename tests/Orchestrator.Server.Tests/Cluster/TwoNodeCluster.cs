@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Npgsql;
 using Orchestrator.Server.Tests.Foundation;
 
@@ -96,6 +94,28 @@ public sealed class TwoNodeCluster : IAsyncLifetime
     }
 
     public string Output(int node) => nodes[node]?.Output ?? "";
+
+    /// <summary>Hangfire's view of the cluster, for a test that waited in vain.</summary>
+    public async Task<string> JobsAsync()
+    {
+        var lines = new List<string>();
+        foreach (var sql in new[]
+        {
+            "SELECT statename || ' ' || COUNT(*) FROM hangfire.job GROUP BY statename",
+            "SELECT 'lock ' || resource || ' ' || acquired FROM hangfire.lock",
+            "SELECT 'server ' || id || ' ' || lastheartbeat FROM hangfire.server",
+            "SELECT 'queued ' || COUNT(*) || ' fetched ' || COUNT(fetchedat) FROM hangfire.jobqueue",
+        })
+        {
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                lines.Add(reader.GetString(0));
+        }
+        return string.Join("\n", lines) + "\n" + Output(0) + "\n" + Output(1);
+    }
 
     public async Task DisposeAsync()
     {
