@@ -3,29 +3,18 @@ using Npgsql;
 namespace Orchestrator.Server.Store.Postgres;
 
 /// <summary>Binary COPY per table, all tables in one transaction: the fastest way into PostgreSQL.</summary>
-public sealed class PostgresBulkRows(PostgresDataSources sources, PostgresRows tables) : IBulkRows
+public sealed class PostgresBulkRows(PostgresDataSources sources, PostgresRows tables) : PendingRows
 {
-    private readonly Dictionary<Type, List<object>> pending = [];
-
-    public void Add<T>(T row) where T : class
+    public override async Task SaveAsync(CancellationToken ct)
     {
-        if (!pending.TryGetValue(typeof(T), out var list))
-            pending[typeof(T)] = list = [];
-        list.Add(row);
-    }
-
-    public int Count => pending.Values.Sum(l => l.Count);
-
-    public async Task SaveAsync(CancellationToken ct)
-    {
-        if (pending.Count == 0)
+        if (Pending.Count == 0)
             return;
         await using var connection = await sources.Main.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        foreach (var (type, rows) in pending)
+        foreach (var (type, rows) in Pending)
             await CopyAsync(connection, tables.Table(type), rows, withGeneratedKeys: false, ct);
         await transaction.CommitAsync(ct);
-        pending.Clear();
+        Pending.Clear();
     }
 
     /// <summary>Copies the rows into the table (<paramref name="withGeneratedKeys"/>: with the keys they have).</summary>

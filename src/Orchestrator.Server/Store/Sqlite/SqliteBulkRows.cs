@@ -4,22 +4,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Orchestrator.Server.Store.Sqlite;
 
 /// <summary>One prepared INSERT per table, executed row by row in one transaction.</summary>
-public sealed class SqliteBulkRows(AppDbContext db, RowStatements statements) : IBulkRows
+public sealed class SqliteBulkRows(AppDbContext db, RowStatements statements) : PendingRows
 {
-    private readonly Dictionary<Type, List<object>> pending = [];
-
-    public void Add<T>(T row) where T : class
+    public override async Task SaveAsync(CancellationToken ct)
     {
-        if (!pending.TryGetValue(typeof(T), out var list))
-            pending[typeof(T)] = list = [];
-        list.Add(row);
-    }
-
-    public int Count => pending.Values.Sum(l => l.Count);
-
-    public async Task SaveAsync(CancellationToken ct)
-    {
-        if (pending.Count == 0)
+        if (Pending.Count == 0)
             return;
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -29,7 +18,7 @@ public sealed class SqliteBulkRows(AppDbContext db, RowStatements statements) : 
             try
             {
                 using var sql = new PreparedStatements((SqliteConnection)db.Database.GetDbConnection());
-                foreach (var (type, rows) in pending)
+                foreach (var (type, rows) in Pending)
                 {
                     var insert = statements.Insert(type);
                     foreach (var row in rows)
@@ -50,6 +39,6 @@ public sealed class SqliteBulkRows(AppDbContext db, RowStatements statements) : 
         {
             await db.Database.CloseConnectionAsync();
         }
-        pending.Clear();
+        Pending.Clear();
     }
 }
