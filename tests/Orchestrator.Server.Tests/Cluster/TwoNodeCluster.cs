@@ -101,9 +101,10 @@ public sealed class TwoNodeCluster : IAsyncLifetime
         var lines = new List<string>();
         foreach (var sql in new[]
         {
-            "SELECT statename || ' ' || COUNT(*) FROM hangfire.job GROUP BY statename",
-            "SELECT 'lock ' || resource || ' ' || acquired FROM hangfire.lock",
+            "SELECT COALESCE(statename, '(none)') || ' ' || COUNT(*) FROM hangfire.job GROUP BY statename",
+            "SELECT 'lock ' || resource || ' ' || COALESCE(acquired::text, '') FROM hangfire.lock",
             "SELECT 'server ' || id || ' ' || lastheartbeat FROM hangfire.server",
+            """SELECT 'bookmark ' || b."Kind" || ' job ' || COALESCE(j.statename, '(none)') || ' ' || COUNT(*) FROM "Bookmarks" b LEFT JOIN hangfire.job j ON j.id::text = b."JobId" GROUP BY b."Kind", j.statename""",
             "SELECT 'queued ' || COUNT(*) || ' fetched ' || COUNT(fetchedat) FROM hangfire.jobqueue",
         })
         {
