@@ -11,10 +11,17 @@ namespace Orchestrator.Server.Reports;
 /// request came — and takes the result of that refresh when another request already ran it. Servers sharing a store
 /// refresh one at a time too (a section of the store's locks), so that two never build the same rows. The gate also
 /// keeps the rate version the rows were last found priced at and a generation that moves whenever rows are replaced or
-/// removed (an import or its withdrawal), which the counts alone would not show.
+/// removed (an import or its withdrawal), which the counts alone would not show: on every server, so that none serves a
+/// report it kept for rows another server replaced.
 /// </summary>
-public sealed class CaseFactsGate(IStoreLocks locks)
+public sealed class CaseFactsGate : IDisposable
 {
+    public const string Topic = "case-facts";
+    private const string Section = "case-facts";
+
+    private readonly IStoreLocks locks;
+    private readonly IStoreSignals signals;
+    private readonly IDisposable subscription;
     private readonly SemaphoreSlim gate = new(1, 1);
     private long begun, generation;
     private int waiting;
@@ -32,9 +39,23 @@ public sealed class CaseFactsGate(IStoreLocks locks)
     /// <summary>How many requests wait for the gate now.</summary>
     public int Waiting => Volatile.Read(ref waiting);
 
+    public CaseFactsGate(IStoreLocks locks, IStoreSignals signals)
+    {
+        (this.locks, this.signals) = (locks, signals);
+        // A missed message (null) moves it too: a kept report is computed again, which costs time but never misleads.
+        subscription = signals.Subscribe(Topic, _ => Interlocked.Increment(ref generation));
+    }
+
+    public void Dispose() => subscription.Dispose();
+
     public long Generation => Interlocked.Read(ref generation);
 
-    public void Changed() => Interlocked.Increment(ref generation);
+    /// <summary>Rows were replaced or removed: the generation moves here and on every other server.</summary>
+    public async Task ChangedAsync(CancellationToken ct)
+    {
+        Interlocked.Increment(ref generation);
+        await signals.PublishAsync(Topic, "", ct);
+    }
 
     public async Task<FactsRefresh> RefreshAsync(Func<Task<FactsRefresh>> refresh, CancellationToken ct)
     {
@@ -54,7 +75,7 @@ public sealed class CaseFactsGate(IStoreLocks locks)
                 return done.Result;
             var number = Interlocked.Increment(ref begun);
             FactsRefresh result;
-            await using (await locks.EnterAsync("case-facts", ct))
+            await using (await locks.EnterAsync(Section, ct))
                 result = await refresh();
             last = (number, result);
             return result;
@@ -71,8 +92,9 @@ public sealed class CaseFactsGate(IStoreLocks locks)
         await gate.WaitAsync(ct);
         try
         {
-            await replace();
-            Changed();
+            await using (await locks.EnterAsync(Section, ct))
+                await replace();
+            await ChangedAsync(ct);
         }
         finally
         {
@@ -174,7 +196,7 @@ public sealed class CaseFactsBuilder(
         {
             await db.ReportCaseTouch.Where(t => orphans.Contains(t.InstanceId)).ExecuteDeleteAsync(ct);
             await db.ReportCases.Where(c => orphans.Contains(c.InstanceId)).ExecuteDeleteAsync(ct);
-            gate.Changed();
+            await gate.ChangedAsync(ct);
         }
         return missing.Count;
     }

@@ -14,7 +14,7 @@ public sealed class CaseFactsWriter(RateService rates, ReportCalendar calendar, 
 {
     public async Task OnStoringAsync(IReadOnlyList<StoredCase> cases, IBulkRows bulk, CancellationToken ct)
     {
-        gate.Changed();
+        await gate.ChangedAsync(ct);
         var snapshot = await rates.CurrentAsync(ct);
         var measurements = new Dictionary<string, StepMeasurement?>(StringComparer.Ordinal);
         foreach (var c in cases)

@@ -16,6 +16,12 @@ public interface IStoreFastPath
     Task<IReadOnlyList<string>> TextsAsync(string sql, IReadOnlyList<string> values, CancellationToken ct);
 
     /// <summary>
+    /// Runs a query EF Core wrote (<c>CreateDbCommand</c>, on its context's connection) and makes each row with
+    /// <paramref name="read"/>: for reports that read many rows of many columns, where a materialiser's cost shows.
+    /// </summary>
+    Task<List<T>> RowsAsync<T>(System.Data.Common.DbCommand command, Func<IRowValues, T> read, CancellationToken ct);
+
+    /// <summary>
     /// Queues the write for the group commit: one transaction for all writes waiting, a write that fails (a conflict)
     /// fails alone. Completes when it is committed, or fails with what stopped it; not cancellable once queued, so the
     /// caller learns whether it was written.

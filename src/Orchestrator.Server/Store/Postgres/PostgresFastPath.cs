@@ -43,6 +43,18 @@ public sealed class PostgresFastPath : IStoreFastPath, IAsyncDisposable
         return texts;
     }
 
+    public async Task<List<T>> RowsAsync<T>(System.Data.Common.DbCommand command, Func<IRowValues, T> read, CancellationToken ct)
+    {
+        if (command.Connection!.State != System.Data.ConnectionState.Open)
+            await command.Connection.OpenAsync(ct);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var values = new PostgresRowValues(reader);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct))
+            rows.Add(read(values));
+        return rows;
+    }
+
     public Task WriteAsync(IRowWrite write) => writer.WriteAsync(write);
 
     public async Task WriteWithChangesAsync(AppDbContext db, IRowWrite write, CancellationToken ct)

@@ -40,6 +40,20 @@ public sealed class SqliteFastPath : IStoreFastPath, IAsyncDisposable
             return result;
         }, row => RowStatements.ColumnText(row, 0))));
 
+    public async Task<List<T>> RowsAsync<T>(System.Data.Common.DbCommand command, Func<IRowValues, T> read, CancellationToken ct)
+    {
+        var connection = (SqliteConnection)command.Connection!;
+        if (connection.State != System.Data.ConnectionState.Open)
+            await connection.OpenAsync(ct);
+        var values = new SqliteRowValues();
+        using var sql = new PreparedStatements(connection);
+        return sql.Query(command.CommandText, s => SqliteRowValues.Bind(s, command.Parameters), s =>
+        {
+            values.Statement = s;
+            return read(values);
+        });
+    }
+
     public Task WriteAsync(IRowWrite write) => writer.WriteAsync(write);
 
     public async Task WriteWithChangesAsync(AppDbContext db, IRowWrite write, CancellationToken ct)

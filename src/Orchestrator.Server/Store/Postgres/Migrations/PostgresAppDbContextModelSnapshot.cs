@@ -583,6 +583,9 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Imported")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("MunicipalityCode")
                         .HasColumnType("text");
 
@@ -1092,6 +1095,200 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                     b.ToTable("InventoryProcedures", (string)null);
                 });
 
+            modelBuilder.Entity("Orchestrator.Server.Measurements.MeasurementImport", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CycleId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PilotId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SkippedRows")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PilotId");
+
+                    b.HasIndex("CycleId", "Kind", "FileHash");
+
+                    b.ToTable("MeasurementImports", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Server.Measurements.QuestionnaireAnswer", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Arm")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CaseId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CycleId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double?>("Documents")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("FreeText")
+                        .HasColumnType("text");
+
+                    b.Property<double?>("Hours")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("ImportId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RowKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Trips")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("CycleId", "RowKey")
+                        .IsUnique();
+
+                    b.ToTable("QuestionnaireAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Orchestrator.Server.Measurements.TimeStudyRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Arm")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Clerk")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CycleId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MeasurementJson")
+                        .HasColumnType("text");
+
+                    b.Property<double>("Minutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OrgCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("OrgLevel")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Role")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RowKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StepCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("CycleId", "RowKey")
+                        .IsUnique();
+
+                    b.ToTable("TimeStudyRecords", (string)null);
+                });
+
             modelBuilder.Entity("Orchestrator.Server.Organisations.Organisation", b =>
                 {
                     b.Property<string>("Code")
@@ -1349,6 +1546,9 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("AutomatedSteps")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CalendarKey")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1362,11 +1562,24 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                     b.Property<int>("ClerkSteps")
                         .HasColumnType("integer");
 
-                    b.Property<double>("CostYen")
+                    b.Property<double?>("CostYen")
                         .HasColumnType("double precision");
 
                     b.Property<string>("CycleId")
                         .HasColumnType("text");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("DocumentsMeasured")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("DocumentsPublished")
+                        .HasColumnType("double precision");
 
                     b.Property<int>("EditedSteps")
                         .HasColumnType("integer");
@@ -1374,7 +1587,13 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                     b.Property<DateTimeOffset>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<double>("Forms")
+                    b.Property<double?>("Forms")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("FormsMeasured")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("FormsPublished")
                         .HasColumnType("double precision");
 
                     b.Property<int>("FormulaVersion")
@@ -1386,10 +1605,13 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                     b.Property<int>("Handoffs")
                         .HasColumnType("integer");
 
-                    b.Property<double>("LeadTimeBusinessHours")
+                    b.Property<bool>("Imported")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("LeadTimeBusinessHours")
                         .HasColumnType("double precision");
 
-                    b.Property<double>("LeadTimeHours")
+                    b.Property<double?>("LeadTimeHours")
                         .HasColumnType("double precision");
 
                     b.Property<int>("MissingTimes")
@@ -1397,6 +1619,42 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
 
                     b.Property<string>("MunicipalityCode")
                         .HasColumnType("text");
+
+                    b.Property<double>("OtherCostMeasured")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("OtherCostPublished")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("OtherCostYen")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("OtherMunicipalityYen")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("OtherNationalYen")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("OtherPrefectureYen")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("OtherResidentYen")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("PersonnelCostPublishedYen")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("PersonnelCostYen")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("PersonnelMunicipalityYen")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("PersonnelNationalYen")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("PersonnelPrefectureYen")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("PilotId")
                         .HasColumnType("text");
@@ -1411,13 +1669,28 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                     b.Property<int>("RateVersion")
                         .HasColumnType("integer");
 
-                    b.Property<double>("ResidentDocuments")
+                    b.Property<double?>("ResidentDocuments")
                         .HasColumnType("double precision");
 
-                    b.Property<double>("ResidentMinutes")
+                    b.Property<double?>("ResidentMinutes")
                         .HasColumnType("double precision");
 
-                    b.Property<double>("ResidentVisits")
+                    b.Property<double>("ResidentMinutesMeasured")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("ResidentMinutesPublished")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("ResidentProcedures")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("ResidentVisits")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("Rework")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Satisfaction")
                         .HasColumnType("double precision");
 
                     b.Property<bool>("Simulated")
@@ -1426,16 +1699,46 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("Steps")
+                    b.Property<int?>("Steps")
                         .HasColumnType("integer");
 
-                    b.Property<double>("TouchMinutes")
+                    b.Property<bool>("Surveyed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("TimeStudySteps")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("TouchMinutes")
                         .HasColumnType("double precision");
 
-                    b.Property<double>("TranscribedItems")
+                    b.Property<double>("TouchMunicipalityMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("TouchNationalMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("TouchPrefectureMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("TranscribedItems")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("TranscribedMeasured")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("TranscribedPublished")
                         .HasColumnType("double precision");
 
                     b.Property<double>("UnratedMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("UnsourcedFigures")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("VisitsMeasured")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("VisitsPublished")
                         .HasColumnType("double precision");
 
                     b.Property<double>("WorkMinutes")
@@ -1443,13 +1746,13 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
 
                     b.HasKey("InstanceId");
 
-                    b.HasIndex("FormulaVersion");
-
                     b.HasIndex("RateVersion");
+
+                    b.HasIndex("FormulaVersion", "CalendarKey");
 
                     b.HasIndex("PilotId", "CycleId");
 
-                    b.HasIndex("ProcessKey", "Arm");
+                    b.HasIndex("ProcessKey", "Arm", "DefinitionId", "DefinitionVersion", "Simulated");
 
                     b.ToTable("ReportCases", (string)null);
                 });

@@ -307,6 +307,28 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MeasurementImports",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    PilotId = table.Column<string>(type: "text", nullable: false),
+                    CycleId = table.Column<string>(type: "text", nullable: false),
+                    FileName = table.Column<string>(type: "text", nullable: false),
+                    FileHash = table.Column<string>(type: "text", nullable: false),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    SkippedRows = table.Column<int>(type: "integer", nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ImportedBy = table.Column<string>(type: "text", nullable: true),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnBy = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeasurementImports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
                 {
@@ -398,6 +420,30 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "QuestionnaireAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ImportId = table.Column<string>(type: "text", nullable: false),
+                    RowNumber = table.Column<int>(type: "integer", nullable: false),
+                    RowKey = table.Column<string>(type: "text", nullable: false),
+                    CycleId = table.Column<string>(type: "text", nullable: false),
+                    InstanceId = table.Column<string>(type: "text", nullable: false),
+                    CaseId = table.Column<string>(type: "text", nullable: true),
+                    Arm = table.Column<string>(type: "text", nullable: false),
+                    MunicipalityCode = table.Column<string>(type: "text", nullable: false),
+                    Trips = table.Column<double>(type: "double precision", nullable: true),
+                    Documents = table.Column<double>(type: "double precision", nullable: true),
+                    Hours = table.Column<double>(type: "double precision", nullable: true),
+                    Satisfaction = table.Column<int>(type: "integer", nullable: true),
+                    FreeText = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionnaireAnswers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RateTableVersions",
                 columns: table => new
                 {
@@ -420,33 +466,68 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                     FormulaVersion = table.Column<int>(type: "integer", nullable: false),
                     ProcessKey = table.Column<string>(type: "text", nullable: false),
                     Arm = table.Column<string>(type: "text", nullable: false),
+                    DefinitionId = table.Column<string>(type: "text", nullable: false),
+                    DefinitionVersion = table.Column<int>(type: "integer", nullable: false),
                     PilotId = table.Column<string>(type: "text", nullable: true),
                     CycleId = table.Column<string>(type: "text", nullable: true),
                     CaseId = table.Column<string>(type: "text", nullable: true),
                     MunicipalityCode = table.Column<string>(type: "text", nullable: true),
                     Simulated = table.Column<bool>(type: "boolean", nullable: false),
+                    Imported = table.Column<bool>(type: "boolean", nullable: false),
                     StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     CaseDay = table.Column<DateOnly>(type: "date", nullable: false),
-                    LeadTimeHours = table.Column<double>(type: "double precision", nullable: false),
-                    LeadTimeBusinessHours = table.Column<double>(type: "double precision", nullable: false),
+                    LeadTimeHours = table.Column<double>(type: "double precision", nullable: true),
+                    LeadTimeBusinessHours = table.Column<double>(type: "double precision", nullable: true),
                     CalendarKey = table.Column<string>(type: "text", nullable: false),
-                    TouchMinutes = table.Column<double>(type: "double precision", nullable: false),
+                    TouchMinutes = table.Column<double>(type: "double precision", nullable: true),
                     ActiveMinutes = table.Column<double>(type: "double precision", nullable: false),
                     ClerkSteps = table.Column<int>(type: "integer", nullable: false),
                     EditedSteps = table.Column<int>(type: "integer", nullable: false),
+                    TimeStudySteps = table.Column<int>(type: "integer", nullable: false),
                     QueueMinutes = table.Column<double>(type: "double precision", nullable: false),
                     WorkMinutes = table.Column<double>(type: "double precision", nullable: false),
-                    Forms = table.Column<double>(type: "double precision", nullable: false),
-                    TranscribedItems = table.Column<double>(type: "double precision", nullable: false),
-                    Steps = table.Column<int>(type: "integer", nullable: false),
-                    ResidentVisits = table.Column<double>(type: "double precision", nullable: false),
-                    ResidentDocuments = table.Column<double>(type: "double precision", nullable: false),
-                    ResidentMinutes = table.Column<double>(type: "double precision", nullable: false),
+                    Forms = table.Column<double>(type: "double precision", nullable: true),
+                    TranscribedItems = table.Column<double>(type: "double precision", nullable: true),
+                    Steps = table.Column<int>(type: "integer", nullable: true),
+                    AutomatedSteps = table.Column<int>(type: "integer", nullable: true),
+                    ResidentProcedures = table.Column<int>(type: "integer", nullable: true),
+                    Rework = table.Column<int>(type: "integer", nullable: true),
+                    ResidentVisits = table.Column<double>(type: "double precision", nullable: true),
+                    ResidentDocuments = table.Column<double>(type: "double precision", nullable: true),
+                    ResidentMinutes = table.Column<double>(type: "double precision", nullable: true),
+                    Satisfaction = table.Column<double>(type: "double precision", nullable: true),
+                    Surveyed = table.Column<bool>(type: "boolean", nullable: false),
                     Handoffs = table.Column<int>(type: "integer", nullable: false),
                     HandoffHours = table.Column<double>(type: "double precision", nullable: false),
                     MissingTimes = table.Column<int>(type: "integer", nullable: false),
-                    CostYen = table.Column<double>(type: "double precision", nullable: false),
+                    UnsourcedFigures = table.Column<int>(type: "integer", nullable: false),
+                    CostYen = table.Column<double>(type: "double precision", nullable: true),
+                    PersonnelCostYen = table.Column<double>(type: "double precision", nullable: true),
+                    OtherCostYen = table.Column<double>(type: "double precision", nullable: true),
+                    PersonnelCostPublishedYen = table.Column<double>(type: "double precision", nullable: false),
+                    PersonnelMunicipalityYen = table.Column<double>(type: "double precision", nullable: false),
+                    PersonnelPrefectureYen = table.Column<double>(type: "double precision", nullable: false),
+                    PersonnelNationalYen = table.Column<double>(type: "double precision", nullable: false),
+                    OtherMunicipalityYen = table.Column<double>(type: "double precision", nullable: false),
+                    OtherPrefectureYen = table.Column<double>(type: "double precision", nullable: false),
+                    OtherNationalYen = table.Column<double>(type: "double precision", nullable: false),
+                    OtherResidentYen = table.Column<double>(type: "double precision", nullable: false),
+                    TouchMunicipalityMinutes = table.Column<double>(type: "double precision", nullable: false),
+                    TouchPrefectureMinutes = table.Column<double>(type: "double precision", nullable: false),
+                    TouchNationalMinutes = table.Column<double>(type: "double precision", nullable: false),
+                    FormsMeasured = table.Column<double>(type: "double precision", nullable: false),
+                    FormsPublished = table.Column<double>(type: "double precision", nullable: false),
+                    TranscribedMeasured = table.Column<double>(type: "double precision", nullable: false),
+                    TranscribedPublished = table.Column<double>(type: "double precision", nullable: false),
+                    VisitsMeasured = table.Column<double>(type: "double precision", nullable: false),
+                    VisitsPublished = table.Column<double>(type: "double precision", nullable: false),
+                    DocumentsMeasured = table.Column<double>(type: "double precision", nullable: false),
+                    DocumentsPublished = table.Column<double>(type: "double precision", nullable: false),
+                    ResidentMinutesMeasured = table.Column<double>(type: "double precision", nullable: false),
+                    ResidentMinutesPublished = table.Column<double>(type: "double precision", nullable: false),
+                    OtherCostMeasured = table.Column<double>(type: "double precision", nullable: false),
+                    OtherCostPublished = table.Column<double>(type: "double precision", nullable: false),
                     UnratedMinutes = table.Column<double>(type: "double precision", nullable: false),
                     RateVersion = table.Column<int>(type: "integer", nullable: false)
                 },
@@ -469,6 +550,35 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ReportCaseTouch", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TimeStudyRecords",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ImportId = table.Column<string>(type: "text", nullable: false),
+                    RowNumber = table.Column<int>(type: "integer", nullable: false),
+                    RowKey = table.Column<string>(type: "text", nullable: false),
+                    CycleId = table.Column<string>(type: "text", nullable: false),
+                    InstanceId = table.Column<string>(type: "text", nullable: false),
+                    CaseId = table.Column<string>(type: "text", nullable: false),
+                    Arm = table.Column<string>(type: "text", nullable: false),
+                    StepCode = table.Column<string>(type: "text", nullable: false),
+                    OrgCode = table.Column<string>(type: "text", nullable: false),
+                    OrgLevel = table.Column<string>(type: "text", nullable: true),
+                    Role = table.Column<string>(type: "text", nullable: true),
+                    Clerk = table.Column<string>(type: "text", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Minutes = table.Column<double>(type: "double precision", nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: true),
+                    MeasurementJson = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TimeStudyRecords", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -515,6 +625,7 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                     CaseId = table.Column<string>(type: "text", nullable: true),
                     MunicipalityCode = table.Column<string>(type: "text", nullable: true),
                     Simulated = table.Column<bool>(type: "boolean", nullable: false),
+                    Imported = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
@@ -813,6 +924,16 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                 column: "ProcessKey");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MeasurementImports_CycleId_Kind_FileHash",
+                table: "MeasurementImports",
+                columns: new[] { "CycleId", "Kind", "FileHash" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasurementImports_PilotId",
+                table: "MeasurementImports",
+                column: "PilotId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organisations_Level",
                 table: "Organisations",
                 column: "Level");
@@ -839,9 +960,25 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                 column: "Status");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ReportCases_FormulaVersion",
+                name: "IX_QuestionnaireAnswers_CycleId_RowKey",
+                table: "QuestionnaireAnswers",
+                columns: new[] { "CycleId", "RowKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireAnswers_ImportId",
+                table: "QuestionnaireAnswers",
+                column: "ImportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireAnswers_InstanceId",
+                table: "QuestionnaireAnswers",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportCases_FormulaVersion_CalendarKey",
                 table: "ReportCases",
-                column: "FormulaVersion");
+                columns: new[] { "FormulaVersion", "CalendarKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportCases_PilotId_CycleId",
@@ -849,9 +986,9 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                 columns: new[] { "PilotId", "CycleId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ReportCases_ProcessKey_Arm",
+                name: "IX_ReportCases_ProcessKey_Arm_DefinitionId_DefinitionVersion_S~",
                 table: "ReportCases",
-                columns: new[] { "ProcessKey", "Arm" });
+                columns: new[] { "ProcessKey", "Arm", "DefinitionId", "DefinitionVersion", "Simulated" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportCases_RateVersion",
@@ -861,6 +998,22 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_ReportCaseTouch_InstanceId",
                 table: "ReportCaseTouch",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimeStudyRecords_CycleId_RowKey",
+                table: "TimeStudyRecords",
+                columns: new[] { "CycleId", "RowKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimeStudyRecords_ImportId",
+                table: "TimeStudyRecords",
+                column: "ImportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimeStudyRecords_InstanceId",
+                table: "TimeStudyRecords",
                 column: "InstanceId");
 
             migrationBuilder.CreateIndex(
@@ -975,6 +1128,9 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                 name: "InventoryPrioritySchemes");
 
             migrationBuilder.DropTable(
+                name: "MeasurementImports");
+
+            migrationBuilder.DropTable(
                 name: "Organisations");
 
             migrationBuilder.DropTable(
@@ -987,6 +1143,9 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                 name: "Pilots");
 
             migrationBuilder.DropTable(
+                name: "QuestionnaireAnswers");
+
+            migrationBuilder.DropTable(
                 name: "RateTableVersions");
 
             migrationBuilder.DropTable(
@@ -994,6 +1153,9 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ReportCaseTouch");
+
+            migrationBuilder.DropTable(
+                name: "TimeStudyRecords");
 
             migrationBuilder.DropTable(
                 name: "WorkflowDefinitions");
