@@ -67,7 +67,8 @@ public static class JobSetup
         };
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
-        using (var lockSchema = new NpgsqlCommand($"SELECT pg_advisory_lock({SchemaLock})", connection))
+        // As long as the other node takes: on a loaded machine creating the schema took more than the driver's 30 s.
+        using (var lockSchema = new NpgsqlCommand($"SELECT pg_advisory_lock({SchemaLock})", connection) { CommandTimeout = 0 })
             lockSchema.ExecuteNonQuery();
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }

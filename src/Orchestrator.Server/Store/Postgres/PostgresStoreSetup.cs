@@ -31,7 +31,9 @@ public static class PostgresStoreSetup
         };
         if (string.IsNullOrEmpty(main.ApplicationName))
             main.ApplicationName = "orchestrator";
-        var locks = new NpgsqlConnectionStringBuilder(main.ConnectionString) { ApplicationName = main.ApplicationName + "-locks" };
+        // A lock is waited for as long as its holder works (a migration, a reconciliation, a report's case rows: on a
+        // loaded machine well past the driver's 30 s); a holder that dies releases it with its connection.
+        var locks = new NpgsqlConnectionStringBuilder(main.ConnectionString) { ApplicationName = main.ApplicationName + "-locks", CommandTimeout = 0 };
         var sources = new PostgresDataSources(NpgsqlDataSource.Create(main), NpgsqlDataSource.Create(locks));
         services.AddSingleton(sources);
         services.AddSingleton(sp =>
