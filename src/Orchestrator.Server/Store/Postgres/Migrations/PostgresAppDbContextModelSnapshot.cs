@@ -598,6 +598,9 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                     b.Property<string>("ProcessKey")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("Simulated")
                         .HasColumnType("boolean");
 
@@ -616,6 +619,8 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CorrelationId");
+
+                    b.HasIndex("DefinitionId", "RecordedAt");
 
                     b.HasIndex("DefinitionId", "Status");
 

@@ -627,6 +627,7 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                     Simulated = table.Column<bool>(type: "boolean", nullable: false),
                     Imported = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
@@ -1055,6 +1056,11 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                 name: "IX_WorkflowInstances_CorrelationId",
                 table: "WorkflowInstances",
                 column: "CorrelationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_DefinitionId_RecordedAt",
+                table: "WorkflowInstances",
+                columns: new[] { "DefinitionId", "RecordedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowInstances_DefinitionId_Status",

@@ -13,7 +13,7 @@ using Orchestrator.Server.Store.Postgres;
 namespace Orchestrator.Server.Store.Postgres.Migrations
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261207040436_Initial")]
+    [Migration("20261207051023_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -601,6 +601,9 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                     b.Property<string>("ProcessKey")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("Simulated")
                         .HasColumnType("boolean");
 
@@ -619,6 +622,8 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CorrelationId");
+
+                    b.HasIndex("DefinitionId", "RecordedAt");
 
                     b.HasIndex("DefinitionId", "Status");
 
