@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using System.Data.Common;
@@ -21,7 +22,7 @@ namespace Orchestrator.Server.Pilots;
 public sealed class PilotCycleJob(
     AppDbContext db, PilotService pilots, PilotScheduler scheduler, WorkflowRuntime runtime, DefinitionService definitions,
     DefinitionCache cache, ProductPaths paths, PilotSimulation simulation, IBulkRows bulk, IServiceScopeFactory scopes,
-    IEnumerable<ISimulatedCaseObserver> observers, TimeProvider time, ILogger<PilotCycleJob> log)
+    IEnumerable<ISimulatedCaseObserver> observers, SimulationTimings timings, TimeProvider time, ILogger<PilotCycleJob> log)
 {
     public const int StartBatchSize = 25;
     public const int SimulationSaveBatch = 500;
@@ -88,21 +89,7 @@ public sealed class PilotCycleJob(
         var planned = CyclePlanner.Plan(config, cycle.Number,
             file => files.TryGetValue(file, out var rows) ? rows : files[file] = CaseSource.ReadCsv(CaseFiles.Resolve(paths, file)));
         foreach (var p in planned)
-        {
-            bulk.Add(new PilotCase
-            {
-                Id = $"{cycle.Id}-{p.Ordinal + 1:D6}",
-                CycleId = cycle.Id,
-                PilotId = cycle.PilotId,
-                CaseKey = p.Case.CaseKey,
-                ProcessKey = p.ProcessKey,
-                Arm = p.Arm,
-                MunicipalityCode = p.Case.MunicipalityCode,
-                Ordinal = p.Ordinal,
-                InputJson = JsonSerializer.Serialize(p.Case.Values),
-                Status = PilotCaseStatus.Planned,
-            });
-        }
+            bulk.Add(CaseOf(cycle, p));
         var now = time.GetUtcNow();
         cycle.CasesPlanned = planned.Select(p => (p.ProcessKey, p.Case.MunicipalityCode, p.Case.CaseKey)).Distinct().Count();
         cycle.InstancesPlanned = planned.Count;
@@ -111,6 +98,21 @@ public sealed class PilotCycleJob(
         await bulk.SaveAsync(CancellationToken.None);
         await db.SaveChangesAsync();
     }
+
+    /// <summary>The case row of a planned instance of the cycle (a what-if run builds the same rows and keeps them in memory).</summary>
+    public static PilotCase CaseOf(PilotCycle cycle, PlannedInstance p) => new()
+    {
+        Id = $"{cycle.Id}-{p.Ordinal + 1:D6}",
+        CycleId = cycle.Id,
+        PilotId = cycle.PilotId,
+        CaseKey = p.Case.CaseKey,
+        ProcessKey = p.ProcessKey,
+        Arm = p.Arm,
+        MunicipalityCode = p.Case.MunicipalityCode,
+        Ordinal = p.Ordinal,
+        InputJson = JsonSerializer.Serialize(p.Case.Values),
+        Status = PilotCaseStatus.Planned,
+    };
 
     private async Task StartLiveAsync(PilotCycle cycle, CancellationToken lost)
     {
@@ -176,6 +178,8 @@ public sealed class PilotCycleJob(
     private async Task SimulateAsync(PilotCycle cycle, PilotConfiguration config, CancellationToken lost)
     {
         // A rerun after a crash starts the simulation over; it is deterministic, so the result is the same.
+        var total = Stopwatch.StartNew();
+        var spent = new CycleTimings();
         await PurgeSimulatedRowsAsync(cycle.Id);
         var cases = await db.PilotCases.AsNoTracking().Where(c => c.CycleId == cycle.Id).OrderBy(c => c.Ordinal).ToListAsync();
         var versions = new Dictionary<string, WorkflowDefinitionVersion>(StringComparer.Ordinal);
@@ -201,7 +205,7 @@ public sealed class PilotCycleJob(
                 await foreach (var batch in batches.Reader.ReadAllAsync())
                 {
                     stored += batch.Count;
-                    await StoreAsync(cycle.Id, batch, byId, versions, stored);
+                    await StoreAsync(cycle.Id, batch, byId, versions, stored, spent);
                 }
             }
             catch (Exception e)
@@ -213,6 +217,8 @@ public sealed class PilotCycleJob(
         });
         var pending = new List<SimulatedInstance>();
         SimulationSummary summary;
+        var simulating = Stopwatch.StartNew();
+        var waiting = new Stopwatch();
         try
         {
             summary = await simulation.Simulator.RunAsync(request, async done =>
@@ -220,9 +226,12 @@ public sealed class PilotCycleJob(
                 pending.Add(done);
                 if (pending.Count < SimulationSaveBatch)
                     return;
+                waiting.Start();
                 await batches.Writer.WriteAsync(pending, lost);
+                waiting.Stop();
                 pending = [];
             }, lost);
+            (spent.Simulation, spent.WaitingForStore) = (simulating.Elapsed.TotalSeconds, waiting.Elapsed.TotalSeconds);
             await batches.Writer.WriteAsync(pending, lost);
         }
         finally
@@ -234,27 +243,37 @@ public sealed class PilotCycleJob(
 
         var closed = await db.PilotCycles.FirstAsync(c => c.Id == cycle.Id);
         await FreezeAsync(closed);
+        spent.Total = total.Elapsed.TotalSeconds;
+        timings.Record(cycle.Id, spent);
         log.LogInformation("Simulated cycle {Number} of pilot {PilotId}: {Finished} finished, {Unfinished} unfinished, {Faulted} faulted, {Events} events",
             closed.Number, closed.PilotId, summary.Finished, summary.Unfinished, summary.Faulted, summary.Events);
+        log.LogInformation("Simulated cycle {Number} took {Total:0.0} s: simulation {Simulation:0.0} s (waiting for the store {Waiting:0.0} s); " +
+            "store: rows {Rows:0.0} s, case rows {Observers:0.0} s, insert {Insert:0.0} s, case status {Status:0.0} s",
+            closed.Number, spent.Total, spent.Simulation, spent.WaitingForStore, spent.Rows, spent.Observers, spent.Insert, spent.CaseStatus);
     }
 
     /// <summary>Stores a batch of simulated cases and moves the cycle's progress on.</summary>
     private async Task StoreAsync(
-        string cycleId, List<SimulatedInstance> batch, Dictionary<string, PilotCase> byId, Dictionary<string, WorkflowDefinitionVersion> versions, int storedSoFar)
+        string cycleId, List<SimulatedInstance> batch, Dictionary<string, PilotCase> byId, Dictionary<string, WorkflowDefinitionVersion> versions, int storedSoFar,
+        CycleTimings spent)
     {
-        var records = new SimulatedRecords(bulk, simulation.Agencies, time.GetUtcNow());
+        var clock = Stopwatch.StartNew();
+        var records = new SimulatedRecords(simulation.Agencies, time.GetUtcNow());
         var statuses = new List<(string CaseId, PilotCaseStatus Status)>(batch.Count);
         var stored = new List<StoredCase>(batch.Count);
         foreach (var done in batch)
         {
             var pilotCase = byId[done.Case.InstanceId];
-            var (status, rows) = records.Add(done, pilotCase, versions[$"{pilotCase.ProcessKey}|{pilotCase.Arm}"]);
+            var (status, rows) = records.Add(bulk, done, pilotCase, versions[$"{pilotCase.ProcessKey}|{pilotCase.Arm}"]);
             statuses.Add((pilotCase.Id, status));
             stored.Add(rows);
         }
+        spent.Rows += Lap(clock);
         foreach (var observer in observers)
             await observer.OnStoringAsync(stored, bulk, CancellationToken.None);
+        spent.Observers += Lap(clock);
         await bulk.SaveAsync(CancellationToken.None);
+        spent.Insert += Lap(clock);
         // The instance id of a case is the case id.
         foreach (var group in statuses.GroupBy(s => s.Status))
         {
@@ -263,6 +282,14 @@ public sealed class PilotCycleJob(
                 .SetProperty(c => c.InstanceId, c => c.Id).SetProperty(c => c.Status, group.Key));
         }
         await db.PilotCycles.Where(c => c.Id == cycleId).ExecuteUpdateAsync(s => s.SetProperty(c => c.InstancesStarted, storedSoFar));
+        spent.CaseStatus += Lap(clock);
+    }
+
+    private static double Lap(Stopwatch clock)
+    {
+        var seconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        return seconds;
     }
 
     /// <summary>The close job at a live cycle's deadline: cases not finished are marked unfinished and the figures frozen.</summary>

@@ -8,6 +8,7 @@ public static class PilotSetup
     {
         services.AddSingleton(configuration.GetSection(PilotOptions.Section).Get<PilotOptions>() ?? new PilotOptions());
         services.AddSingleton<PilotSimulation>();
+        services.AddSingleton<SimulationTimings>();
         services.AddScoped<PilotService>();
         services.AddScoped<PilotScheduler>();
         services.AddScoped<PilotCycleJob>();

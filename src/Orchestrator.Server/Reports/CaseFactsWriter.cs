@@ -15,25 +15,41 @@ public sealed class CaseFactsWriter(RateService rates, ReportCalendar calendar, 
     public async Task OnStoringAsync(IReadOnlyList<StoredCase> cases, IBulkRows bulk, CancellationToken ct)
     {
         await gate.ChangedAsync(ct);
-        var snapshot = await rates.CurrentAsync(ct);
-        var measurements = new Dictionary<string, StepMeasurement?>(StringComparer.Ordinal);
-        foreach (var c in cases)
+        foreach (var (record, touch) in Compute(cases, await rates.CurrentAsync(ct)))
         {
-            var i = c.Instance;
-            if (i.Status != WorkflowStatus.Finished || i.ProcessKey is null || i.Arm is not (EffectCalculator.AsIs or EffectCalculator.ToBe))
-                continue;
-            var rows = new CaseRows(
-                c.Journal.Select(e => ExecutionRow.From(e, Parse(measurements, e.MeasurementJson))).ToList(),
-                c.Tasks.Select(TaskRow.From).ToList(),
-                c.Handoffs.Select(HandoffRow.From).ToList());
-            var instance = new CaseFacts.Instance(i.Id, i.ProcessKey, i.Arm, i.DefinitionId, i.DefinitionVersion, i.PilotId, i.CycleId, i.CaseId,
-                i.MunicipalityCode, i.Simulated, i.Imported, i.CreatedAt, i.FinishedAt ?? i.UpdatedAt);
-            var (record, touch) = CaseFacts.Compute(instance, rows, snapshot, calendar);
             bulk.Add(record);
             foreach (var t in touch)
                 bulk.Add(t);
         }
     }
+
+    /// <summary>The case rows of the finished cases among <paramref name="cases"/>, as they are stored.</summary>
+    public IEnumerable<(ReportCaseRecord Case, List<ReportCaseTouchRecord> Touch)> Compute(IEnumerable<StoredCase> cases, RateTableSnapshot snapshot)
+    {
+        var measurements = new Dictionary<string, StepMeasurement?>(StringComparer.Ordinal);
+        foreach (var c in cases)
+        {
+            if (Compute(c, RowsOf(c, measurements), snapshot) is { } computed)
+                yield return computed;
+        }
+    }
+
+    /// <summary>The case row of one stored case from its rows, or null when it did not finish in an arm (a what-if run keeps it in memory).</summary>
+    public (ReportCaseRecord Case, List<ReportCaseTouchRecord> Touch)? Compute(StoredCase c, CaseRows rows, RateTableSnapshot snapshot)
+    {
+        var i = c.Instance;
+        if (i.Status != WorkflowStatus.Finished || i.ProcessKey is null || i.Arm is not (EffectCalculator.AsIs or EffectCalculator.ToBe))
+            return null;
+        var instance = new CaseFacts.Instance(i.Id, i.ProcessKey, i.Arm, i.DefinitionId, i.DefinitionVersion, i.PilotId, i.CycleId, i.CaseId,
+            i.MunicipalityCode, i.Simulated, i.Imported, i.CreatedAt, i.FinishedAt ?? i.UpdatedAt);
+        return CaseFacts.Compute(instance, rows, snapshot, calendar);
+    }
+
+    /// <summary>A stored case's rows as the reports read them.</summary>
+    public static CaseRows RowsOf(StoredCase c, Dictionary<string, StepMeasurement?> measurements) => new(
+        c.Journal.Select(e => ExecutionRow.From(e, Parse(measurements, e.MeasurementJson))).ToList(),
+        c.Tasks.Select(TaskRow.From).ToList(),
+        c.Handoffs.Select(HandoffRow.From).ToList());
 
     /// <summary>A measurement is the same text for every execution of one activity, so each is parsed once.</summary>
     private static StepMeasurement? Parse(Dictionary<string, StepMeasurement?> parsed, string? json)

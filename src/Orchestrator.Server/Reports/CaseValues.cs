@@ -86,7 +86,7 @@ public sealed record CaseValues(string ProcessKey, string Arm, string? Municipal
         return (rows, groups.Select(p => p.Value.Totals(p.Key.Item1, p.Key.Item2, p.Key.Item3)).ToList());
     }
 
-    private sealed class GroupSums
+    internal sealed class GroupSums
     {
         private readonly double[] cases = new double[EffectMetrics.Count], sums = new double[EffectMetrics.Count];
         private readonly double[] measured = new double[EffectMetrics.Count], published = new double[EffectMetrics.Count];

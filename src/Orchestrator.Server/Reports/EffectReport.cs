@@ -78,39 +78,51 @@ public sealed class EffectReportQuery(
         var processes = new List<EffectProcess>();
         foreach (var process in rows.GroupBy(r => r.ProcessKey).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var asIsRows = process.Where(r => r.Arm == EffectCalculator.AsIs).ToList();
-            var toBeRows = process.Where(r => r.Arm == EffectCalculator.ToBe).ToList();
-            var effect = calculator.Summarise(process.Key, asIsRows.Select(r => r.Figures).ToList(), toBeRows.Select(r => r.Figures).ToList(), filter.Seed);
-            var groups = totals.Where(t => t.ProcessKey == process.Key).ToList();
-            var live = groups.Where(g => !g.Simulated).Sum(g => g.Cases);
-            var simulated = groups.Where(g => g.Simulated).Sum(g => g.Cases);
-            var flags = effect.Flags.ToList();
-            if (live > 0 && simulated > 0)
-                flags.Add("mixed-live-simulated");
-            if (groups.Any(g => g.UnratedMinutes > 0))
-                flags.Add("no-rate");
+            var scopeFlags = new List<string>();
             if (scope.MixedVersions(process.Key))
-                flags.Add("mixed-versions");
+                scopeFlags.Add("mixed-versions");
             if (scope.ExcludedCases(process.Key) > 0)
-                flags.Add("other-versions-excluded");
-            if (groups.Any(g => g.Imported > 0))
-                flags.Add("imported-cases");
-
-            var provenance = new ProcessProvenance(ProvenanceShares.Of(groups.Where(g => g.Arm == EffectCalculator.AsIs)),
-                ProvenanceShares.Of(groups.Where(g => g.Arm == EffectCalculator.ToBe)), ProvenanceShares.Of(groups));
-            var banners = EffectMetrics.All
-                .Where(m => provenance.Both[m.Metric] is { } s && s.EstimatedShare > BannerShare)
-                .Select(m => new EstimateBanner(m.Name, provenance.Both[m.Metric]!.EstimatedShare))
-                .ToList();
-            processes.Add(new EffectProcess(process.Key, titles.GetValueOrDefault(process.Key), effect.AsIs, effect.ToBe, effect.Delta, flags,
-                new Population(live + simulated, live, simulated, groups.Sum(g => g.Imported), groups.Sum(g => g.Surveyed),
-                    groups.Sum(g => g.TimeStudySteps), groups.Sum(g => g.ClerkSteps), groups.Sum(g => g.EditedSteps), groups.Sum(g => g.MissingTimes),
-                    groups.Sum(g => g.UnsourcedFigures), groups.Sum(g => g.UnratedMinutes)),
-                provenance, banners, simulated == 0 ? "sampling" : live == 0 ? "model" : "mixed",
-                scope.Versions.Where(v => v.ProcessKey == process.Key).ToList()));
+                scopeFlags.Add("other-versions-excluded");
+            processes.Add(Process(process.Key, titles.GetValueOrDefault(process.Key), process.ToList(), totals.Where(t => t.ProcessKey == process.Key).ToList(),
+                calculator, filter.Seed, scopeFlags, scope.Versions.Where(v => v.ProcessKey == process.Key).ToList()));
         }
         return new EffectReport(processes, Definitions(snapshot, filter), RatesUsed.Of(snapshot),
             new BootstrapInfo(calculator.BootstrapSamples, filter.Seed, "percentile"), scope, filter, time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// One process from its cases' figures and their group totals: the arms, Δ with its interval, the flags, the
+    /// population, the provenance and its banners. The stored report and a what-if run both come here.
+    /// </summary>
+    public static EffectProcess Process(
+        string processKey, ProcessTitle? title, IReadOnlyList<CaseValues> rows, IReadOnlyList<GroupTotals> groups, EffectCalculator calculator, int seed,
+        IEnumerable<string> scopeFlags, IReadOnlyList<ArmVersion> versions)
+    {
+        var asIsRows = rows.Where(r => r.Arm == EffectCalculator.AsIs).ToList();
+        var toBeRows = rows.Where(r => r.Arm == EffectCalculator.ToBe).ToList();
+        var effect = calculator.Summarise(processKey, asIsRows.Select(r => r.Figures).ToList(), toBeRows.Select(r => r.Figures).ToList(), seed);
+        var live = groups.Where(g => !g.Simulated).Sum(g => g.Cases);
+        var simulated = groups.Where(g => g.Simulated).Sum(g => g.Cases);
+        var flags = effect.Flags.ToList();
+        if (live > 0 && simulated > 0)
+            flags.Add("mixed-live-simulated");
+        if (groups.Any(g => g.UnratedMinutes > 0))
+            flags.Add("no-rate");
+        flags.AddRange(scopeFlags);
+        if (groups.Any(g => g.Imported > 0))
+            flags.Add("imported-cases");
+
+        var provenance = new ProcessProvenance(ProvenanceShares.Of(groups.Where(g => g.Arm == EffectCalculator.AsIs)),
+            ProvenanceShares.Of(groups.Where(g => g.Arm == EffectCalculator.ToBe)), ProvenanceShares.Of(groups));
+        var banners = EffectMetrics.All
+            .Where(m => provenance.Both[m.Metric] is { } s && s.EstimatedShare > BannerShare)
+            .Select(m => new EstimateBanner(m.Name, provenance.Both[m.Metric]!.EstimatedShare))
+            .ToList();
+        return new EffectProcess(processKey, title, effect.AsIs, effect.ToBe, effect.Delta, flags,
+            new Population(live + simulated, live, simulated, groups.Sum(g => g.Imported), groups.Sum(g => g.Surveyed),
+                groups.Sum(g => g.TimeStudySteps), groups.Sum(g => g.ClerkSteps), groups.Sum(g => g.EditedSteps), groups.Sum(g => g.MissingTimes),
+                groups.Sum(g => g.UnsourcedFigures), groups.Sum(g => g.UnratedMinutes)),
+            provenance, banners, simulated == 0 ? "sampling" : live == 0 ? "model" : "mixed", versions);
     }
 
     private List<string> Definitions(RateTableSnapshot snapshot, ReportFilter filter) =>

@@ -18,7 +18,8 @@ public static class ReportSetup
         services.AddSingleton<Pseudonyms>();
         services.AddScoped<ReportRowLoader>();
         services.AddScoped<CaseFactsBuilder>();
-        services.AddSingleton<ISimulatedCaseObserver, CaseFactsWriter>();
+        services.AddSingleton<CaseFactsWriter>();
+        services.AddSingleton<ISimulatedCaseObserver>(sp => sp.GetRequiredService<CaseFactsWriter>());
         services.AddSingleton<FinishedCases>();
         services.AddScoped<IBurstObserver, FinishedCaseObserver>();
         services.AddScoped<ReportPopulation>();

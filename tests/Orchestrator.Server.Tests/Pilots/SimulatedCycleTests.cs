@@ -21,7 +21,7 @@ public sealed class SimulatedCycleTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await factory.DisposeAsync();
 
-    private static JsonObject Okuyami()
+    internal static JsonObject Okuyami()
     {
         var config = Configuration(mode: "Simulated", casesPerCycle: 4, municipalities: ["131016", "272035", "141003"]);
         config["processes"] = new JsonArray(new JsonObject

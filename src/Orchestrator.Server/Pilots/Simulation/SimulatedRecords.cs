@@ -10,13 +10,34 @@ namespace Orchestrator.Server.Pilots.Simulation;
 
 /// <summary>
 /// Turns simulated cases into the same rows live cases leave (instance, activity executions, clerk tasks, handoffs,
-/// incidents), marked simulated, so every report and export reads them alike. Adds them to a bulk insert; the caller
-/// saves in batches. Returns the case's status and its rows. <paramref name="recordedAt"/> is the real time of the
-/// batch (the rows' own times are virtual).
+/// incidents), marked simulated, so every report and export reads them alike. <see cref="Add"/> adds them to a bulk
+/// insert (the caller saves in batches); <see cref="Rows"/> only builds them, for a what-if run that stores nothing.
+/// <paramref name="recordedAt"/> is the real time of the batch (the rows' own times are virtual).
 /// </summary>
-public sealed class SimulatedRecords(IBulkRows bulk, AgencyOptions agencies, DateTimeOffset recordedAt)
+public sealed class SimulatedRecords(AgencyOptions agencies, DateTimeOffset recordedAt)
 {
-    public (PilotCaseStatus Status, StoredCase Rows) Add(SimulatedInstance simulated, PilotCase pilotCase, WorkflowDefinitionVersion version)
+    /// <summary>Builds the case's rows, adds them to the bulk insert, and returns the case's status and its rows.</summary>
+    public (PilotCaseStatus Status, StoredCase Rows) Add(IBulkRows bulk, SimulatedInstance simulated, PilotCase pilotCase, WorkflowDefinitionVersion version)
+    {
+        var (status, rows, incidents) = Rows(simulated, pilotCase, version);
+        bulk.Add(rows.Instance);
+        foreach (var e in rows.Journal)
+            bulk.Add(e);
+        foreach (var t in rows.Tasks)
+            bulk.Add(t);
+        foreach (var h in rows.Handoffs)
+            bulk.Add(h);
+        foreach (var i in incidents)
+            bulk.Add(i);
+        // The journal lives in its rows; a finished simulated instance is never resumed, so its state need not repeat it.
+        simulated.State.Journal.Clear();
+        rows.Instance.StateJson = JsonSerializer.Serialize(simulated.State, WorkflowRuntime.StateJson);
+        return (status, rows);
+    }
+
+    /// <summary>The rows of a simulated case, not added anywhere; the instance's state is left unserialised.</summary>
+    public (PilotCaseStatus Status, StoredCase Rows, IReadOnlyList<IncidentRecord> Incidents) Rows(
+        SimulatedInstance simulated, PilotCase pilotCase, WorkflowDefinitionVersion version)
     {
         var state = simulated.State;
         var instance = WorkflowInstanceRecord.Started(version, state);
@@ -32,13 +53,11 @@ public sealed class SimulatedRecords(IBulkRows bulk, AgencyOptions agencies, Dat
         instance.RecordedAt = recordedAt;
         instance.UpdatedAt = state.UpdatedAt;
         instance.FinishedAt = state.FinishedAt;
-        bulk.Add(instance);
 
         var journal = new List<ActivityExecutionRow>(state.Journal.Count);
         for (var i = 0; i < state.Journal.Count; i++)
         {
             journal.Add(WorkflowRuntime.ToRow(instance.Id, i + 1, state.Journal[i]));
-            bulk.Add(journal[^1]);
         }
 
         var tasks = new List<HumanTaskRecord>(simulated.Tasks.Count);
@@ -60,30 +79,19 @@ public sealed class SimulatedRecords(IBulkRows bulk, AgencyOptions agencies, Dat
             {
                 task.Status = HumanTaskStatus.Cancelled;
             }
-            bulk.Add(task);
             tasks.Add(task);
         }
 
         var handoffs = simulated.Handoffs.Select(h => Handoff(instance, state, h)).ToList();
-        foreach (var h in handoffs)
-            bulk.Add(h);
-
-        foreach (var incident in state.Incidents)
+        var incidents = state.Incidents.Select(incident => new IncidentRecord
         {
-            bulk.Add(new IncidentRecord
-            {
-                InstanceId = instance.Id, ActivityId = incident.ActivityId, ActivityType = incident.ActivityType,
-                Message = incident.Message, At = incident.At,
-            });
-        }
-
-        // The journal lives in its rows; a finished simulated instance is never resumed, so its state need not repeat it.
-        state.Journal.Clear();
-        instance.StateJson = JsonSerializer.Serialize(state, WorkflowRuntime.StateJson);
+            InstanceId = instance.Id, ActivityId = incident.ActivityId, ActivityType = incident.ActivityType,
+            Message = incident.Message, At = incident.At,
+        }).ToList();
 
         var status = simulated.Unfinished ? PilotCaseStatus.Unfinished
             : state.Status == WorkflowStatus.Faulted ? PilotCaseStatus.Failed : PilotCaseStatus.Started;
-        return (status, new StoredCase(instance, journal, tasks, handoffs));
+        return (status, new StoredCase(instance, journal, tasks, handoffs), incidents);
     }
 
     private HandoffRecord Handoff(WorkflowInstanceRecord instance, WorkflowInstanceState state, SimulatedHandoff h)

@@ -21,6 +21,7 @@ import { PublishDialog } from './PublishDialog';
 import { PropertyPanel } from './PropertyPanel';
 import { processSettings, variablesOf } from './settings';
 import { TestRunDialog } from './TestRunDialog';
+import { WhatIfPanel } from '../whatif/WhatIfPanel';
 import { docFrom, useDesignerDocument } from './useDesignerDocument';
 import { useDefinitionActions, type Notice } from './useDefinitionActions';
 import { useLiveValidation } from './useLiveValidation';
@@ -58,6 +59,7 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
   const [navigationSlot, setNavigationSlot] = useState<HTMLDivElement | null>(null);
   const [fitKey, setFitKey] = useState(0);
   const [overlayOn, setOverlayOn] = useState(false);
+  const [whatIfOn, setWhatIfOn] = useState(false);
   const [overlayChoice, setOverlayChoice] = useState<OverlayChoice>({ pilotId: '', metric: 'durationMedian' });
   const [paletteOpen, setPaletteOpen] = useRememberedPanel(paletteOpenKey, true);
   const [propertiesOpen, setPropertiesOpen] = useRememberedPanel(propertiesOpenKey, true);
@@ -273,6 +275,7 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
         canRedo={d.canRedo}
         view={view}
         overlayOn={overlayOn}
+        whatIfOn={whatIfOn}
         definitionId={definitionId}
         paletteOpen={paletteOpen}
         propertiesOpen={propertiesOpen}
@@ -287,6 +290,7 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
         onLayout={layout}
         onView={setView}
         onOverlay={() => setOverlayOn((on) => !on)}
+        onWhatIf={() => setWhatIfOn((on) => !on)}
         onVersions={() => setDialog('versions')}
         onExport={actions.exportFile}
         onPalette={() => setPaletteOpen(!paletteOpen)}
@@ -333,6 +337,16 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
               </div>
             )}
           </div>
+          {whatIfOn && (
+            <div className="max-h-[55%] shrink-0 overflow-y-auto">
+              <WhatIfPanel
+                definition={d.json}
+                processKey={settings.processKey}
+                steps={doc.nodes.filter((n) => n.data.activity.type === 'Orchestrator.HumanTask').map((n) => ({ id: n.id, label: typeof n.data.activity.name === 'string' && n.data.activity.name ? n.data.activity.name : n.id }))}
+                onClose={() => setWhatIfOn(false)}
+              />
+            </div>
+          )}
           <div className="flex shrink-0 flex-wrap gap-2">
             <div ref={setNavigationSlot} className="max-w-full shrink-0 rounded-8 border border-solid-gray-420 bg-white p-2" />
             <div className="max-h-40 min-w-0 flex-1 basis-64 overflow-y-auto rounded-8 border border-solid-gray-420 bg-white px-3 py-2">

@@ -26,6 +26,7 @@ export interface DesignerToolbarProps {
   canRedo: boolean;
   view: CanvasView;
   overlayOn: boolean;
+  whatIfOn: boolean;
   definitionId: string;
   paletteOpen: boolean;
   propertiesOpen: boolean;
@@ -37,6 +38,7 @@ export interface DesignerToolbarProps {
   onLayout: () => void;
   onView: (view: CanvasView) => void;
   onOverlay: () => void;
+  onWhatIf: () => void;
   onVersions: () => void;
   onExport: () => void;
   onPalette: () => void;
@@ -108,6 +110,9 @@ export function DesignerToolbar(p: DesignerToolbarProps) {
       </button>
       <button type="button" className={toggle(p.overlayOn)} aria-pressed={p.overlayOn} onClick={p.onOverlay} title={t('designer.toolbar.overlayTitle')} data-testid="designer-overlay">
         {t('designer.toolbar.overlay')}
+      </button>
+      <button type="button" className={toggle(p.whatIfOn)} aria-pressed={p.whatIfOn} onClick={p.onWhatIf} title={t('designer.toolbar.whatIfTitle')} data-testid="designer-whatif">
+        {t('designer.toolbar.whatIf')}
       </button>
       <Divider />
       <MoreMenu label={t('designer.toolbar.more')} className={small} testId="designer-more">

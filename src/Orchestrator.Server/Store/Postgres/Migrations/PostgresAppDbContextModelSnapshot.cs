@@ -1790,6 +1790,47 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                     b.ToTable("ReportCaseTouch", (string)null);
                 });
 
+            modelBuilder.Entity("Orchestrator.Server.Simulations.SimulationScenario", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessKey", "CreatedAt");
+
+                    b.ToTable("SimulationScenarios", (string)null);
+                });
+
             modelBuilder.Entity("Orchestrator.Server.Tasks.HumanTaskRecord", b =>
                 {
                     b.Property<string>("Id")

@@ -1756,6 +1756,47 @@ namespace Orchestrator.Server.Store.Sqlite.Migrations
                     b.ToTable("ReportCaseTouch", (string)null);
                 });
 
+            modelBuilder.Entity("Orchestrator.Server.Simulations.SimulationScenario", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessKey", "CreatedAt");
+
+                    b.ToTable("SimulationScenarios", (string)null);
+                });
+
             modelBuilder.Entity("Orchestrator.Server.Tasks.HumanTaskRecord", b =>
                 {
                     b.Property<string>("Id")

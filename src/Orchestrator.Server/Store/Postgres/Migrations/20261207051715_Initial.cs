@@ -553,6 +553,25 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SimulationScenarios",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ProcessKey = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    RequestJson = table.Column<string>(type: "text", nullable: false),
+                    ResultJson = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SimulationScenarios", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TimeStudyRecords",
                 columns: table => new
                 {
@@ -1002,6 +1021,11 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
                 column: "InstanceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SimulationScenarios_ProcessKey_CreatedAt",
+                table: "SimulationScenarios",
+                columns: new[] { "ProcessKey", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TimeStudyRecords_CycleId_RowKey",
                 table: "TimeStudyRecords",
                 columns: new[] { "CycleId", "RowKey" },
@@ -1159,6 +1183,9 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ReportCaseTouch");
+
+            migrationBuilder.DropTable(
+                name: "SimulationScenarios");
 
             migrationBuilder.DropTable(
                 name: "TimeStudyRecords");

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Server.Definitions;
+
+namespace Orchestrator.Bench;
+
+/// <summary>
+/// What-if runs of the 12-step bench process, request to summary through the HTTP API (in memory, nothing stored):
+/// 1,000 and 10,000 cases per arm, the median of three rounds after a warm-up.
+/// </summary>
+public sealed class WhatIfBench : IBenchCase
+{
+    public string Name => "whatif";
+    public string Description => "what-if: 1,000 and 10,000 cases per arm of a 12-step process, request to summary (s)";
+
+    public async Task RunAsync(FigureWriter report)
+    {
+        await using var host = new BenchHost();
+        using (var scope = host.Services.CreateScope())
+        {
+            var definitions = scope.ServiceProvider.GetRequiredService<DefinitionService>();
+            await definitions.SaveAsync(SimulationBench.Process("bench-12-asis", "AsIs").ToJsonString(), "bench", publish: true, CancellationToken.None);
+            await definitions.SaveAsync(SimulationBench.Process("bench-12-tobe", "ToBe").ToJsonString(), "bench", publish: true, CancellationToken.None);
+        }
+        using var client = host.CreateClient();
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { userName = "coordinator", password = "Orchestrator-Demo-1" });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        foreach (var (cases, target) in new[] { (1_000, 1.0), (10_000, 5.0) })
+        {
+            var run = await Rounds.MedianAsync(3, () => RunAsync(client, cases), () => RunAsync(client, cases), r => r.Seconds);
+            report.Write(new Figure($"whatif.{cases}.seconds", run.Seconds, "s", target));
+            // Where the server spent it: the simulation, the case rows of the ended cases, the summary (bootstrap included).
+            foreach (var part in new[] { "simulateMs", "caseRowsMs", "summariseMs" })
+                report.Write(new Figure($"whatif.{cases}.{part[..^2]}_seconds", run.Timings.GetProperty(part).GetDouble() / 1000, "s"));
+        }
+    }
+
+    private static async Task<(double Seconds, JsonElement Timings)> RunAsync(HttpClient client, int cases)
+    {
+        var clock = Stopwatch.StartNew();
+        var response = await client.PostAsJsonAsync("/api/simulations?wait=true", new
+        {
+            workflow = new { definitionId = "bench-12-tobe" }, cases, seed = 7,
+            settings = new { casesFile = "fixtures/cases/okuyami.csv", municipalities = new[] { "131016" }, clerkCapacity = new { @default = 300 } },
+        });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (!response.IsSuccessStatusCode || body.GetProperty("status").GetString() != "Completed")
+            throw new InvalidOperationException($"what-if failed: {body}");
+        var result = body.GetProperty("result");
+        var finished = result.GetProperty("asIs").GetProperty("finished").GetInt32() + result.GetProperty("toBe").GetProperty("finished").GetInt32();
+        if (finished != cases * 2)
+            throw new InvalidOperationException($"what-if finished {finished} of {cases * 2} cases");
+        return (seconds, result.GetProperty("timings").Clone());
+    }
+}
