@@ -4,7 +4,7 @@
 # packages. The server's store tests also run on a throwaway PostgreSQL server that this script starts and removes.
 set -euo pipefail
 cd "$(dirname "$0")"
-. scripts/postgres.sh
+. tests/postgres.sh
 
 log_dir=$(mktemp -d)
 trap 'postgres_stop; rm -rf "$log_dir"' EXIT

@@ -65,7 +65,7 @@ public static class BenchProgram
     static int Usage(TextWriter stderr, IReadOnlyList<IBenchCase> cases)
     {
         stderr.WriteLine("usage: Orchestrator.Bench <case> [--provider Sqlite|PostgreSql] [--nodes 1|2]");
-        stderr.WriteLine("  --provider and --nodes: durable and resume only (PostgreSQL: set ORCHESTRATOR_TEST_POSTGRES, see scripts/with-postgres.sh)");
+        stderr.WriteLine("  --provider and --nodes: durable and resume only (PostgreSQL: set ORCHESTRATOR_TEST_POSTGRES, see tests/with-postgres.sh)");
         stderr.WriteLine("cases:");
         stderr.WriteLine("  all        every case below, in order");
         foreach (var c in cases) stderr.WriteLine($"  {c.Name,-14} {c.Description}");

@@ -5,7 +5,7 @@ using Npgsql;
 namespace Orchestrator.Server.Tests;
 
 /// <summary>
-/// The throwaway PostgreSQL server that ./test.sh starts (scripts/postgres.sh) and names in ORCHESTRATOR_TEST_POSTGRES.
+/// The throwaway PostgreSQL server that ./test.sh starts (tests/postgres.sh) and names in ORCHESTRATOR_TEST_POSTGRES.
 /// Each test host gets a database of its own, dropped with it.
 /// </summary>
 public static class PostgresTestServer
@@ -22,7 +22,7 @@ public static class PostgresTestServer
     /// </summary>
     public static string? SkipReason =>
         ConnectionString is null && Environment.GetEnvironmentVariable("CI") is not "true"
-            ? $"PostgreSQL tests need the server ./test.sh starts ({Variable} is not set); run ./test.sh, or scripts/with-postgres.sh dotnet test …"
+            ? $"PostgreSQL tests need the server ./test.sh starts ({Variable} is not set); run ./test.sh, or tests/with-postgres.sh dotnet test …"
             : null;
 
     /// <summary>The connection string of the database for a data directory (the same one again after a restart).</summary>

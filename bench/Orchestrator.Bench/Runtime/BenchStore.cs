@@ -5,7 +5,7 @@ namespace Orchestrator.Bench;
 
 /// <summary>
 /// The store a case runs on (<c>--provider Sqlite|PostgreSql</c>) and how many server nodes share it (<c>--nodes 1|2</c>).
-/// PostgreSQL runs on the server named by ORCHESTRATOR_TEST_POSTGRES (scripts/with-postgres.sh starts a throwaway one),
+/// PostgreSQL runs on the server named by ORCHESTRATOR_TEST_POSTGRES (tests/with-postgres.sh starts a throwaway one),
 /// in a database of its own that goes when the case ends.
 /// </summary>
 public sealed class BenchStore : IAsyncDisposable
@@ -35,7 +35,7 @@ public sealed class BenchStore : IAsyncDisposable
             return new BenchStore(provider, nodes, null);
         }
         var server = Environment.GetEnvironmentVariable(Variable)
-            ?? throw new ArgumentException($"--provider PostgreSql needs a server: set {Variable}, or run under scripts/with-postgres.sh");
+            ?? throw new ArgumentException($"--provider PostgreSql needs a server: set {Variable}, or run under tests/with-postgres.sh");
         var database = new NpgsqlConnectionStringBuilder(server) { Database = "bench_" + Guid.NewGuid().ToString("n") };
         await AdminAsync(server, $"CREATE DATABASE \"{database.Database}\"");
         return new BenchStore(provider, nodes, database.ConnectionString);
