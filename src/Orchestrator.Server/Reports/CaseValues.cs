@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Server.Store;
 
@@ -39,7 +40,7 @@ public sealed record CaseValues(string ProcessKey, string Arm, string? Municipal
         });
         await using var command = projected.CreateDbCommand();
         var groups = new Dictionary<(string, string, bool), GroupSums>();
-        var rows = await store.RowsAsync(command, s =>
+        var rows = await store.RowsAsync(command, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (s) =>
         {
             double N(int i) => s.IsNull(i) ? double.NaN : s.Double(i);
             double D(int i) => s.Double(i);
@@ -93,6 +94,7 @@ public sealed record CaseValues(string ProcessKey, string Arm, string? Municipal
         private int n, imported, surveyed, timeStudy, clerkSteps, edited, missing, unsourced;
         private double unrated;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(double[] values, bool isImported, bool isSurveyed, int timeStudySteps, int clerk, int editedSteps, int missingTimes, int unsourcedFigures, double unratedMinutes)
         {
             n++;
