@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test of Orchestrator: .NET tests (engine, server, CLI, fake agencies, browser) and the Studio's
-# unit tests. Installs what the tests need when it is missing: Debian's chromium and the Studio's npm packages.
+# unit tests. Installs what the tests need when it is missing: Debian's chromium and postgresql, and the Studio's npm
+# packages. The server's store tests also run on a throwaway PostgreSQL server that this script starts and removes.
 set -euo pipefail
 cd "$(dirname "$0")"
+. tests/postgres.sh
 
 log_dir=$(mktemp -d)
-trap 'rm -rf "$log_dir"' EXIT
+trap 'postgres_stop; rm -rf "$log_dir"' EXIT
 
 # Browser tests drive Debian's chromium; the CJK font makes Japanese screenshots readable.
 missing=()
@@ -26,6 +28,9 @@ fi
 
 echo "== building"
 dotnet build Orchestrator.sln -nologo -v quiet
+
+# The PostgreSQL tests' server: durability is not what they test, so it skips syncing to disk.
+POSTGRES_OPTIONS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off" postgres_start
 
 echo "== .NET tests"
 dotnet_status=0

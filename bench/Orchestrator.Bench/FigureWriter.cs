@@ -4,15 +4,18 @@ using System.Text.Json.Serialization;
 
 namespace Orchestrator.Bench;
 
-/// <summary>One measured figure, printed as one JSON line: {"name","value","unit","target"?,"peer"?}.</summary>
+/// <summary>One measured figure, printed as one JSON line: {"name","value","unit","target"?,"peer"?,"provider"?,"nodes"?}.</summary>
 public sealed record Figure(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("value")] double Value,
     [property: JsonPropertyName("unit")] string Unit,
     [property: JsonPropertyName("target")] double? Target = null,
-    [property: JsonPropertyName("peer")] string? Peer = null);
+    [property: JsonPropertyName("peer")] string? Peer = null,
+    [property: JsonPropertyName("provider")] string? Provider = null,
+    [property: JsonPropertyName("nodes")] int? Nodes = null);
 
-public sealed class FigureWriter(TextWriter output)
+/// <param name="provider">For the cases that run on either store: the store and node count every figure was measured with.</param>
+public sealed class FigureWriter(TextWriter output, string? provider = null, int? nodes = null)
 {
     static readonly JsonSerializerOptions Options = new()
     {
@@ -22,7 +25,7 @@ public sealed class FigureWriter(TextWriter output)
 
     public void Write(Figure figure)
     {
-        output.WriteLine(JsonSerializer.Serialize(figure with { Value = Math.Round(figure.Value, 2) }, Options));
+        output.WriteLine(JsonSerializer.Serialize(figure with { Value = Math.Round(figure.Value, 2), Provider = provider, Nodes = nodes }, Options));
         output.Flush();
     }
 }

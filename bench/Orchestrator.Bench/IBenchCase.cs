@@ -7,3 +7,9 @@ public interface IBenchCase
     string Description { get; }
     Task RunAsync(FigureWriter report);
 }
+
+/// <summary>A case that runs on either store, with one or two server nodes.</summary>
+public interface IStoreBenchCase : IBenchCase
+{
+    Task RunAsync(FigureWriter report, BenchStore store);
+}

@@ -25,6 +25,9 @@ using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 
+if (args.FirstOrDefault() == StoreCopy.Command)
+    return await StoreCopy.RunAsync(args[1..], Console.Out, Console.Error);
+
 var builder = WebApplication.CreateBuilder(args);
 
 var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
@@ -62,16 +65,14 @@ LoggersPerCategory.Wrap(builder.Services);
 
 // The initializer must be the first hosted service: migrations run before Hangfire or Kestrel start.
 builder.Services.AddHostedService<StartupInitializer>();
-builder.Services.AddAppStore(paths, storage);
+builder.Services.AddAppStore(paths, storage, builder.Configuration.GetConnectionString(StoreSetup.ConnectionStringName));
 builder.Services.AddOrchestratorAuth(paths, auth, secureCookies: !demo.Enabled);
-builder.Services.AddJobs(paths, jobs);
+builder.Services.AddJobs(paths, jobs, storage, builder.Configuration.GetConnectionString(StoreSetup.ConnectionStringName));
 builder.Services.AddSingleton(ActivityRegistry.CreateDefault());
 builder.Services.AddSingleton<IWorkflowDefinitionProvider, StoredWorkflowDefinitions>();
 builder.Services.AddSingleton(sp => new WorkflowValidator(sp.GetRequiredService<ActivityRegistry>(), sp.GetRequiredService<IWorkflowDefinitionProvider>()));
 builder.Services.AddSingleton(sp => EngineOptions.CreateRunner(sp, builder.Configuration));
 builder.Services.AddSingleton<DefinitionCache>();
-builder.Services.AddSingleton<InstanceLocks>();
-builder.Services.AddSingleton<BurstWriter>();
 builder.Services.AddScoped<DefinitionService>();
 builder.Services.AddScoped<WorkflowFolderImport>();
 builder.Services.AddScoped<WorkflowRuntime>();

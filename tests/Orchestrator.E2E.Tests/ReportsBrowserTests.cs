@@ -6,6 +6,7 @@ using Orchestrator.Engine;
 using Orchestrator.Server.Instances;
 using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Store;
+using Orchestrator.Server.Store.Sqlite;
 using Orchestrator.Server.Tasks;
 using static Microsoft.Playwright.Assertions;
 
@@ -46,9 +47,9 @@ public sealed class ReportsBrowserTests(BrowserFixture browser) : IClassFixture<
     /// </summary>
     private async Task SeedAsync()
     {
-        var options = new DbContextOptionsBuilder<AppDbContext>()
+        var options = new DbContextOptionsBuilder<SqliteAppDbContext>()
             .UseSqlite($"Data Source={Path.Combine(browser.Server.DataDirectory, "orchestrator.db")};Default Timeout=30").Options;
-        await using var db = new AppDbContext(options);
+        await using var db = new SqliteAppDbContext(options);
         db.Pilots.Add(new Pilot { Id = "e2e-reports", NameJa = "おくやみ 実証 (E2E)", Mode = PilotMode.Simulated, ConfigurationJson = "{}" });
         for (var c = 0; c < CycleIds.Length; c++)
         {

@@ -5,29 +5,45 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Server.Auth;
+using Orchestrator.Server.Hosting;
 
 namespace Orchestrator.Server.Tests;
 
 /// <summary>
-/// The real host on a real SQLite file and real Hangfire storage, in a data directory of its own per test class.
+/// The real host on a real store and real Hangfire storage, in a data directory of its own per test class: a SQLite
+/// file, or (for <see cref="PostgresOrchestratorFactory"/>, or every factory when ORCHESTRATOR_TEST_PROVIDER is
+/// PostgreSql) a database of its own on the throwaway PostgreSQL server.
 /// </summary>
-public sealed class OrchestratorFactory : WebApplicationFactory<Program>
+public class OrchestratorFactory : WebApplicationFactory<Program>
 {
-    public OrchestratorFactory() : this(null) { }
+    public OrchestratorFactory() : this(null, true, null) { }
 
-    private OrchestratorFactory(string? dataDirectory, bool deleteOnDispose = true)
+    protected OrchestratorFactory(string? dataDirectory, bool deleteOnDispose, StoreKind? store)
     {
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "orchestrator-tests", Guid.NewGuid().ToString("n"));
         this.deleteOnDispose = deleteOnDispose;
+        Store = store ?? (Environment.GetEnvironmentVariable(PostgresTestServer.ProviderVariable) is { } name
+            && Enum.TryParse<StoreKind>(name, ignoreCase: true, out var kind) ? kind : StoreKind.Sqlite);
+        if (Store == StoreKind.PostgreSql)
+        {
+            ConnectionString = PostgresTestServer.DatabaseFor(DataDirectory);
+            PostgresTestServer.CreateAsync(ConnectionString).GetAwaiter().GetResult();
+        }
     }
 
-    /// <summary>A second factory on the same directory is the same installation restarted.</summary>
-    public static OrchestratorFactory On(string dataDirectory, bool deleteOnDispose = true, IReadOnlyDictionary<string, string?>? settings = null) =>
-        new(dataDirectory, deleteOnDispose) { Settings = settings ?? new Dictionary<string, string?>() };
+    /// <summary>A second factory on the same directory (and store) is the same installation restarted.</summary>
+    public static OrchestratorFactory On(
+        string dataDirectory, bool deleteOnDispose = true, IReadOnlyDictionary<string, string?>? settings = null, StoreKind? store = null) =>
+        new(dataDirectory, deleteOnDispose, store) { Settings = settings ?? new Dictionary<string, string?>() };
 
     private readonly bool deleteOnDispose;
 
     public string DataDirectory { get; }
+
+    public StoreKind Store { get; }
+
+    /// <summary>The PostgreSQL database of this installation; null on SQLite.</summary>
+    public string? ConnectionString { get; }
 
     public const string DemoPassword = "Test-Demo-Pass-1";
 
@@ -48,6 +64,9 @@ public sealed class OrchestratorFactory : WebApplicationFactory<Program>
             builder.ConfigureTestServices(configure);
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("Storage:Provider", Store.ToString());
+        if (ConnectionString is not null)
+            builder.UseSetting("ConnectionStrings:Orchestrator", ConnectionString);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Password", DemoPassword);
         // Tests that need agency systems bring their own WireMock servers.
@@ -100,6 +119,16 @@ public sealed class OrchestratorFactory : WebApplicationFactory<Program>
         await users.AddToRoleAsync(user, role);
     }
 
+    /// <summary>Hangfire's storage is lost (its file deleted, its schema dropped): the store must bring every job back.</summary>
+    public async Task DeleteJobStorageAsync()
+    {
+        if (ConnectionString is not null)
+            await PostgresTestServer.ExecuteAsync(ConnectionString, "DROP SCHEMA hangfire CASCADE");
+        else
+            foreach (var file in Directory.GetFiles(DataDirectory, "hangfire.db*"))
+                File.Delete(file);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
@@ -107,6 +136,17 @@ public sealed class OrchestratorFactory : WebApplicationFactory<Program>
         if (deleteOnDispose)
         {
             try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+            if (ConnectionString is not null)
+                await PostgresTestServer.DropAsync(ConnectionString);
         }
     }
 }
+
+/// <summary>The same host on PostgreSQL, for the second half of a contract suite.</summary>
+public sealed class PostgresOrchestratorFactory : OrchestratorFactory
+{
+    public PostgresOrchestratorFactory() : base(null, true, PostgresTestServer.SkipReason is null ? StoreKind.PostgreSql : StoreKind.Sqlite) { }
+}
+
+/// <summary>The host on SQLite whatever ORCHESTRATOR_TEST_PROVIDER says, for tests of the SQLite store itself.</summary>
+public sealed class SqliteOrchestratorFactory() : OrchestratorFactory(null, true, StoreKind.Sqlite);

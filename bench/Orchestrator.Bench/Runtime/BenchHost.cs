@@ -7,7 +7,7 @@ namespace Orchestrator.Bench;
 /// The real server's services (store, Hangfire, runtime) without HTTP, on a fresh data directory of its own that goes
 /// when the host is disposed.
 /// </summary>
-internal sealed class BenchHost : WebApplicationFactory<Orchestrator.Server.Hosting.ProductPaths>
+internal sealed class BenchHost(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Orchestrator.Server.Hosting.ProductPaths>
 {
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "orchestrator-bench", Guid.NewGuid().ToString("n"));
 
@@ -23,6 +23,8 @@ internal sealed class BenchHost : WebApplicationFactory<Orchestrator.Server.Host
         // Only the measured work runs: no demo pilots and no background report aggregation beside it.
         builder.UseSetting("Demo:Pilots", "false");
         builder.UseSetting("Reports:RefreshSeconds", "0");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key.Replace("__", ":"), value);
     }
 
     public override async ValueTask DisposeAsync()

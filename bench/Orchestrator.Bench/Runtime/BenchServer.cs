@@ -13,7 +13,7 @@ internal sealed class BenchServer(Process process, Uri baseAddress, string data)
     /// <summary>The server's data folder: its store can be read beside it (WAL lets readers in).</summary>
     public string DataDirectory => data;
 
-    public static async Task<BenchServer> StartAsync()
+    public static async Task<BenchServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "Orchestrator.sln")))
@@ -30,6 +30,8 @@ internal sealed class BenchServer(Process process, Uri baseAddress, string data)
         // The demo pilots' simulated cycles would compete with the measured work.
         start.Environment["Demo__Pilots"] = "false";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("server did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -53,11 +55,7 @@ internal sealed class BenchServer(Process process, Uri baseAddress, string data)
     }
 
     /// <summary>utime + stime of the server process, from /proc (clock ticks of 1/100 s).</summary>
-    public double CpuSeconds()
-    {
-        var fields = File.ReadAllText($"/proc/{process.Id}/stat").Split(") ")[1].Split(' ');
-        return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
-    }
+    public double CpuSeconds() => ProcessCpu.Seconds(process.Id);
 
     /// <summary>VmHWM: the resident set's high-water mark of the server process.</summary>
     public double PeakMemoryMegabytes()

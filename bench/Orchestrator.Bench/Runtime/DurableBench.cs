@@ -1,3 +1,4 @@
+using Orchestrator.Server.Hosting;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Engine;
@@ -8,42 +9,77 @@ namespace Orchestrator.Bench;
 
 /// <summary>
 /// The engine case's workflow started and completed through the durable runtime: each instance is one burst saved
-/// to the SQLite store (instance row, five journal rows) in one transaction.
+/// to the store (instance row, five journal rows) in one transaction. With two nodes, two hosts share the store and
+/// the workers are split between them (the same four in all).
 /// </summary>
-public sealed class DurableBench : IBenchCase
+public sealed class DurableBench : IStoreBenchCase
 {
     private const int InstancesPerRound = 4_000;
     private const int Workers = 4;
     private const double TargetInstancesPerSecond = 2_000;
 
     public string Name => "durable";
-    public string Description => "5-activity flowchart through the runtime on the SQLite store (instances/s)";
+    public string Description => "5-activity flowchart through the runtime on the store (instances/s)";
 
     public async Task RunAsync(FigureWriter report)
     {
-        await using var host = new BenchHost();
-        _ = host.Services; // starts the host: migrations, seeding
+        await using var store = await BenchStore.CreateAsync(StoreKind.Sqlite, 1);
+        await RunAsync(report, store);
+    }
+
+    public async Task RunAsync(FigureWriter report, BenchStore store)
+    {
+        var hosts = new List<BenchHost>();
+        try
+        {
+            for (var node = 0; node < store.Nodes; node++)
+            {
+                var host = new BenchHost(store.Settings);
+                _ = host.Services; // starts the host: migrations, seeding (one after the other)
+                hosts.Add(host);
+            }
+            await MeasureAsync(report, hosts.Select(h => h.Services).ToList());
+        }
+        finally
+        {
+            foreach (var host in hosts)
+                await host.DisposeAsync();
+        }
+    }
+
+    private static async Task MeasureAsync(FigureWriter report, IReadOnlyList<IServiceProvider> nodes)
+    {
         string definitionId;
-        using (var scope = host.Services.CreateScope())
+        using (var scope = nodes[0].CreateScope())
         {
             var saved = await scope.ServiceProvider.GetRequiredService<DefinitionService>()
                 .SaveAsync(EngineWorkload.DefinitionJson, "bench", publish: true, CancellationToken.None);
             definitionId = saved.Version.DefinitionId;
         }
 
-        var rate = await Rounds.MedianAsync(3,
-            () => RunRoundAsync(host.Services, definitionId, 500),
-            () => RunRoundAsync(host.Services, definitionId, InstancesPerRound),
-            r => r);
-        report.Write(new Figure("durable.instances_per_second", rate, "instances/s", TargetInstancesPerSecond));
+        var round = await Rounds.MedianAsync(3,
+            () => RunRoundAsync(nodes, definitionId, 500),
+            () => RunRoundAsync(nodes, definitionId, InstancesPerRound),
+            r => r.Rate);
+        report.Write(new Figure("durable.instances_per_second", round.Rate, "instances/s", TargetInstancesPerSecond));
+        // Where the two cores went during that round: this process (runtime, engine, store client) and PostgreSQL's
+        // processes (none for SQLite, which runs inside this process).
+        report.Write(new Figure("durable.process_cpu_cores", round.ProcessCores, "cores"));
+        report.Write(new Figure("durable.postgres_cpu_cores", round.PostgresCores, "cores"));
+        report.Write(new Figure("durable.load_average", ProcessCpu.LoadAverage(), "1-minute"));
     }
 
-    private static async Task<double> RunRoundAsync(IServiceProvider services, string definitionId, int count)
+    private sealed record Round(double Rate, double ProcessCores, double PostgresCores);
+
+    private static async Task<Round> RunRoundAsync(IReadOnlyList<IServiceProvider> nodes, string definitionId, int count)
     {
         var next = -1;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var postgres = ProcessCpu.PostgresSeconds();
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, Workers).Select(worker => Task.Run(async () =>
         {
+            var services = nodes[worker % nodes.Count];
             while (Interlocked.Increment(ref next) < count)
             {
                 using var scope = services.CreateScope();
@@ -53,6 +89,8 @@ public sealed class DurableBench : IBenchCase
                     throw new InvalidOperationException($"bench instance ended {record.Status}");
             }
         })));
-        return count / clock.Elapsed.TotalSeconds;
+        var seconds = clock.Elapsed.TotalSeconds;
+        return new Round(count / seconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds / seconds,
+            (ProcessCpu.PostgresSeconds() - postgres) / seconds);
     }
 }

@@ -1,3 +1,4 @@
+using Orchestrator.Server.Hosting;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -9,8 +10,9 @@ namespace Orchestrator.Bench;
 /// <summary>
 /// 10,000 instances wait on an Event bookmark; 100 concurrent callers resume them one by one through the HTTP API
 /// of the real server on Kestrel (a child process, as deployed). Prints latency percentiles and the server's peak memory.
+/// With two nodes, two servers share the store and request i goes to node i % 2, as a round-robin balancer sends it.
 /// </summary>
-public sealed class ResumeBench : IBenchCase
+public sealed class ResumeBench : IStoreBenchCase
 {
     private const int Instances = 10_000;
     /// <summary>Resumed first by a single caller: the service time of one resume, without queueing.</summary>
@@ -28,49 +30,86 @@ public sealed class ResumeBench : IBenchCase
 
     public async Task RunAsync(FigureWriter report)
     {
-        await using var server = await BenchServer.StartAsync();
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Callers })
+        await using var store = await BenchStore.CreateAsync(StoreKind.Sqlite, 1);
+        await RunAsync(report, store);
+    }
+
+    public async Task RunAsync(FigureWriter report, BenchStore store)
+    {
+        var servers = new List<BenchServer>();
+        try
         {
-            BaseAddress = server.BaseAddress,
-            Timeout = TimeSpan.FromSeconds(60),
-        };
-        var login = await http.PostAsJsonAsync("/api/auth/login", new { userName = "coordinator", password = BenchServer.Password });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            // One after the other: the first creates the store's tables.
+            for (var node = 0; node < store.Nodes; node++)
+                servers.Add(await BenchServer.StartAsync(store.Settings));
+            await MeasureAsync(report, servers);
+        }
+        finally
+        {
+            foreach (var server in servers)
+                await server.DisposeAsync();
+        }
+    }
+
+    private static async Task MeasureAsync(FigureWriter report, IReadOnlyList<BenchServer> servers)
+    {
+        var clients = new List<HttpClient>();
+        foreach (var server in servers)
+        {
+            var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Callers })
+            {
+                BaseAddress = server.BaseAddress,
+                Timeout = TimeSpan.FromSeconds(60),
+            };
+            var login = await client.PostAsJsonAsync("/api/auth/login", new { userName = "coordinator", password = BenchServer.Password });
+            login.EnsureSuccessStatusCode();
+            var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            clients.Add(client);
+        }
+        var http = clients[0];
+        HttpClient Node(int i) => clients[i % clients.Count];
+        double CpuSeconds() => servers.Sum(s => s.CpuSeconds());
 
         (await http.PostAsync("/api/workflow-definitions", new StringContent(Definition, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         (await http.PostAsync("/api/workflow-definitions/bench-resume/publish", null)).EnsureSuccessStatusCode();
 
         var startClock = Stopwatch.StartNew();
         await ForEachConcurrentlyAsync(Instances + SingleCallerInstances + WarmUpInstances, 8, async i =>
-            (await http.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "bench-resume", correlationId = $"case-{i}" })).EnsureSuccessStatusCode());
+            (await Node(i).PostAsJsonAsync("/api/workflow-instances", new { definitionId = "bench-resume", correlationId = $"case-{i}" })).EnsureSuccessStatusCode());
         report.Write(new Figure("resume.setup_instances_started_per_second", (Instances + SingleCallerInstances + WarmUpInstances) / startClock.Elapsed.TotalSeconds, "instances/s"));
 
-        var (single, _) = await TimeCallsAsync(SingleCallerInstances, 1, i => ResumeAsync(http, Instances + i));
+        var (single, _) = await TimeCallsAsync(SingleCallerInstances, 1, i => ResumeAsync(Node(i), Instances + i));
         report.Write(new Figure("resume.single_caller_latency_p50", Percentile(single, 0.50), "ms"));
-        await TimeCallsAsync(WarmUpInstances, Callers, i => ResumeAsync(http, Instances + SingleCallerInstances + i));
+        await TimeCallsAsync(WarmUpInstances, Callers, i => ResumeAsync(Node(i), Instances + SingleCallerInstances + i));
 
-        var cpuBefore = server.CpuSeconds();
-        var (latencies, seconds) = await TimeCallsAsync(Instances, Callers, i => ResumeAsync(http, i));
-        var cpuPerResume = (server.CpuSeconds() - cpuBefore) * 1e6 / Instances;
+        var cpuBefore = CpuSeconds();
+        var postgresBefore = ProcessCpu.PostgresSeconds();
+        var (latencies, seconds) = await TimeCallsAsync(Instances, Callers, i => ResumeAsync(Node(i), i));
+        var cpuPerResume = (CpuSeconds() - cpuBefore) * 1e6 / Instances;
+        var postgresPerResume = (ProcessCpu.PostgresSeconds() - postgresBefore) * 1e6 / Instances;
         report.Write(new Figure("resume.latency_p50", Percentile(latencies, 0.50), "ms"));
         report.Write(new Figure("resume.latency_p99", Percentile(latencies, 0.99), "ms", 50));
         report.Write(new Figure("resume.resumes_per_second", Instances / seconds, "resumes/s"));
         // The server's CPU time (both cores, user and system) per measured resume: steadier than latency on a shared machine.
         report.Write(new Figure("resume.server_cpu_per_resume", cpuPerResume, "µs"));
+        // PostgreSQL's share (its processes; none for SQLite, which runs inside the server), and the whole machine's load.
+        report.Write(new Figure("resume.postgres_cpu_per_resume", postgresPerResume, "µs"));
+        report.Write(new Figure("resume.load_average", ProcessCpu.LoadAverage(), "1-minute"));
 
         // A floor under those figures: the same callers and the same route, for an event nobody waits for (the lookup
         // finds no bookmark, nothing is written), which shows what the HTTP pipeline, the lookup and the client cost on
         // this machine's cores.
-        cpuBefore = server.CpuSeconds();
-        var (floor, floorSeconds) = await TimeCallsAsync(Instances, Callers, i => TriggerNobodyAsync(http, i));
-        var cpuPerFloorRequest = (server.CpuSeconds() - cpuBefore) * 1e6 / Instances;
+        cpuBefore = CpuSeconds();
+        var (floor, floorSeconds) = await TimeCallsAsync(Instances, Callers, i => TriggerNobodyAsync(Node(i), i));
+        var cpuPerFloorRequest = (CpuSeconds() - cpuBefore) * 1e6 / Instances;
         report.Write(new Figure("resume.floor_latency_p50", Percentile(floor, 0.50), "ms"));
         report.Write(new Figure("resume.floor_latency_p99", Percentile(floor, 0.99), "ms"));
         report.Write(new Figure("resume.floor_requests_per_second", Instances / floorSeconds, "requests/s"));
         report.Write(new Figure("resume.floor_server_cpu_per_request", cpuPerFloorRequest, "µs"));
-        report.Write(new Figure("resume.server_peak_memory", server.PeakMemoryMegabytes(), "MB"));
+        report.Write(new Figure("resume.server_peak_memory", servers.Max(s => s.PeakMemoryMegabytes()), "MB"));
+        foreach (var client in clients)
+            client.Dispose();
     }
 
     private static async Task<double> ResumeAsync(HttpClient http, int i)

@@ -21,9 +21,8 @@ public static class AuthSetup
     /// </param>
     public static IServiceCollection AddOrchestratorAuth(this IServiceCollection services, ProductPaths paths, AuthOptions auth, bool secureCookies)
     {
-        services.AddDataProtection()
-            .SetApplicationName("Orchestrator")
-            .PersistKeysToFileSystem(new DirectoryInfo(paths.Keys));
+        // Where the keys are kept is the store's choice (Store/Sqlite: the data folder; Store/Postgres: the database).
+        services.AddDataProtection().SetApplicationName("Orchestrator");
 
         services.AddIdentityCore<AppUser>(o =>
             {

@@ -11,16 +11,36 @@ namespace Orchestrator.Server.Auth;
 /// <summary>
 /// Sessions end when the user's security stamp changes (sign-out, an Admin's unlock): the cookie and every bearer
 /// token carry the stamp they were issued with, and a request whose stamp is no longer the user's is anonymous. The
-/// stamp is read once per user and remembered for <see cref="Fresh"/>; a change made by this process is seen at once,
-/// one made elsewhere (another node, the database by hand) within that time. Bearer tickets are remembered by
+/// stamp is read once per user and remembered for <see cref="Fresh"/>; a sign-out on any server is seen by every server
+/// at once (a store signal), a change made in the database by hand within that time. Bearer tickets are remembered by
 /// BearerTicketCache, but this check runs on every request after it, so a remembered ticket of an ended session is
 /// refused too.
 /// </summary>
-public sealed class SessionStamps(IServiceScopeFactory scopes, IOptions<IdentityOptions> identity, TimeProvider time)
+public sealed class SessionStamps : IDisposable
 {
     public static readonly TimeSpan Fresh = TimeSpan.FromSeconds(30);
+    private const string Topic = "sessions";
 
     private readonly ConcurrentDictionary<string, (string? Stamp, DateTimeOffset ReadAt)> stamps = new(StringComparer.Ordinal);
+    private readonly IServiceScopeFactory scopes;
+    private readonly IOptions<IdentityOptions> identity;
+    private readonly TimeProvider time;
+    private readonly IStoreSignals signals;
+    private readonly IDisposable subscription;
+
+    public SessionStamps(IServiceScopeFactory scopes, IOptions<IdentityOptions> identity, TimeProvider time, IStoreSignals signals)
+    {
+        (this.scopes, this.identity, this.time, this.signals) = (scopes, identity, time, signals);
+        subscription = signals.Subscribe(Topic, userId =>
+        {
+            if (userId is null)
+                stamps.Clear();
+            else
+                stamps.TryRemove(userId, out _);
+        });
+    }
+
+    public void Dispose() => subscription.Dispose();
 
     public async ValueTask<bool> IsCurrentAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -49,6 +69,7 @@ public sealed class SessionStamps(IServiceScopeFactory scopes, IOptions<Identity
             .SetProperty(u => u.ConcurrencyStamp, Guid.NewGuid().ToString()), ct);
         await transaction.CommitAsync(ct);
         stamps.TryRemove(userId, out _);
+        await signals.PublishAsync(Topic, userId, CancellationToken.None);
     }
 }
 

@@ -18,10 +18,29 @@ public sealed class InvalidDefinitionException(ValidationResult validation)
 
 /// <summary>
 /// Parsed definitions by version id (a stored version never changes, so those never go stale), and the published
-/// version of each definition (forgotten whenever a version of it is saved or published).
+/// version of each definition (forgotten whenever a version of it is saved or published, on this server or another).
 /// </summary>
-public sealed class DefinitionCache
+public sealed class DefinitionCache : IDisposable
 {
+    public const string Topic = "definitions";
+
+    private readonly IDisposable subscription;
+
+    public DefinitionCache(IStoreSignals signals)
+    {
+        // Another server saved or published: its change must reach the instances this server starts. A null message
+        // (the signals may have been missed) forgets every published version.
+        subscription = signals.Subscribe(Topic, definitionId =>
+        {
+            if (definitionId is null)
+                ForgetAll();
+            else
+                Forget(definitionId);
+        });
+    }
+
+    public void Dispose() => subscription.Dispose();
+
     private readonly ConcurrentDictionary<string, WorkflowDefinition> parsed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, WorkflowDefinitionVersion> published = new(StringComparer.Ordinal);
 
@@ -58,6 +77,12 @@ public sealed class DefinitionCache
         Interlocked.Increment(ref forgotten);
         published.TryRemove(definitionId, out _);
     }
+
+    private void ForgetAll()
+    {
+        Interlocked.Increment(ref forgotten);
+        published.Clear();
+    }
 }
 
 /// <summary>Two writers changed the same definition at once and this one gave up after retrying (409).</summary>
@@ -70,7 +95,7 @@ public sealed class DefinitionConflictException(string definitionId)
 /// writes inside one write transaction, so changes of one definition apply one after the other. A writer that still
 /// loses a race (possible with a store that lets two write transactions run at once) reads again and retries.
 /// </summary>
-public sealed class DefinitionService(AppDbContext db, WorkflowValidator validator, DefinitionCache cache, TimeProvider time)
+public sealed class DefinitionService(AppDbContext db, WorkflowValidator validator, DefinitionCache cache, IStoreSignals signals, TimeProvider time)
 {
     private const int Attempts = 5;
 
@@ -158,6 +183,7 @@ public sealed class DefinitionService(AppDbContext db, WorkflowValidator validat
                 var result = await change();
                 await transaction.CommitAsync(ct);
                 cache.Forget(definitionId);
+                await signals.PublishAsync(DefinitionCache.Topic, definitionId, CancellationToken.None);
                 return result;
             }
             catch (Exception e) when (StoreErrors.IsUniqueViolation(e))

@@ -1,25 +1,30 @@
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
+using Npgsql;
 using Orchestrator.Server.Auth;
 
 namespace Orchestrator.Server.Hosting;
 
 public static class JobSetup
 {
-    public static IServiceCollection AddJobs(this IServiceCollection services, ProductPaths paths, JobOptions jobs)
+    public static IServiceCollection AddJobs(this IServiceCollection services, ProductPaths paths, JobOptions jobs, StorageOptions store, string? connectionString)
     {
         var poll = TimeSpan.FromSeconds(jobs.PollingIntervalSeconds);
         // The host's own storage, registered before Hangfire's default, which resolves JobStorage.Current: a
         // process-wide static that the last host configured overwrites (tests and benchmarks run several hosts in one
         // process, and a job enqueued into another host's database would run there against the wrong store).
-        var storage = new SQLiteStorage(paths.JobDatabase, new SQLiteStorageOptions
-        {
-            QueuePollInterval = poll,
-            InvisibilityTimeout = TimeSpan.FromMinutes(jobs.InvisibilityTimeoutMinutes),
-        });
-        services.AddSingleton<JobStorage>(storage);
+        JobStorage storage = store.Kind == StoreKind.Sqlite
+            ? new SQLiteStorage(paths.JobDatabase, new SQLiteStorageOptions
+            {
+                QueuePollInterval = poll,
+                InvisibilityTimeout = TimeSpan.FromMinutes(jobs.InvisibilityTimeoutMinutes),
+            })
+            : PostgresJobStorage(connectionString!, jobs, poll);
+        services.AddSingleton(storage);
         // Likewise the activator: Hangfire's default registration returns JobActivator.Current, which every host's
         // configuration sets; a server built while another host configured itself performed its jobs through that
         // host's services, against that host's store.
@@ -40,6 +45,36 @@ public static class JobSetup
         });
         return services;
     }
+
+    /// <summary>
+    /// Hangfire's tables in the schema "hangfire" of the application's database, shared by every node: a job is
+    /// fetched by one worker of one node. A fetched job's claim is renewed while it runs (sliding invisibility), so
+    /// a job whose node died is handed out again once its claim is older than the server timeout, however long jobs
+    /// take otherwise. A lock in Hangfire's storage held by a node that died (the scheduler's, a recurring job's) is
+    /// free again after the same time, not after the storage's default of ten minutes, during which no timer would
+    /// fire. Nodes that start together create the schema one after the other.
+    /// </summary>
+    private static PostgreSqlStorage PostgresJobStorage(string connectionString, JobOptions jobs, TimeSpan poll)
+    {
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            QueuePollInterval = poll,
+            InvisibilityTimeout = jobs.ServerTimeout,
+            UseSlidingInvisibilityTimeout = true,
+            DistributedLockTimeout = jobs.ServerTimeout,
+            PrepareSchemaIfNecessary = true,
+        };
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        // As long as the other node takes: on a loaded machine creating the schema took more than the driver's 30 s.
+        using (var lockSchema = new NpgsqlCommand($"SELECT pg_advisory_lock({SchemaLock})", connection) { CommandTimeout = 0 })
+            lockSchema.ExecuteNonQuery();
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+    }
+
+    /// <summary>Held while one node creates or upgrades Hangfire's schema; released when its connection closes.</summary>
+    private const long SchemaLock = 0x4f72636845616e67;
 
     public static IApplicationBuilder UseJobDashboard(this IApplicationBuilder app) =>
         app.UseHangfireDashboard("/hangfire", new DashboardOptions

@@ -4,8 +4,12 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    /// <summary>Sqlite (default) or PostgreSql.</summary>
+    /// <summary>Sqlite (default: one server on a file in the data folder) or PostgreSql (ConnectionStrings:Orchestrator; any number of servers).</summary>
     public string Provider { get; set; } = "Sqlite";
+
+    public StoreKind Kind => Enum.TryParse<StoreKind>(Provider, ignoreCase: true, out var kind) && Enum.IsDefined(kind)
+        ? kind
+        : throw new InvalidOperationException($"Storage:Provider '{Provider}' is not known; use 'Sqlite' or 'PostgreSql'.");
 
     /// <summary>Relative paths are resolved against the repository root (or the content root when deployed).</summary>
     public string DataDirectory { get; set; } = "data";
@@ -13,6 +17,8 @@ public sealed class StorageOptions
     /// <summary>Workflow files imported at start (as published versions when their content changed).</summary>
     public string WorkflowsDirectory { get; set; } = "workflows";
 }
+
+public enum StoreKind { Sqlite, PostgreSql }
 
 public sealed class DemoOptions
 {

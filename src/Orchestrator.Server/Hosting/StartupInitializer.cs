@@ -20,13 +20,23 @@ namespace Orchestrator.Server.Hosting;
 /// </summary>
 public sealed class StartupInitializer(
     IServiceProvider services, IHostApplicationLifetime lifetime, IServer server, IOptions<DemoOptions> demo,
-    ProductPaths paths, IRecurringJobManager recurring, ILogger<StartupInitializer> log) : IHostedService
+    ProductPaths paths, IRecurringJobManager recurring, IStoreLocks locks, ILogger<StartupInitializer> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(paths.Data);
         await services.MigrateAppStoreAsync(ct);
+        // Servers that start together on one store seed it one after the other: the later ones find it seeded.
+        IReadOnlyList<SeededAccount> accounts;
+        await using (await locks.EnterAsync("startup", ct))
+            accounts = await SeedAsync(ct);
 
+        if (demo.Value.Enabled)
+            lifetime.ApplicationStarted.Register(() => _ = PrintDemoBannerLastAsync(accounts, lifetime.ApplicationStopping));
+    }
+
+    private async Task<IReadOnlyList<SeededAccount>> SeedAsync(CancellationToken ct)
+    {
         await using var scope = services.CreateAsyncScope();
         var organisations = await scope.ServiceProvider.GetRequiredService<OrganisationCatalog>().ImportFixturesAsync(ct);
         var accounts = await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(organisations);
@@ -39,9 +49,7 @@ public sealed class StartupInitializer(
         recurring.AddOrUpdate<ReconcileJob>(ReconcileJob.Id, j => j.RunAsync(), Cron.Minutely());
         recurring.AddOrUpdate<TaskExpiryJob>(TaskExpiryJob.Id, j => j.RunAsync(), Cron.Minutely());
         log.LogInformation("Store ready at {DataDirectory}", paths.Data);
-
-        if (demo.Value.Enabled)
-            lifetime.ApplicationStarted.Register(() => _ = PrintDemoBannerLastAsync(accounts, lifetime.ApplicationStopping));
+        return accounts;
     }
 
     /// <summary>

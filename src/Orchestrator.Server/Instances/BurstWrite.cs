@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Instances;
@@ -12,30 +11,26 @@ public sealed record BurstWrite(
     WorkflowInstanceRecord Instance, Guid? ReadToken, IReadOnlyList<string> Changed,
     IReadOnlyList<ActivityExecutionRow> NewJournal, IReadOnlyList<ActivityExecutionRow> ChangedJournal,
     IReadOnlyList<string> ClosedBookmarkIds, IReadOnlyList<BookmarkRecord> OpenedBookmarks, IReadOnlyList<IncidentRecord> NewIncidents)
+    : IRowWrite
 {
-    /// <summary>Runs the statements on the connection of an open transaction; the caller commits.</summary>
-    public void Apply(PreparedStatements sql, RowStatements rows)
+    public void Apply(IRowBatch rows)
     {
         // The instance row first: the other rows refer to it.
         if (ReadToken is { } token)
-        {
-            var update = rows.Update(typeof(WorkflowInstanceRecord), Changed);
-            if (sql.Execute(update.Sql, s => update.Bind(s, Instance) | RowStatements.BindGuid(s, update.Parameters + 1, token)) == 0)
-                throw new DbUpdateConcurrencyException($"Workflow instance '{Instance.Id}' was changed by another writer after it was read");
-        }
+            rows.Update(Instance, Changed, token);
         else
-            Insert(sql, rows.Insert(typeof(WorkflowInstanceRecord)), [Instance]);
+            rows.Insert(Instance);
 
-        Insert(sql, rows.Insert(typeof(ActivityExecutionRow)), NewJournal);
-        var journalUpdate = rows.Update(typeof(ActivityExecutionRow), JournalColumns);
+        foreach (var row in NewJournal)
+            rows.Insert(row);
         foreach (var row in ChangedJournal)
-            sql.Execute(journalUpdate.Sql, s => journalUpdate.Bind(s, row));
-
-        var delete = rows.DeleteByKey(typeof(BookmarkRecord));
+            rows.Update(row, JournalColumns);
         foreach (var id in ClosedBookmarkIds)
-            sql.Execute(delete, s => RowStatements.BindText(s, 1, id));
-        Insert(sql, rows.Insert(typeof(BookmarkRecord)), OpenedBookmarks);
-        Insert(sql, rows.Insert(typeof(IncidentRecord)), NewIncidents);
+            rows.Delete<BookmarkRecord>(id);
+        foreach (var bookmark in OpenedBookmarks)
+            rows.Insert(bookmark);
+        foreach (var incident in NewIncidents)
+            rows.Insert(incident);
     }
 
     /// <summary>What a burst can change in a journal row that exists already.</summary>
@@ -44,10 +39,4 @@ public sealed record BurstWrite(
         nameof(ActivityExecutionRow.Status), nameof(ActivityExecutionRow.Outcome), nameof(ActivityExecutionRow.StartedAt),
         nameof(ActivityExecutionRow.CompletedAt), nameof(ActivityExecutionRow.Message),
     ];
-
-    private static void Insert<T>(PreparedStatements sql, RowStatement insert, IReadOnlyList<T> rows) where T : class
-    {
-        foreach (var row in rows)
-            sql.Execute(insert.Sql, s => insert.Bind(s, row));
-    }
 }

@@ -18,7 +18,7 @@ namespace Orchestrator.Server.Instances;
 /// </summary>
 public sealed class TimerScheduler(
     AppDbContext db, IBackgroundJobClient jobs, IRecurringJobManager recurring, JobStorage storage, DefinitionCache cache,
-    IOptions<JobOptions> jobOptions, TimeProvider time, ILogger<TimerScheduler> log)
+    IStoreLocks locks, IOptions<JobOptions> jobOptions, TimeProvider time, ILogger<TimerScheduler> log)
 {
     public const string TriggerPrefix = "trigger:";
 
@@ -69,13 +69,15 @@ public sealed class TimerScheduler(
 
     /// <summary>
     /// Every timer bookmark has a live job; every published Cron trigger has its recurring job, and no other. A job
-    /// that ended while its bookmark is still open did not do its work, and one held by a dead server will not.
+    /// that ended while its bookmark is still open did not do its work, and one held by a dead server will not. One
+    /// server reconciles at a time: two would both replace a lost job, and an agency would be called twice.
     /// </summary>
     public async Task<int> ReconcileAsync(CancellationToken ct)
     {
+        await using var section = await locks.EnterAsync("reconcile-timers", ct);
         var repaired = 0;
         var committedBefore = time.GetUtcNow() - JobGrace;
-        var waiting = await db.Bookmarks.Where(b => b.DueAt != null || b.Kind == BookmarkKind.AgencyCall).ToListAsync(ct);
+        var waiting = await db.Bookmarks.AsNoTracking().Where(b => b.DueAt != null || b.Kind == BookmarkKind.AgencyCall).ToListAsync(ct);
         using (var connection = storage.GetConnection())
         {
             var liveness = new JobLiveness(storage, connection, jobOptions.Value.ServerTimeout);
@@ -85,9 +87,10 @@ public sealed class TimerScheduler(
                     continue;
                 Schedule(bookmark);
                 repaired++;
+                // The bookmark may have been resumed meanwhile (by a job of another server): then no row changes.
+                await db.Bookmarks.Where(b => b.Id == bookmark.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.JobId, bookmark.JobId), ct);
             }
         }
-        await db.SaveChangesAsync(ct);
 
         var published = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.IsPublished).ToListAsync(ct);
         var wanted = new HashSet<string>(StringComparer.Ordinal);
@@ -157,13 +160,23 @@ public sealed class TimerScheduler(
 
 /// <summary>Hangfire job: resume a timer bookmark. Carries ids only; a bookmark already resumed is a no-op. Hangfire
 /// passes a token that is cancelled when the server stops, and the burst's scripts stop with it.</summary>
-public sealed class TimerJob(WorkflowRuntime runtime, ILogger<TimerJob> log)
+public sealed class TimerJob(WorkflowRuntime runtime, AppDbContext db, TimeProvider time, ILogger<TimerJob> log)
 {
+    /// <summary>
+    /// Hangfire's schedule counts whole seconds, so a job may come up to a second before its time (on
+    /// Hangfire.PostgreSql a 2 s paper handoff arrived in less than 2 s); such a job waits for the rest. Any earlier,
+    /// the host's clock is not the wall clock (a test's) and the job runs as it comes.
+    /// </summary>
+    private static readonly TimeSpan EarlyWait = TimeSpan.FromSeconds(2);
+
     /// <summary>The signature of jobs stored before the token was passed.</summary>
     public Task ResumeAsync(string instanceId, string bookmarkId) => ResumeAsync(instanceId, bookmarkId, CancellationToken.None);
 
     public async Task ResumeAsync(string instanceId, string bookmarkId, CancellationToken ct)
     {
+        var due = await db.Bookmarks.AsNoTracking().Where(b => b.Id == bookmarkId).Select(b => b.DueAt).FirstOrDefaultAsync(ct);
+        if (due - time.GetUtcNow() is { } early && early > TimeSpan.Zero && early <= EarlyWait)
+            await Task.Delay(early, time, ct);
         try
         {
             await runtime.ResumeAsync(instanceId, bookmarkId, null, ct);

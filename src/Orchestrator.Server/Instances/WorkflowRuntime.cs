@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine;
 using Orchestrator.Server.Definitions;
@@ -30,9 +29,8 @@ public sealed class BookmarkClosedException(string instanceId, string bookmarkId
 /// bookmarks and incidents in one transaction; timers are scheduled only after that commit.
 /// </summary>
 public sealed class WorkflowRuntime(
-    AppDbContext db, WorkflowRunner runner, DefinitionService definitions, DefinitionCache cache, InstanceLocks locks,
-    TimerScheduler timers, IEnumerable<IBurstObserver> observers, BurstWriter writer, StoreReader reader, RowStatements rows,
-    ChildWorkflows children, TimeProvider time)
+    AppDbContext db, WorkflowRunner runner, DefinitionService definitions, DefinitionCache cache, IStoreLocks locks,
+    TimerScheduler timers, IEnumerable<IBurstObserver> observers, IStoreFastPath store, ChildWorkflows children, TimeProvider time)
 {
     public static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web)
     {
@@ -61,7 +59,7 @@ public sealed class WorkflowRuntime(
     public async Task<WorkflowInstanceRecord> ResumeAsync(
         string instanceId, string bookmarkId, IDictionary<string, object?>? input, CancellationToken ct)
     {
-        using var _ = await locks.AcquireAsync(instanceId, ct);
+        await using var _ = await locks.LockInstanceAsync(instanceId, ct);
         var (record, state, definition) = await LoadAsync(instanceId, ct);
         if (!state.Bookmarks.Any(b => b.Id == bookmarkId))
             throw new BookmarkClosedException(instanceId, bookmarkId);
@@ -75,7 +73,7 @@ public sealed class WorkflowRuntime(
     public async Task<WorkflowInstanceRecord?> ResumeFirstAsync(
         string instanceId, Func<Bookmark, bool> match, IDictionary<string, object?>? input, CancellationToken ct)
     {
-        using var _ = await locks.AcquireAsync(instanceId, ct);
+        await using var _ = await locks.LockInstanceAsync(instanceId, ct);
         var (record, state, definition) = await LoadAsync(instanceId, ct);
         var bookmark = state.Bookmarks.FirstOrDefault(match);
         return bookmark is null ? null : await ResumeLoadedAsync(record, state, definition, bookmark.Id, input, ct);
@@ -83,7 +81,7 @@ public sealed class WorkflowRuntime(
 
     public async Task<WorkflowInstanceRecord> CancelAsync(string instanceId, CancellationToken ct)
     {
-        using var _ = await locks.AcquireAsync(instanceId, ct);
+        await using var _ = await locks.LockInstanceAsync(instanceId, ct);
         var (record, state, definition) = await LoadAsync(instanceId, ct);
         if (state.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled or WorkflowStatus.Faulted)
             return record;
@@ -110,9 +108,7 @@ public sealed class WorkflowRuntime(
     private async Task<(WorkflowInstanceRecord, WorkflowInstanceState, WorkflowDefinition)> LoadAsync(string instanceId, CancellationToken ct)
     {
         // Read fresh inside the instance's lock, outside EF Core's tracking: bursts write the row themselves.
-        var select = rows.SelectByKey(typeof(WorkflowInstanceRecord));
-        var record = reader.Read(sql => sql.Query(select.Sql, s => RowStatements.BindText(s, 1, instanceId), s => (WorkflowInstanceRecord)select.Read(s)))
-            .SingleOrDefault() ?? throw new InstanceNotFoundException(instanceId);
+        var record = await store.FindAsync<WorkflowInstanceRecord>(instanceId, ct) ?? throw new InstanceNotFoundException(instanceId);
         var version = await definitions.FindVersionAsync(record.DefinitionVersionId, ct);
         return (record, ReadState(record), cache.Get(version));
     }
@@ -120,9 +116,9 @@ public sealed class WorkflowRuntime(
     /// <summary>
     /// Writes what the burst changed, known from the state before and after it (no read-back of rows), in one
     /// transaction; timers are scheduled only after that commit. A burst that writes only its own rows joins the
-    /// group commit of the <see cref="BurstWriter"/>; one that also carries changes tracked in this context (a task the
-    /// caller completed, rows the observers added) commits them together in a transaction of its own. Callers hold no
-    /// transaction of their own: it would hold the write gate the group writer waits for.
+    /// store's group commit; one that also carries changes tracked in this context (a task the caller completed, rows the
+    /// observers added) commits them together in a transaction of its own. Callers hold no transaction of their own: on
+    /// SQLite it would hold the write gate the group writer waits for.
     /// </summary>
     private async Task SaveBurstAsync(WorkflowInstanceRecord record, StateSnapshot before, WorkflowInstanceState state, CancellationToken ct)
     {
@@ -176,9 +172,9 @@ public sealed class WorkflowRuntime(
         var write = new BurstWrite(record, isNew ? null : readToken, changed, newJournal, changedJournal,
             closedBookmarks.Select(b => b.Id).ToList(), opened, newIncidents);
         if (db.ChangeTracker.HasChanges())
-            await SaveWithTrackedChangesAsync(write, ct);
+            await store.WriteWithChangesAsync(db, write, ct);
         else
-            await writer.WriteAsync(write);
+            await store.WriteAsync(write);
         await timers.AfterCommitAsync(opened, closedTimers, ct);
         // Child workflows this burst started are stored as instances of their own; a child that ended wakes its parent.
         foreach (var child in state.StartedChildren)
@@ -208,23 +204,6 @@ public sealed class WorkflowRuntime(
         if (record.Name != state.Name)
             columns.Add(nameof(WorkflowInstanceRecord.Name));
         return columns;
-    }
-
-    private async Task SaveWithTrackedChangesAsync(BurstWrite write, CancellationToken ct)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            using (var statements = new PreparedStatements((SqliteConnection)db.Database.GetDbConnection()))
-                write.Apply(statements, rows);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            throw;
-        }
     }
 
     public static ActivityExecutionRow ToRow(string instanceId, long sequence, ActivityExecutionRecord entry) => new()

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine;
 using Orchestrator.Server.Calendar;
@@ -21,7 +21,7 @@ namespace Orchestrator.Server.Pilots;
 /// </summary>
 public sealed class PilotCycleJob(
     AppDbContext db, PilotService pilots, PilotScheduler scheduler, WorkflowRuntime runtime, DefinitionService definitions,
-    DefinitionCache cache, ProductPaths paths, PilotSimulation simulation, BulkInsert bulk, IServiceScopeFactory scopes,
+    DefinitionCache cache, ProductPaths paths, PilotSimulation simulation, IBulkRows bulk, IServiceScopeFactory scopes,
     IEnumerable<ISimulatedCaseObserver> observers, SimulationTimings timings, TimeProvider time, ILogger<PilotCycleJob> log)
 {
     public const int StartBatchSize = 25;
@@ -159,8 +159,8 @@ public sealed class PilotCycleJob(
                 pilotCase.PilotId, pilotCase.CycleId, pilotCase.CaseKey, pilotCase.MunicipalityCode, Simulated: false, InstanceId: pilotCase.Id),
                 CancellationToken.None);
         }
-        // A store refusal of the burst's rows surfaces as SqliteException (the runtime writes them with prepared statements).
-        catch (Exception e) when (e is DefinitionNotFoundException or ExpressionException or InvalidOperationException or SqliteException)
+        // A store refusal of the burst's rows surfaces as the provider's DbException (the fast path bypasses EF Core).
+        catch (Exception e) when (e is DefinitionNotFoundException or ExpressionException or InvalidOperationException or DbException)
         {
             foreach (var entry in db.ChangeTracker.Entries().Where(x => x.Entity is not PilotCase and not PilotCycle && x.State == EntityState.Added).ToList())
                 entry.State = EntityState.Detached;

@@ -16,17 +16,21 @@ namespace Orchestrator.Server.Pilots;
 /// </summary>
 public sealed class PilotScheduler(
     AppDbContext db, IBackgroundJobClient jobs, IRecurringJobManager recurring, JobStorage storage, IOptions<JobOptions> jobOptions,
-    TimeProvider time, ILogger<PilotScheduler> log)
+    IStoreLocks locks, TimeProvider time, ILogger<PilotScheduler> log)
 {
     public const string RecurringPrefix = "pilot:";
 
     /// <summary>A cycle is recorded before its start job is enqueued; one younger than this may not have its job yet.</summary>
     public static readonly TimeSpan StartJobGrace = TimeSpan.FromMinutes(1);
 
+    /// <summary>One server repairs pilot jobs at a time: two would both replace a lost start or close job.</summary>
+    private const string Section = "reconcile-pilots";
+
     public static string RecurringId(string pilotId) => RecurringPrefix + pilotId;
 
     public async Task<int> ReconcileAsync(CancellationToken ct)
     {
+        await using var section = await locks.EnterAsync(Section, ct);
         var scheduled = await db.Pilots.AsNoTracking().Where(p => p.Active && p.Cron != null).ToListAsync(ct);
         var wanted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var pilot in scheduled)
@@ -38,7 +42,7 @@ public sealed class PilotScheduler(
                 new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(pilot.TimeZone) });
         }
 
-        var repaired = await RestartStalledStartsAsync(ct);
+        var repaired = await RestartStalledAsync(ct);
         using (var connection = storage.GetConnection())
         {
             foreach (var stale in connection.GetRecurringJobs().Where(r => r.Id.StartsWith(RecurringPrefix, StringComparison.Ordinal) && !wanted.Contains(r.Id)))
@@ -64,6 +68,12 @@ public sealed class PilotScheduler(
     /// with its process), and one without a claim whose job will not run (lost, failed, or held by a dead server).
     /// </summary>
     public async Task<int> RestartStalledStartsAsync(CancellationToken ct)
+    {
+        await using var section = await locks.EnterAsync(Section, ct);
+        return await RestartStalledAsync(ct);
+    }
+
+    private async Task<int> RestartStalledAsync(CancellationToken ct)
     {
         var starting = await db.PilotCycles.Where(c => c.Status == CycleStatus.Starting).ToListAsync(ct);
         if (starting.Count == 0)

@@ -8,20 +8,28 @@ namespace Orchestrator.Server.Reports;
 /// <summary>
 /// One build of the case rows at a time (two must not build the same rows), shared by the requests that wait for it.
 /// A request waits for a refresh that began after it arrived — that one has seen every case finished before the
-/// request came — and takes the result of that refresh when another request already ran it. The gate also keeps the
-/// rate version the rows were last found priced at and a generation that moves whenever rows are replaced or removed
-/// (an import or its withdrawal), which the counts alone would not show.
+/// request came — and takes the result of that refresh when another request already ran it. Servers sharing a store
+/// refresh one at a time too (a section of the store's locks), so that two never build the same rows. The gate also
+/// keeps the rate version the rows were last found priced at and a generation that moves whenever rows are replaced or
+/// removed (an import or its withdrawal), which the counts alone would not show: on every server, so that none serves a
+/// report it kept for rows another server replaced.
 /// </summary>
-public sealed class CaseFactsGate
+public sealed class CaseFactsGate : IDisposable
 {
+    public const string Topic = "case-facts";
+    private const string Section = "case-facts";
+
+    private readonly IStoreLocks locks;
+    private readonly IStoreSignals signals;
+    private readonly IDisposable subscription;
     private readonly SemaphoreSlim gate = new(1, 1);
     private long begun, generation;
     private int waiting;
     private (long Number, FactsRefresh Result)? last;
 
     /// <summary>
-    /// The rate version every stored row was last found priced at. Only this process writes the rows and always at the
-    /// version in force, so while it does not change there is nothing to reprice and no need to look.
+    /// The rate version every stored row was last found priced at. Rows are always written at the version in force, by
+    /// whichever server, so while it does not change there is nothing to reprice and no need to look.
     /// </summary>
     public int? PricedAt { get; set; }
 
@@ -31,9 +39,23 @@ public sealed class CaseFactsGate
     /// <summary>How many requests wait for the gate now.</summary>
     public int Waiting => Volatile.Read(ref waiting);
 
+    public CaseFactsGate(IStoreLocks locks, IStoreSignals signals)
+    {
+        (this.locks, this.signals) = (locks, signals);
+        // A missed message (null) moves it too: a kept report is computed again, which costs time but never misleads.
+        subscription = signals.Subscribe(Topic, _ => Interlocked.Increment(ref generation));
+    }
+
+    public void Dispose() => subscription.Dispose();
+
     public long Generation => Interlocked.Read(ref generation);
 
-    public void Changed() => Interlocked.Increment(ref generation);
+    /// <summary>Rows were replaced or removed: the generation moves here and on every other server.</summary>
+    public async Task ChangedAsync(CancellationToken ct)
+    {
+        Interlocked.Increment(ref generation);
+        await signals.PublishAsync(Topic, "", ct);
+    }
 
     public async Task<FactsRefresh> RefreshAsync(Func<Task<FactsRefresh>> refresh, CancellationToken ct)
     {
@@ -52,7 +74,9 @@ public sealed class CaseFactsGate
             if (last is { } done && done.Number > begunBeforeArrival)
                 return done.Result;
             var number = Interlocked.Increment(ref begun);
-            var result = await refresh();
+            FactsRefresh result;
+            await using (await locks.EnterAsync(Section, ct))
+                result = await refresh();
             last = (number, result);
             return result;
         }
@@ -68,8 +92,9 @@ public sealed class CaseFactsGate
         await gate.WaitAsync(ct);
         try
         {
-            await replace();
-            Changed();
+            await using (await locks.EnterAsync(Section, ct))
+                await replace();
+            await ChangedAsync(ct);
         }
         finally
         {
@@ -90,7 +115,7 @@ public sealed record FactsRefresh(int Built, int Repriced, double Milliseconds, 
 /// at all. Measurements themselves are only read.
 /// </summary>
 public sealed class CaseFactsBuilder(
-    AppDbContext db, RateService rates, ReportCalendar calendar, CaseFactsGate gate, ReportRowLoader loader, BulkInsert bulk,
+    AppDbContext db, RateService rates, ReportCalendar calendar, CaseFactsGate gate, ReportRowLoader loader, IBulkRows bulk,
     ILogger<CaseFactsBuilder> log)
 {
     private const int RepriceBatch = 2000;
@@ -171,7 +196,7 @@ public sealed class CaseFactsBuilder(
         {
             await db.ReportCaseTouch.Where(t => orphans.Contains(t.InstanceId)).ExecuteDeleteAsync(ct);
             await db.ReportCases.Where(c => orphans.Contains(c.InstanceId)).ExecuteDeleteAsync(ct);
-            gate.Changed();
+            await gate.ChangedAsync(ct);
         }
         return missing.Count;
     }

@@ -12,9 +12,9 @@ namespace Orchestrator.Server.Reports;
 /// </summary>
 public sealed class CaseFactsWriter(RateService rates, ReportCalendar calendar, CaseFactsGate gate) : ISimulatedCaseObserver
 {
-    public async Task OnStoringAsync(IReadOnlyList<StoredCase> cases, BulkInsert bulk, CancellationToken ct)
+    public async Task OnStoringAsync(IReadOnlyList<StoredCase> cases, IBulkRows bulk, CancellationToken ct)
     {
-        gate.Changed();
+        await gate.ChangedAsync(ct);
         foreach (var (record, touch) in Compute(cases, await rates.CurrentAsync(ct)))
         {
             bulk.Add(record);

@@ -1,7 +1,6 @@
-using Microsoft.Data.Sqlite;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Server.Store;
-using SQLitePCL;
 
 namespace Orchestrator.Server.Reports;
 
@@ -17,10 +16,11 @@ public sealed record CaseValues(string ProcessKey, string Arm, string? Municipal
     /// <summary>
     /// The selected cases' figures, and what is summed rather than resampled (the population, each metric's measured
     /// and published parts) per process, arm and simulated, in one pass over the rows: the hot path of the report. EF
-    /// writes the SQL of the filter; the rows are read through SQLite's own calls, which cost half the CPU of the data
-    /// reader's, and a separate aggregate query over the same rows cost more than reading its columns here.
+    /// writes the SQL of the filter; the store's fast path reads the rows (on SQLite through its own calls, which cost half
+    /// the CPU of the data reader's), and a separate aggregate query over the same rows cost more than reading its columns here.
     /// </summary>
-    public static async Task<(List<CaseValues> Rows, List<GroupTotals> Totals)> ReadAsync(IQueryable<ReportCaseRecord> query, bool withLevels, CancellationToken ct)
+    public static async Task<(List<CaseValues> Rows, List<GroupTotals> Totals)> ReadAsync(
+        IQueryable<ReportCaseRecord> query, IStoreFastPath store, bool withLevels, CancellationToken ct)
     {
         // Without levels, EF writes the level columns as one constant: they cost no reads.
         var projected = query.Select(c => new
@@ -39,16 +39,12 @@ public sealed record CaseValues(string ProcessKey, string Arm, string? Municipal
             TouchPrefecture = withLevels ? c.TouchPrefectureMinutes : 0, TouchNational = withLevels ? c.TouchNationalMinutes : 0,
         });
         await using var command = projected.CreateDbCommand();
-        var connection = (SqliteConnection)command.Connection!;
-        if (connection.State != System.Data.ConnectionState.Open)
-            await connection.OpenAsync(ct);
         var groups = new Dictionary<(string, string, bool), GroupSums>();
-        using var sql = new PreparedStatements(connection);
-        var rows = sql.Query(command.CommandText, s => Bind(s, command.Parameters), s =>
+        var rows = await store.RowsAsync(command, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (s) =>
         {
-            double N(int i) => raw.sqlite3_column_type(s, i) == raw.SQLITE_NULL ? double.NaN : raw.sqlite3_column_double(s, i);
-            double D(int i) => raw.sqlite3_column_double(s, i);
-            string? T(int i) => raw.sqlite3_column_type(s, i) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(s, i).utf8_to_string();
+            double N(int i) => s.IsNull(i) ? double.NaN : s.Double(i);
+            double D(int i) => s.Double(i);
+            string? T(int i) => s.Text(i);
             var rework = N(14);
             var values = new double[EffectMetrics.Count];
             values[(int)EffectMetric.TouchMinutes] = N(4);
@@ -68,15 +64,15 @@ public sealed record CaseValues(string ProcessKey, string Arm, string? Municipal
             values[(int)EffectMetric.ResidentHours] = N(17) / 60;
             values[(int)EffectMetric.ResidentProcedures] = N(18);
             values[(int)EffectMetric.Satisfaction] = N(19);
-            var row = new CaseValues(T(0)!, T(1)!, T(2), raw.sqlite3_column_int(s, 3) != 0, new CaseFigures(values),
+            var row = new CaseValues(T(0)!, T(1)!, T(2), s.Bool(3), new CaseFigures(values),
                 withLevels ? [D(41) + D(44), D(42) + D(45), D(43) + D(46), D(47)] : [],
                 withLevels ? [D(48), D(49), D(50), 0] : []);
 
             var key = (row.ProcessKey, row.Arm, row.Simulated);
             if (!groups.TryGetValue(key, out var g))
                 groups[key] = g = new GroupSums();
-            g.Add(values, raw.sqlite3_column_int(s, 20) != 0, raw.sqlite3_column_int(s, 21) != 0, raw.sqlite3_column_int(s, 22), raw.sqlite3_column_int(s, 23),
-                raw.sqlite3_column_int(s, 24), raw.sqlite3_column_int(s, 25), raw.sqlite3_column_int(s, 26), D(27));
+            g.Add(values, s.Bool(20), s.Bool(21), s.Int(22), s.Int(23),
+                s.Int(24), s.Int(25), s.Int(26), D(27));
             // Measured and published parts of the metadata figures, in the metric's unit.
             g.Part(EffectMetric.CostYen, D(29), D(28) + D(30));
             g.Part(EffectMetric.PersonnelCostYen, 0, D(28));
@@ -87,28 +83,8 @@ public sealed record CaseValues(string ProcessKey, string Arm, string? Municipal
             g.Part(EffectMetric.ResidentDocuments, D(37), D(38));
             g.Part(EffectMetric.ResidentHours, D(39) / 60, D(40) / 60);
             return row;
-        });
+        }, ct);
         return (rows, groups.Select(p => p.Value.Totals(p.Key.Item1, p.Key.Item2, p.Key.Item3)).ToList());
-    }
-
-    /// <summary>Binds EF's parameters of the filter by name.</summary>
-    private static int Bind(sqlite3_stmt statement, System.Data.Common.DbParameterCollection parameters)
-    {
-        var code = raw.SQLITE_OK;
-        foreach (System.Data.Common.DbParameter p in parameters)
-        {
-            var index = raw.sqlite3_bind_parameter_index(statement, p.ParameterName);
-            code |= p.Value switch
-            {
-                null or DBNull => raw.sqlite3_bind_null(statement, index),
-                string text => raw.sqlite3_bind_text(statement, index, text),
-                bool b => raw.sqlite3_bind_int(statement, index, b ? 1 : 0),
-                int or long => raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(p.Value, System.Globalization.CultureInfo.InvariantCulture)),
-                double d => raw.sqlite3_bind_double(statement, index, d),
-                _ => throw new NotSupportedException($"parameter {p.ParameterName} of type {p.Value.GetType().Name}"),
-            };
-        }
-        return code;
     }
 
     internal sealed class GroupSums
@@ -118,6 +94,7 @@ public sealed record CaseValues(string ProcessKey, string Arm, string? Municipal
         private int n, imported, surveyed, timeStudy, clerkSteps, edited, missing, unsourced;
         private double unrated;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(double[] values, bool isImported, bool isSurveyed, int timeStudySteps, int clerk, int editedSteps, int missingTimes, int unsourcedFigures, double unratedMinutes)
         {
             n++;

@@ -61,47 +61,73 @@ public sealed class EffectCalculator
         if (asIs.Count < SmallSample || toBe.Count < SmallSample)
             flags.Add("n<30");
 
+        // Each metric's values once, in case order: the statistics, Δ and the bootstrap all read these.
+        var a = Columns(asIs);
+        var t = Columns(toBe);
         MetricMap<MetricDelta?>? delta = null;
         if (asIs.Count > 0 && toBe.Count > 0)
         {
-            var intervals = Bootstrap(asIs, toBe, seed);
+            var intervals = Bootstrap(asIs.Count, toBe.Count, a, t, seed);
             delta = MetricMap<MetricDelta?>.From(m =>
             {
                 if (intervals[(int)m] is not { } ci)
                     return null;
-                var meanAsIs = Mean(asIs, m);
-                var value = meanAsIs - Mean(toBe, m);
+                var meanAsIs = a[(int)m].Average();
+                var value = meanAsIs - t[(int)m].Average();
                 return new MetricDelta(value, meanAsIs == 0 || !EffectMetrics.Of(m).Reduction ? null : value / meanAsIs, ci);
             });
         }
-        return new ProcessEffect(processKey, Arm(asIs), Arm(toBe), delta, flags);
+        return new ProcessEffect(processKey, Arm(asIs.Count, a), Arm(toBe.Count, t), delta, flags);
     }
 
-    public static ArmSummary Arm(IReadOnlyList<CaseFigures> cases) =>
-        new(cases.Count, cases.Count < SmallSample, MetricMap<Stat>.From(m => Describe(Present(cases, m))));
+    public static ArmSummary Arm(IReadOnlyList<CaseFigures> cases) => Arm(cases.Count, Columns(cases));
 
-    /// <summary>The values of a metric over the cases that have one.</summary>
-    public static List<double> Present(IReadOnlyList<CaseFigures> cases, EffectMetric metric)
+    /// <summary>Sorts each column in place: call after the bootstrap, which resamples them in case order.</summary>
+    private static ArmSummary Arm(int n, double[][] columns) =>
+        new(n, n < SmallSample, MetricMap<Stat>.From(m => DescribeInPlace(columns[(int)m])));
+
+    /// <summary>Per metric, the values of the cases that have one, in case order.</summary>
+    private static double[][] Columns(IReadOnlyList<CaseFigures> cases)
     {
-        var values = new List<double>(cases.Count);
+        var counts = new int[EffectMetrics.Count];
         foreach (var c in cases)
+        for (var m = 0; m < counts.Length; m++)
+            counts[m] += double.IsNaN(c.Values[m]) ? 0 : 1;
+        var columns = new double[counts.Length][];
+        for (var m = 0; m < counts.Length; m++)
+            columns[m] = new double[counts[m]];
+        Array.Clear(counts);
+        foreach (var c in cases)
+        for (var m = 0; m < counts.Length; m++)
         {
-            var v = c[metric];
+            var v = c.Values[m];
             if (!double.IsNaN(v))
-                values.Add(v);
+                columns[m][counts[m]++] = v;
         }
-        return values;
+        return columns;
     }
 
-    private static double Mean(IReadOnlyList<CaseFigures> cases, EffectMetric metric) => Present(cases, metric).Average();
+    public static Stat Describe(IReadOnlyList<double> values) => DescribeInPlace(values.ToArray());
 
-    public static Stat Describe(IReadOnlyList<double> values)
+    private static Stat DescribeInPlace(double[] values)
     {
-        if (values.Count == 0)
+        if (values.Length == 0)
             return new Stat(0, null, null, null);
-        var sorted = values.ToArray();
-        Array.Sort(sorted);
-        return new Stat(values.Count, values.Average(), Percentile(sorted, 0.5), Percentile(sorted, 0.9));
+        var mean = values.Average();
+        // Most metrics of a simulated arm are one value throughout (forms, steps): no sort needed to read its ranks.
+        if (!Constant(values))
+            Array.Sort(values);
+        return new Stat(values.Length, mean, Percentile(values, 0.5), Percentile(values, 0.9));
+    }
+
+    private static bool Constant(double[] values)
+    {
+        foreach (var v in values)
+        {
+            if (v != values[0])
+                return false;
+        }
+        return true;
     }
 
     /// <summary>Linear interpolation between closest ranks over ascending <paramref name="sorted"/> (PERCENTILE.INC).</summary>
@@ -126,27 +152,27 @@ public sealed class EffectCalculator
     /// are independent, so they run in parallel and the result does not depend on the number of threads. Null for a
     /// metric an arm has no value of.
     /// </summary>
-    private double[]?[] Bootstrap(IReadOnlyList<CaseFigures> asIs, IReadOnlyList<CaseFigures> toBe, int seed)
+    private double[]?[] Bootstrap(int nAsIs, int nToBe, double[][] asIs, double[][] toBe, int seed)
     {
         var result = new double[]?[EffectMetrics.Count];
         var shared = new List<EffectMetric>();
         var own = new List<(EffectMetric Metric, double[] AsIs, double[] ToBe)>();
         foreach (var m in EffectMetrics.All.Select(x => x.Metric))
         {
-            var a = Present(asIs, m);
-            var t = Present(toBe, m);
-            if (a.Count == 0 || t.Count == 0)
+            var a = asIs[(int)m];
+            var t = toBe[(int)m];
+            if (a.Length == 0 || t.Length == 0)
                 continue;
-            if (a.All(v => v == a[0]) && t.All(v => v == t[0]))
+            if (Constant(a) && Constant(t))
                 result[(int)m] = [a[0] - t[0], a[0] - t[0]];
-            else if (a.Count == asIs.Count && t.Count == toBe.Count)
+            else if (a.Length == nAsIs && t.Length == nToBe)
                 shared.Add(m);
             else
-                own.Add((m, a.ToArray(), t.ToArray()));
+                own.Add((m, a, t));
         }
 
         var rows = new SharedRows(shared);
-        var (ra, rt) = (rows.Of(asIs), rows.Of(toBe));
+        var (ra, rt) = (rows.Of(asIs, nAsIs), rows.Of(toBe, nToBe));
         var differences = new double[shared.Count + own.Count][];
         for (var i = 0; i < differences.Length; i++)
             differences[i] = new double[BootstrapSamples];
@@ -157,10 +183,10 @@ public sealed class EffectCalculator
                 var random = new Xoshiro256(seed, b);
                 Span<double> sa = stackalloc double[rows.Stride];
                 Span<double> st = stackalloc double[rows.Stride];
-                rows.SumOfResample(ra, asIs.Count, ref random, sa);
-                rows.SumOfResample(rt, toBe.Count, ref random, st);
+                rows.SumOfResample(ra, nAsIs, ref random, sa);
+                rows.SumOfResample(rt, nToBe, ref random, st);
                 for (var i = 0; i < shared.Count; i++)
-                    differences[i][b] = sa[i] / asIs.Count - st[i] / toBe.Count;
+                    differences[i][b] = sa[i] / nAsIs - st[i] / nToBe;
             }
             for (var i = 0; i < own.Count; i++)
             {
@@ -177,6 +203,7 @@ public sealed class EffectCalculator
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double MeanOfResample(double[] values, ref Xoshiro256 random)
     {
         double sum = 0;
@@ -191,6 +218,9 @@ public sealed class EffectCalculator
         return sum / n;
     }
 
+    // The resampling loops are compiled optimised at their first call (AggressiveOptimization): they run for
+    // milliseconds per call, and a server's first reports otherwise ran them unoptimised, at four times the CPU.
+
     /// <summary>
     /// The metrics every case has, one row per case of whole 256-bit vectors, so that a resample reads one row per draw
     /// and one draw serves every metric. The rows hold 32-bit floats, summed in 64 bits: up to 16 metrics fill one
@@ -201,12 +231,16 @@ public sealed class EffectCalculator
     {
         public int Stride { get; } = Math.Max(8, (metrics.Count + 7) / 8 * 8);
 
-        public float[] Of(IReadOnlyList<CaseFigures> cases)
+        /// <summary>The rows of n cases from the metrics' columns (every case has these metrics, so column index = case index).</summary>
+        public float[] Of(double[][] columns, int n)
         {
-            var rows = new float[cases.Count * Stride];
-            for (var i = 0; i < cases.Count; i++)
+            var rows = new float[n * Stride];
             for (var m = 0; m < metrics.Count; m++)
-                rows[i * Stride + m] = (float)cases[i][metrics[m]];
+            {
+                var column = columns[(int)metrics[m]];
+                for (var i = 0; i < n; i++)
+                    rows[i * Stride + m] = (float)column[i];
+            }
             return rows;
         }
 
@@ -221,34 +255,41 @@ public sealed class EffectCalculator
         }
 
         /// <summary>One vector of floats per row (up to 8 metrics), widened into two of doubles.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void SumOfResample8(float[] rows, int n, ref Xoshiro256 random, Span<double> sums)
         {
+            // A local copy of the generator stays in registers; through the reference each draw went to memory.
+            var r = random;
             Vector256<double> a0 = default, a1 = default, b0 = default, b1 = default;
             ref var start = ref rows[0];
             for (var i = 0; i < n / 2; i++)
             {
-                var (first, second) = random.NextIndices(n);
+                var (first, second) = r.NextIndices(n);
                 var (l0, h0) = Vector256.Widen(Vector256.LoadUnsafe(ref start, (nuint)(first * 8)));
                 var (m0, k0) = Vector256.Widen(Vector256.LoadUnsafe(ref start, (nuint)(second * 8)));
                 a0 += l0; a1 += h0; b0 += m0; b1 += k0;
             }
             if (n % 2 == 1)
             {
-                var (l0, h0) = Vector256.Widen(Vector256.LoadUnsafe(ref start, (nuint)(random.NextIndices(n).Item1 * 8)));
+                var (l0, h0) = Vector256.Widen(Vector256.LoadUnsafe(ref start, (nuint)(r.NextIndices(n).Item1 * 8)));
                 a0 += l0; a1 += h0;
             }
+            random = r;
             (a0 + b0).CopyTo(sums);
             (a1 + b1).CopyTo(sums[4..]);
         }
 
         /// <summary>Two vectors of floats per row, widened into four of doubles; two sets of accumulators, one per half of each draw.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void SumOfResample16(float[] rows, int n, ref Xoshiro256 random, Span<double> sums)
         {
+            // A local copy of the generator stays in registers; through the reference each draw went to memory.
+            var r = random;
             Vector256<double> a0 = default, a1 = default, a2 = default, a3 = default, b0 = default, b1 = default, b2 = default, b3 = default;
             ref var start = ref rows[0];
             for (var i = 0; i < n / 2; i++)
             {
-                var (first, second) = random.NextIndices(n);
+                var (first, second) = r.NextIndices(n);
                 var row = (nuint)(first * 16);
                 var (l0, h0) = Vector256.Widen(Vector256.LoadUnsafe(ref start, row));
                 var (l1, h1) = Vector256.Widen(Vector256.LoadUnsafe(ref start, row + 8));
@@ -260,17 +301,19 @@ public sealed class EffectCalculator
             }
             if (n % 2 == 1)
             {
-                var row = (nuint)(random.NextIndices(n).Item1 * 16);
+                var row = (nuint)(r.NextIndices(n).Item1 * 16);
                 var (l0, h0) = Vector256.Widen(Vector256.LoadUnsafe(ref start, row));
                 var (l1, h1) = Vector256.Widen(Vector256.LoadUnsafe(ref start, row + 8));
                 a0 += l0; a1 += h0; a2 += l1; a3 += h1;
             }
+            random = r;
             (a0 + b0).CopyTo(sums);
             (a1 + b1).CopyTo(sums[4..]);
             (a2 + b2).CopyTo(sums[8..]);
             (a3 + b3).CopyTo(sums[12..]);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void SumOfResampleAny(float[] rows, int n, ref Xoshiro256 random, Span<double> sums)
         {
             sums.Clear();

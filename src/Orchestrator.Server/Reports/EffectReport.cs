@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Reports;
 
@@ -42,7 +43,8 @@ public sealed record EffectReport(
 /// so its cost grows with the number of cases, not of activity records.
 /// </summary>
 public sealed class EffectReportQuery(
-    ReportPopulation population, RateService rates, ReportCalendar calendar, ReportOptions options, IMemoryCache cache, TimeProvider time)
+    ReportPopulation population, RateService rates, ReportCalendar calendar, ReportOptions options, IMemoryCache cache, IStoreFastPath store,
+    TimeProvider time)
 {
     /// <summary>Above this share of simulation draws and estimates a figure carries the banner.</summary>
     public const double BannerShare = 0.5;
@@ -69,7 +71,7 @@ public sealed class EffectReportQuery(
     private async Task<EffectReport> ComputeAsync(IQueryable<ReportCaseRecord> query, ReportScope scope, ReportFilter filter, CancellationToken ct)
     {
         var snapshot = await rates.CurrentAsync(ct);
-        var (rows, totals) = await CaseValues.ReadAsync(query, withLevels: false, ct);
+        var (rows, totals) = await CaseValues.ReadAsync(query, store, withLevels: false, ct);
         var titles = await population.TitlesAsync(ct);
         var calculator = new EffectCalculator(options.BootstrapSamples);
 

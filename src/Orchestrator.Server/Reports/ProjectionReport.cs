@@ -59,7 +59,8 @@ public sealed record ProjectionReport(
 /// where it has enough cases, by the level the saving falls on, with the pilot's payback; always labelled a projection.
 /// </summary>
 public sealed class ProjectionReportQuery(
-    EffectReportQuery effect, ReportPopulation population, AppDbContext db, RateService rates, ProductPaths paths, ReportOptions options, TimeProvider time)
+    EffectReportQuery effect, ReportPopulation population, AppDbContext db, RateService rates, ProductPaths paths, ReportOptions options,
+    IStoreFastPath store, TimeProvider time)
 {
     private static readonly string[] Administration = [CaseFacts.Municipality, CaseFacts.Prefecture, CaseFacts.National];
 
@@ -70,7 +71,7 @@ public sealed class ProjectionReportQuery(
                       ?? throw new InvalidDataException($"{file} is empty");
         var summary = await effect.RunAsync(filter, ct);
         var (query, _) = await population.ScopeAsync(filter, ct);
-        var (cases, _) = await CaseValues.ReadAsync(query, withLevels: true, ct);
+        var (cases, _) = await CaseValues.ReadAsync(query, store, withLevels: true, ct);
         var snapshot = await rates.CurrentAsync(ct);
         var hoursPerYear = snapshot.Table.Document.AnnualWorkingHours ?? 1900;
         var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Code, o => (o.NameJa, o.NameEn), StringComparer.Ordinal, ct);

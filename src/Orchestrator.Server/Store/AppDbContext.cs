@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Instances;
 using Orchestrator.Server.Tasks;
@@ -13,8 +12,11 @@ using Orchestrator.Server.Reports;
 
 namespace Orchestrator.Server.Store;
 
-/// <summary>The application store: the single source of truth (Hangfire only holds jobs).</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+/// <summary>
+/// The application store: the single source of truth (Hangfire only holds jobs). Feature code uses this type; each
+/// provider has a subclass with its own column conventions and migrations (Store/Sqlite, Store/Postgres).
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options)
     : IdentityDbContext<AppUser, IdentityRole, string>(options)
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -31,12 +33,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ReportCaseRecord> ReportCases => Set<ReportCaseRecord>();
     public DbSet<ReportCaseTouchRecord> ReportCaseTouch => Set<ReportCaseTouchRecord>();
     public DbSet<RateTableVersionRecord> RateTableVersions => Set<RateTableVersionRecord>();
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
-    {
-        // SQLite cannot order or compare DateTimeOffset text; a binary (long) column can, and keeps the offset.
-        configuration.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,8 +1,12 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Orchestrator.Server.Store;
 
-/// <summary>Store refusals a caller can act on, whichever way they surface (EF Core wraps them; set-based updates do not).</summary>
+/// <summary>
+/// Store refusals a caller can act on, whichever provider raised them and whichever way they surface (EF Core wraps
+/// them; set-based updates and the fast path do not).
+/// </summary>
 public static class StoreErrors
 {
     private const int SqliteConstraint = 19;
@@ -17,7 +21,10 @@ public static class StoreErrors
             if (inner is SqliteException { SqliteErrorCode: SqliteConstraint } s
                 && s.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey)
                 return true;
+            if (inner is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+                return true;
         }
         return false;
     }
 }
+

@@ -1,21 +1,23 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Server.Agencies;
+using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Store;
 using Orchestrator.Server.Tasks;
 
 namespace Orchestrator.Server.Tests.Foundation;
 
-public sealed class BulkInsertTests(OrchestratorFactory factory) : IClassFixture<OrchestratorFactory>
+/// <summary>Bulk inserts of simulated rows. Runs on both stores (the subclasses below).</summary>
+public abstract class BulkInsertTestsContract(OrchestratorFactory factory)
 {
-    [Fact]
+    [StoreFact]
     public async Task Bulk_inserted_rows_read_back_as_saved_and_update_through_ef_core_with_their_concurrency_token()
     {
         var created = new DateTimeOffset(2026, 11, 24, 9, 30, 15, 250, TimeSpan.FromHours(9));
         var token = Guid.NewGuid();
         using (var scope = factory.Services.CreateScope())
         {
-            var bulk = scope.ServiceProvider.GetRequiredService<BulkInsert>();
+            var bulk = scope.ServiceProvider.GetRequiredService<IBulkRows>();
             bulk.Add(new HumanTaskRecord
             {
                 Id = "bulk-task", InstanceId = "i-1", BookmarkId = "b-1", ActivityExecutionId = "e-1", ActivityId = "intake",
@@ -35,7 +37,8 @@ public sealed class BulkInsertTests(OrchestratorFactory factory) : IClassFixture
             var task = await db.HumanTasks.SingleAsync(t => t.Id == "bulk-task");
             Assert.Equal((HumanTaskStatus.Completed, created, created.AddMinutes(12.5), 12.5, (DateTimeOffset?)null, true, token),
                 (task.Status, task.CreatedAt, task.CompletedAt!.Value, task.EffortMinutes!.Value, task.ClaimedAt, task.Simulated, task.ConcurrencyToken));
-            Assert.Equal(TimeSpan.FromHours(9), task.CreatedAt.Offset);
+            // SQLite keeps the offset a time was written with; PostgreSQL's timestamptz keeps the instant, in UTC.
+            Assert.Equal(factory.Store == StoreKind.Sqlite ? TimeSpan.FromHours(9) : TimeSpan.Zero, task.CreatedAt.Offset);
             var handoffs = await db.Handoffs.Where(h => h.InstanceId == "i-1").OrderBy(h => h.Id).ToListAsync();
             Assert.Equal([HandoffChannel.Mail, HandoffChannel.Fax], handoffs.Select(h => h.Channel).ToArray());
             Assert.NotEqual(handoffs[0].Id, handoffs[1].Id);
@@ -48,3 +51,7 @@ public sealed class BulkInsertTests(OrchestratorFactory factory) : IClassFixture
             Assert.Equal("受付 (修正)", (await scope.ServiceProvider.GetRequiredService<AppDbContext>().HumanTasks.SingleAsync(t => t.Id == "bulk-task")).Title);
     }
 }
+
+public sealed class BulkInsertTests(OrchestratorFactory factory) : BulkInsertTestsContract(factory), IClassFixture<OrchestratorFactory>;
+
+public sealed class BulkInsertTestsOnPostgres(PostgresOrchestratorFactory factory) : BulkInsertTestsContract(factory), IClassFixture<PostgresOrchestratorFactory>, IPostgresTests;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Orchestrator.Server.Tests.Foundation;
 
-public sealed class HostTests(OrchestratorFactory factory) : IClassFixture<OrchestratorFactory>
+public sealed class HostTests(SqliteOrchestratorFactory factory) : IClassFixture<SqliteOrchestratorFactory>
 {
     [Fact]
     public async Task Health_is_200_on_the_real_sqlite_store_and_hangfire_storage()

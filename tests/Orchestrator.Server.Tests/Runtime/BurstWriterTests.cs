@@ -6,9 +6,10 @@ using static Orchestrator.Server.Tests.Runtime.TestWorkflows;
 
 namespace Orchestrator.Server.Tests.Runtime;
 
-public sealed class BurstWriterTests(OrchestratorFactory factory) : IClassFixture<OrchestratorFactory>
+/// <summary>The group commit of bursts. Runs on both stores (the subclasses below).</summary>
+public abstract class BurstWriterTestsContract(OrchestratorFactory factory)
 {
-    [Fact]
+    [StoreFact]
     public async Task A_burst_whose_instance_another_writer_changed_fails_alone_and_the_bursts_queued_with_it_are_written()
     {
         var api = new WorkflowApiClient(await factory.SignInAsync("coordinator"));
@@ -19,7 +20,7 @@ public sealed class BurstWriterTests(OrchestratorFactory factory) : IClassFixtur
 
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var writer = scope.ServiceProvider.GetRequiredService<BurstWriter>();
+        var writer = scope.ServiceProvider.GetRequiredService<IStoreFastPath>();
         var writes = new List<Task>();
         foreach (var id in ids)
         {
@@ -41,3 +42,7 @@ public sealed class BurstWriterTests(OrchestratorFactory factory) : IClassFixtur
         Assert.Equal("書き込み済み", names[ids[2]]);
     }
 }
+
+public sealed class BurstWriterTests(OrchestratorFactory factory) : BurstWriterTestsContract(factory), IClassFixture<OrchestratorFactory>;
+
+public sealed class BurstWriterTestsOnPostgres(PostgresOrchestratorFactory factory) : BurstWriterTestsContract(factory), IClassFixture<PostgresOrchestratorFactory>, IPostgresTests;

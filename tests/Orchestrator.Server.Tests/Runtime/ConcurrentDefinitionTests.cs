@@ -3,21 +3,22 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Tests.Pilots;
 
 namespace Orchestrator.Server.Tests.Runtime;
 
 /// <summary>Coordinators saving and publishing one definition at the same moment, as two Studio tabs or a script do.</summary>
-public sealed class ConcurrentDefinitionTests : IAsyncLifetime
+public abstract class ConcurrentDefinitionContract(StoreKind store) : IAsyncLifetime
 {
-    private readonly OrchestratorFactory factory = new();
+    private readonly OrchestratorFactory factory = OrchestratorFactory.On(Path.Combine(Path.GetTempPath(), "orchestrator-tests", Guid.NewGuid().ToString("n")), store: store);
     private HttpClient coordinator = null!;
 
     public async Task InitializeAsync() => coordinator = await factory.SignInAsync("coordinator");
 
     public async Task DisposeAsync() => await factory.DisposeAsync();
 
-    [Fact]
+    [StoreFact]
     public async Task Nine_parallel_publishes_leave_exactly_one_published_version_and_pilots_are_still_created_and_changed()
     {
         for (var i = 1; i <= 9; i++)
@@ -46,7 +47,7 @@ public sealed class ConcurrentDefinitionTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Ten_parallel_saves_of_one_definition_each_store_a_version_of_their_own_or_answer_409_and_none_is_lost()
     {
         var answers = await AllAtOnceAsync(10, i =>
@@ -86,3 +87,7 @@ public sealed class ConcurrentDefinitionTests : IAsyncLifetime
         return await Task.WhenAll(requests);
     }
 }
+
+public sealed class ConcurrentDefinitionTests() : ConcurrentDefinitionContract(StoreKind.Sqlite);
+
+public sealed class ConcurrentDefinitionTestsOnPostgres() : ConcurrentDefinitionContract(StoreKind.PostgreSql), IPostgresTests;

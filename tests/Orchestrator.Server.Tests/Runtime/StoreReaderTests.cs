@@ -8,9 +8,10 @@ using static Orchestrator.Server.Tests.Runtime.TestWorkflows;
 
 namespace Orchestrator.Server.Tests.Runtime;
 
-public sealed class StoreReaderTests(OrchestratorFactory factory) : IClassFixture<OrchestratorFactory>
+/// <summary>The fast path's reads. Runs on both stores (the subclasses below).</summary>
+public abstract class StoreReaderTestsContract(OrchestratorFactory factory)
 {
-    [Fact]
+    [StoreFact]
     public async Task An_instance_read_with_a_prepared_statement_equals_the_row_EF_Core_reads()
     {
         var api = new WorkflowApiClient(await factory.SignInAsync("coordinator"));
@@ -21,12 +22,11 @@ public sealed class StoreReaderTests(OrchestratorFactory factory) : IClassFixtur
                 MunicipalityCode: "131016", Simulated: true), CancellationToken.None);
 
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var select = scope.ServiceProvider.GetRequiredService<RowStatements>().SelectByKey(typeof(WorkflowInstanceRecord));
-        var read = scope.ServiceProvider.GetRequiredService<StoreReader>().Read(sql =>
-            sql.Query(select.Sql, s => RowStatements.BindText(s, 1, started.Id), s => (WorkflowInstanceRecord)select.Read(s)));
+        var read = await scope.ServiceProvider.GetRequiredService<IStoreFastPath>().FindAsync<WorkflowInstanceRecord>(started.Id, CancellationToken.None);
 
         var expected = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == started.Id);
-        Assert.Equal(JsonSerializer.Serialize(expected), JsonSerializer.Serialize(Assert.Single(read)));
+        Assert.Equal(JsonSerializer.Serialize(expected), JsonSerializer.Serialize(read));
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<IStoreFastPath>().FindAsync<WorkflowInstanceRecord>("no-such-instance", CancellationToken.None));
         // The row has every kind of column filled: texts, an enum stored by name, a GUID, a flag, times with offsets.
         Assert.Equal(WorkflowStatus.Suspended, expected.Status);
         Assert.True(expected.Simulated);
@@ -35,3 +35,7 @@ public sealed class StoreReaderTests(OrchestratorFactory factory) : IClassFixtur
         Assert.Equal("131016", expected.MunicipalityCode);
     }
 }
+
+public sealed class StoreReaderTests(OrchestratorFactory factory) : StoreReaderTestsContract(factory), IClassFixture<OrchestratorFactory>;
+
+public sealed class StoreReaderTestsOnPostgres(PostgresOrchestratorFactory factory) : StoreReaderTestsContract(factory), IClassFixture<PostgresOrchestratorFactory>, IPostgresTests;

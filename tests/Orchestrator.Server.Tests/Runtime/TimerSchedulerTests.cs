@@ -7,9 +7,10 @@ using static Orchestrator.Server.Tests.Runtime.TestWorkflows;
 
 namespace Orchestrator.Server.Tests.Runtime;
 
-public sealed class TimerSchedulerTests(OrchestratorFactory factory) : IClassFixture<OrchestratorFactory>
+/// <summary>Timer jobs and their reconciler. Runs on both stores (the subclasses below).</summary>
+public abstract class TimerSchedulerTestsContract(OrchestratorFactory factory)
 {
-    [Fact]
+    [StoreFact]
     public async Task A_timer_gets_its_job_id_written_to_its_bookmark_row()
     {
         var api = new WorkflowApiClient(await factory.SignInAsync("coordinator"));
@@ -27,7 +28,7 @@ public sealed class TimerSchedulerTests(OrchestratorFactory factory) : IClassFix
     /// An agency call's job is enqueued the moment its burst commits, and a worker may run it and close the bookmark
     /// before the job id is written: the request that made the burst must still succeed, and no row comes back.
     /// </summary>
-    [Fact]
+    [StoreFact]
     public async Task A_bookmark_closed_before_its_job_id_is_written_is_left_closed_without_an_error()
     {
         using var scope = factory.Services.CreateScope();
@@ -44,3 +45,7 @@ public sealed class TimerSchedulerTests(OrchestratorFactory factory) : IClassFix
         Assert.False(await db.Bookmarks.AsNoTracking().AnyAsync(b => b.Id == gone.Id));
     }
 }
+
+public sealed class TimerSchedulerTests(OrchestratorFactory factory) : TimerSchedulerTestsContract(factory), IClassFixture<OrchestratorFactory>;
+
+public sealed class TimerSchedulerTestsOnPostgres(PostgresOrchestratorFactory factory) : TimerSchedulerTestsContract(factory), IClassFixture<PostgresOrchestratorFactory>, IPostgresTests;

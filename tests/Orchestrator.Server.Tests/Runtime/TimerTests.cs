@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Orchestrator.Server.Hosting;
 using static Orchestrator.Server.Tests.Runtime.TestWorkflows;
 
 namespace Orchestrator.Server.Tests.Runtime;
@@ -8,15 +9,15 @@ namespace Orchestrator.Server.Tests.Runtime;
 [CollectionDefinition(nameof(HangfireCollection), DisableParallelization = true)]
 public sealed class HangfireCollection;
 
-[Collection(nameof(HangfireCollection))]
-public sealed class TimerTests
+/// <summary>Timers on the real Hangfire server of each store (the subclasses below).</summary>
+public abstract class TimerContract(StoreKind store)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    [Fact]
+    [StoreFact]
     public async Task A_delay_resumes_on_the_real_hangfire_server()
     {
-        await using var factory = new OrchestratorFactory();
+        await using var factory = OrchestratorFactory.On(NewDataDirectory(), store: store);
         var api = new WorkflowApiClient(await factory.SignInAsync("coordinator"));
         await api.PublishAsync(Delay("short-delay", 2));
 
@@ -27,12 +28,12 @@ public sealed class TimerTests
         await AssertRanOnceAsync(api, id);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_restart_while_waiting_still_completes_exactly_once()
     {
-        var data = Path.Combine(Path.GetTempPath(), "orchestrator-tests", Guid.NewGuid().ToString("n"));
+        var data = NewDataDirectory();
         string id;
-        await using (var before = OrchestratorFactory.On(data, deleteOnDispose: false))
+        await using (var before = OrchestratorFactory.On(data, deleteOnDispose: false, store: store))
         {
             var api = new WorkflowApiClient(await before.SignInAsync("coordinator"));
             await api.PublishAsync(Delay("restart-delay", 4));
@@ -40,36 +41,36 @@ public sealed class TimerTests
             Assert.Equal("Suspended", await api.StatusAsync(id));
         }
 
-        await using var after = OrchestratorFactory.On(data);
+        await using var after = OrchestratorFactory.On(data, store: store);
         var again = new WorkflowApiClient(await after.SignInAsync("coordinator"));
         Assert.Equal("Finished", await again.WaitForStatusAsync(id, "Finished", Patience));
         await AssertRanOnceAsync(again, id);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Deleting_the_hangfire_database_while_waiting_loses_no_timer()
     {
-        var data = Path.Combine(Path.GetTempPath(), "orchestrator-tests", Guid.NewGuid().ToString("n"));
+        var data = NewDataDirectory();
         string id;
-        await using (var before = OrchestratorFactory.On(data, deleteOnDispose: false))
+        await using (var before = OrchestratorFactory.On(data, deleteOnDispose: false, store: store))
         {
             var api = new WorkflowApiClient(await before.SignInAsync("coordinator"));
             await api.PublishAsync(Delay("lost-delay", 4));
             id = await api.StartAsync("lost-delay");
+            await before.DisposeAsync();
+            await before.DeleteJobStorageAsync();
         }
-        foreach (var file in Directory.GetFiles(data, "hangfire.db*"))
-            File.Delete(file);
 
-        await using var after = OrchestratorFactory.On(data);
+        await using var after = OrchestratorFactory.On(data, store: store);
         var again = new WorkflowApiClient(await after.SignInAsync("coordinator"));
         Assert.Equal("Finished", await again.WaitForStatusAsync(id, "Finished", Patience));
         await AssertRanOnceAsync(again, id);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_paper_handoff_is_received_when_its_transit_time_has_passed_and_the_journal_records_it()
     {
-        await using var factory = new OrchestratorFactory();
+        await using var factory = OrchestratorFactory.On(NewDataDirectory(), store: store);
         var api = new WorkflowApiClient(await factory.SignInAsync("coordinator"));
         await api.PublishAsync(Definition("paper-handoff",
             [
@@ -92,6 +93,8 @@ public sealed class TimerTests
         Assert.True(handoff.GetProperty("latencySeconds").GetDouble() >= 2);
     }
 
+    private static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "orchestrator-tests", Guid.NewGuid().ToString("n"));
+
     private static async Task AssertRanOnceAsync(WorkflowApiClient api, string id)
     {
         var journal = await api.JournalAsync(id);
@@ -102,3 +105,9 @@ public sealed class TimerTests
         Assert.Equal(["待機完了"], instance.GetProperty("output").EnumerateArray().Select(e => e.GetString()!).ToArray());
     }
 }
+
+[Collection(nameof(HangfireCollection))]
+public sealed class TimerTests() : TimerContract(StoreKind.Sqlite);
+
+[Collection(nameof(HangfireCollection))]
+public sealed class TimerTestsOnPostgres() : TimerContract(StoreKind.PostgreSql), IPostgresTests;

@@ -6,9 +6,10 @@ using static Orchestrator.Server.Tests.Runtime.TestWorkflows;
 
 namespace Orchestrator.Server.Tests.Runtime;
 
-public sealed class TriggerTests(OrchestratorFactory factory) : IClassFixture<OrchestratorFactory>
+/// <summary>Cron and Timer start triggers. Runs on both stores (the subclasses below).</summary>
+public abstract class TriggerTestsContract(OrchestratorFactory factory)
 {
-    [Fact]
+    [StoreFact]
     public async Task Publishing_a_cron_started_definition_adds_its_recurring_job_and_a_new_version_without_it_removes_it()
     {
         var api = new WorkflowApiClient(await factory.SignInAsync("coordinator"));
@@ -49,3 +50,7 @@ public sealed class TriggerTests(OrchestratorFactory factory) : IClassFixture<Or
         return activity;
     }
 }
+
+public sealed class TriggerTests(OrchestratorFactory factory) : TriggerTestsContract(factory), IClassFixture<OrchestratorFactory>;
+
+public sealed class TriggerTestsOnPostgres(PostgresOrchestratorFactory factory) : TriggerTestsContract(factory), IClassFixture<PostgresOrchestratorFactory>, IPostgresTests;

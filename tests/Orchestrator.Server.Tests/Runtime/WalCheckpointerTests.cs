@@ -5,7 +5,7 @@ using static Orchestrator.Server.Tests.Runtime.TestWorkflows;
 
 namespace Orchestrator.Server.Tests.Runtime;
 
-public sealed class WalCheckpointerTests(OrchestratorFactory factory) : IClassFixture<OrchestratorFactory>
+public sealed class WalCheckpointerTests(SqliteOrchestratorFactory factory) : IClassFixture<SqliteOrchestratorFactory>
 {
     /// <summary>
     /// The background checkpoint copies committed bursts into the database file itself within moments, long before the

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Server.Instances;
@@ -12,11 +12,12 @@ using static Orchestrator.Server.Tests.Runtime.TestWorkflows;
 
 namespace Orchestrator.Server.Tests.Runtime;
 
-public sealed class WorkflowApiTests(OrchestratorFactory factory) : IClassFixture<OrchestratorFactory>
+/// <summary>The durable runtime through the HTTP API. Runs on both stores (the subclasses below).</summary>
+public abstract class WorkflowApiTestsContract(OrchestratorFactory factory)
 {
     private async Task<WorkflowApiClient> CoordinatorAsync() => new(await factory.SignInAsync("coordinator"));
 
-    [Fact]
+    [StoreFact]
     public async Task Definition_round_trips_publishes_starts_and_the_journal_shows_the_run_with_times()
     {
         var api = await CoordinatorAsync();
@@ -57,7 +58,7 @@ public sealed class WorkflowApiTests(OrchestratorFactory factory) : IClassFixtur
         Assert.Equal("G-01", journal[1].GetProperty("stepCode").GetString());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Saving_again_makes_version_two_the_latest_and_history_lists_both()
     {
         var api = await CoordinatorAsync();
@@ -78,7 +79,7 @@ public sealed class WorkflowApiTests(OrchestratorFactory factory) : IClassFixtur
         Assert.Equal(1, (await api.InstanceAsync(id)).GetProperty("instance").GetProperty("definitionVersion").GetInt32());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task An_invalid_definition_is_400_listing_every_problem_and_nothing_is_stored()
     {
         var api = await CoordinatorAsync();
@@ -102,7 +103,7 @@ public sealed class WorkflowApiTests(OrchestratorFactory factory) : IClassFixtur
         Assert.True(result.GetProperty("errors").GetArrayLength() >= 2);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task An_oversized_definition_is_413()
     {
         var api = await CoordinatorAsync();
@@ -114,7 +115,7 @@ public sealed class WorkflowApiTests(OrchestratorFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Resuming_the_same_bookmark_twice_runs_it_once_and_the_second_call_is_409()
     {
         var api = await CoordinatorAsync();
@@ -132,7 +133,7 @@ public sealed class WorkflowApiTests(OrchestratorFactory factory) : IClassFixtur
         Assert.Equal(["start", "wait", "end"], journal.Select(j => j.GetProperty("activityId").GetString()!).ToArray());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_burst_the_store_refuses_leaves_nothing_behind_and_the_next_writes_go_through()
     {
         var api = await CoordinatorAsync();
@@ -144,8 +145,9 @@ public sealed class WorkflowApiTests(OrchestratorFactory factory) : IClassFixtur
         // must not stay behind.
         using (var scope = factory.Services.CreateScope())
         {
-            await Assert.ThrowsAsync<SqliteException>(() => scope.ServiceProvider.GetRequiredService<WorkflowRuntime>()
+            var refused = await Assert.ThrowsAnyAsync<DbException>(() => scope.ServiceProvider.GetRequiredService<WorkflowRuntime>()
                 .StartAsync(new StartInstance("refused", CorrelationId: "second", InstanceId: "refused-1"), CancellationToken.None));
+            Assert.True(StoreErrors.IsUniqueViolation(refused), refused.Message);
         }
         using (var scope = factory.Services.CreateScope())
         {
@@ -163,7 +165,7 @@ public sealed class WorkflowApiTests(OrchestratorFactory factory) : IClassFixtur
         Assert.Equal("Finished", await api.StatusAsync("refused-1"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Fifty_parallel_event_triggers_against_one_instance_are_each_applied_once()
     {
         var api = await CoordinatorAsync();
@@ -181,7 +183,7 @@ public sealed class WorkflowApiTests(OrchestratorFactory factory) : IClassFixtur
         Assert.Single(instance.GetProperty("bookmarks").EnumerateArray());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Event_trigger_with_a_correlation_id_resumes_only_that_instance()
     {
         var api = await CoordinatorAsync();
@@ -196,7 +198,7 @@ public sealed class WorkflowApiTests(OrchestratorFactory factory) : IClassFixtur
         Assert.Equal("Finished", await api.StatusAsync(b));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Cancel_removes_open_bookmarks()
     {
         var api = await CoordinatorAsync();
@@ -211,7 +213,7 @@ public sealed class WorkflowApiTests(OrchestratorFactory factory) : IClassFixtur
         Assert.Empty(instance.GetProperty("bookmarks").EnumerateArray());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Clerks_cannot_design_or_start_workflows()
     {
         var clerk = new WorkflowApiClient(await factory.SignInAsync("clerk-131016"));
@@ -220,7 +222,7 @@ public sealed class WorkflowApiTests(OrchestratorFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.Http.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "greeting" })).StatusCode);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Descriptors_list_every_activity_of_the_design_with_japanese_names()
     {
         var api = await CoordinatorAsync();
@@ -238,3 +240,7 @@ public sealed class WorkflowApiTests(OrchestratorFactory factory) : IClassFixtur
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 }
+
+public sealed class WorkflowApiTests(OrchestratorFactory factory) : WorkflowApiTestsContract(factory), IClassFixture<OrchestratorFactory>;
+
+public sealed class WorkflowApiTestsOnPostgres(PostgresOrchestratorFactory factory) : WorkflowApiTestsContract(factory), IClassFixture<PostgresOrchestratorFactory>, IPostgresTests;

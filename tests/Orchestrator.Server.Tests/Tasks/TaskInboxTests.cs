@@ -1,7 +1,9 @@
+using Orchestrator.Server.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Orchestrator.Server.Tests.Runtime;
 
 namespace Orchestrator.Server.Tests.Tasks;
@@ -160,11 +162,8 @@ public sealed class TaskInboxTests(OrchestratorFactory factory) : IClassFixture<
 
     private async Task<string> TaskRowAsync(string taskId)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(factory.DataDirectory, "orchestrator.db")}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Status || '|' || ActiveSeconds || '|' || IFNULL(EffortMinutes,'') || '|' || IFNULL(DataJson,'') || '|' || ConcurrencyToken FROM HumanTasks WHERE Id = $id";
-        command.Parameters.AddWithValue("$id", taskId);
-        return (string)(await command.ExecuteScalarAsync())!;
+        using var scope = factory.Services.CreateScope();
+        var t = await scope.ServiceProvider.GetRequiredService<AppDbContext>().HumanTasks.AsNoTracking().SingleAsync(t => t.Id == taskId);
+        return $"{t.Status}|{t.ActiveSeconds}|{t.EffortMinutes}|{t.DataJson}|{t.ConcurrencyToken}";
     }
 }

@@ -17,7 +17,7 @@ namespace Orchestrator.Server.Pilots.Simulation;
 public sealed class SimulatedRecords(AgencyOptions agencies, DateTimeOffset recordedAt)
 {
     /// <summary>Builds the case's rows, adds them to the bulk insert, and returns the case's status and its rows.</summary>
-    public (PilotCaseStatus Status, StoredCase Rows) Add(BulkInsert bulk, SimulatedInstance simulated, PilotCase pilotCase, WorkflowDefinitionVersion version)
+    public (PilotCaseStatus Status, StoredCase Rows) Add(IBulkRows bulk, SimulatedInstance simulated, PilotCase pilotCase, WorkflowDefinitionVersion version)
     {
         var (status, rows, incidents) = Rows(simulated, pilotCase, version);
         bulk.Add(rows.Instance);

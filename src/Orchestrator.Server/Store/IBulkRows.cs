@@ -1,0 +1,16 @@
+namespace Orchestrator.Server.Store;
+
+/// <summary>
+/// Inserts many new rows at once (a simulated cycle writes hundreds of thousands; SaveChanges tracks and batches each
+/// entity, which is too slow for that), with the tables, columns and value conversions of the EF Core model. Keys the
+/// database generates are left to it; nothing is read back. Scoped: what one caller added.
+/// </summary>
+public interface IBulkRows
+{
+    void Add<T>(T row) where T : class;
+
+    int Count { get; }
+
+    /// <summary>Writes everything added, in one transaction, in the order the types were first added, and forgets it.</summary>
+    Task SaveAsync(CancellationToken ct);
+}

@@ -1,0 +1,18 @@
+namespace Orchestrator.Server.Store;
+
+/// <summary>
+/// Coordination that must hold across every server sharing the store: SQLite's store has one server, so its locks
+/// live in that process; PostgreSQL's are the database's advisory locks, held by a connection (a server that dies
+/// loses its locks with its connections).
+/// </summary>
+public interface IStoreLocks
+{
+    /// <summary>Serialises the bursts of one instance: concurrent resumes queue instead of failing on the token.</summary>
+    Task<IAsyncDisposable> LockInstanceAsync(string instanceId, CancellationToken ct);
+
+    /// <summary>A single-writer section (a reconciler run, a refresh of aggregated rows): waits until it is free.</summary>
+    Task<IAsyncDisposable> EnterAsync(string section, CancellationToken ct);
+
+    /// <summary>The section if it is free now, else null (another server is doing that work).</summary>
+    Task<IAsyncDisposable?> TryEnterAsync(string section, CancellationToken ct);
+}

@@ -1,0 +1,44 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Orchestrator.Server.Store.Sqlite;
+
+/// <summary>One prepared INSERT per table, executed row by row in one transaction.</summary>
+public sealed class SqliteBulkRows(AppDbContext db, RowStatements statements) : PendingRows
+{
+    public override async Task SaveAsync(CancellationToken ct)
+    {
+        if (Pending.Count == 0)
+            return;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            // The transaction passes the SqliteWriteGate like every other write.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                using var sql = new PreparedStatements((SqliteConnection)db.Database.GetDbConnection());
+                foreach (var (type, rows) in Pending)
+                {
+                    var insert = statements.Insert(type);
+                    foreach (var row in rows)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        sql.Execute(insert.Sql, s => insert.Bind(s, row));
+                    }
+                }
+            }
+            catch
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                throw;
+            }
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        Pending.Clear();
+    }
+}
