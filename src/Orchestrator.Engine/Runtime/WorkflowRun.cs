@@ -529,10 +529,11 @@ internal sealed partial class WorkflowRun : IExpressionScope
         while (changed && !Stopped)
         {
             changed = false;
+            // Settling may cancel branches, and with them nested scopes, so it runs before the walk by index.
+            foreach (var s in State.Scopes.ToList()) SettleLoopExits(s);
             for (var i = State.Scopes.Count - 1; i >= 0; i--)
             {
                 var scope = State.Scopes[i];
-                SettleLoopExits(scope);
                 if (scope.Running.Count > 0 || scope.HasBlockedJoins || IsQueued(scope)) continue;
                 if (StrandedJoin(scope, Container(scope)) is { } join)
                 {
@@ -540,7 +541,7 @@ internal sealed partial class WorkflowRun : IExpressionScope
                     // would count as finished in the reports, so the instance faults and says where it stuck.
                     var container = Container(scope);
                     var waiting = container.InboundOf(join.Id).Where(c => !scope.Edges.ContainsKey(c.Key))
-                        .Select(c => $"'{c.Source}'");
+                        .Select(c => $"'{container.Activities[c.Source].Name ?? c.Source}'");
                     Fault(null, join.Id, join.Type,
                         $"'{join.Name ?? join.Id}' was reached but can never run: nothing is left to arrive from {string.Join(", ", waiting)}. "
                         + "The flowchart would end without it; check the connections into it (a join after a WaitAny join that cancelled a branch, for example).");
