@@ -34,6 +34,44 @@ internal sealed class CompiledContainer
 
     public List<CompiledConnection> AllInboundOf(string id) => AllInbound.GetValueOrDefault(id) ?? None;
 
+    /// <summary>The body of each loop, by the key of its back edge: the activities on a forward path from the back
+    /// edge's target to its source. Only these run again when the back edge is followed.</summary>
+    public Dictionary<string, HashSet<string>> LoopBodies { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Forward connections that leave a loop body, with the bodies they leave.</summary>
+    public Dictionary<string, List<HashSet<string>>> LoopExits { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What runs on the branches into a WaitAny join: the activities upstream of it and the bodies of the
+    /// loops among them (a loop's later rounds come back over its back edge, which the upstream walk does not follow).</summary>
+    public HashSet<string> BranchesInto(string joinId)
+    {
+        lock (_branches)
+        {
+            if (_branches.TryGetValue(joinId, out var set)) return set;
+            set = new HashSet<string>(UpstreamOf(joinId), StringComparer.Ordinal);
+            foreach (var body in LoopBodies.Values)
+                if (!body.Contains(joinId) && body.Overlaps(set)) set.UnionWith(body);
+            return _branches[joinId] = set;
+        }
+    }
+
+    readonly Dictionary<string, HashSet<string>> _branches = new(StringComparer.Ordinal);
+
+    internal void FindLoops()
+    {
+        foreach (var back in Outgoing.Values.SelectMany(x => x).Where(c => c.IsBackEdge && Reachable.Contains(c.Source)))
+        {
+            var body = new HashSet<string>(DownstreamOf(back.Target), StringComparer.Ordinal);
+            body.IntersectWith([.. UpstreamOf(back.Source), back.Source]);
+            LoopBodies[back.Key] = body;
+            foreach (var exit in body.SelectMany(OutgoingOf).Where(c => !c.IsBackEdge && !body.Contains(c.Target)))
+            {
+                if (!LoopExits.TryGetValue(exit.Key, out var left)) LoopExits[exit.Key] = left = [];
+                left.Add(body);
+            }
+        }
+    }
+
     /// <summary>Activities that can reach <paramref name="id"/> over forward connections.</summary>
     public HashSet<string> UpstreamOf(string id)
     {
@@ -135,6 +173,7 @@ internal sealed class CompiledWorkflow
                 inList.Add(cc);
             }
         }
+        c.FindLoops();
         Containers[path] = c;
     }
 }

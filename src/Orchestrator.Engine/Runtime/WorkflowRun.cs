@@ -315,7 +315,7 @@ internal sealed partial class WorkflowRun : IExpressionScope
             }
             else if (c.IsBackEdge)
             {
-                ReArm(scope, container, c.Target);
+                ReArm(scope, container, c);
                 Schedule(scope, container.Activities[c.Target]);
             }
             else
@@ -336,7 +336,7 @@ internal sealed partial class WorkflowRun : IExpressionScope
     void Arrive(FlowchartScopeState scope, CompiledContainer container, string targetId)
     {
         var target = container.Activities[targetId];
-        var mode = target.Type == ActivityTypes.FlowJoin ? JoinMode(target) : MergeMode(target);
+        var mode = ArrivalMode(target);
         if (mode is "Merge" or "Converge" or "Cascade")
         {
             ArriveWithMergeMode(scope, container, target, mode);
@@ -355,6 +355,7 @@ internal sealed partial class WorkflowRun : IExpressionScope
         {
             if (!scope.Edges.TryGetValue(c.Key, out var f)) missing++;
             else if (f) followed++;
+            else if (IsProvisionalSkip(scope, container, c)) missing++;
             else skipped++;
         }
 
@@ -385,6 +386,8 @@ internal sealed partial class WorkflowRun : IExpressionScope
         else Skip(scope, container, target);
     }
 
+    string ArrivalMode(ActivityModel target) => target.Type == ActivityTypes.FlowJoin ? JoinMode(target) : MergeMode(target);
+
     /// <summary>Elsa 3.6's customProperties.mergeMode; Race is WaitAny, Stream (and none) the implicit join.</summary>
     static string MergeMode(ActivityModel target) =>
         target.CustomProperties.TryGetPropertyValue("mergeMode", out var m) && JsonValues.AsString(m) is { } mode
@@ -414,23 +417,65 @@ internal sealed partial class WorkflowRun : IExpressionScope
         }
     }
 
-    /// <summary>A back edge re-enters a loop: forget the counters of the loop body so it runs again.</summary>
-    static void ReArm(FlowchartScopeState scope, CompiledContainer container, string loopHead)
+    /// <summary>
+    /// A back edge re-enters its loop: forget the counters of the loop body so it runs again, and the exits the round
+    /// before did not take (this round marks them anew). Marks that reached activities after the loop from outside it
+    /// stay: a join there still counts them when the loop is left.
+    /// </summary>
+    static void ReArm(FlowchartScopeState scope, CompiledContainer container, CompiledConnection backEdge)
     {
-        var body = container.DownstreamOf(loopHead);
-        foreach (var (key, _) in scope.Edges.ToList())
+        var body = container.LoopBodies[backEdge.Key];
+        foreach (var (key, followed) in scope.Edges.ToList())
         {
-            var target = container.Model.Connections[int.Parse(key.AsSpan(1))].TargetActivity;
-            if (body.Contains(target)) scope.Edges.Remove(key);
+            var c = container.Model.Connections[int.Parse(key.AsSpan(1))];
+            if (body.Contains(c.TargetActivity) || (!followed && body.Contains(c.SourceActivity))) scope.Edges.Remove(key);
         }
         scope.FiredJoins.RemoveAll(body.Contains);
         if (scope.HasBlockedJoins) scope.BlockedJoins.RemoveAll(body.Contains);
     }
 
+    /// <summary>
+    /// A loop exit that was not taken while the loop still runs is not yet a skip: the next round may take it. It counts
+    /// as not arrived until nothing of the loop body is running or scheduled any more.
+    /// </summary>
+    bool IsProvisionalSkip(FlowchartScopeState scope, CompiledContainer container, CompiledConnection c) =>
+        container.LoopExits.TryGetValue(c.Key, out var bodies) && bodies.Exists(body => IsLive(scope, body));
+
+    bool IsLive(FlowchartScopeState scope, HashSet<string> body)
+    {
+        foreach (var activityId in scope.Running.Values)
+            if (body.Contains(activityId)) return true;
+        for (var i = _head; i < _queue.Count; i++)
+            if (_queue[i].Scope == scope && body.Contains(_queue[i].Activity.Id)) return true;
+        return false;
+    }
+
+    /// <summary>A loop was left (or stopped) with a skip mark still provisional: the join behind it decides now.</summary>
+    void SettleLoopExits(FlowchartScopeState scope)
+    {
+        var container = Container(scope);
+        if (container.LoopExits.Count == 0 || scope.Edges.Count == 0) return;
+        foreach (var (key, followed) in scope.Edges.ToList())
+        {
+            if (followed || !scope.Edges.ContainsKey(key) || !container.LoopExits.ContainsKey(key)) continue;
+            var target = container.Model.Connections[int.Parse(key.AsSpan(1))].TargetActivity;
+            if (ArrivalMode(container.Activities[target]) is "Merge" or "Converge" or "Cascade") continue;
+            Arrive(scope, container, target);
+        }
+    }
+
+    /// <summary>An activity a token reached that still waits for connections nothing is left to follow or skip.</summary>
+    static ActivityModel? StrandedJoin(FlowchartScopeState scope, CompiledContainer container)
+    {
+        foreach (var (key, followed) in scope.Edges)
+            if (followed) return container.Activities[container.Model.Connections[int.Parse(key.AsSpan(1))].TargetActivity];
+        return null;
+    }
+
     /// <summary>WaitAny fired: cancel what is still running or scheduled on the other branches into the join.</summary>
     void CancelBranchesInto(FlowchartScopeState scope, CompiledContainer container, string joinId)
     {
-        var upstream = container.UpstreamOf(joinId);
+        var upstream = container.BranchesInto(joinId);
         foreach (var (executionId, activityId) in scope.Running.ToList())
             if (upstream.Contains(activityId)) CancelExecution(scope, executionId);
         RemoveQueued(w => w.Scope == scope && upstream.Contains(w.Activity.Id));
@@ -484,10 +529,24 @@ internal sealed partial class WorkflowRun : IExpressionScope
         while (changed && !Stopped)
         {
             changed = false;
+            // Settling may cancel branches, and with them nested scopes, so it runs before the walk by index.
+            foreach (var s in State.Scopes.ToList()) SettleLoopExits(s);
             for (var i = State.Scopes.Count - 1; i >= 0; i--)
             {
                 var scope = State.Scopes[i];
                 if (scope.Running.Count > 0 || scope.HasBlockedJoins || IsQueued(scope)) continue;
+                if (StrandedJoin(scope, Container(scope)) is { } join)
+                {
+                    // Elsa completes the flowchart here and the join never runs; a case that silently stops short
+                    // would count as finished in the reports, so the instance faults and says where it stuck.
+                    var container = Container(scope);
+                    var waiting = container.InboundOf(join.Id).Where(c => !scope.Edges.ContainsKey(c.Key))
+                        .Select(c => $"'{container.Activities[c.Source].Name ?? c.Source}'");
+                    Fault(null, join.Id, join.Type,
+                        $"'{join.Name ?? join.Id}' was reached but can never run: nothing is left to arrive from {string.Join(", ", waiting)}. "
+                        + "The flowchart would end without it; check the connections into it (a join after a WaitAny join that cancelled a branch, for example).");
+                    return;
+                }
                 State.Scopes.RemoveAt(i);
                 changed = true;
                 if (scope.ParentScopeId is null) continue; // root: the instance finishes after the burst
