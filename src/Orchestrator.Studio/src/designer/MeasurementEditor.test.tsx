@@ -27,7 +27,7 @@ function renderEditor(initial: Activity, ports: string[] = ['受理', '差戻し
       <Harness />
     </I18nextProvider>,
   );
-  return () => measurementOf(latest);
+  return Object.assign(() => measurementOf(latest), { activity: () => latest });
 }
 
 describe('measurement tab', () => {
@@ -65,5 +65,30 @@ describe('measurement tab', () => {
   it('offers rework only for a step with more than one outcome', () => {
     renderEditor({ id: 'w', type: 'Elsa.WriteLine', customProperties: {} }, ['Done']);
     expect(screen.queryByTestId('measurement-rework')).toBeNull();
+  });
+
+  it('shows the shipped outcome weights with their source and writes a changed share beside the step’s other settings', () => {
+    const latest = renderEditor({
+      id: 'ok01',
+      type: 'Orchestrator.HumanTask',
+      customProperties: {
+        other: 1,
+        simulation: { outcomeWeights: { 受理: 0.95, 差戻し: 0.05 }, provenance: { outcomeWeights: { source: 'estimate', basis: '記載不備 5%' } } },
+      },
+    });
+
+    const box = screen.getByTestId('measurement-outcomeWeights');
+    expect((within(box).getByTestId('weight-差戻し') as HTMLInputElement).value).toBe('0.05');
+    expect((within(box).getByTestId('source-outcomeWeights') as HTMLSelectElement).value).toBe('estimate');
+    expect((within(box).getByTestId('basis-outcomeWeights') as HTMLInputElement).value).toBe('記載不備 5%');
+
+    fireEvent.change(within(box).getByTestId('weight-差戻し'), { target: { value: '0.1' } });
+    fireEvent.change(within(box).getByTestId('source-outcomeWeights'), { target: { value: 'measured' } });
+    fireEvent.change(screen.getByTestId('measurement-actorChangeReason'), { target: { value: '紙の交付をシステム照会に置き換える' } });
+    expect(latest.activity().customProperties).toEqual({
+      other: 1,
+      simulation: { outcomeWeights: { 受理: 0.95, 差戻し: 0.1 }, provenance: { outcomeWeights: { source: 'measured', basis: '記載不備 5%' } } },
+      measurement: { actorChangeReason: '紙の交付をシステム照会に置き換える' },
+    });
   });
 });

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { NumberField, SelectField, TextField } from './fields';
 import { isObject, measurementOf, withMeasurement, type Activity, type Json, type JsonObject, type Measurement } from './model';
+import { OutcomeWeightsEditor } from './OutcomeWeightsEditor';
+import { SourceFields } from './SourceFields';
 import { lanes } from './swimlane';
 
 const counts = ['forms', 'transcribedItems', 'residentVisits', 'residentDocuments', 'residentMinutes'] as const;
-/** The sources a modeller can give a figure (a simulation draw is never typed in). */
-export const figureSources = ['measured', 'published', 'estimate'] as const;
 export const costKinds = ['paper', 'printing', 'postage', 'fee', 'system'] as const;
 const payers = ['', 'Municipality', 'Prefecture', 'National', 'Resident'] as const;
 
@@ -65,6 +65,14 @@ export function MeasurementEditor({ activity, ports, errors, onChange }: { activ
         hint={t('designer.measurement.actorOrgLevelHint')}
         testId="measurement-actorOrgLevel"
       />
+      <TextField
+        label={t('designer.measurement.actorChangeReason')}
+        value={typeof m.actorChangeReason === 'string' ? m.actorChangeReason : ''}
+        onChange={(v) => set({ actorChangeReason: v || undefined })}
+        hint={t('designer.measurement.actorChangeReasonHint')}
+        multiline
+        testId="measurement-actorChangeReason"
+      />
       <TextField label={t('designer.measurement.actorRole')} value={typeof m.actorRole === 'string' ? m.actorRole : ''} onChange={(v) => set({ actorRole: v || undefined })} placeholder={t('designer.measurement.actorRolePlaceholder')} />
       {errors.map((message, i) => (
         <p key={i} className="field-error mb-2 text-dns-14N-130" data-testid="field-error">
@@ -110,6 +118,7 @@ export function MeasurementEditor({ activity, ports, errors, onChange }: { activ
           <p className="text-dns-14N-130 text-solid-gray-700">{t('designer.measurement.reworkHint')}</p>
         </fieldset>
       )}
+      <OutcomeWeightsEditor activity={activity} ports={ports} onChange={onChange} />
       <fieldset className="mb-3 rounded-8 border border-solid-gray-420 p-2" data-testid="measurement-costs">
         <legend className="px-1 text-dns-16B-130">{t('designer.measurement.costs')}</legend>
         {costs.map((c, i) => {
@@ -132,23 +141,6 @@ export function MeasurementEditor({ activity, ports, errors, onChange }: { activ
           {t('designer.measurement.addCost')}
         </button>
       </fieldset>
-    </div>
-  );
-}
-
-/** A figure's source and basis. */
-function SourceFields({ figure, entry, onChange }: { figure: string; entry: { source?: string; basis?: string } | undefined; onChange: (figure: string, patch: { source?: string; basis?: string }) => void }) {
-  const { t } = useTranslation();
-  return (
-    <div className="grid grid-cols-[minmax(7rem,auto)_1fr] gap-2">
-      <SelectField
-        label={t('designer.measurement.source')}
-        value={entry?.source ?? ''}
-        options={[{ value: '', label: t('designer.measurement.noSource') }, ...figureSources.map((s) => ({ value: s, label: t(`designer.measurement.sources.${s}`) }))]}
-        onChange={(v) => onChange(figure, { source: v })}
-        testId={`source-${figure}`}
-      />
-      <TextField label={t('designer.measurement.basis')} value={entry?.basis ?? ''} onChange={(v) => onChange(figure, { basis: v })} placeholder={t('designer.measurement.basisPlaceholder')} testId={`basis-${figure}`} />
     </div>
   );
 }
