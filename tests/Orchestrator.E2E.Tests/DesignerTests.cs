@@ -11,6 +11,10 @@ namespace Orchestrator.E2E.Tests;
 /// <summary>The visual designer and the instance viewer, driven as a coordinator would.</summary>
 public sealed class DesignerTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
+    /// <summary>The activities of the shipped おくやみ as-is file, read from the repository so the tests follow it.</summary>
+    private static readonly int OkuyamiAsIsSteps = JsonNode.Parse(File.ReadAllText(
+        Path.Combine(ServerProcess.RepositoryRoot(), "workflows", "okuyami", "as-is.json")))!["root"]!["activities"]!.AsArray().Count;
+
     [Fact]
     public async Task A_coordinator_builds_a_workflow_from_an_empty_canvas_and_it_is_stored_with_positions()
     {
@@ -88,7 +92,7 @@ public sealed class DesignerTests(BrowserFixture browser) : IClassFixture<Browse
         var page = await CoordinatorPageAsync();
         await page.GotoAsync("/workflows/okuyami-asis");
         await Expect(page.GetByTestId("designer-title")).ToHaveTextAsync("おくやみ手続 (現行)");
-        await Expect(page.Locator(".react-flow__node-activity")).ToHaveCountAsync(14);
+        await Expect(page.Locator(".react-flow__node-activity")).ToHaveCountAsync(OkuyamiAsIsSteps);
         await page.GetByTestId("node-ok01").ClickAsync();
         await Expect(page.GetByTestId("prop-name")).ToHaveValueAsync("死亡届受付");
         await Expect(page.GetByTestId("problems-none")).ToBeVisibleAsync(new() { Timeout = 10_000 });
@@ -108,14 +112,14 @@ public sealed class DesignerTests(BrowserFixture browser) : IClassFixture<Browse
 
         var first = await ExportAsync(page);
         Assert.Equal("okuyami-asis", (string?)first["definitionId"]);
-        Assert.Equal(14, first["root"]!["activities"]!.AsArray().Count);
+        Assert.Equal(OkuyamiAsIsSteps, first["root"]!["activities"]!.AsArray().Count);
 
         var file = Path.Combine(Path.GetTempPath(), $"okuyami-asis-{Guid.NewGuid():n}.json");
         await File.WriteAllTextAsync(file, first.ToJsonString());
         await page.GotoAsync("/workflows");
         await page.GetByTestId("workflow-import").SetInputFilesAsync(file);
         await Expect(page).ToHaveURLAsync(new Regex("/workflows/okuyami-asis$"));
-        await Expect(page.Locator(".react-flow__node-activity")).ToHaveCountAsync(14);
+        await Expect(page.Locator(".react-flow__node-activity")).ToHaveCountAsync(OkuyamiAsIsSteps);
         await Expect(page.GetByTestId("designer-version")).ToHaveTextAsync("第 2 版");
 
         var second = await ExportAsync(page);
@@ -133,7 +137,7 @@ public sealed class DesignerTests(BrowserFixture browser) : IClassFixture<Browse
     {
         var page = await CoordinatorPageAsync();
         await page.GotoAsync("/workflows/okuyami-asis");
-        await Expect(page.Locator(".react-flow__node-activity")).ToHaveCountAsync(14);
+        await Expect(page.Locator(".react-flow__node-activity")).ToHaveCountAsync(OkuyamiAsIsSteps);
 
         // At 1600×1000 the canvas takes most of the window and the page itself does not scroll.
         var canvas = await page.GetByTestId("canvas").BoundingBoxAsync() ?? throw new InvalidOperationException("no canvas");

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine;
 using Orchestrator.Server.Auth;
@@ -14,9 +15,23 @@ public sealed record DefinitionSummary(
     bool IsLatest, bool IsPublished, DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, string? CreatedBy,
     int? PublishedVersion = null)
 {
-    public static DefinitionSummary From(WorkflowDefinitionVersion v) => new(
-        v.Id, v.DefinitionId, v.Version, v.Name, v.Description, v.ProcessKey, v.Arm, v.IsLatest, v.IsPublished,
-        v.CreatedAt, v.PublishedAt, v.CreatedBy);
+    /// <summary>The process's title, `customProperties.orchestrator.title`, for pickers that name processes in either language.</summary>
+    public string? TitleJa { get; init; }
+    public string? TitleEn { get; init; }
+
+    public static DefinitionSummary From(WorkflowDefinitionVersion v)
+    {
+        var title = JsonNode.Parse(v.Json)?["customProperties"]?["orchestrator"]?["title"] as JsonObject;
+        return new(v.Id, v.DefinitionId, v.Version, v.Name, v.Description, v.ProcessKey, v.Arm, v.IsLatest, v.IsPublished,
+            v.CreatedAt, v.PublishedAt, v.CreatedBy)
+        {
+            TitleJa = Text(title?["ja"]),
+            TitleEn = Text(title?["en"]),
+        };
+    }
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
 }
 
 public sealed record ValidationResponse(bool Valid, IReadOnlyList<FieldProblem> Errors, IReadOnlyList<FieldProblem> Warnings);

@@ -18,6 +18,11 @@ public sealed class DemoPilotTests
             var coordinator = await factory.SignInAsync("coordinator");
             var pilots = await coordinator.GetFromJsonAsync<JsonElement[]>("/api/pilots");
             Assert.Equal(["demo-simulated", "demo-live-okuyami"], pilots!.Select(p => p.GetProperty("id").GetString()!).ToArray());
+            // The definitions list names each process in both languages, so an English report picker needs no Japanese.
+            var definitions = await coordinator.GetFromJsonAsync<JsonElement[]>("/api/workflow-definitions");
+            var passport = definitions!.Single(d => d.GetProperty("definitionId").GetString() == "ryoken-asis");
+            Assert.Equal("一般旅券の発給申請 (戸籍謄本・戸籍連携)", passport.GetProperty("titleJa").GetString());
+            Assert.Equal("Passport application (family register linkage)", passport.GetProperty("titleEn").GetString());
 
             var simulated = await PilotWorkflows.WaitUntilStartedAsync(coordinator,
                 pilots![0].GetProperty("lastCycle").GetProperty("id").GetString()!, TimeSpan.FromSeconds(150));

@@ -190,6 +190,9 @@ export interface DefinitionChoice {
   processKey: string | null;
   arm: Arm | string | null;
   isPublished: boolean;
+  /** The process's title from the definition (`customProperties.orchestrator.title`), when it has one. */
+  titleJa?: string | null;
+  titleEn?: string | null;
 }
 
 export interface OrganisationEntry extends Organisation {

@@ -37,7 +37,7 @@ export function Filters({ filter, onChange }: { filter: ReportFilter; onChange: 
       {picker('pilotId', choices(pilots, (p) => pilotChoices(p, language, t)))}
       {/* Without a pilot there is nothing to pick, unless the address names a cycle that must stay clearable. */}
       {picker('cycleId', choices(cycles, (c) => cycleChoices(c, t)), !pilotId && !filter.cycleId)}
-      {picker('processKey', choices(definitions, processChoices))}
+      {picker('processKey', choices(definitions, (d) => processChoices(d, language)))}
       {picker('municipality', choices(organisations, (o) => municipalityChoices(o, language)))}
       <div className="flex flex-col gap-1">
         <label htmlFor={`${ids}-mode`} className="text-std-16B-170 text-solid-gray-900">

@@ -53,6 +53,22 @@ describe('report filter choices', () => {
     ]);
   });
 
+  it('names a process by the title its definitions carry, in English when English is chosen', () => {
+    const list = [
+      { definitionId: 'p-asis', version: 1, name: '旅券の申請 (現行)', processKey: 'ryoken', arm: 'AsIs', isPublished: true, titleJa: '旅券の発給申請', titleEn: 'Passport application' },
+      { definitionId: 'p-tobe', version: 1, name: '旅券の申請 (改革後)', processKey: 'ryoken', arm: 'ToBe', isPublished: true, titleJa: '旅券の発給申請', titleEn: null },
+      { definitionId: 'k', version: 1, name: '児童手当 (現行)', processKey: 'jido-teate', arm: 'AsIs', isPublished: true, titleJa: '児童手当', titleEn: null },
+    ];
+    expect(processChoices(list, 'ja')).toEqual([
+      { value: 'jido-teate', label: '児童手当 (jido-teate)' },
+      { value: 'ryoken', label: '旅券の発給申請 (ryoken)' },
+    ]);
+    expect(processChoices(list, 'en')).toEqual([
+      { value: 'ryoken', label: 'Passport application (ryoken)' },
+      { value: 'jido-teate', label: '児童手当 (jido-teate)' },
+    ]);
+  });
+
   it('offers municipalities only, by code, named in the chosen language', () => {
     expect(municipalityChoices(organisations, 'ja')).toEqual([
       { value: '131016', label: '千代田区 (131016)' },

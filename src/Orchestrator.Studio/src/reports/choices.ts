@@ -34,9 +34,16 @@ export function cycleChoices(cycles: readonly CycleView[], t: Translate): Choice
 // Definitions are named "おくやみ手続 (現行)" / "おくやみ手続（改革後）"; without the arm the name is the process's.
 const armSuffix = /\s*[(（]\s*(現行|改革後)\s*[)）]\s*$/;
 
-/** The process's name: its as-is definition's name without "(現行)", else another of its definitions'. */
-function processName(definitions: readonly DefinitionChoice[]): string {
+/**
+ * The process's name: the title its definitions carry in the chosen language (English falls back to Japanese), else its
+ * as-is definition's name without "(現行)", else another of its definitions'.
+ */
+function processName(definitions: readonly DefinitionChoice[], language: Language): string {
   const ordered = [...definitions].sort((a, b) => Number(b.arm === 'AsIs') - Number(a.arm === 'AsIs'));
+  for (const d of ordered) {
+    const title = (language === 'en' ? d.titleEn || d.titleJa : d.titleJa)?.trim();
+    if (title) return title;
+  }
   for (const d of ordered) {
     const name = d.name.replace(armSuffix, '').trim();
     if (name) return name;
@@ -45,7 +52,7 @@ function processName(definitions: readonly DefinitionChoice[]): string {
 }
 
 /** One choice per process key, "おくやみ手続 (okuyami)", sorted by name; the key alone when no name says more. */
-export function processChoices(definitions: readonly DefinitionChoice[]): Choice[] {
+export function processChoices(definitions: readonly DefinitionChoice[], language: Language = 'ja'): Choice[] {
   const byKey = new Map<string, DefinitionChoice[]>();
   for (const d of definitions) {
     const key = d.processKey?.trim();
@@ -53,10 +60,10 @@ export function processChoices(definitions: readonly DefinitionChoice[]): Choice
   }
   return [...byKey]
     .map(([key, list]) => {
-      const name = processName(list);
+      const name = processName(list, language);
       return { value: key, label: name && name !== key ? `${name} (${key})` : key };
     })
-    .sort((a, b) => a.label.localeCompare(b.label, 'ja'));
+    .sort((a, b) => a.label.localeCompare(b.label, language));
 }
 
 /** "千代田区 (131016)": the municipalities only, by code. */
