@@ -35,7 +35,7 @@ export function cycleChoices(cycles: readonly CycleView[], t: Translate): Choice
 const armSuffix = /\s*[(（]\s*(現行|改革後)\s*[)）]\s*$/;
 
 /** The process's name: its as-is definition's name without "(現行)", else another of its definitions'. */
-function processName(definitions: readonly DefinitionChoice[]): string {
+export function processName(definitions: readonly DefinitionChoice[]): string {
   const ordered = [...definitions].sort((a, b) => Number(b.arm === 'AsIs') - Number(a.arm === 'AsIs'));
   for (const d of ordered) {
     const name = d.name.replace(armSuffix, '').trim();
