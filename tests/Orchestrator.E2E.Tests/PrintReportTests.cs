@@ -24,11 +24,7 @@ public sealed partial class PrintReportTests(DemoBrowserFixture browser) : IClas
     public async Task The_demo_pilots_report_prints_on_at_most_15_A4_pages_without_the_menu_and_with_no_number_broken()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.GetByLabel("ユーザー名").FillAsync("evaluator");
-        await page.GetByLabel("パスワード").FillAsync(ServerProcess.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" })).ToBeVisibleAsync();
+        await StudioUx.SignInAsync(page, "evaluator");
 
         await page.GotoAsync("/reports/print?pilotId=demo-simulated");
         // The demo pilot's first cycle runs at the first start; on a busy machine its cases take a while.
