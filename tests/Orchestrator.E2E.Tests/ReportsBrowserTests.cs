@@ -186,7 +186,7 @@ public sealed class ReportsBrowserTests(BrowserFixture browser) : IClassFixture<
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "reports-filtered-ja.png") });
 
         await page.GetByRole(AriaRole.Link, new() { Name = "成果報告書 (印刷用)" }).ClickAsync();
-        await Expect(page.GetByTestId("print-conditions")).ToHaveTextAsync("業務: okuyami / 市町村: 131016");
+        await Expect(page.GetByTestId("print-conditions")).ToHaveTextAsync("業務: おくやみ手続 / 市町村: 千代田区");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "成果報告書 — 効果測定結果", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("section-method")).ToContainTextAsync("時間単価 (単価表 第 1 版) と算定根拠");
         await Expect(page.GetByTestId("data-quality")).ToContainTextAsync("終了案件 72 件 (シミュレーションの割合 100.0%)");

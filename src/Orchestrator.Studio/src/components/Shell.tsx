@@ -124,7 +124,7 @@ export function Shell() {
   return (
     <WorkspaceContext.Provider value={setWorkspace}>
       {/* The whole-window layout from 768 px up; narrower, a workspace page scrolls down like any page (no sideways scrolling at 320 px). */}
-      <div className={workspace ? 'flex min-h-screen flex-col md:h-screen' : 'min-h-screen flex flex-col'}>
+      <div className={`studio-shell ${workspace ? 'flex min-h-screen flex-col md:h-screen' : 'min-h-screen flex flex-col'}`}>
         <SkipLink />
         <header className="border-b border-solid-gray-420 bg-white">
           <div className={`flex flex-wrap items-center justify-between gap-4 ${workspace ? 'px-3 py-2' : 'mx-auto max-w-screen-2xl px-4 py-3 md:px-8'}`}>
@@ -139,11 +139,11 @@ export function Shell() {
             </div>
           </div>
         </header>
-        <div className={workspace ? 'flex w-full flex-1 flex-col md:min-h-0 md:flex-row' : 'mx-auto flex w-full max-w-screen-2xl flex-1 flex-col md:flex-row'}>
+        <div className={`studio-body ${workspace ? 'flex w-full flex-1 flex-col md:min-h-0 md:flex-row' : 'mx-auto flex w-full max-w-screen-2xl flex-1 flex-col md:flex-row'}`}>
           <div
             id={menuColumnId}
             hidden={!menuShown}
-            className={`border-solid-gray-200 bg-solid-gray-50 ${workspace ? 'border-b py-4 md:w-56 md:shrink-0 md:overflow-y-auto md:border-b-0 md:border-r' : 'border-b md:w-64 md:shrink-0 md:border-b-0 md:border-r md:py-6'}`}
+            className={`studio-menu-column border-solid-gray-200 bg-solid-gray-50 ${workspace ? 'border-b py-4 md:w-56 md:shrink-0 md:overflow-y-auto md:border-b-0 md:border-r' : 'border-b md:w-64 md:shrink-0 md:border-b-0 md:border-r md:py-6'}`}
           >
             <MainMenu />
           </div>

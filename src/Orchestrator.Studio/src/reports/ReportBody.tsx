@@ -21,6 +21,8 @@ import {
 } from './api';
 import { Definitions, EffectTable, EstimateBanners, Flags, LoadFailed, Section, StepTable, placeName, processName } from './parts';
 import { MunicipalityTable, PaybackPanel } from './projection';
+import { captureGroups, sourceGroups } from './methodSummary';
+import { japaneseOnly, printedDefinitions } from './printText';
 import './reports.css';
 
 /** The report's content, shared by the Studio page and the printable 成果報告書 page (which adds the method and effort). */
@@ -38,6 +40,12 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
   const effort = useResource((s) => (print ? getEffort(filter, s) : Promise.resolve(null)), `${key}:${print}`);
   const name = (p: { processKey: string; title: { ja: string; en: string } | null }) => processName(p.processKey, p.title, language);
   const procedures = useProceduresByProcessKey();
+  // On paper in Japanese: the server's texts without their English, file names and the software's own terms.
+  const paper = print && language === 'ja';
+  const text = (s: string) => (paper ? japaneseOnly(s) : s);
+  const definitions = (list: string[]) => (paper ? printedDefinitions(list, t('reports.print.interval')) : list);
+
+  const processNames = new Map((effect.data?.processes ?? []).map((p) => [p.processKey, name(p)]));
 
   if (effect.error) return <LoadFailed error={effect.error} />;
   if (!effect.data)
@@ -57,7 +65,7 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
     <>
       <Section title={t('reports.sections.effect')} testId="section-effect">
         <p className="mb-4 max-w-3xl text-dns-16N-130">
-          {t('reports.effect.lead', {
+          {t(print ? 'reports.print.effectLead' : 'reports.effect.lead', {
             samples: effect.data.bootstrap.samples,
             seed: effect.data.bootstrap.seed,
             version: effect.data.rates.version,
@@ -92,7 +100,8 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
             <EffectTable process={p} />
           </article>
         ))}
-        <Definitions definitions={effect.data.definitions} />
+        {/* On paper the method section states every definition once. */}
+        {!print && <Definitions definitions={effect.data.definitions} />}
       </Section>
 
       <Section title={t('reports.sections.steps')} testId="section-steps">
@@ -219,7 +228,9 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
                   ])}
                 </tbody>
               </table>
-              <p className="mt-2 text-dns-14N-130">{t('reports.projection.source', { source: projection.data.volumesSource })}</p>
+              {text(projection.data.volumesSource) && (
+                <p className="mt-2 text-dns-14N-130">{t('reports.projection.source', { source: text(projection.data.volumesSource) })}</p>
+              )}
               {projection.data.processes.map((p) => (p.byMunicipality?.length ?? 0) > 0 && (
                 <MunicipalityTable key={`m-${p.processKey}`} title={name(p)} process={p} />
               ))}
@@ -246,7 +257,7 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
             <tbody>
               {effort.data.rows.map((r) => (
                 <tr key={`${r.processKey}-${r.arm}-${r.orgCode}-${r.role}`}>
-                  <td className="text-cell">{r.processKey}</td>
+                  <td className="text-cell">{processNames.get(r.processKey) ?? r.processKey}</td>
                   <td className="text-cell">{t(`reports.arms.${r.arm}`)}</td>
                   <td className="text-cell">{(language === 'en' ? r.orgNameEn : r.orgNameJa) ?? r.orgCode}</td>
                   <td className="text-cell">{r.role ?? '–'}</td>
@@ -264,25 +275,27 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
         <Section title={t('reports.sections.method')} testId="section-method">
           <h3 className="mb-2 text-std-20B-150">{t('reports.method.definitions')}</h3>
           <ol className="mb-4 list-decimal pl-6">
-            {method.data.definitions.map((d) => (
+            {definitions(method.data.definitions).map((d) => (
               <li key={d}>{d}</li>
             ))}
           </ol>
           <h3 className="mb-2 text-std-20B-150">{t('reports.method.timeCapture')}</h3>
-          <table className="report-table mb-4">
+          <table className="report-table mb-4" data-testid="time-capture">
             <thead>
               <tr>
-                <th scope="col">{t('reports.method.step')}</th>
-                <th scope="col">{t('reports.method.executions')}</th>
                 <th scope="col">{t('reports.method.how')}</th>
+                <th scope="col">{t('reports.method.steps')}</th>
+                <th scope="col">{t('reports.method.executions')}</th>
+                <th scope="col">{t('reports.method.simulatedShare')}</th>
               </tr>
             </thead>
             <tbody>
-              {method.data.timeCapture.map((c) => (
-                <tr key={`${c.processKey}-${c.arm}-${c.stepCode}-${c.activityType}`}>
-                  <th scope="row">{`${c.processKey} ${t(`reports.arms.${c.arm}`)} ${c.stepCode}`}</th>
-                  <td>{c.executions}</td>
-                  <td className="text-cell">{c.method}</td>
+              {captureGroups(method.data.timeCapture, (c) => text(c.method)).map((g) => (
+                <tr key={g.method}>
+                  <th scope="row">{g.method}</th>
+                  <td>{formatNumber(g.steps, language, 0)}</td>
+                  <td>{formatNumber(g.executions, language, 0)}</td>
+                  <td>{formatPercent(g.executions > 0 ? g.simulated / g.executions : null, language)}</td>
                 </tr>
               ))}
             </tbody>
@@ -292,7 +305,7 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
               <h3 className="mb-2 text-std-20B-150">{t('reports.method.imports')}</h3>
               <ul className="mb-4 list-disc pl-6" data-testid="method-imports">
                 {method.data.imports!.map((i) => (
-                  <li key={i.id}>{t('reports.method.importItem', { kind: t(`reports.method.kinds.${i.kind}`), file: i.fileName, rows: i.rows, at: formatDateTime(i.importedAt, language) })}</li>
+                  <li key={i.id}>{t(print ? 'reports.print.importItem' : 'reports.method.importItem', { kind: t(`reports.method.kinds.${i.kind}`), file: i.fileName, rows: i.rows, at: formatDateTime(i.importedAt, language) })}</li>
                 ))}
               </ul>
             </>
@@ -303,21 +316,19 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
               <table className="report-table mb-4" data-testid="figure-sources">
                 <thead>
                   <tr>
-                    <th scope="col">{t('reports.method.step')}</th>
                     <th scope="col">{t('reports.method.figure')}</th>
-                    <th scope="col">{t('reports.method.value')}</th>
                     <th scope="col">{t('reports.method.source')}</th>
-                    <th scope="col">{t('reports.method.basis')}</th>
+                    <th scope="col">{t('reports.method.steps')}</th>
+                    <th scope="col">{t('reports.method.withBasis')}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {method.data.figureSources!.map((f) => (
-                    <tr key={`${f.definitionId}-${f.version}-${f.stepCode}-${f.figure}`}>
-                      <th scope="row">{`${f.processKey} ${t(`reports.arms.${f.arm}`)} ${f.stepCode}`}</th>
-                      <td className="text-cell">{t(`reports.figures.${f.figure.startsWith('costs.') ? 'costs' : f.figure}`, { defaultValue: f.figure })}</td>
-                      <td>{f.value}</td>
-                      <td className="text-cell">{t(`reports.sources.${f.source}`, { defaultValue: f.source })}</td>
-                      <td className="text-cell">{f.basis ?? t('reports.method.noBasis')}</td>
+                  {sourceGroups(method.data.figureSources!, (f) => t(`reports.figures.${f.figure.startsWith('costs.') ? 'costs' : f.figure}`, { defaultValue: f.figure })).map((g) => (
+                    <tr key={`${g.figure}-${g.source}`}>
+                      <th scope="row">{g.figure}</th>
+                      <td className="text-cell">{t(`reports.sources.${g.source}`, { defaultValue: g.source })}</td>
+                      <td>{formatNumber(g.steps, language, 0)}</td>
+                      <td>{formatNumber(g.withBasis, language, 0)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -328,7 +339,7 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
           <ul className="mb-4 list-disc pl-6">
             {method.data.appliedRates.map((r) => (
               <li key={`${r.orgLevel}-${r.role}-${r.validFrom}`}>
-                {`${t(`reports.levels.${r.orgLevel}`, { defaultValue: r.orgLevel })} ${r.role ?? t('reports.method.levelDefault')}: ${formatYen(r.hourlyRateJpy, language)}/h — ${r.derivation ?? ''}`}
+                {`${t(`reports.levels.${r.orgLevel}`, { defaultValue: r.orgLevel })} ${r.role ?? t('reports.method.levelDefault')}: ${formatYen(r.hourlyRateJpy, language)}/h — ${text(r.derivation ?? '')}`}
               </li>
             ))}
           </ul>
@@ -339,7 +350,7 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
             <li>{t('reports.method.edited', { count: method.data.dataQuality.editedEffort, share: formatPercent(method.data.dataQuality.editedEffortShare, language) })}</li>
             <li>{t('reports.method.handoffs', { count: method.data.dataQuality.handoffs, lost: method.data.dataQuality.handoffsNotReceived })}</li>
           </ul>
-          <p className="mt-3">{method.data.calendar}</p>
+          <p className="mt-3">{text(method.data.calendar)}</p>
         </Section>
       )}
 

@@ -270,26 +270,65 @@ describe('reports area', () => {
   });
 
   it('prints the 成果報告書 with the measurement method, rates and data quality', async () => {
-    mockServer({ 'GET /api/me': () => jsonResponse(200, evaluator), ...reportRoutes('?processKey=okuyami') });
+    mockServer({ 'GET /api/me': () => jsonResponse(200, evaluator), ...listRoutes(), ...reportRoutes('?processKey=okuyami') });
     renderApp('/reports/print?processKey=okuyami');
 
     expect(await screen.findByRole('heading', { level: 1, name: '成果報告書 — 効果測定結果' })).toBeTruthy();
-    expect(screen.getByTestId('print-conditions').textContent).toBe('業務: okuyami');
+    expect((await screen.findByTestId('print-conditions')).textContent).toBe('業務: おくやみ手続');
     const method = await screen.findByTestId('section-method');
     expect(within(method).getByText('リードタイム = 案件終了 − 案件開始')).toBeTruthy();
     expect(within(method).getByText('時間単価 (単価表 第 2 版) と算定根拠')).toBeTruthy();
     expect(within(method).getByText(/市民課: ¥3,300\/h/)).toBeTruthy();
     expect(within(screen.getByTestId('data-quality')).getByText('終了案件 72 件 (シミュレーションの割合 97.2%)')).toBeTruthy();
     expect(within(await screen.findByTestId('section-effort')).getByText('千代田区')).toBeTruthy();
-    // What the figures rest on: the imports and each metadata figure with its source and basis.
-    expect(within(method).getByTestId('method-imports').textContent).toContain('タイムスタディ: 6月タイムスタディ.xlsx (120 行');
+    // What the figures rest on: the imports, and the metadata figures by source.
+    expect(within(method).getByTestId('method-imports').textContent).toContain('タイムスタディ: 120 行 (');
     const sources = within(method).getByTestId('figure-sources');
-    expect([...sources.querySelectorAll('tbody td')].map((c) => c.textContent)).toEqual(['帳票枚数', '3', '推計', '3 様式。デモ用の推計']);
+    // On paper per figure and source: how many steps state it and how many of those say on what.
+    expect([...sources.querySelectorAll('tbody tr > *')].map((c) => c.textContent)).toEqual(['帳票枚数', '推計', '1', '1']);
+    expect([...within(method).getByTestId('time-capture').querySelectorAll('tbody tr > *')].map((c) => c.textContent)).toEqual([
+      'タスク画面: 作成・着手・完了の時刻',
+      '1',
+      '36',
+      '94.4%',
+    ]);
     // Each municipality's own Δ side by side, which Δ its projection uses, and the payback.
     expect(within(screen.getByTestId('municipality-131016')).getByText('この市町村の Δ (n ≥ 30)')).toBeTruthy();
     expect(within(screen.getByTestId('municipality-272035')).getByText('年間件数の設定なし')).toBeTruthy();
     expect(screen.getByTestId('payback-years').textContent).toBe('回収年数 1 年');
     expect(screen.getByRole('button', { name: '印刷する' })).toBeTruthy();
+  });
+
+  it('prints the pilot by its name, in Japanese only, without file names or the random number generator', async () => {
+    const method = {
+      ...methodReport,
+      definitions: [
+        'リードタイム = 案件終了 − 案件開始 (lead time = case end − case start in calendar hours)',
+        'Δ の 95% 区間: パーセンタイル・ブートストラップ (xoshiro256**、SplitMix64 で (seed = 2009, 反復番号) から初期化) (95% interval of Δ: percentile bootstrap)',
+        '記録の種類 mode = auto (mode auto, the default)',
+        '出所: 50% を超える指標には「推計値に基づく」と表示する (above 50 % estimates the figure carries the banner 推計値に基づく)',
+      ],
+      timeCapture: [{ ...methodReport.timeCapture[0], method: 'タスク画面: 作成・着手・完了の時刻 (task screen: created, claimed, completed)' }],
+    };
+    mockServer({
+      'GET /api/me': () => jsonResponse(200, evaluator),
+      'GET /api/pilots/okuyami-sim': () => jsonResponse(200, pilotView()),
+      ...reportRoutes('?pilotId=okuyami-sim'),
+      'GET /api/reports/method?pilotId=okuyami-sim': () => jsonResponse(200, method),
+    });
+    renderApp('/reports/print?pilotId=okuyami-sim');
+
+    expect((await screen.findByTestId('print-conditions')).textContent).toBe('パイロット: おくやみ実証');
+    const section = await screen.findByTestId('section-method');
+    expect(within(section).getByText('リードタイム = 案件終了 − 案件開始')).toBeTruthy();
+    expect(section.textContent).toContain('Δ の 95% 区間: 各群の案件を同数で復元抽出するブートストラップ法');
+    expect(within(section).getByText('タスク画面: 作成・着手・完了の時刻')).toBeTruthy();
+    expect(within(section).getByText('出所: 50% を超える指標には「推計値に基づく」と表示する')).toBeTruthy();
+    expect(within(section).getByText('執務カレンダー: 平日 08:30–17:15')).toBeTruthy();
+    await screen.findByTestId('section-projection');
+    const text = document.querySelector('.print-report')?.textContent ?? '';
+    for (const banned of ['okuyami-sim', 'xoshiro', 'seed', 'fixtures/', '.json', '.xlsx', 'task screen', 'lead time =', 'banner', '記録の種類'])
+      expect(text).not.toContain(banned);
   });
 
   it('says so when no finished case matches, and shows a failed load as an alert', async () => {

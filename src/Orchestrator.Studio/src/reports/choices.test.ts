@@ -53,7 +53,7 @@ describe('report filter choices', () => {
     ]);
   });
 
-  it('names a process by the title its definitions carry, in English when English is chosen', () => {
+  it('names a process in English by the English title its definitions carry', () => {
     const list = [
       { definitionId: 'p-asis', version: 1, name: '旅券の申請 (現行)', processKey: 'ryoken', arm: 'AsIs', isPublished: true, titleJa: '旅券の発給申請', titleEn: 'Passport application' },
       { definitionId: 'p-tobe', version: 1, name: '旅券の申請 (改革後)', processKey: 'ryoken', arm: 'ToBe', isPublished: true, titleJa: '旅券の発給申請', titleEn: null },
@@ -61,7 +61,7 @@ describe('report filter choices', () => {
     ];
     expect(processChoices(list, 'ja')).toEqual([
       { value: 'jido-teate', label: '児童手当 (jido-teate)' },
-      { value: 'ryoken', label: '旅券の発給申請 (ryoken)' },
+      { value: 'ryoken', label: '旅券の申請 (ryoken)' },
     ]);
     expect(processChoices(list, 'en')).toEqual([
       { value: 'ryoken', label: 'Passport application (ryoken)' },

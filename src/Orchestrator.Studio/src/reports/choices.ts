@@ -35,13 +35,13 @@ export function cycleChoices(cycles: readonly CycleView[], t: Translate): Choice
 const armSuffix = /\s*[(（]\s*(現行|改革後)\s*[)）]\s*$/;
 
 /**
- * The process's name: the title its definitions carry in the chosen language (English falls back to Japanese), else its
- * as-is definition's name without "(現行)", else another of its definitions'.
+ * The process's name: its as-is definition's name without "(現行)", else another of its definitions'; in English the
+ * English title the definitions carry, when they have one.
  */
-function processName(definitions: readonly DefinitionChoice[], language: Language): string {
+export function processName(definitions: readonly DefinitionChoice[], language: Language = 'ja'): string {
   const ordered = [...definitions].sort((a, b) => Number(b.arm === 'AsIs') - Number(a.arm === 'AsIs'));
-  for (const d of ordered) {
-    const title = (language === 'en' ? d.titleEn || d.titleJa : d.titleJa)?.trim();
+  for (const d of language === 'en' ? ordered : []) {
+    const title = d.titleEn?.trim();
     if (title) return title;
   }
   for (const d of ordered) {
