@@ -68,7 +68,8 @@ public sealed class InventoryTests(BrowserFixture browser) : IClassFixture<Brows
         await page.GetByTestId("tab-measurement").ClickAsync();
         await Expect(page.GetByTestId("measurement-stepCode")).ToHaveValueAsync("RYO-01-03");
         await Expect(page.GetByTestId("measurement-actorOrgLevel")).ToHaveValueAsync("Prefecture");
-        await Expect(page.GetByTestId("effort-mode")).ToHaveValueAsync("20");
+        // The flow 申請者 → 旅券事務所 of the demo catalogue: 15 minutes, as the shipped workflow's RY-02.
+        await Expect(page.GetByTestId("effort-mode")).ToHaveValueAsync("15");
         await page.GetByTestId("view-swimlane").ClickAsync();
         foreach (var lane in new[] { "Resident", "Municipality", "Prefecture", "National", "System" })
             await Expect(page.GetByTestId($"lane-{lane}")).ToBeVisibleAsync();
