@@ -23,6 +23,9 @@ internal sealed class CompiledContainer
     public ActivityModel? Start { get; set; }
     public HashSet<string> Reachable { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The connection a scope's edge key ("c" + its index in the flowchart) stands for.</summary>
+    public ConnectionModel ConnectionOf(string key) => Model.Connections[int.Parse(key.AsSpan(1))];
+
     readonly Dictionary<string, HashSet<string>> _upstream = new(StringComparer.Ordinal);
     readonly Dictionary<string, HashSet<string>> _downstream = new(StringComparer.Ordinal);
 

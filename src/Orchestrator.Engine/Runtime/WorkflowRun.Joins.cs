@@ -137,7 +137,7 @@ internal sealed partial class WorkflowRun
         var body = container.LoopBodies[backEdge.Key];
         foreach (var (key, followed) in scope.Edges.ToList())
         {
-            var c = container.Model.Connections[int.Parse(key.AsSpan(1))];
+            var c = container.ConnectionOf(key);
             if (body.Contains(c.TargetActivity) || (!followed && body.Contains(c.SourceActivity))) scope.Edges.Remove(key);
         }
         scope.FiredJoins.RemoveAll(body.Contains);
@@ -168,7 +168,7 @@ internal sealed partial class WorkflowRun
         foreach (var (key, followed) in scope.Edges.ToList())
         {
             if (followed || !scope.Edges.ContainsKey(key) || !container.LoopExits.ContainsKey(key)) continue;
-            var target = container.Model.Connections[int.Parse(key.AsSpan(1))].TargetActivity;
+            var target = container.ConnectionOf(key).TargetActivity;
             if (ArrivalMode(container.Activities[target]) is "Merge" or "Converge" or "Cascade") continue;
             Arrive(scope, container, target);
         }
@@ -178,7 +178,7 @@ internal sealed partial class WorkflowRun
     static ActivityModel? StrandedJoin(FlowchartScopeState scope, CompiledContainer container)
     {
         foreach (var (key, followed) in scope.Edges)
-            if (followed) return container.Activities[container.Model.Connections[int.Parse(key.AsSpan(1))].TargetActivity];
+            if (followed) return container.Activities[container.ConnectionOf(key).TargetActivity];
         return null;
     }
 
@@ -191,7 +191,7 @@ internal sealed partial class WorkflowRun
         RemoveQueued(w => w.Scope == scope && upstream.Contains(w.Activity.Id));
         foreach (var (key, _) in scope.Edges.ToList())
         {
-            var target = container.Model.Connections[int.Parse(key.AsSpan(1))].TargetActivity;
+            var target = container.ConnectionOf(key).TargetActivity;
             if (upstream.Contains(target)) scope.Edges.Remove(key);
         }
     }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine;
 using Orchestrator.Server.Auth;
@@ -19,19 +18,9 @@ public sealed record DefinitionSummary(
     public string? TitleJa { get; init; }
     public string? TitleEn { get; init; }
 
-    public static DefinitionSummary From(WorkflowDefinitionVersion v)
-    {
-        var title = JsonNode.Parse(v.Json)?["customProperties"]?["orchestrator"]?["title"] as JsonObject;
-        return new(v.Id, v.DefinitionId, v.Version, v.Name, v.Description, v.ProcessKey, v.Arm, v.IsLatest, v.IsPublished,
-            v.CreatedAt, v.PublishedAt, v.CreatedBy)
-        {
-            TitleJa = Text(title?["ja"]),
-            TitleEn = Text(title?["en"]),
-        };
-    }
-
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
+    public static DefinitionSummary From(WorkflowDefinitionVersion v) => new(
+        v.Id, v.DefinitionId, v.Version, v.Name, v.Description, v.ProcessKey, v.Arm, v.IsLatest, v.IsPublished,
+        v.CreatedAt, v.PublishedAt, v.CreatedBy);
 }
 
 public sealed record ValidationResponse(bool Valid, IReadOnlyList<FieldProblem> Errors, IReadOnlyList<FieldProblem> Warnings);
@@ -47,13 +36,17 @@ public static class DefinitionEndpoints
         var design = new[] { Roles.Admin, Roles.Coordinator };
         var read = new[] { Roles.Admin, Roles.Coordinator, Roles.Evaluator };
 
-        group.MapGet("", async (AppDbContext db, CancellationToken ct) =>
+        group.MapGet("", async (AppDbContext db, DefinitionCache cache, CancellationToken ct) =>
             {
                 var published = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.IsPublished)
                     .Select(d => new { d.DefinitionId, d.Version }).ToDictionaryAsync(d => d.DefinitionId, d => d.Version, ct);
                 return (await db.WorkflowDefinitions.AsNoTracking().Where(d => d.IsLatest).ToListAsync(ct))
                     .OrderBy(d => d.Name, StringComparer.Ordinal)
-                    .Select(d => DefinitionSummary.From(d) with { PublishedVersion = published.TryGetValue(d.DefinitionId, out var v) ? v : null });
+                    .Select(d =>
+                    {
+                        var (ja, en) = ProcessTitleText.Of(cache.Get(d));
+                        return DefinitionSummary.From(d) with { PublishedVersion = published.TryGetValue(d.DefinitionId, out var v) ? v : null, TitleJa = ja, TitleEn = en };
+                    });
             })
             .RequireAuthorization(p => p.RequireRole(read))
             .WithSummary("The latest version of each definition, with the number of its published version");

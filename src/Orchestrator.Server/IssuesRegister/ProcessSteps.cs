@@ -19,7 +19,7 @@ public sealed class ProcessSteps(AppDbContext db, DefinitionCache cache)
         .ToDictionary(g => g.Key, g =>
         {
             var first = g.OrderBy(d => d.Arm == "AsIs" ? 0 : 1).First();
-            return Text(cache.Get(first).CustomProperties["orchestrator"]?["title"]?["ja"]) ?? first.Name;
+            return ProcessTitleText.Of(cache.Get(first)).Ja ?? first.Name;
         });
 
     public async Task<IReadOnlyList<ProcessStep>> OfAsync(string processKey, CancellationToken ct)
