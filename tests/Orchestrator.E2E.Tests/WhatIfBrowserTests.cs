@@ -23,6 +23,12 @@ public sealed class WhatIfBrowserTests(BrowserFixture browser) : IClassFixture<B
         await page.GotoAsync("/workflows/okuyami-tobe");
         await Expect(page.Locator(".react-flow__node-activity").First).ToBeVisibleAsync();
 
+        // The step is picked before the what-if panel opens: its results grow the panel and refit the canvas below,
+        // and a click on a card that is moving can miss it.
+        await page.GetByTestId("node-ok01").ClickAsync();
+        await page.GetByTestId("tab-measurement").ClickAsync();
+        await Expect(page.GetByTestId("effort-mode")).ToBeVisibleAsync();
+
         await page.GetByTestId("designer-whatif").ClickAsync();
         await page.GetByTestId("whatif-cases").FillAsync("300");
         await page.GetByTestId("whatif-run").ClickAsync();
@@ -34,8 +40,6 @@ public sealed class WhatIfBrowserTests(BrowserFixture browser) : IClassFixture<B
         var saving = await ValueAsync(page.GetByTestId("whatif-delta-touchMinutes"));
 
         // 死亡届受付 takes 40 minutes at the most likely (it was 15), up to 60: the draft is simulated without saving.
-        await page.GetByTestId("node-ok01").ClickAsync();
-        await page.GetByTestId("tab-measurement").ClickAsync();
         await page.GetByTestId("effort-max").FillAsync("60");
         await page.GetByTestId("effort-mode").FillAsync("40");
         await page.GetByTestId("whatif-run").ClickAsync();
