@@ -49,7 +49,8 @@ public sealed class SqliteFastPath : IStoreFastPath, IAsyncDisposable
         using var sql = new PreparedStatements(connection);
         return sql.Query(command.CommandText, s => SqliteRowValues.Bind(s, command.Parameters), s =>
         {
-            values.Statement = s;
+            // The statement outlives the query (prepared statements are disposed after it), so its pointer stays valid.
+            values.Statement = s.DangerousGetHandle();
             return read(values);
         });
     }

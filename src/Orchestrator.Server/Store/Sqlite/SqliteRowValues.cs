@@ -1,21 +1,31 @@
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using SQLitePCL;
 
 namespace Orchestrator.Server.Store.Sqlite;
 
 /// <summary>
-/// The current row of a prepared statement, read through SQLite's own calls: for a report over a million case rows
-/// they cost half the CPU of the data reader's.
+/// The current row of a prepared statement, read through SQLite's own calls on the statement's pointer
+/// (<see cref="SqliteColumns"/>).
 /// </summary>
 public sealed class SqliteRowValues : IRowValues
 {
-    public sqlite3_stmt Statement { get; set; } = null!;
+    private IntPtr statement;
 
-    public bool IsNull(int column) => raw.sqlite3_column_type(Statement, column) == raw.SQLITE_NULL;
-    public double Double(int column) => raw.sqlite3_column_double(Statement, column);
-    public int Int(int column) => raw.sqlite3_column_int(Statement, column);
-    public bool Bool(int column) => raw.sqlite3_column_int(Statement, column) != 0;
-    public string? Text(int column) => IsNull(column) ? null : raw.sqlite3_column_text(Statement, column).utf8_to_string();
+    /// <summary>The statement whose current row is read; the caller holds a reference on it while reading.</summary>
+    public IntPtr Statement { set => statement = value; }
+
+    public bool IsNull(int column) => SqliteColumns.Type(statement, column) == raw.SQLITE_NULL;
+    public double Double(int column) => SqliteColumns.Double(statement, column);
+    public int Int(int column) => SqliteColumns.Int(statement, column);
+    public bool Bool(int column) => SqliteColumns.Int(statement, column) != 0;
+
+    public string? Text(int column)
+    {
+        // The text pointer first, then its length: the order SQLite documents for a value that may need converting.
+        var text = SqliteColumns.Text(statement, column);
+        return text == IntPtr.Zero ? null : Marshal.PtrToStringUTF8(text, SqliteColumns.Bytes(statement, column));
+    }
 
     /// <summary>Binds the command's parameters (EF Core's, named) to the statement.</summary>
     public static int Bind(sqlite3_stmt statement, DbParameterCollection parameters)
