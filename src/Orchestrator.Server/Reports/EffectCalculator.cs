@@ -82,7 +82,7 @@ public sealed class EffectCalculator
 
     public static ArmSummary Arm(IReadOnlyList<CaseFigures> cases) => Arm(cases.Count, Columns(cases));
 
-    /// <summary>Sorts each column in place: call after the bootstrap, which resamples them in case order.</summary>
+    /// <summary>Reorders each column in place: call after the bootstrap, which resamples them in case order.</summary>
     private static ArmSummary Arm(int n, double[][] columns) =>
         new(n, n < SmallSample, MetricMap<Stat>.From(m => DescribeInPlace(columns[(int)m])));
 
@@ -114,10 +114,8 @@ public sealed class EffectCalculator
         if (values.Length == 0)
             return new Stat(0, null, null, null);
         var mean = values.Average();
-        // Most metrics of a simulated arm are one value throughout (forms, steps): no sort needed to read its ranks.
-        if (!Constant(values))
-            Array.Sort(values);
-        return new Stat(values.Length, mean, Percentile(values, 0.5), Percentile(values, 0.9));
+        var ranks = Percentiles.Of(values, 0.5, 0.9);
+        return new Stat(values.Length, mean, ranks[0], ranks[1]);
     }
 
     private static bool Constant(double[] values)
@@ -196,10 +194,7 @@ public sealed class EffectCalculator
         });
         var metrics = shared.Concat(own.Select(o => o.Metric)).ToList();
         for (var i = 0; i < metrics.Count; i++)
-        {
-            Array.Sort(differences[i]);
-            result[(int)metrics[i]] = [Percentile(differences[i], 0.025), Percentile(differences[i], 0.975)];
-        }
+            result[(int)metrics[i]] = Percentiles.Of(differences[i], 0.025, 0.975);
         return result;
     }
 
