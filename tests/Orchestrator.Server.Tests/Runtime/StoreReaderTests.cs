@@ -34,6 +34,27 @@ public abstract class StoreReaderTestsContract(OrchestratorFactory factory)
         Assert.Null(expected.FinishedAt);
         Assert.Equal("131016", expected.MunicipalityCode);
     }
+
+    [StoreFact]
+    public async Task Columns_read_by_position_equal_the_values_EF_Core_reads()
+    {
+        var api = new WorkflowApiClient(await factory.SignInAsync("coordinator"));
+        await api.PublishAsync(WaitForEvent("reader-columns", "受付"));
+        using var scope = factory.Services.CreateScope();
+        var started = await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().StartAsync(
+            new StartInstance("reader-columns", CaseId: "転入届-０４２", MunicipalityCode: "272035", Simulated: true), CancellationToken.None);
+
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var query = db.WorkflowInstances.AsNoTracking().Where(i => i.Id == started.Id)
+            .Select(i => new { i.CaseId, i.PilotId, i.Simulated, i.DefinitionVersion, Half = i.DefinitionVersion / 2.0 });
+        await using var command = query.CreateDbCommand();
+        var rows = await scope.ServiceProvider.GetRequiredService<IStoreFastPath>().RowsAsync(command,
+            r => (r.Text(0), r.Text(1), r.IsNull(1), r.IsNull(0), r.Bool(2), r.Int(3), r.Double(4)), CancellationToken.None);
+
+        var expected = await query.SingleAsync();
+        Assert.Equal(("転入届-０４２", null, true, false, true, expected.DefinitionVersion, expected.DefinitionVersion / 2.0), Assert.Single(rows));
+        Assert.Equal("転入届-０４２", expected.CaseId);
+    }
 }
 
 public sealed class StoreReaderTests(OrchestratorFactory factory) : StoreReaderTestsContract(factory), IClassFixture<OrchestratorFactory>;
