@@ -5,9 +5,9 @@ namespace Orchestrator.Server.Store.Sqlite;
 /// <summary>
 /// SQLite's column getters called on the statement's pointer, without a GC transition. Through SQLitePCL each call
 /// took a reference on the statement's SafeHandle and made a full native transition: for a report over 53,000 case
-/// rows of 40 columns that was 2,000,000 calls and most of the read's CPU. The getters only read the current row
-/// (they never block or call back), which is what a suppressed transition requires; the caller keeps the statement
-/// alive while it reads.
+/// rows of 40 columns that was 2,000,000 calls and most of the read's CPU. The getters only read the current row and
+/// never call back, which is what a suppressed transition requires; the one lock they take, the connection's, is never
+/// contended, since a read's connection is its own while it steps. The caller keeps the statement alive while it reads.
 /// </summary>
 internal static class SqliteColumns
 {
