@@ -22,7 +22,8 @@ namespace Orchestrator.Server.Pilots;
 public sealed class PilotCycleJob(
     AppDbContext db, PilotService pilots, PilotScheduler scheduler, WorkflowRuntime runtime, DefinitionService definitions,
     DefinitionCache cache, ProductPaths paths, PilotSimulation simulation, IBulkRows bulk, IServiceScopeFactory scopes,
-    IEnumerable<ISimulatedCaseObserver> observers, SimulationTimings timings, TimeProvider time, ILogger<PilotCycleJob> log)
+    IEnumerable<ISimulatedCaseObserver> observers, SimulationTimings timings, InstancePurge purge, TimeProvider time,
+    ILogger<PilotCycleJob> log)
 {
     public const int StartBatchSize = 25;
     public const int SimulationSaveBatch = 500;
@@ -324,14 +325,7 @@ public sealed class PilotCycleJob(
 
     private async Task PurgeSimulatedRowsAsync(string cycleId)
     {
-        var instances = db.WorkflowInstances.Where(i => i.CycleId == cycleId && i.Simulated).Select(i => i.Id);
-        await db.ActivityExecutions.Where(e => instances.Contains(e.InstanceId)).ExecuteDeleteAsync();
-        await db.HumanTasks.Where(t => instances.Contains(t.InstanceId)).ExecuteDeleteAsync();
-        await db.Handoffs.Where(h => instances.Contains(h.InstanceId)).ExecuteDeleteAsync();
-        await db.Incidents.Where(x => instances.Contains(x.InstanceId)).ExecuteDeleteAsync();
-        await db.ReportCaseTouch.Where(x => instances.Contains(x.InstanceId)).ExecuteDeleteAsync();
-        await db.ReportCases.Where(x => instances.Contains(x.InstanceId)).ExecuteDeleteAsync();
-        await db.WorkflowInstances.Where(i => i.CycleId == cycleId && i.Simulated).ExecuteDeleteAsync();
+        await purge.DeleteAsync(db.WorkflowInstances.Where(i => i.CycleId == cycleId && i.Simulated), CancellationToken.None);
         await db.PilotCases.Where(c => c.CycleId == cycleId).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.InstanceId, (string?)null).SetProperty(c => c.Status, PilotCaseStatus.Planned));
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Instances;
 using Orchestrator.Server.Pilots;
@@ -77,16 +78,6 @@ public sealed record ReportFilter(string? PilotId, string? CycleId, string? Proc
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-}
-
-/// <summary>The columns a report filter selects on, which case rows and workflow instances both carry.</summary>
-public interface IReportScoped
-{
-    string? PilotId { get; }
-    string? CycleId { get; }
-    string? ProcessKey { get; }
-    string? MunicipalityCode { get; }
-    bool Simulated { get; }
 }
 
 /// <summary>One definition version of an arm: how many of the selected cases ran on it, and whether the report keeps them.</summary>

@@ -22,6 +22,7 @@ public static class ReportSetup
         services.AddSingleton<ISimulatedCaseObserver>(sp => sp.GetRequiredService<CaseFactsWriter>());
         services.AddSingleton<FinishedCases>();
         services.AddScoped<IBurstObserver, FinishedCaseObserver>();
+        services.AddScoped<IInstanceRows, CaseFactRows>();
         services.AddScoped<ReportPopulation>();
         services.AddScoped<EffectReportQuery>();
         services.AddScoped<StepReportQuery>();
