@@ -32,7 +32,10 @@ public static class ReportSetup
         services.AddScoped<TrendReportQuery>();
         services.AddScoped<ProjectionReportQuery>();
         services.AddScoped<MethodReportQuery>();
-        services.AddScoped<EventLogExports>();
+        services.AddScoped<EventLogCases>();
+        services.AddScoped<CsvExport>();
+        services.AddScoped<XesExport>();
+        services.AddScoped<OcelExport>();
         services.AddScoped<SpreadsheetExport>();
         services.AddHostedService<CaseFactsRefresher>();
         return services;
