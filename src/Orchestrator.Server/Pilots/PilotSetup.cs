@@ -16,6 +16,9 @@ public static class PilotSetup
         services.AddScoped<PilotScheduler>();
         services.AddScoped<IStoreReconciler>(sp => sp.GetRequiredService<PilotScheduler>());
         services.AddScoped<PilotCycleJob>();
+        services.AddScoped<LiveCycleStart>();
+        services.AddScoped<SimulatedCycleRun>();
+        services.AddScoped<CycleCloser>();
         services.AddHostedService<CycleStartWatchdog>();
         services.AddProblem<PilotNotFoundException>(e => Problem(404, "パイロットが見つかりません (pilot not found)", e.Message));
         services.AddProblem<CycleNotFoundException>(e => Problem(404, "サイクルが見つかりません (cycle not found)", e.Message));
