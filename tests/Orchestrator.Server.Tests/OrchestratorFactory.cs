@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Server.Auth;
 using Orchestrator.Server.Hosting;
+using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Tests;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Server.Definitions;
+using Orchestrator.Server.Instances;
 using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Pilots.Simulation;
 using Orchestrator.Server.Store;

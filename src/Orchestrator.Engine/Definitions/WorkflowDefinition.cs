@@ -166,8 +166,3 @@ public sealed class VariableDefinition
     public string? StorageDriverTypeName { get; set; }
     public JsonObject Extra { get; set; } = [];
 }
-
-public sealed class WorkflowFormatException(string message, IReadOnlyList<ValidationProblem> problems) : Exception(message)
-{
-    public IReadOnlyList<ValidationProblem> Problems { get; } = problems;
-}

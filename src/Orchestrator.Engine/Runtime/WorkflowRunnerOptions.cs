@@ -40,12 +40,3 @@ public sealed record HttpSendRequest(string Url, string Method, JsonNode? Conten
 
 /// <summary>The response, or Error "connect" / "timeout" when there is none.</summary>
 public sealed record HttpSendResult(int? StatusCode, JsonNode? Body = null, JsonObject? Headers = null, string? Error = null);
-
-public sealed class BookmarkNotFoundException(string bookmarkId)
-    : Exception($"Bookmark '{bookmarkId}' is not open on this workflow instance.")
-{
-    public string BookmarkId { get; } = bookmarkId;
-}
-
-/// <summary>An expression could not be evaluated; the activity faults with this message.</summary>
-public sealed class ExpressionException(string message, Exception? inner = null) : Exception(message, inner);

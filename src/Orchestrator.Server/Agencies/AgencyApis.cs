@@ -70,8 +70,6 @@ public sealed record AgencyRequest(JsonObject Payload, string? IdempotencyKey)
             : throw new AgencyRequestException($"payload.{name} is required for this operation");
 }
 
-public sealed class AgencyRequestException(string message) : Exception(message);
-
 /// <summary>The operations an AgencyCall can name, per API, and how each maps onto the typed client.</summary>
 public static class AgencyOperations
 {

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using Orchestrator.Server.Instances;
 using Refit;
 
 namespace Orchestrator.Server.Agencies;
@@ -16,6 +17,10 @@ public static class AgencySetup
         services.AddSingleton(options);
         services.AddSingleton<AttemptTracker>();
         services.AddTransient<AttemptCountingHandler>();
+        services.AddScoped<AgencyCallJob>();
+        services.AddScoped<IAgencyCallQueue, AgencyCallQueue>();
+        services.AddScoped<IBurstObserver, HandoffObserver>();
+        services.AddScoped<IInstanceRows, HandoffRows>();
 
         var refit = new RefitSettings(new SystemTextJsonContentSerializer());
         foreach (var (name, endpoint) in options.Systems)

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 
+using Orchestrator.Server.Store;
+
 namespace Orchestrator.Server.Auth;
 
 /// <summary>What an Admin can do for another account: end its wait after failed sign-ins, end its sessions.</summary>

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine;
 using Orchestrator.Server.Auth;
 using Orchestrator.Server.Hosting;
-using Orchestrator.Server.Instances;
 using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Definitions;
@@ -88,12 +87,13 @@ public static class DefinitionEndpoints
             .RequireAuthorization(p => p.RequireRole(read))
             .WithSummary("Version history");
 
-        group.MapPost("/{definitionId}/publish", async (string definitionId, int? version, DefinitionService definitions, TimerScheduler scheduler, CancellationToken ct) =>
+        group.MapPost("/{definitionId}/publish", async (string definitionId, int? version, DefinitionService definitions, IEnumerable<IPublishObserver> observers, CancellationToken ct) =>
             {
                 var published = await definitions.PublishAsync(definitionId, version, ct);
                 if (published is null)
                     return NotFound(definitionId, version);
-                await scheduler.ReconcileAsync(ct);
+                foreach (var observer in observers)
+                    await observer.PublishedAsync(published, ct);
                 return Results.Ok(DefinitionSummary.From(published));
             })
             .RequireAuthorization(p => p.RequireRole(design))

@@ -10,12 +10,6 @@ namespace Orchestrator.Server.Definitions;
 
 public sealed record SavedDefinition(WorkflowDefinitionVersion Version, ValidationResult Validation);
 
-public sealed class InvalidDefinitionException(ValidationResult validation)
-    : Exception("The workflow definition has errors")
-{
-    public ValidationResult Validation { get; } = validation;
-}
-
 /// <summary>
 /// Parsed definitions by version id (a stored version never changes, so those never go stale), and the published
 /// version of each definition (forgotten whenever a version of it is saved or published, on this server or another).
@@ -84,10 +78,6 @@ public sealed class DefinitionCache : IDisposable
         published.Clear();
     }
 }
-
-/// <summary>Two writers changed the same definition at once and this one gave up after retrying (409).</summary>
-public sealed class DefinitionConflictException(string definitionId)
-    : Exception($"ワークフロー定義 '{definitionId}' が同時に変更されました。やり直してください (changed concurrently; retry)");
 
 /// <summary>
 /// Versions of workflow definitions: drafts, publishing, history. The store guarantees one latest and at most one

@@ -5,6 +5,7 @@ using Orchestrator.Server.Auth;
 using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Inventory;
 using Orchestrator.Server.IssuesRegister;
+using Orchestrator.Server.Organisations;
 using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Reports;
 using Orchestrator.Server.Store;

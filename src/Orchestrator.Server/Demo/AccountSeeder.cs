@@ -4,6 +4,8 @@ using Orchestrator.Server.Auth;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Organisations;
 
+using Orchestrator.Server.Store;
+
 namespace Orchestrator.Server.Demo;
 
 public sealed record SeededAccount(string UserName, string Role, string? OrganisationCode, string? OrganisationName);

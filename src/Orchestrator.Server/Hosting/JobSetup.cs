@@ -5,7 +5,6 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Npgsql;
-using Orchestrator.Server.Auth;
 
 namespace Orchestrator.Server.Hosting;
 
@@ -75,22 +74,4 @@ public static class JobSetup
 
     /// <summary>Held while one node creates or upgrades Hangfire's schema; released when its connection closes.</summary>
     private const long SchemaLock = 0x4f72636845616e67;
-
-    public static IApplicationBuilder UseJobDashboard(this IApplicationBuilder app) =>
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions
-        {
-            DashboardTitle = "Orchestrator ジョブ",
-            Authorization = [new AdminOnlyDashboardFilter()],
-            AppPath = "/",
-        });
-
-    /// <summary>
-    /// The dashboard can delete and trigger jobs, so only Admins see it. Hangfire answers 401 to anonymous
-    /// callers and 403 to signed-in users without the role.
-    /// </summary>
-    private sealed class AdminOnlyDashboardFilter : IDashboardAuthorizationFilter
-    {
-        public bool Authorize(DashboardContext context) =>
-            context.GetHttpContext().User.IsInRole(Roles.Admin);
-    }
 }

@@ -2,8 +2,6 @@ using System.Text;
 
 namespace Orchestrator.Server.Hosting;
 
-public sealed class BodyTooLargeException(long limit) : Exception($"The request body exceeds {limit} bytes");
-
 public static class RequestBody
 {
     /// <summary>

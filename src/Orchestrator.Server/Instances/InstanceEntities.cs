@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Orchestrator.Engine;
 using Orchestrator.Server.Definitions;
-using Orchestrator.Server.Reports;
 
 namespace Orchestrator.Server.Instances;
 

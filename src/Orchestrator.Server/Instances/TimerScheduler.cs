@@ -3,10 +3,8 @@ using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Orchestrator.Engine;
-using Orchestrator.Server.Agencies;
 using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Hosting;
-using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Instances;
@@ -18,7 +16,8 @@ namespace Orchestrator.Server.Instances;
 /// </summary>
 public sealed class TimerScheduler(
     AppDbContext db, IBackgroundJobClient jobs, IRecurringJobManager recurring, JobStorage storage, DefinitionCache cache,
-    IStoreLocks locks, IOptions<JobOptions> jobOptions, TimeProvider time, ILogger<TimerScheduler> log)
+    IStoreLocks locks, IOptions<JobOptions> jobOptions, IAgencyCallQueue agencyCalls, TimeProvider time, ILogger<TimerScheduler> log)
+    : IStoreReconciler
 {
     public const string TriggerPrefix = "trigger:";
 
@@ -121,7 +120,7 @@ public sealed class TimerScheduler(
     {
         var (instanceId, bookmarkId) = (bookmark.InstanceId, bookmark.Id);
         bookmark.JobId = bookmark.Kind == BookmarkKind.AgencyCall
-            ? jobs.Enqueue<AgencyCallJob>(j => j.RunAsync(instanceId, bookmarkId))
+            ? agencyCalls.Enqueue(instanceId, bookmarkId)
             : jobs.Schedule<TimerJob>(j => j.ResumeAsync(instanceId, bookmarkId, CancellationToken.None), bookmark.DueAt!.Value);
     }
 
@@ -156,55 +155,4 @@ public sealed class TimerScheduler(
 
     private static string? Literal(ActivityModel activity, string input) =>
         activity.Inputs.TryGetValue(input, out var value) ? value.Expression?.Text : null;
-}
-
-/// <summary>Hangfire job: resume a timer bookmark. Carries ids only; a bookmark already resumed is a no-op. Hangfire
-/// passes a token that is cancelled when the server stops, and the burst's scripts stop with it.</summary>
-public sealed class TimerJob(WorkflowRuntime runtime, AppDbContext db, TimeProvider time, ILogger<TimerJob> log)
-{
-    /// <summary>
-    /// Hangfire's schedule counts whole seconds, so a job may come up to a second before its time (on
-    /// Hangfire.PostgreSql a 2 s paper handoff arrived in less than 2 s); such a job waits for the rest. Any earlier,
-    /// the host's clock is not the wall clock (a test's) and the job runs as it comes.
-    /// </summary>
-    private static readonly TimeSpan EarlyWait = TimeSpan.FromSeconds(2);
-
-    /// <summary>The signature of jobs stored before the token was passed.</summary>
-    public Task ResumeAsync(string instanceId, string bookmarkId) => ResumeAsync(instanceId, bookmarkId, CancellationToken.None);
-
-    public async Task ResumeAsync(string instanceId, string bookmarkId, CancellationToken ct)
-    {
-        var due = await db.Bookmarks.AsNoTracking().Where(b => b.Id == bookmarkId).Select(b => b.DueAt).FirstOrDefaultAsync(ct);
-        if (due - time.GetUtcNow() is { } early && early > TimeSpan.Zero && early <= EarlyWait)
-            await Task.Delay(early, time, ct);
-        try
-        {
-            await runtime.ResumeAsync(instanceId, bookmarkId, null, ct);
-        }
-        catch (Exception e) when (e is BookmarkClosedException or InstanceNotFoundException)
-        {
-            log.LogInformation("Timer {BookmarkId} of instance {InstanceId} was already resumed", bookmarkId, instanceId);
-        }
-    }
-}
-
-/// <summary>Hangfire recurring job: a Cron trigger starts a new instance of the published definition.</summary>
-public sealed class TriggerJob(WorkflowRuntime runtime)
-{
-    /// <summary>The signature of jobs stored before the token was passed.</summary>
-    public Task StartAsync(string definitionId) => StartAsync(definitionId, CancellationToken.None);
-
-    public Task StartAsync(string definitionId, CancellationToken ct) => runtime.StartAsync(new StartInstance(definitionId), ct);
-}
-
-/// <summary>Hangfire recurring job: the store-to-Hangfire reconciliation of timers and pilots, every minute.</summary>
-public sealed class ReconcileJob(TimerScheduler timers, PilotScheduler pilots)
-{
-    public const string Id = "orchestrator:reconcile";
-
-    public async Task RunAsync()
-    {
-        await timers.ReconcileAsync(CancellationToken.None);
-        await pilots.ReconcileAsync(CancellationToken.None);
-    }
 }

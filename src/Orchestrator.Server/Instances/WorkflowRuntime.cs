@@ -13,17 +13,6 @@ public sealed record StartInstance(
     string? PilotId = null, string? CycleId = null, string? CaseId = null, string? MunicipalityCode = null, bool Simulated = false,
     string? InstanceId = null, string? TriggerActivityId = null, IDictionary<string, object?>? TriggerInput = null);
 
-public sealed class DefinitionNotFoundException(string definitionId, int? version)
-    : Exception(version is null
-        ? $"No published version of workflow definition '{definitionId}'"
-        : $"Workflow definition '{definitionId}' has no version {version}");
-
-public sealed class InstanceNotFoundException(string instanceId) : Exception($"No workflow instance '{instanceId}'");
-
-/// <summary>The bookmark was resumed already, or the instance moved on: resuming again must change nothing.</summary>
-public sealed class BookmarkClosedException(string instanceId, string bookmarkId)
-    : Exception($"Bookmark '{bookmarkId}' of instance '{instanceId}' is not open (already resumed, or the instance moved on)");
-
 /// <summary>
 /// Makes the engine durable. A burst loads the instance, runs until it blocks and saves the instance, its journal rows,
 /// bookmarks and incidents in one transaction; timers are scheduled only after that commit.

@@ -20,8 +20,6 @@ public sealed record ImportView(
     string Id, string Kind, string FileName, string FileHash, int Rows, int SkippedRows, DateTimeOffset ImportedAt, string? ImportedBy,
     DateTimeOffset? WithdrawnAt, string? WithdrawnBy);
 
-public sealed class ImportNotFoundException(string id) : Exception($"取込 '{id}' はありません (no such import)");
-
 /// <summary>
 /// Time studies and resident questionnaires into a pilot cycle. A file is checked as a whole (every problem by sheet,
 /// row and column), and stored in one transaction only when valid. The same file again (same SHA-256) changes nothing,

@@ -21,6 +21,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
 {
     public void Configure(EntityTypeBuilder<Organisation> b)
     {
+        b.ToTable("Organisations");
         b.HasKey(o => o.Code);
         b.Property(o => o.Code).HasMaxLength(32);
         b.Property(o => o.Level).HasConversion<string>().HasMaxLength(16);

@@ -3,6 +3,7 @@ using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Orchestrator.Server.Hosting;
+using Orchestrator.Server.Instances;
 using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Pilots;
@@ -16,7 +17,7 @@ namespace Orchestrator.Server.Pilots;
 /// </summary>
 public sealed class PilotScheduler(
     AppDbContext db, IBackgroundJobClient jobs, IRecurringJobManager recurring, JobStorage storage, IOptions<JobOptions> jobOptions,
-    IStoreLocks locks, TimeProvider time, ILogger<PilotScheduler> log)
+    IStoreLocks locks, TimeProvider time, ILogger<PilotScheduler> log) : IStoreReconciler
 {
     public const string RecurringPrefix = "pilot:";
 

@@ -2,23 +2,13 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine;
+using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Hosting;
+using Orchestrator.Server.Instances;
 using Orchestrator.Server.Organisations;
 using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Pilots;
-
-public sealed class PilotNotFoundException(string id) : Exception($"パイロット '{id}' はありません (no such pilot)");
-
-public sealed class CycleNotFoundException(string id) : Exception($"サイクル '{id}' はありません (no such cycle)");
-
-/// <summary>The request cannot be carried out in the pilot's current state (409).</summary>
-public sealed class PilotConflictException(string message) : Exception(message);
-
-public sealed class InvalidPilotException(IReadOnlyList<FieldProblem> problems) : Exception("パイロットの設定に誤りがあります (invalid pilot configuration)")
-{
-    public IReadOnlyList<FieldProblem> Problems { get; } = problems;
-}
 
 /// <summary>Started, completed and overdue instances of one arm of a cycle.</summary>
 public sealed record ArmProgress(int Planned, int Started, int Completed, int Overdue, int Failed);

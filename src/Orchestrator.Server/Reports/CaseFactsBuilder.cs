@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine;
+using Orchestrator.Server.Instances;
 using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Reports;
@@ -189,8 +190,9 @@ public sealed class CaseFactsBuilder(
         foreach (var batch in missing.Chunk(ReportRowLoader.BatchSize))
             await BuildAsync(batch, snapshot, ct);
         // Rows whose case is gone (a simulated cycle purged for a rerun, a store edited by hand) would keep the counts apart.
+        // Set<T>() rather than the WorkflowInstances accessor: an expression tree cannot hold an extension property.
         var orphans = await db.ReportCases
-            .Where(c => !db.WorkflowInstances.Any(i => i.Id == c.InstanceId && i.Status == WorkflowStatus.Finished))
+            .Where(c => !db.Set<WorkflowInstanceRecord>().Any(i => i.Id == c.InstanceId && i.Status == WorkflowStatus.Finished))
             .Select(c => c.InstanceId).ToListAsync(ct);
         if (orphans.Count > 0)
         {

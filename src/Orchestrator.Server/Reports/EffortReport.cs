@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Orchestrator.Server.Instances;
+using Orchestrator.Server.Organisations;
 using Orchestrator.Server.Store;
 using Orchestrator.Server.Tasks;
 

@@ -1,7 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine;
+using Orchestrator.Server.Agencies;
+using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Hosting;
+using Orchestrator.Server.Instances;
 using Orchestrator.Server.Store;
 using Orchestrator.Server.Tasks;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Server.Hosting;
+using Orchestrator.Server.Organisations;
 using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Store;
 

@@ -32,18 +32,18 @@ public static class ReportEndpoints
             "Measurement method: definitions, time capture per step, rates and derivation, data quality");
 
         var exports = api.MapGroup("/exports").WithTags("Exports");
-        Export(exports.MapGet("/csv", (HttpContext http, ReportOptions o, EventLogExports e, TimeProvider t, CancellationToken ct) =>
-            Stream(http, o, t, "text/csv; charset=utf-8", "activities", "csv", (f, s) => e.WriteCsvAsync(f, s, ct))), read,
+        Export(exports.MapGet("/csv", (HttpContext http, ReportOptions o, CsvExport e, TimeProvider t, CancellationToken ct) =>
+            Stream(http, o, t, "text/csv; charset=utf-8", "activities", "csv", (f, s) => e.WriteAsync(f, s, ct))), read,
             "Activity records as CSV (UTF-8 with BOM), one row per activity execution of the finished cases");
-        Export(exports.MapGet("/xes", (HttpContext http, ReportOptions o, EventLogExports e, TimeProvider t, CancellationToken ct) =>
-            Stream(http, o, t, "application/xml; charset=utf-8", "eventlog", "xes", (f, s) => e.WriteXesAsync(f, s, o.XesExtensionUri, ct))), read,
+        Export(exports.MapGet("/xes", (HttpContext http, ReportOptions o, XesExport e, TimeProvider t, CancellationToken ct) =>
+            Stream(http, o, t, "application/xml; charset=utf-8", "eventlog", "xes", (f, s) => e.WriteAsync(f, s, o.XesExtensionUri, ct))), read,
             "Event log as XES (IEEE 1849): start and complete events, UTC timestamps, org:* and cost:* attributes, our orch: extension");
-        Export(exports.MapGet("/ocel", (HttpContext http, ReportOptions o, EventLogExports e, TimeProvider t, CancellationToken ct) =>
-            Stream(http, o, t, "application/json; charset=utf-8", "eventlog", "jsonocel", (f, s) => e.WriteOcelAsync(f, s, ct))), read,
+        Export(exports.MapGet("/ocel", (HttpContext http, ReportOptions o, OcelExport e, TimeProvider t, CancellationToken ct) =>
+            Stream(http, o, t, "application/json; charset=utf-8", "eventlog", "jsonocel", (f, s) => e.WriteAsync(f, s, ct))), read,
             "Object-centric event log as OCEL 2.0 JSON (case, resident, form, organisation, clerk objects)");
         Export(exports.MapGet("/xlsx", async (HttpContext http, ReportOptions o, SpreadsheetExport x, TimeProvider t, CancellationToken ct) =>
             {
-                var (filter, problems) = ReportFilter.Parse(http.Request, o.DefaultSeed);
+                var (filter, problems) = ReportFilterQuery.Parse(http.Request, o.DefaultSeed);
                 if (filter is null)
                     return Problems.Validation("検索条件に誤りがあります (invalid filter)", problems);
                 return Results.File(await x.BuildAsync(filter, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -51,7 +51,7 @@ public static class ReportEndpoints
             }), read,
             "Effect summary and step comparison as an xlsx workbook");
         exports.MapGet("/orchestrator.xesext", (ReportOptions o) =>
-                Results.Bytes(EventLogExports.XesExtensionDefinition(o.XesExtensionUri), "application/xml; charset=utf-8"))
+                Results.Bytes(XesExport.ExtensionDefinition(o.XesExtensionUri), "application/xml; charset=utf-8"))
             .AllowAnonymous()
             .WithSummary("The XES extension definition of the orch: attributes");
 
@@ -90,7 +90,7 @@ public static class ReportEndpoints
         where TReport : notnull =>
         group.MapGet(path, async (HttpRequest request, ReportOptions options, CaseFactsBuilder facts, SharedReports reports, CancellationToken ct) =>
             {
-                var (filter, problems) = ReportFilter.Parse(request, options.DefaultSeed);
+                var (filter, problems) = ReportFilterQuery.Parse(request, options.DefaultSeed);
                 if (filter is null)
                     return Problems.Validation("検索条件に誤りがあります (invalid filter)", problems);
                 var refresh = await facts.EnsureAsync(ct);
@@ -106,7 +106,7 @@ public static class ReportEndpoints
     private static async Task<IResult> Stream(
         HttpContext http, ReportOptions options, TimeProvider time, string contentType, string name, string extension, Func<ReportFilter, Stream, Task> write)
     {
-        var (filter, problems) = ReportFilter.Parse(http.Request, options.DefaultSeed);
+        var (filter, problems) = ReportFilterQuery.Parse(http.Request, options.DefaultSeed);
         if (filter is null)
             return Problems.Validation("検索条件に誤りがあります (invalid filter)", problems);
         http.Response.ContentType = contentType;

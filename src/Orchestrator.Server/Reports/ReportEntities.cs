@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Orchestrator.Server.Instances;
 
 namespace Orchestrator.Server.Reports;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Instances;
 using Orchestrator.Server.Pilots;
@@ -20,27 +21,6 @@ public sealed record ReportFilter(string? PilotId, string? CycleId, string? Proc
     public const string LatestVersions = "latest", AllVersions = "all";
 
     public static readonly IReadOnlyList<string> Modes = ["auto", "all", "live", "simulated"];
-
-    public static (ReportFilter? Filter, List<FieldProblem> Problems) Parse(HttpRequest request, int defaultSeed)
-    {
-        string? Get(string name) => request.Query.TryGetValue(name, out var v) ? v.ToString() : null;
-        var problems = new List<FieldProblem>();
-        var mode = Get("mode");
-        var m = string.IsNullOrWhiteSpace(mode) ? "auto" : mode.Trim().ToLowerInvariant();
-        if (!Modes.Contains(m))
-            problems.Add(new("mode", "mode は auto / live / simulated / all のいずれかです (unknown mode)"));
-        var s = defaultSeed;
-        var seed = Get("seed");
-        if (!string.IsNullOrWhiteSpace(seed) && !int.TryParse(seed, NumberStyles.Integer, CultureInfo.InvariantCulture, out s))
-            problems.Add(new("seed", "seed は整数です (must be an integer)"));
-        var versions = Blank(Get("versions")) ?? LatestVersions;
-        if (versions is not (LatestVersions or AllVersions) && VersionList(versions) is null)
-            problems.Add(new("versions", "versions は latest / all / 定義ID@版,… のいずれかです (latest, all or definitionId@version,…)"));
-        var municipality = Blank(Get("municipality")) ?? Blank(Get("municipalityCode"));
-        return problems.Count > 0
-            ? (null, problems)
-            : (new ReportFilter(Blank(Get("pilotId")), Blank(Get("cycleId")), Blank(Get("processKey")), municipality, m, s, versions), problems);
-    }
 
     /// <summary>`definitionId@version,…` as pairs; null when any part is not of that form.</summary>
     public static List<(string DefinitionId, int Version)>? VersionList(string text)
@@ -76,17 +56,7 @@ public sealed record ReportFilter(string? PilotId, string? CycleId, string? Proc
         return q;
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-}
-
-/// <summary>The columns a report filter selects on, which case rows and workflow instances both carry.</summary>
-public interface IReportScoped
-{
-    string? PilotId { get; }
-    string? CycleId { get; }
-    string? ProcessKey { get; }
-    string? MunicipalityCode { get; }
-    bool Simulated { get; }
+    internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>One definition version of an arm: how many of the selected cases ran on it, and whether the report keeps them.</summary>

@@ -22,6 +22,7 @@ public static class ReportSetup
         services.AddSingleton<ISimulatedCaseObserver>(sp => sp.GetRequiredService<CaseFactsWriter>());
         services.AddSingleton<FinishedCases>();
         services.AddScoped<IBurstObserver, FinishedCaseObserver>();
+        services.AddScoped<IInstanceRows, CaseFactRows>();
         services.AddScoped<ReportPopulation>();
         services.AddScoped<EffectReportQuery>();
         services.AddScoped<StepReportQuery>();
@@ -31,7 +32,10 @@ public static class ReportSetup
         services.AddScoped<TrendReportQuery>();
         services.AddScoped<ProjectionReportQuery>();
         services.AddScoped<MethodReportQuery>();
-        services.AddScoped<EventLogExports>();
+        services.AddScoped<EventLogCases>();
+        services.AddScoped<CsvExport>();
+        services.AddScoped<XesExport>();
+        services.AddScoped<OcelExport>();
         services.AddScoped<SpreadsheetExport>();
         services.AddHostedService<CaseFactsRefresher>();
         return services;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Reports;

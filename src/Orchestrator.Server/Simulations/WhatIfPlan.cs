@@ -24,9 +24,3 @@ public sealed record WhatIfPlan(
 
     public WhatIfPlan With(WhatIfArm arm) => arm.Arm == Arms.AsIs ? this with { AsIs = arm } : this with { ToBe = arm };
 }
-
-/// <summary>The request cannot be run as it is; every problem with its JSON path (400).</summary>
-public sealed class WhatIfRequestException(IReadOnlyList<Hosting.FieldProblem> problems) : Exception("the what-if request has problems")
-{
-    public IReadOnlyList<Hosting.FieldProblem> Problems { get; } = problems;
-}

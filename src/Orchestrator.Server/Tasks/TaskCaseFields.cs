@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Server.Definitions;
+using Orchestrator.Server.Instances;
 using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Tasks;

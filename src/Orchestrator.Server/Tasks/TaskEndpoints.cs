@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Orchestrator.Server.Instances;
 using Orchestrator.Server.Organisations;
 using Orchestrator.Server.Store;
 

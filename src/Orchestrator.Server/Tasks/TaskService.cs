@@ -8,14 +8,6 @@ using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Tasks;
 
-public sealed class TaskNotFoundException(string id) : Exception($"No task '{id}' for this user");
-public sealed class TaskForbiddenException(string message) : Exception(message);
-public sealed class TaskConflictException(string message) : Exception(message);
-public sealed class TaskInvalidException(IReadOnlyList<FieldProblem> problems) : Exception("The task data is invalid")
-{
-    public IReadOnlyList<FieldProblem> Problems { get; } = problems;
-}
-
 /// <summary>Who is looking at the inbox, from the sign-in claims.</summary>
 public sealed record TaskViewer(string UserId, string DisplayName, IReadOnlySet<string> Roles, string? OrganisationCode, IReadOnlySet<string> Departments)
 {
@@ -233,12 +225,4 @@ public sealed class TaskService(AppDbContext db, WorkflowRuntime runtime, TimePr
                 ? "このタスクは既に完了しています (already completed)"
                 : "このタスクは終了しています (no longer active)");
     }
-}
-
-/// <summary>Hangfire recurring job: expire tasks past their due time, every minute.</summary>
-public sealed class TaskExpiryJob(TaskService tasks)
-{
-    public const string Id = "orchestrator:task-expiry";
-
-    public Task RunAsync() => tasks.ExpireDueAsync(CancellationToken.None);
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
+using Orchestrator.Server.Instances;
 using Orchestrator.Server.Measurements;
 using Orchestrator.Server.Store;
 

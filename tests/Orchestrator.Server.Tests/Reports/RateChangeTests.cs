@@ -4,7 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Server.Instances;
 using Orchestrator.Server.Store;
+using Orchestrator.Server.Tasks;
 
 namespace Orchestrator.Server.Tests.Reports;
 

@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
+using Orchestrator.Server.Instances;
+using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Store;
 using Orchestrator.Server.Tests.Pilots;
 using static Orchestrator.Server.Tests.Pilots.PilotWorkflows;

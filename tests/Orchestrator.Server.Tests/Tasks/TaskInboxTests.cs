@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Orchestrator.Server.Tasks;
 using Orchestrator.Server.Tests.Runtime;
 
 namespace Orchestrator.Server.Tests.Tasks;

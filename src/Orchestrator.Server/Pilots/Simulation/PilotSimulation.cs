@@ -5,17 +5,6 @@ using Orchestrator.Server.Hosting;
 
 namespace Orchestrator.Server.Pilots.Simulation;
 
-public sealed class PilotOptions
-{
-    public const string Section = "Pilots";
-
-    /// <summary>Simulation defaults (agency latencies and responses, handoff spread), relative to the product root.</summary>
-    public string SimulationFile { get; set; } = Path.Combine("fixtures", "simulation.json");
-
-    /// <summary>The office calendar simulated clerks work by unless a pilot brings its own.</summary>
-    public string CalendarFile { get; set; } = Path.Combine("fixtures", "calendar.json");
-}
-
 /// <summary>What simulated cycles share: the simulator with its settings, the default office calendar, the agency registry.</summary>
 public sealed class PilotSimulation
 {

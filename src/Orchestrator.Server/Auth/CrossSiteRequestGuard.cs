@@ -1,6 +1,6 @@
-using Orchestrator.Server.Auth;
+using Orchestrator.Server.Hosting;
 
-namespace Orchestrator.Server.Hosting;
+namespace Orchestrator.Server.Auth;
 
 /// <summary>
 /// Refuses state-changing requests that a browser sends on behalf of another origin. A cookie travels with any request

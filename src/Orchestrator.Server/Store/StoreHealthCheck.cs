@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Orchestrator.Server.Store;
 
-namespace Orchestrator.Server.Hosting;
+namespace Orchestrator.Server.Store;
 
 /// <summary>Healthy when the application store answers a query.</summary>
 public sealed class StoreHealthCheck(AppDbContext db) : IHealthCheck

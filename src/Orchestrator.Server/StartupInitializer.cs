@@ -9,14 +9,16 @@ using Orchestrator.Server.Instances;
 using Orchestrator.Server.Organisations;
 using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Tasks;
+using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Store;
 
-namespace Orchestrator.Server.Hosting;
+namespace Orchestrator.Server;
 
 /// <summary>
 /// Brings the store up to date before anything else starts (hosted services start in registration order, and the
 /// web server only after them): migrations, organisations, accounts, `workflows/`, timer jobs, demo pilots, pilot
-/// schedules. Prints the demo accounts once listening.
+/// schedules. Prints the demo accounts once listening. Beside Program rather than in Hosting: it orders the start-up of
+/// every feature, so it stands above them all.
 /// </summary>
 public sealed class StartupInitializer(
     IServiceProvider services, IHostApplicationLifetime lifetime, IServer server, IOptions<DemoOptions> demo,

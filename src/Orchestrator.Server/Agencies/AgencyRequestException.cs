@@ -1,0 +1,3 @@
+namespace Orchestrator.Server.Agencies;
+
+public sealed class AgencyRequestException(string message) : Exception(message);

@@ -1,0 +1,25 @@
+namespace Orchestrator.Server.Hosting;
+
+public sealed class JobOptions
+{
+    public const string Section = "Jobs";
+
+    public int WorkerCount { get; set; } = 2;
+    public int PollingIntervalSeconds { get; set; } = 1;
+
+    /// <summary>How often a Hangfire server records that it is alive.</summary>
+    public int HeartbeatSeconds { get; set; } = 10;
+
+    /// <summary>A server silent this long is dead: the jobs it was running are started again (see <see cref="JobLiveness"/>).</summary>
+    public int ServerTimeoutSeconds { get; set; } = 40;
+
+    /// <summary>
+    /// When the SQLite job storage hands a fetched job out again if its worker never finished it. It does not renew
+    /// the claim while a job runs, so this must exceed the longest job: agency calls and timers take seconds, and a
+    /// cycle start holds a claim of its own in the store (a second delivery of it does nothing). The storage's default
+    /// of 30 minutes had left a crashed server's jobs waiting that long.
+    /// </summary>
+    public int InvisibilityTimeoutMinutes { get; set; } = 5;
+
+    public TimeSpan ServerTimeout => TimeSpan.FromSeconds(ServerTimeoutSeconds);
+}

@@ -1,0 +1,3 @@
+namespace Orchestrator.Server.Hosting;
+
+public enum StoreKind { Sqlite, PostgreSql }

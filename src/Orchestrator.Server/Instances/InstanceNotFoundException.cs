@@ -1,0 +1,3 @@
+namespace Orchestrator.Server.Instances;
+
+public sealed class InstanceNotFoundException(string instanceId) : Exception($"No workflow instance '{instanceId}'");

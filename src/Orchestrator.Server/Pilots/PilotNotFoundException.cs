@@ -1,0 +1,3 @@
+namespace Orchestrator.Server.Pilots;
+
+public sealed class PilotNotFoundException(string id) : Exception($"パイロット '{id}' はありません (no such pilot)");

@@ -1,0 +1,3 @@
+namespace Orchestrator.Server.Tasks;
+
+public sealed class TaskConflictException(string message) : Exception(message);

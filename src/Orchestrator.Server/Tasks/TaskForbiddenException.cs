@@ -1,0 +1,3 @@
+namespace Orchestrator.Server.Tasks;
+
+public sealed class TaskForbiddenException(string message) : Exception(message);
