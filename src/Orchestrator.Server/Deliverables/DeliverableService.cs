@@ -67,6 +67,10 @@ public sealed class DeliverableService(DefinitionService definitions, Definition
     private async Task<ProcessFlow?> FlowAsync(PilotArmDefinition? arm) =>
         arm?.DefinitionId is { } id && await definitions.FindAsync(id, arm.Version, CancellationToken.None) is { } record ? ProcessFlow.From(cache.Get(record)) : null;
 
+    /// <summary>The workflow as a BPMN 2.0 file with its name; null when there is no such workflow or version.</summary>
+    public async Task<(string Name, byte[] Xml)?> BpmnAsync(string definitionId, int? version, CancellationToken ct) =>
+        await definitions.FindAsync(definitionId, version, ct) is { } record ? (record.Name, BpmnExport.Write(cache.Get(record), agencies)) : null;
+
     public async Task<PracticalSpec?> PracticalSpecAsync(string definitionId, int? version, CancellationToken ct)
     {
         if (await definitions.FindAsync(definitionId, version, ct) is not { } record)

@@ -40,9 +40,7 @@ public static partial class PlatformInterfaces
     private static FlowInterface AgencyCall(ActivityModel activity, string name, AgencyOptions agencies, IReadOnlyDictionary<string, DataItem> surveyed,
         string volume, IReadOnlyList<string> failureTargets)
     {
-        var agencyText = ProcessFlow.ExpressionText(activity, "agency") ?? "";
-        var endpoint = AgencyNames().Matches(agencyText).Select(m => m.Groups[1].Value).Append(agencyText)
-            .Select(n => agencies.Systems.GetValueOrDefault(n)).FirstOrDefault(e => e is not null);
+        var endpoint = EndpointOf(activity, agencies);
         var measurement = activity.CustomProperties["measurement"];
         var from = $"{Labels.Level(measurement?["actorOrgLevel"]?.GetValue<string>() == "System" ? "Municipality" : measurement?["actorOrgLevel"]?.GetValue<string>())} {measurement?["actorRole"]?.GetValue<string>() ?? "業務システム"}";
         var to = endpoint is null ? "連携先システム" : $"{Labels.Level(endpoint.OrgLevel)} {Labels.Agency(endpoint.Api)}";
@@ -82,8 +80,16 @@ public static partial class PlatformInterfaces
     private static string Duration(TimeSpan time) =>
         time.TotalDays >= 1 ? $"{time.TotalDays:0.#} 日" : time.TotalHours >= 1 ? $"{time.TotalHours:0.#} 時間" : $"{time.TotalMinutes:0} 分";
 
+    /// <summary>The agency system an agency call reaches: the first registered name its expression mentions.</summary>
+    public static AgencyEndpoint? EndpointOf(ActivityModel activity, AgencyOptions agencies)
+    {
+        var agencyText = ProcessFlow.ExpressionText(activity, "agency") ?? "";
+        return AgencyNames().Matches(agencyText).Select(m => m.Groups[1].Value).Append(agencyText)
+            .Select(n => agencies.Systems.GetValueOrDefault(n)).FirstOrDefault(e => e is not null);
+    }
+
     /// <summary>The operations the shipped agency interfaces offer, in Japanese.</summary>
-    private static string OperationLabel(string operation) => operation switch
+    public static string OperationLabel(string operation) => operation switch
     {
         "GetResident" => "住民記録の照会",
         "SendMoveOutCertificate" => "転出証明書情報の送付",
