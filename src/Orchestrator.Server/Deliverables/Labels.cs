@@ -23,7 +23,9 @@ public static class Labels
         AgencyApi.PensionOffice => "年金事務所のシステム",
         AgencyApi.ParkingCertificate => "警察の保管場所証明システム",
         AgencyApi.VehicleRegistration => "自動車登録システム",
-        _ => "自動車税のシステム",
+        AgencyApi.VehicleTax => "自動車税のシステム",
+        AgencyApi.KosekiLink => "戸籍情報連携システム",
+        _ => "連携先システム",
     };
 
     public static string Source(Hosting.Provenance provenance) => provenance switch

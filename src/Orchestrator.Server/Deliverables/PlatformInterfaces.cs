@@ -98,6 +98,7 @@ public static partial class PlatformInterfaces
         "Get" => "審査結果の照会",
         "Register" => "登録の申請",
         "File" => "申告・納付",
+        "ConfirmFacts" => "戸籍事項の確認",
         "" => "(実行時に決定)",
         _ => operation,
     };

@@ -126,6 +126,16 @@ public sealed class BpmnExportTests(OrchestratorFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task The_passport_flow_asks_the_ministrys_family_register_link_to_confirm_the_facts()
+    {
+        var evaluator = await factory.SignInAsync("evaluator");
+        var root = XDocument.Parse(await evaluator.GetStringAsync("/api/deliverables/workflows/ryoken-tobe/process.bpmn")).Root!;
+        var collaboration = root.Element(Bpmn + "collaboration")!;
+        Assert.Equal(["国 戸籍情報連携システム"], collaboration.Elements(Bpmn + "participant").Skip(1).Select(p => p.Attribute("name")!.Value));
+        Assert.Equal(["戸籍事項の確認", "応答"], collaboration.Elements(Bpmn + "messageFlow").Select(m => m.Attribute("name")!.Value));
+    }
+
+    [Fact]
     public async Task Clerks_may_not_export_and_an_unknown_workflow_is_404()
     {
         var clerk = await factory.SignInAsync("clerk-131016");
