@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
+import { adoptStyles } from './adoptStyles';
 import { useFileRender } from './useFileRender';
 
 /** How a preview draws its file: a Word document as pages, a BPMN file as the diagram a modeller shows. */
 const renderers = {
   docx: async (response: Response, target: HTMLDivElement) => {
     const { renderAsync } = await import('docx-preview');
-    await renderAsync(await response.blob(), target, undefined, {
+    // The document's styles come as <style> elements, which the Content-Security-Policy would block in the page.
+    const styles = document.createElement('div');
+    await renderAsync(await response.blob(), target, styles, {
       className: 'docx',
       inWrapper: true,
       breakPages: true,
@@ -13,7 +16,7 @@ const renderers = {
       renderFooters: true,
       ignoreLastRenderedPageBreak: true,
     });
-    return { warnings: 0 };
+    return { warnings: 0, dispose: adoptStyles([...styles.querySelectorAll('style')].map((e) => e.textContent).join('\n')) };
   },
   bpmn: async (response: Response, target: HTMLDivElement) => {
     const { drawBpmn } = await import('./bpmnViewer');

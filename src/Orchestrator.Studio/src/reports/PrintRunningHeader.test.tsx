@@ -1,11 +1,9 @@
-import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { cssString, PrintRunningHeader } from './PrintRunningHeader';
+import { cssString, runningHeaderCss } from './PrintRunningHeader';
 
 describe('running header of the printed report', () => {
   it('writes the title and pilot name into the top margin of every printed page', () => {
-    const { container } = render(<PrintRunningHeader text="成果報告書 — デモ: 4 プロセスのシミュレーション" />);
-    expect(container.querySelector('style')!.textContent).toBe(
+    expect(runningHeaderCss('成果報告書 — デモ: 4 プロセスのシミュレーション')).toBe(
       '@media print { @page { @top-right { content: "成果報告書 — デモ: 4 プロセスのシミュレーション"; font-size: 8pt; color: #444; } } }',
     );
   });
