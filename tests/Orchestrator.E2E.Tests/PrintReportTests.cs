@@ -21,7 +21,7 @@ public sealed partial class PrintReportTests(DemoBrowserFixture browser) : IClas
     private const double A4Width = 595.3, A4Height = 841.9, TopMargin = 34, BottomMargin = 40;
 
     [Fact]
-    public async Task The_demo_pilots_report_prints_on_at_most_15_A4_pages_without_the_menu_and_with_no_number_broken()
+    public async Task The_demo_pilots_report_prints_on_at_most_15_A4_pages_with_its_name_atop_each_without_the_menu_and_with_no_number_broken()
     {
         var page = await browser.NewPageAsync();
         await StudioUx.SignInAsync(page, "evaluator");
@@ -83,6 +83,10 @@ public sealed partial class PrintReportTests(DemoBrowserFixture browser) : IClas
             // Above the page number, every page carries some of the report.
             var body = p.GetWords().Where(w => w.BoundingBox.Bottom > BottomMargin && w.BoundingBox.Top < p.Height - TopMargin).ToList();
             Assert.True(body.Count > 10, $"page {p.Number} of {document.NumberOfPages} is nearly empty: {string.Join(' ', body.Select(w => w.Text))}");
+            // In the top margin, the running header names the report and the pilot.
+            var header = string.Concat(p.GetWords().Where(w => w.BoundingBox.Bottom >= p.Height - TopMargin).Select(w => w.Text));
+            Assert.StartsWith("成果報告書", header, StringComparison.Ordinal);
+            Assert.EndsWith(PilotName.Replace(" ", "", StringComparison.Ordinal), header, StringComparison.Ordinal);
         }
     }
 

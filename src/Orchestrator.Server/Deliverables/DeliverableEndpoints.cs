@@ -3,7 +3,7 @@ using Orchestrator.Server.Hosting;
 
 namespace Orchestrator.Server.Deliverables;
 
-/// <summary>/api/deliverables: the 実用仕様案 of a workflow and the 成果報告書 of a pilot, as Word and Excel files.</summary>
+/// <summary>/api/deliverables: the 実用仕様案 of a workflow (Word, Excel) and its BPMN file, the 成果報告書 of a pilot (Word, Excel).</summary>
 public static class DeliverableEndpoints
 {
     private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -33,6 +33,13 @@ public static class DeliverableEndpoints
                     : NotFound(definitionId))
             .RequireAuthorization(p => p.RequireRole(Read))
             .WithSummary("The tables of the 実用仕様案 (steps, forms, interfaces, data items, issues) as a workbook");
+
+        group.MapGet("/workflows/{definitionId}/process.bpmn", async (string definitionId, int? version, DeliverableService deliverables, CancellationToken ct) =>
+                await deliverables.BpmnAsync(definitionId, version, ct) is { } bpmn
+                    ? Results.File(bpmn.Xml, "application/xml", $"{bpmn.Name}.bpmn")
+                    : NotFound(definitionId))
+            .RequireAuthorization(p => p.RequireRole(Read))
+            .WithSummary("The workflow (latest version unless given) as a BPMN 2.0 collaboration with diagram, for BPMN modellers");
 
         group.MapGet("/pilots/{pilotId}/result-report.docx", async (string pilotId, DeliverableService deliverables, TimeProvider time, CancellationToken ct) =>
                 await deliverables.ResultReportAsync(pilotId, ct) is { } report

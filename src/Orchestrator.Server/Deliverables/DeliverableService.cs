@@ -57,16 +57,22 @@ public sealed class DeliverableService(DefinitionService definitions, Definition
         var focus = await priority.ChoicesAsync(ct);
         var started = cycles.Select(c => c.StartedAt).OfType<DateTimeOffset>().DefaultIfEmpty().Min();
         var ended = cycles.Select(c => c.ClosedAt ?? c.StartedAt).OfType<DateTimeOffset>().DefaultIfEmpty().Max();
-        return new ResultReport(pilot.NameJa, configuration.Description, pilot.Mode == PilotMode.Simulated ? "シミュレーション" : "実証 (ライブ)",
+        return new ResultReport(pilot.NameJa, configuration.Description, pilot.Mode == PilotMode.Simulated ? SimulatedMode : "実証 (ライブ)",
             started == default ? null : Japan(started), ended == default ? null : Japan(ended),
             codes.Select(c => sites.GetValueOrDefault(c, c)).ToList(), clerks, cycles.Count, processes, effect, bySite.ToDictionary(kv => sites.GetValueOrDefault(kv.Key, kv.Key), kv => kv.Value),
             projection, method, related, focus);
     }
 
+    public const string SimulatedMode = "シミュレーション";
+
     private static DateOnly Japan(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(9)).DateTime);
 
     private async Task<ProcessFlow?> FlowAsync(PilotArmDefinition? arm) =>
         arm?.DefinitionId is { } id && await definitions.FindAsync(id, arm.Version, CancellationToken.None) is { } record ? ProcessFlow.From(cache.Get(record)) : null;
+
+    /// <summary>The workflow as a BPMN 2.0 file with its name; null when there is no such workflow or version.</summary>
+    public async Task<(string Name, byte[] Xml)?> BpmnAsync(string definitionId, int? version, CancellationToken ct) =>
+        await definitions.FindAsync(definitionId, version, ct) is { } record ? (record.Name, BpmnExport.Write(cache.Get(record), agencies)) : null;
 
     public async Task<PracticalSpec?> PracticalSpecAsync(string definitionId, int? version, CancellationToken ct)
     {

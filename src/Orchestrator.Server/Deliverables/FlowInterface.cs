@@ -9,4 +9,4 @@ public sealed record InterfaceItem(string Name, string Type, string? CodeSet);
 /// </summary>
 public sealed record FlowInterface(
     string StepId, string StepName, string From, string To, string Operation, IReadOnlyList<InterfaceItem> Items,
-    bool Synchronous, string Timing, string Volume, string Errors, string Security);
+    bool Synchronous, string Timing, string Volume, string VolumeSource, string Errors, string Security);

@@ -17,9 +17,11 @@ public static partial class PlatformInterfaces
     {
         var surveyed = (procedure?.DataFlows ?? []).SelectMany(f => f.Items)
             .GroupBy(i => i.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var volume = procedure?.VolumePerMunicipality.Value is { } perYear
-            ? $"1 団体あたり年間約 {perYear.ToString("N0", CultureInfo.InvariantCulture)} 件 (案件ごとに 1 回)"
-            : "案件ごとに 1 回";
+        var perMunicipality = procedure?.VolumePerMunicipality;
+        var volume = perMunicipality?.Value is { } perYear
+            ? new Volume($"1 団体あたり年間約 {perYear.ToString("N0", CultureInfo.InvariantCulture)} 件 (案件ごとに 1 回)",
+                perMunicipality.Basis is { Length: > 0 } basis ? $"{Labels.Source(perMunicipality)} ({basis})" : Labels.Source(perMunicipality))
+            : new Volume("案件ごとに 1 回", "—");
         var activities = definition.Root.Activities;
         var connections = definition.Root.Connections;
         var names = activities.ToDictionary(a => a.Id, a => a.Name ?? a.Id, StringComparer.Ordinal);
@@ -38,11 +40,9 @@ public static partial class PlatformInterfaces
     }
 
     private static FlowInterface AgencyCall(ActivityModel activity, string name, AgencyOptions agencies, IReadOnlyDictionary<string, DataItem> surveyed,
-        string volume, IReadOnlyList<string> failureTargets)
+        Volume volume, IReadOnlyList<string> failureTargets)
     {
-        var agencyText = ProcessFlow.ExpressionText(activity, "agency") ?? "";
-        var endpoint = AgencyNames().Matches(agencyText).Select(m => m.Groups[1].Value).Append(agencyText)
-            .Select(n => agencies.Systems.GetValueOrDefault(n)).FirstOrDefault(e => e is not null);
+        var endpoint = EndpointOf(activity, agencies);
         var measurement = activity.CustomProperties["measurement"];
         var from = $"{Labels.Level(measurement?["actorOrgLevel"]?.GetValue<string>() == "System" ? "Municipality" : measurement?["actorOrgLevel"]?.GetValue<string>())} {measurement?["actorRole"]?.GetValue<string>() ?? "業務システム"}";
         var to = endpoint is null ? "連携先システム" : $"{Labels.Level(endpoint.OrgLevel)} {Labels.Agency(endpoint.Api)}";
@@ -57,10 +57,10 @@ public static partial class PlatformInterfaces
             + (synchronous ? "" : "後日の結果通知は連携先ごとの共有シークレットで送信元を確認し、その連携先の通知だけを受け付ける。")
             + "個人情報を含むため、通信は暗号化し、送受信の記録を残す。";
         return new FlowInterface(activity.Id, name, from, to, OperationLabel(operation), items, synchronous,
-            synchronous ? $"「{name}」の実行時に即時 (要求と応答)" : $"「{name}」の実行時に申請を送り、結果は審査後に連携先から通知", volume, errors, security);
+            synchronous ? $"「{name}」の実行時に即時 (要求と応答)" : $"「{name}」の実行時に申請を送り、結果は審査後に連携先から通知", volume.Text, volume.Source, errors, security);
     }
 
-    private static FlowInterface Handoff(ActivityModel activity, string name, Procedure? procedure, IReadOnlyDictionary<string, DataItem> surveyed, string volume)
+    private static FlowInterface Handoff(ActivityModel activity, string name, Procedure? procedure, IReadOnlyDictionary<string, DataItem> surveyed, Volume volume)
     {
         var fromLevel = ProcessFlow.Literal(activity, "fromOrgLevel");
         var toLevel = ProcessFlow.Literal(activity, "toOrgLevel");
@@ -76,14 +76,25 @@ public static partial class PlatformInterfaces
         return new FlowInterface(activity.Id, name, Labels.Level(fromLevel), Labels.Level(toLevel), system ? "システム間の送付" : $"{channel} による送付",
             items, false,
             transit is { } time ? $"送付から到着まで最大 {Duration(time)}。到着を受けて次のステップへ進む" : "送付の到着を受けて次のステップへ進む",
-            volume, "到着しない送付は引継ぎの一覧で未受領として確認し、再送する。", system ? "行政専用網で送付し、送受信の記録を残す。" : "送付の記録を残す。");
+            volume.Text, volume.Source, "到着しない送付は引継ぎの一覧で未受領として確認し、再送する。", system ? "行政専用網で送付し、送受信の記録を残す。" : "送付の記録を残す。");
     }
+
+    /// <summary>How often an interface runs, and where the yearly number comes from.</summary>
+    private sealed record Volume(string Text, string Source);
 
     private static string Duration(TimeSpan time) =>
         time.TotalDays >= 1 ? $"{time.TotalDays:0.#} 日" : time.TotalHours >= 1 ? $"{time.TotalHours:0.#} 時間" : $"{time.TotalMinutes:0} 分";
 
+    /// <summary>The agency system an agency call reaches: the first registered name its expression mentions.</summary>
+    public static AgencyEndpoint? EndpointOf(ActivityModel activity, AgencyOptions agencies)
+    {
+        var agencyText = ProcessFlow.ExpressionText(activity, "agency") ?? "";
+        return AgencyNames().Matches(agencyText).Select(m => m.Groups[1].Value).Append(agencyText)
+            .Select(n => agencies.Systems.GetValueOrDefault(n)).FirstOrDefault(e => e is not null);
+    }
+
     /// <summary>The operations the shipped agency interfaces offer, in Japanese.</summary>
-    private static string OperationLabel(string operation) => operation switch
+    public static string OperationLabel(string operation) => operation switch
     {
         "GetResident" => "住民記録の照会",
         "SendMoveOutCertificate" => "転出証明書情報の送付",
@@ -92,6 +103,7 @@ public static partial class PlatformInterfaces
         "Get" => "審査結果の照会",
         "Register" => "登録の申請",
         "File" => "申告・納付",
+        "ConfirmFacts" => "戸籍事項の確認",
         "" => "(実行時に決定)",
         _ => operation,
     };

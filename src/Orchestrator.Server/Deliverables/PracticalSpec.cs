@@ -11,9 +11,9 @@ namespace Orchestrator.Server.Deliverables;
 public sealed record PracticalSpec(string ProcessName, string WorkflowName, int Version, ProcessFlow Flow, IReadOnlyList<FlowInterface> Interfaces,
     IReadOnlyList<ReformIssue> Issues)
 {
-    public static readonly string[] StepHeaders = ["番号", "ステップ", "実施者", "組織", "入力", "出力", "帳票 (枚)", "標準時間 (分)", "標準時間の出所"];
-    public static readonly string[] FormHeaders = ["番号", "ステップ", "帳票 (枚)", "転記項目数", "帳票の内容"];
-    public static readonly string[] InterfaceHeaders = ["番号", "名称", "送信元", "送信先", "操作", "同期・非同期", "タイミング", "件数", "エラー・再送", "セキュリティ"];
+    public static readonly string[] StepHeaders = ["番号", "ステップ", "実施者", "組織", "入力", "出力", "帳票 (枚)", "帳票の出所", "標準時間 (分)", "標準時間の出所"];
+    public static readonly string[] FormHeaders = ["番号", "ステップ", "帳票 (枚)", "転記項目数", "帳票の内容", "出所"];
+    public static readonly string[] InterfaceHeaders = ["番号", "名称", "送信元", "送信先", "操作", "同期・非同期", "タイミング", "件数", "件数の出所", "エラー・再送", "セキュリティ"];
     public static readonly string[] ItemHeaders = ["インターフェース", "データ項目", "型", "コード体系"];
     public static readonly string[] IssueHeaders = ["区分", "件名", "対象ステップ", "根拠法令", "対応策", "対応主体", "状態"];
 
@@ -26,6 +26,7 @@ public sealed record PracticalSpec(string ProcessName, string WorkflowName, int 
         s.Inputs.Count == 0 ? "—" : string.Join("、", s.Inputs),
         s.Outputs.Count == 0 ? "—" : string.Join("、", s.Outputs),
         Number(s.Measurement?.Forms ?? 0, 0),
+        s.Provenance(StepMeasurement.FormsKey),
         s.Measurement?.StandardEffortMode is { } minutes ? Number(minutes, 1) : "—",
         s.Measurement?.StandardEffortMode is null ? "—" : s.Provenance(StepMeasurement.StandardEffortKey),
     ]);
@@ -34,11 +35,13 @@ public sealed record PracticalSpec(string ProcessName, string WorkflowName, int 
     [
         s.StepCode!, s.Name, Number(s.Measurement!.Forms, 0), Number(s.Measurement.TranscribedItems, 0),
         s.Bases.GetValueOrDefault(StepMeasurement.FormsKey) ?? "—",
+        Labels.Sources(("帳票", Labels.Source(s.Measurement.SourceOf(StepMeasurement.FormsKey))),
+            ("転記項目", Labels.Source(s.Measurement.SourceOf(StepMeasurement.TranscribedItemsKey)))),
     ]);
 
     public IEnumerable<IReadOnlyList<string>> InterfaceRows() => Interfaces.Select((i, n) => (IReadOnlyList<string>)
     [
-        $"IF-{n + 1:00}", i.StepName, i.From, i.To, i.Operation, i.Synchronous ? "同期" : "非同期", i.Timing, i.Volume, i.Errors, i.Security,
+        $"IF-{n + 1:00}", i.StepName, i.From, i.To, i.Operation, i.Synchronous ? "同期" : "非同期", i.Timing, i.Volume, i.VolumeSource, i.Errors, i.Security,
     ]);
 
     public IEnumerable<IReadOnlyList<string>> ItemRows() => Interfaces.SelectMany((i, n) => i.Items.Select(item => (IReadOnlyList<string>)

@@ -15,8 +15,8 @@ public static class PracticalSpecDocument
         word.Image(png, width, height, $"{spec.WorkflowName} の業務フロー図 (組織レベル別のスイムレーン)");
         word.Caption($"図 1 {spec.WorkflowName} の業務フロー (列は住民・市町村・都道府県・国・システム、上から下へ進む)");
         word.Heading(2, "1.2 ステップ一覧");
-        word.Paragraph("標準時間は 1 件あたりの職員の作業時間 (最頻値) で、出所 (実測・公表・推計) と根拠を併記します。");
-        word.Table(PracticalSpec.StepHeaders, spec.StepRows(), new HashSet<int> { 6, 7 });
+        word.Paragraph("帳票の枚数と標準時間 (1 件あたりの職員の作業時間の最頻値) には、出所 (実測・公表・推計) と根拠を併記します。");
+        word.Table(PracticalSpec.StepHeaders, spec.StepRows(), new HashSet<int> { 6, 8 });
         word.Heading(2, "1.3 帳票一覧");
         var forms = spec.FormRows().ToList();
         if (forms.Count == 0)

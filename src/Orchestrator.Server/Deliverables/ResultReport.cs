@@ -14,4 +14,8 @@ public sealed record ReportProcess(string ProcessKey, string Name, Procedure? Pr
 public sealed record ResultReport(
     string PilotName, string? Description, string Mode, DateOnly? From, DateOnly? To, IReadOnlyList<string> Sites, int Clerks, int Cycles,
     IReadOnlyList<ReportProcess> Processes, EffectReport Effect, IReadOnlyDictionary<string, EffectReport> BySite, ProjectionReport Projection,
-    MethodReport Method, IReadOnlyList<ReformIssue> Issues, IReadOnlyList<FocusChoiceView> Focus);
+    MethodReport Method, IReadOnlyList<ReformIssue> Issues, IReadOnlyList<FocusChoiceView> Focus)
+{
+    /// <summary>Whether the pilot ran as a simulation, so that its own record (period, cycles) is simulated too.</summary>
+    public bool Simulated => Mode == DeliverableService.SimulatedMode;
+}

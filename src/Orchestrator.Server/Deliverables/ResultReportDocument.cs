@@ -16,19 +16,23 @@ public static class ResultReportDocument
         word.Title($"成果報告書 {report.PilotName}", $"{date:yyyy年M月d日} 作成");
 
         word.Heading(1, Chapters[0]);
-        word.Table(["項目", "内容"],
+        // The period and the cycles are the pilot's own record: measured when it ran live, simulated otherwise.
+        var run = report.Simulated ? "シミュレーション" : "実測";
+        word.Table(["項目", "内容", "出所"],
         [
-            ["実証実験", report.PilotName], ["概要", report.Description ?? "—"], ["方式", report.Mode], ["期間", period],
-            ["実施サイクル", $"{report.Cycles} 回"], ["実施団体", string.Join("、", report.Sites)], ["参加職員数", $"{report.Clerks} 人"],
-            ["対象業務", string.Join("、", report.Processes.Select(p => p.Name))],
+            ["実証実験", report.PilotName, "—"], ["概要", report.Description ?? "—", "—"], ["方式", report.Mode, "—"], ["期間", period, run],
+            ["実施サイクル", $"{report.Cycles} 回", run], ["実施団体", string.Join("、", report.Sites), "—"], ["参加職員数", $"{report.Clerks} 人", "実測 (登録された職員)"],
+            ["対象業務", string.Join("、", report.Processes.Select(p => p.Name)), "—"],
         ]);
 
         word.Heading(1, Chapters[1]);
         word.Paragraph("業務・データ一覧 (インベントリ) のうち本実証の対象業務について、現行の負担と業務の流れを示します。");
-        word.Table(["業務", "根拠法令", "年間件数 (全国)", "来庁回数", "提出書類", "職員の作業 (分)"], report.Processes.Select(p => (IReadOnlyList<string>)
+        word.Table(["業務", "根拠法令", "年間件数 (全国)", "来庁回数", "提出書類", "職員の作業 (分)", "出所"], report.Processes.Select(p => (IReadOnlyList<string>)
         [
             p.Name, p.Procedure?.LegalBasis ?? "—", Figures.Count(p.Procedure?.VolumeNational.Value), Figures.Of(EffectMetric.ResidentVisits, p.Procedure?.ResidentTrips.Value),
             Figures.Of(EffectMetric.ResidentDocuments, p.Procedure?.ResidentDocuments.Value), Figures.Of(EffectMetric.TouchMinutes, p.Procedure?.ClerkMinutes.Value),
+            Labels.Sources(("件数", Labels.Source(p.Procedure?.VolumeNational)), ("来庁", Labels.Source(p.Procedure?.ResidentTrips)),
+                ("書類", Labels.Source(p.Procedure?.ResidentDocuments)), ("作業", Labels.Source(p.Procedure?.ClerkMinutes))),
         ]), new HashSet<int> { 2, 3, 4, 5 });
         var figure = 0;
         foreach (var process in report.Processes.Where(p => p.AsIs is not null))
@@ -51,7 +55,8 @@ public static class ResultReportDocument
             if (process.ToBe is not null)
                 Diagram(word, process.ToBe, ++figure, $"{process.Name} 改革後の業務フロー");
             if (process.Steps is { } steps)
-                word.Table(ResultReportTables.StepHeaders, ResultReportTables.StepText(steps), new HashSet<int> { 3, 4, 5, 6 });
+                word.Table(ResultReportTables.StepHeaders, ResultReportTables.StepText(steps, report.Effect.Processes.FirstOrDefault(e => e.ProcessKey == process.ProcessKey)),
+                    new HashSet<int> { 3, 4, 5, 6 });
         }
 
         word.Heading(1, Chapters[3]);

@@ -28,6 +28,7 @@ public static class ResultReportWorkbook
             ["削減率"] = r.Delta?.ReductionRate,
             ["Δ 95% 下限"] = r.Delta?.Ci95 is [var low, _] ? low : null,
             ["Δ 95% 上限"] = r.Delta?.Ci95 is [_, var high] ? high : null,
+            ["出所"] = Labels.Shares(p.Provenance.Both[r.Info.Metric]),
         })).ToList();
         var sites = report.Effect.Processes.SelectMany(p => ResultReportTables.Sites(report, p.ProcessKey).Select(s => new Dictionary<string, object?>
         {
@@ -38,6 +39,7 @@ public static class ResultReportWorkbook
             ["タッチタイム Δ (分/件)"] = s.Process.Delta?[EffectMetric.TouchMinutes]?.Value,
             ["経費 Δ (円/件)"] = s.Process.Delta?[EffectMetric.CostYen]?.Value,
             ["来庁回数 Δ (回/件)"] = s.Process.Delta?[EffectMetric.ResidentVisits]?.Value,
+            ["出所"] = ResultReportTables.SiteSources(s.Process),
         })).ToList();
         var projection = ResultReportTables.Projection(report, names).Select(r => new Dictionary<string, object?>
         {
@@ -48,6 +50,7 @@ public static class ResultReportWorkbook
             ["経費削減 (円/年)"] = r.Annual.CostYen,
             ["人工 (人)"] = r.Annual.Fte,
             ["Δ の根拠"] = r.Basis,
+            ["出所"] = ResultReportTables.ProjectionSource,
         }).ToList();
         var issues = ResultReportTables.IssueText(report).Select(row => ResultReportTables.IssueHeaders.Select((h, i) => (h, v: (object?)row[i])).ToDictionary(c => c.h, c => c.v)).ToList();
         using var stream = new MemoryStream();

@@ -24,7 +24,7 @@ public sealed class PracticalSpecTests(OrchestratorFactory factory) : IClassFixt
     [InlineData("jidosha-oss", "jidosha-oss-tobe")]
     [InlineData("tenshutsu-tennyu", "tenshutsu-tennyu-tobe")]
     [InlineData("ryoken", "ryoken-tobe")]
-    public async Task Every_agency_call_and_handoff_is_an_interface_with_its_data_items_in_the_document_and_the_workbook(string process, string definitionId)
+    public async Task Every_agency_call_and_handoff_is_an_interface_with_its_data_items_and_every_figure_has_its_source(string process, string definitionId)
     {
         var evaluator = await factory.SignInAsync("evaluator");
         var expected = InterfacesIn(process);
@@ -33,6 +33,7 @@ public sealed class PracticalSpecTests(OrchestratorFactory factory) : IClassFixt
         var docx = DocxText.Read(await evaluator.GetByteArrayAsync($"/api/deliverables/workflows/{definitionId}/practical-spec.docx"));
         Assert.True(docx.Errors.Count == 0, string.Join("\n", docx.Errors));
         Assert.Equal(1, docx.Images);
+        Assert.Matches(@"^実用仕様案 — \S", docx.RunningHeader);
         Assert.Equal(["1 業務編", "2 基盤編", "3 関連する課題と対応策"], docx.Headings.Where(h => h.Style == "Heading1").Select(h => h.Text));
         var interfaceHeadings = docx.Headings.Where(h => h.Style == "Heading2" && h.Text.Contains(" IF-", StringComparison.Ordinal)).Select(h => h.Text).ToList();
         Assert.Equal(expected.Count, interfaceHeadings.Count);
@@ -44,8 +45,11 @@ public sealed class PracticalSpecTests(OrchestratorFactory factory) : IClassFixt
         Assert.All(itemTables, t => Assert.True(t.Count >= 2));
         foreach (var word in DocxText.Forbidden)
             Assert.DoesNotContain(word, docx.AllText, StringComparison.Ordinal);
+        Assert.Empty(ProvenanceLabels.Unlabelled(docx));
 
-        using var book = new MemoryStream(await evaluator.GetByteArrayAsync($"/api/deliverables/workflows/{definitionId}/practical-spec.xlsx"));
+        var workbook = await evaluator.GetByteArrayAsync($"/api/deliverables/workflows/{definitionId}/practical-spec.xlsx");
+        Assert.Empty(ProvenanceLabels.Unlabelled(workbook));
+        using var book = new MemoryStream(workbook);
         var interfaces = book.Query(useHeaderRow: true, sheetName: "インターフェース").Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(expected, interfaces.Select(r => (string)r["名称"]!));
         book.Position = 0;

@@ -35,7 +35,7 @@ public sealed class ResultReportTests
         Assert.True(docx.Errors.Count == 0, string.Join("\n", docx.Errors));
         Assert.Equal(["1 事業概要", "2 現状分析", "3 重点分野と改革案", "4 実証実験の方法", "5 効果", "6 課題と対応策", "7 他団体への展開方策", "付録 定義・単価と算出根拠"],
             docx.Headings.Where(h => h.Style == "Heading1").Select(h => h.Text));
-        Assert.Contains(pilot.GetProperty("name").GetProperty("ja").GetString()!, docx.AllText);
+        Assert.Equal($"成果報告書 — {pilot.GetProperty("name").GetProperty("ja").GetString()}", docx.RunningHeader);
         // An as-is and a to-be flow and one effect chart per process.
         Assert.Equal(3 * processes.Count, docx.Images);
         // The effect tables come in the report's process order.
@@ -45,7 +45,13 @@ public sealed class ResultReportTests
         var found = DocxText.Forbidden.Append("demo-simulated").Where(w => docx.AllText.Contains(w, StringComparison.Ordinal)).ToList();
         Assert.True(found.Count == 0, $"{string.Join(", ", found)} in:\n{docx.AllText}");
 
-        using var book = new MemoryStream(await coordinator.GetByteArrayAsync("/api/deliverables/pilots/demo-simulated/result-report.xlsx"));
+        // Every table says where its figures come from: the demo pilot's cases are simulations, the inventory's figures published or estimated.
+        Assert.Empty(ProvenanceLabels.Unlabelled(docx));
+        Assert.Contains(docx.Tables, t => t[0][0] == "指標" && t.Skip(1).All(r => r[^1] == "シミュレーション"));
+
+        var workbook = await coordinator.GetByteArrayAsync("/api/deliverables/pilots/demo-simulated/result-report.xlsx");
+        Assert.Empty(ProvenanceLabels.Unlabelled(workbook));
+        using var book = new MemoryStream(workbook);
         var rows = book.Query(useHeaderRow: true, sheetName: "効果").Cast<IDictionary<string, object?>>().ToList();
         var cell = rows.Single(r => (string?)r["業務"] == "おくやみ手続 (死亡に伴う手続)" && (string?)r["指標"] == "タッチタイム (分/件)");
         Assert.Equal(touch, Convert.ToDouble(cell["現行 平均"], CultureInfo.InvariantCulture), 9);

@@ -8,6 +8,7 @@ import { useResource } from '../pilots/hooks';
 import { filterQuery } from './api';
 import { readFilter } from './parts';
 import { pilotTitle, printConditions } from './printConditions';
+import { PrintRunningHeader } from './PrintRunningHeader';
 import { ReportBody } from './ReportBody';
 
 /**
@@ -47,6 +48,7 @@ export function PrintReportPage() {
         </button>
       </div>
       <PageHeading title={pilotName ? `${title} (${pilotName})` : title}>{title}</PageHeading>
+      {pilotName && <PrintRunningHeader text={`${title} — ${pilotName}`} />}
       {!looking && (
         <p className="mb-6" data-testid="print-conditions">
           {conditions.length > 0 ? conditions.join(' / ') : t('reports.print.allCases')}

@@ -1,0 +1,4 @@
+namespace Orchestrator.Server.Deliverables;
+
+/// <summary>The three sizes BPMN modellers draw nodes in.</summary>
+public enum BpmnNodeShape { Task, Event, Gateway }
