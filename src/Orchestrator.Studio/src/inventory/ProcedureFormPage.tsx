@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api';
 import { PageHeading } from '../components/PageHeading';
-import { useResource } from '../pilots/hooks';
+import { useResource } from '../components/useResource';
 import { useUser } from '../session';
 import { MessagePage } from '../pages/MessagePage';
 import { canEditInventory, getProcedure, procedureFigures, saveProcedure } from './api';
@@ -22,7 +22,7 @@ export function ProcedureFormPage() {
 }
 
 function EditProcedure({ code }: { code: string }) {
-  const procedure = useResource(useCallback((signal: AbortSignal) => getProcedure(code, signal), [code]), `procedure:${code}`);
+  const procedure = useResource((signal) => getProcedure(code, signal), `procedure:${code}`);
   if (procedure.error !== null) return <LoadFailed error={procedure.error} onRetry={procedure.reload} />;
   if (procedure.data === null) return <Loading />;
   return <ProcedureFormView initial={fromProcedure(procedure.data)} isNew={false} />;

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
-import { useResource } from '../pilots/hooks';
+import { useResource } from '../components/useResource';
 import { useUser } from '../session';
 import { canEditInventory, getRanking, listFocusChoices, listSchemes, type Ranking } from './api';
 import { FocusPanel } from './FocusPanel';
@@ -19,13 +19,11 @@ export function RankingPage() {
   const [params, setParams] = useSearchParams();
   const [generation, setGeneration] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
-  const schemes = useResource(useCallback((signal: AbortSignal) => listSchemes(signal), []), `schemes:${generation}`);
+  const schemes = useResource((signal) => listSchemes(signal), `schemes:${generation}`);
   const schemeId = params.get('scheme') ?? schemes.data?.find((s) => s.id === 'standard')?.id ?? schemes.data?.[0]?.id ?? null;
-  const ranking = useResource(
-    useCallback((signal: AbortSignal) => (schemeId ? getRanking(schemeId, signal) : Promise.resolve(null)), [schemeId]),
-    `ranking:${schemeId}:${generation}`,
+  const ranking = useResource((signal) => (schemeId ? getRanking(schemeId, signal) : Promise.resolve(null)), `ranking:${schemeId}:${generation}`,
   );
-  const history = useResource(useCallback((signal: AbortSignal) => listFocusChoices(signal), []), `focus:${generation}`);
+  const history = useResource((signal) => listFocusChoices(signal), `focus:${generation}`);
   const [chosen, setChosen] = useState<Set<string> | null>(null);
 
   // Until the coordinator picks, the latest recorded choice is what the plot and the checkboxes show.

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, type FieldProblem } from '../api';
 import { PageHeading } from '../components/PageHeading';
-import { useResource } from '../pilots/hooks';
+import { useResource } from '../components/useResource';
 import { useUser } from '../session';
 import { failureReason } from '../tasks/parts';
 import {
@@ -50,7 +50,7 @@ export function IssueFormPage() {
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const processes = useResource(useCallback((signal: AbortSignal) => listProcesses(signal), []), 'processes');
+  const processes = useResource((signal) => listProcesses(signal), 'processes');
 
   useEffect(() => {
     if (id === null) return;

@@ -1,8 +1,8 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
-import { useResource } from '../pilots/hooks';
+import { useResource } from '../components/useResource';
 import { useUser } from '../session';
 import { failureReason } from '../tasks/parts';
 import { canEditIssues, issueKinds, issueStatuses, issuesExportUrl, listIssues, listProcesses, type ReformIssue } from './api';
@@ -18,8 +18,8 @@ export function filterIssues(list: readonly ReformIssue[], kind: string, status:
 export function IssueListPage() {
   const { t } = useTranslation();
   const edit = canEditIssues(useUser().roles);
-  const issues = useResource(useCallback((signal: AbortSignal) => listIssues({}, signal), []), 'issues');
-  const processes = useResource(useCallback((signal: AbortSignal) => listProcesses(signal), []), 'processes');
+  const issues = useResource((signal) => listIssues({}, signal), 'issues');
+  const processes = useResource((signal) => listProcesses(signal), 'processes');
   const [kind, setKind] = useState('');
   const [status, setStatus] = useState('');
   const [processKey, setProcessKey] = useState('');

@@ -1,8 +1,8 @@
-import { useCallback, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
 import { formatDateTime } from '../tasks/format';
-import { useResource } from './hooks';
+import { useResource } from '../components/useResource';
 import { importFile, importKinds, listImports, templateUrl, withdrawImport, type ImportKind, type ImportResult } from './measurements';
 import { failureReason } from './parts';
 
@@ -23,7 +23,7 @@ export function MeasurementImports({ cycleId, simulated }: { cycleId: string; si
   const [busy, setBusy] = useState<'check' | 'import' | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const imports = useResource(useCallback((signal: AbortSignal) => listImports(cycleId, signal), [cycleId]), `imports:${cycleId}`);
+  const imports = useResource((signal) => listImports(cycleId, signal), `imports:${cycleId}`);
 
   const run = async (dryRun: boolean) => {
     if (!file) return;
