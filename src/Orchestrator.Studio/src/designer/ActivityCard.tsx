@@ -6,7 +6,8 @@ import { useDecorations } from './canvasContext';
 import { cardHeight, cardWidth, overviewScale, overviewText, portOffset } from './geometry';
 import { ActivityIcon } from './icons';
 import { formatDuration, formatMinutes } from './instanceStats';
-import { measurementOf, type ActivityNode } from './model';
+import { measurementOf } from './measurement';
+import type { ActivityNode } from './model';
 import { colourIndex, overlayColours } from './overlay';
 
 const statusStyles: Record<string, string> = {

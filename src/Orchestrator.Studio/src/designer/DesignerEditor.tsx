@@ -5,8 +5,9 @@ import { useRememberedPanel } from '../components/rememberedPanel';
 import { currentLanguage } from '../i18n';
 import { Canvas, type CanvasView } from './Canvas';
 import type { CanvasDecorations } from './canvasContext';
-import { copySelection, pasteClip, type Clip } from './clipboard';
+import { copySelection, pasteClip, storeClip, storedClip } from './clipboard';
 import { DesignerHeading } from './DesignerHeading';
+import { CanvasEmpty, EditorStatus } from './DesignerNotices';
 import { deleteDoc, selectedOnly, useElementHeight } from './editorParts';
 import { DesignerToolbar, paletteRegionId, propertiesRegionId } from './DesignerToolbar';
 import { cardHeight, cardWidth, freePosition, legibleZoom } from './geometry';
@@ -31,7 +32,6 @@ import { VersionHistory } from './VersionHistory';
 import { WorkflowPanel } from './WorkflowPanel';
 import { useStepIssues } from '../issues/stepIssues';
 
-const clipboardKey = 'orchestrator.designer.clipboard';
 /** Whether the palette and the property panel are open, remembered per browser. */
 export const paletteOpenKey = 'orchestrator.designer.palette';
 export const propertiesOpenKey = 'orchestrator.designer.properties';
@@ -160,30 +160,19 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
   const copy = () => {
     const clip = copySelection(doc);
     if (!clip) return;
-    try {
-      window.sessionStorage.setItem(clipboardKey, JSON.stringify(clip));
-    } catch {
-      // Storage refused: nothing to paste later, which the paste notice says.
-    }
+    storeClip(clip);
     setNotice({ kind: 'status', text: t('designer.notice.copied', { count: clip.activities.length }) });
   };
 
   const paste = () => {
     if (readOnly) return;
-    let clip: Clip | null = null;
-    try {
-      const text = window.sessionStorage.getItem(clipboardKey);
-      clip = text ? (JSON.parse(text) as Clip) : null;
-    } catch {
-      clip = null;
-    }
+    const clip = storedClip();
     if (!clip || clip.activities.length === 0) {
       setNotice({ kind: 'status', text: t('designer.notice.nothingToPaste') });
       return;
     }
-    const pasted = clip;
-    d.change((current) => ({ ...current, ...pasteClip(current, pasted, rootNodeId) }));
-    setNotice({ kind: 'status', text: t('designer.notice.pasted', { count: pasted.activities.length }) });
+    d.change((current) => ({ ...current, ...pasteClip(current, clip, rootNodeId) }));
+    setNotice({ kind: 'status', text: t('designer.notice.pasted', { count: clip.activities.length }) });
   };
 
   const layout = () => {
@@ -226,46 +215,10 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
     dialog === null && !readOnly,
   );
 
-  const empty = (
-    <div className="max-w-md rounded-8 border-2 border-dashed border-solid-gray-420 bg-white/90 p-6 text-center" data-testid="canvas-empty">
-      <p className="mb-2 text-std-18B-160">{t('designer.empty.title')}</p>
-      <p className="text-dns-16N-130">{t('designer.empty.body')}</p>
-    </div>
-  );
-
-  const notices = (
-    <>
-      {notice && (
-        <div
-          role={notice.kind === 'alert' ? 'alert' : 'status'}
-          className={`border-l-4 px-3 py-1 text-dns-16N-130 ${notice.kind === 'alert' ? 'border-error-1 bg-red-50' : 'border-blue-900 bg-blue-50'}`}
-          data-testid={notice.kind === 'alert' ? 'designer-alert' : 'designer-status'}
-        >
-          {notice.text}
-        </div>
-      )}
-      {validation.failure && (
-        <p role="alert" className="border-l-4 border-warning-yellow-1 bg-yellow-50 px-3 py-1 text-dns-16N-130">
-          {t('designer.problems.checkFailed', { reason: validation.failure })}
-        </p>
-      )}
-    </>
-  );
-
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2" data-testid="designer">
       <DesignerHeading definition={doc.definition} readOnly={readOnly}>
-        <span className={`text-dns-16N-130 ${d.dirty ? 'font-bold text-solid-gray-900' : 'text-solid-gray-700'}`} data-testid="dirty-state" data-dirty={d.dirty ? 'true' : 'false'}>
-          {d.dirty ? t('designer.toolbar.unsaved') : saved ? t('designer.toolbar.allSaved') : ''}
-        </span>
-        {errors > 0 && !readOnly && (
-          <span id="publish-blocked" className="text-dns-16N-130 text-error-1" data-testid="publish-blocked">
-            {t('designer.toolbar.publishBlocked', { count: errors })}
-          </span>
-        )}
-        <div className="ml-auto flex flex-col gap-1">
-          {notices}
-        </div>
+        <EditorStatus dirty={d.dirty} saved={saved} errors={readOnly ? 0 : errors} notice={notice} checkFailure={validation.failure} />
       </DesignerHeading>
       <DesignerToolbar
         readOnly={readOnly}
@@ -319,7 +272,7 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
               onNodeDoubleClick={() => setPropertiesOpen(true)}
               onDrop={readOnly ? undefined : onDrop}
               coveredTop={overlayOn && overlayHeight > 0 ? overlayHeight + 12 : 0}
-              empty={readOnly ? undefined : empty}
+              empty={readOnly ? undefined : <CanvasEmpty />}
               navigationSlot={navigationSlot}
               fitKey={fitKey}
             />

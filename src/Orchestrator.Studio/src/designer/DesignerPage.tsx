@@ -8,7 +8,8 @@ import { useWorkspaceLayout } from '../components/workspace';
 import { failureReason } from '../tasks/parts';
 import { getDefinition, getDescriptors } from './api';
 import { DesignerEditor } from './DesignerEditor';
-import { emptyDefinition, type ActivityDescriptor, type JsonObject } from './model';
+import { emptyDefinition } from './emptyDefinition';
+import type { ActivityDescriptor, JsonObject } from './model';
 
 type Load =
   | { status: 'loading' }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NumberField, SelectField, TextField } from './fields';
-import { isObject, measurementOf, withMeasurement, type Activity, type Json, type JsonObject, type Measurement } from './model';
+import { measurementOf, withMeasurement, type Measurement } from './measurement';
+import { isObject, type Activity, type Json, type JsonObject } from './model';
 import { OutcomeWeightsEditor } from './OutcomeWeightsEditor';
 import { SourceFields } from './SourceFields';
 import { lanes } from './swimlane';

@@ -44,3 +44,24 @@ export function pasteClip(state: CanvasState, clip: Clip, rootNodeId: string, of
     edges: [...state.edges.map((e) => (e.selected ? { ...e, selected: false } : e)), ...edges],
   };
 }
+
+const clipboardKey = 'orchestrator.designer.clipboard';
+
+/** Keeps the copied activities for a later paste, in this tab only. */
+export function storeClip(clip: Clip): void {
+  try {
+    window.sessionStorage.setItem(clipboardKey, JSON.stringify(clip));
+  } catch {
+    // Storage refused: nothing to paste later, which the paste notice says.
+  }
+}
+
+/** What was copied last in this tab; null when nothing was or it cannot be read. */
+export function storedClip(): Clip | null {
+  try {
+    const text = window.sessionStorage.getItem(clipboardKey);
+    return text ? (JSON.parse(text) as Clip) : null;
+  } catch {
+    return null;
+  }
+}

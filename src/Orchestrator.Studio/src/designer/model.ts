@@ -374,64 +374,8 @@ export function updateActivity(node: ActivityNode, activity: Activity, descripto
   return { ...node, data: { ...node.data, activity, ports: portsOf(activity, descriptor, usedPorts) } };
 }
 
-export interface Measurement {
-  stepCode?: string;
-  actorOrgLevel?: string;
-  actorRole?: string;
-  standardEffortMinutes?: { min?: number; mode?: number; max?: number };
-  forms?: number;
-  transcribedItems?: number;
-  residentVisits?: number;
-  residentDocuments?: number;
-  residentMinutes?: number;
-  [key: string]: unknown;
-}
-
-export function measurementOf(activity: JsonObject): Measurement {
-  const custom = activity.customProperties;
-  if (!isObject(custom) || !isObject(custom.measurement)) return {};
-  return custom.measurement as Measurement;
-}
-
-/** A copy of the activity with the measurement replaced; an empty measurement is removed. */
-export function withMeasurement(activity: Activity, measurement: Measurement): Activity {
-  const custom = isObject(activity.customProperties) ? { ...activity.customProperties } : {};
-  const cleaned = Object.fromEntries(Object.entries(measurement).filter(([, v]) => v !== undefined && v !== '')) as JsonObject;
-  if (Object.keys(cleaned).length === 0) delete custom.measurement;
-  else custom.measurement = cleaned;
-  return { ...activity, customProperties: custom };
-}
-
 /** `$.root.activities[2].condition` → 2; null for paths that do not point into an activity. */
 export function activityIndexOf(path: string): number | null {
   const match = /^\$\.root\.activities\[(\d+)\]/.exec(path);
   return match ? Number(match[1]) : null;
-}
-
-/** An empty definition: a fresh flowchart with no activities (the canvas shows how to begin). */
-export function emptyDefinition(name: string): JsonObject {
-  return {
-    name,
-    description: '',
-    version: 1,
-    toolVersion: '3.3.0.0',
-    variables: [],
-    inputs: [],
-    outputs: [],
-    outcomes: [],
-    customProperties: { orchestrator: { processKey: '', arm: 'AsIs' } },
-    options: { autoUpdateConsumingWorkflows: false },
-    root: {
-      type: 'Elsa.Flowchart',
-      id: 'flowchart1',
-      nodeId: 'Workflow1:flowchart1',
-      name: 'Flowchart1',
-      version: 1,
-      customProperties: {},
-      metadata: {},
-      activities: [],
-      connections: [],
-      variables: [],
-    },
-  };
 }

@@ -6,7 +6,8 @@
  * checks of its own for things the engine does not look at (standard effort order, form fields).
  */
 import type { FieldProblem } from '../api';
-import { isObject, measurementOf, readInput, type ActivityDescriptor, type CanvasState, type Json } from './model';
+import { measurementOf } from './measurement';
+import { isObject, readInput, type ActivityDescriptor, type CanvasState, type Json } from './model';
 
 export type Severity = 'error' | 'warning';
 

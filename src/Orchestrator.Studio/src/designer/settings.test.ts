@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { okuyamiDefinition } from '../test/workflows';
-import { emptyDefinition } from './model';
+import { emptyDefinition } from './emptyDefinition';
 import { newVariableId, processSettings, variablesOf, withProcessSettings, withVariables } from './settings';
 
 describe('workflow settings', () => {
