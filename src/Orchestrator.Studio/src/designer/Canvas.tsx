@@ -14,7 +14,7 @@ import {
   type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode, type RefObject } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type DragEvent, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { ActivityCard } from './ActivityCard';
@@ -51,20 +51,17 @@ function FitView({ view, bounds, coveredTop, container, loaded, request }: { vie
   const fitted = useRef<Viewport | null>(null);
   // While a fit animates, the viewport is between the old and the new fit; that is not a move by the user.
   const animatingUntil = useRef(0);
-  const fit = useCallback(
-    (duration?: number) => {
-      const rect = container.current?.getBoundingClientRect();
-      if (!rect || bounds.width === 0) return;
-      const size = { width: rect.width, height: rect.height };
-      fitted.current = request.mode === 'whole' ? fitViewport(bounds, size, 24, coveredTop) : openViewport(bounds, size, 24, coveredTop);
-      animatingUntil.current = duration ? performance.now() + duration + 50 : 0;
-      void flow.setViewport(fitted.current, duration ? { duration } : undefined);
-    },
-    [flow, container, bounds, coveredTop, request.mode],
-  );
-  const stillFitted = useCallback(
+  // Effect events: they read the latest bounds and panel height without making the effects below run again.
+  const fit = useEffectEvent((duration?: number) => {
+    const rect = container.current?.getBoundingClientRect();
+    if (!rect || bounds.width === 0) return;
+    const size = { width: rect.width, height: rect.height };
+    fitted.current = request.mode === 'whole' ? fitViewport(bounds, size, 24, coveredTop) : openViewport(bounds, size, 24, coveredTop);
+    animatingUntil.current = duration ? performance.now() + duration + 50 : 0;
+    void flow.setViewport(fitted.current, duration ? { duration } : undefined);
+  });
+  const stillFitted = useEffectEvent(
     () => fitted.current !== null && (performance.now() < animatingUntil.current || sameViewport(flow.getViewport(), fitted.current)),
-    [flow],
   );
 
   useEffect(() => {
@@ -78,14 +75,14 @@ function FitView({ view, bounds, coveredTop, container, loaded, request }: { vie
       fittedFor.current = view;
       fit(200);
     }
-  }, [initialised, view, fit]);
+  }, [initialised, view]);
 
   const fittedKey = useRef(request.key);
   useEffect(() => {
     if (fittedKey.current === request.key) return;
     fittedKey.current = request.key;
     fit(200);
-  }, [request.key, fit]);
+  }, [request.key]);
 
   // A panel opened or closed over the canvas's top: move the diagram clear of it, unless the user has moved the view.
   const covered = useRef(coveredTop);
@@ -93,19 +90,17 @@ function FitView({ view, bounds, coveredTop, container, loaded, request }: { vie
     if (covered.current === coveredTop) return;
     covered.current = coveredTop;
     if (stillFitted()) fit(200);
-  }, [coveredTop, fit, stillFitted]);
+  }, [coveredTop]);
 
-  const latestFit = useRef(fit);
-  latestFit.current = fit;
   useEffect(() => {
     const element = container.current;
     if (!element) return;
     const observer = new ResizeObserver(() => {
-      if (stillFitted()) latestFit.current();
+      if (stillFitted()) fit();
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [stillFitted, container]);
+  }, [container]);
   return null;
 }
 
@@ -196,7 +191,7 @@ function ZoomForFocus({ container }: { container: RefObject<HTMLDivElement | nul
 export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdgesChange, onConnect, onNodeDragStart, onNodeDragStop, onNodeDoubleClick, onSelectionChange, onDrop, coveredTop = 0, empty, navigationSlot, fitKey = 0, children }: CanvasProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
-  const loaded = useRef(nodes.length > 0);
+  const [loaded] = useState(nodes.length > 0);
   const shown = useMemo(() => {
     if (view === 'free') return { nodes: nodes as Node[], lanes: [] as LaneNode[] };
     const layout = swimlaneLayout(nodes, edges);
@@ -287,7 +282,7 @@ export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdges
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={16} />
-          <FitView view={view} bounds={bounds} coveredTop={coveredTop} container={container} loaded={loaded.current} request={request} />
+          <FitView view={view} bounds={bounds} coveredTop={coveredTop} container={container} loaded={loaded} request={request} />
           <ZoomForFocus container={container} />
           {children}
         </ReactFlow>

@@ -50,21 +50,20 @@ export function InstanceViewerPage() {
     return () => abort.abort();
   }, []);
 
-  const read = useCallback(
-    async (signal: AbortSignal) => {
-      const [d, j] = await Promise.all([getInstance(id, signal), getJournal(id, signal)]);
-      setDetail(d);
-      setJournal(j);
-      setRefreshedAt(new Date());
-      setError(null);
-      return d;
-    },
-    [id],
-  );
+  // Reads the instance and its journal; the caller shows them once they are in, never while the effect runs.
+  const read = useCallback((signal: AbortSignal) => Promise.all([getInstance(id, signal), getJournal(id, signal)]), [id]);
+  const show = useCallback(([d, j]: [InstanceDetail, JournalEntry[]]) => {
+    setDetail(d);
+    setJournal(j);
+    setRefreshedAt(new Date());
+    setError(null);
+    return d;
+  }, []);
 
   useEffect(() => {
     const abort = new AbortController();
     read(abort.signal)
+      .then(show)
       .then(async (d) => {
         const [descriptors, definition] = await Promise.all([getDescriptors(abort.signal), getDefinition(d.instance.definitionId, d.instance.definitionVersion, abort.signal)]);
         const canvas = toCanvas(definition, descriptors);
@@ -74,20 +73,20 @@ export function InstanceViewerPage() {
         if (!abort.signal.aborted) setError({ notFound: e instanceof ApiError && e.status === 404, reason: failureReason(e) });
       });
     return () => abort.abort();
-  }, [read, generation]);
+  }, [read, show, generation]);
 
   const live = detail !== null && isLive(detail.instance.status);
   useEffect(() => {
     if (!live) return;
     const abort = new AbortController();
     const timer = window.setInterval(() => {
-      read(abort.signal).catch((e: unknown) => !abort.signal.aborted && setError({ notFound: false, reason: failureReason(e) }));
+      read(abort.signal).then(show, (e: unknown) => !abort.signal.aborted && setError({ notFound: false, reason: failureReason(e) }));
     }, viewerRefreshMs);
     return () => {
       abort.abort();
       window.clearInterval(timer);
     };
-  }, [live, read]);
+  }, [live, read, show]);
 
   const stats = useMemo(() => nodeRunStats(journal), [journal]);
   const decorations = useMemo<CanvasDecorations>(

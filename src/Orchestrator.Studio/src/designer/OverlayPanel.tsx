@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { useResource } from '../components/useResource';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
 import { listPilots, type PilotView } from '../pilots/api';
@@ -17,20 +18,14 @@ type Load = { state: 'loading' } | { state: 'failed'; reason: string } | { state
 
 /** Loads the steps report for the process (and pilot) chosen, while the overlay is on. */
 export function useStepsReport(processKey: string, pilotId: string, enabled: boolean): Load {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  useEffect(() => {
-    if (!enabled || !processKey) return;
-    const abort = new AbortController();
-    setLoad({ state: 'loading' });
-    getSteps({ processKey, pilotId: pilotId || undefined }, abort.signal).then(
-      (report) => setLoad({ state: 'loaded', report }),
-      (error: unknown) => {
-        if (!abort.signal.aborted) setLoad({ state: 'failed', reason: failureReason(error) });
-      },
-    );
-    return () => abort.abort();
-  }, [processKey, pilotId, enabled]);
-  return load;
+  const wanted = enabled && processKey !== '';
+  const steps = useResource(
+    (signal) => (wanted ? getSteps({ processKey, pilotId: pilotId || undefined }, signal) : Promise.resolve(null)),
+    `${wanted}:${processKey}:${pilotId}`,
+  );
+  if (steps.loading) return { state: 'loading' };
+  if (steps.error !== null) return { state: 'failed', reason: failureReason(steps.error) };
+  return steps.data ? { state: 'loaded', report: steps.data } : { state: 'loading' };
 }
 
 /** The overlay's controls (pilot, figure), its state in words, and the colour legend; it floats over the canvas. */

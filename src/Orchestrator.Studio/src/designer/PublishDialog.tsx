@@ -41,14 +41,13 @@ export function PublishDialog({ definitionId, version, saveFirst, busy, onPublis
 }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
-  const [uses, setUses] = useState<PilotUse[] | null>(null);
+  const [loadedUses, setUses] = useState<PilotUse[] | null>(null);
+  // A definition never saved has no pilots to name.
+  const uses = definitionId ? loadedUses : [];
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!definitionId) {
-      setUses([]);
-      return;
-    }
+    if (!definitionId) return;
     const abort = new AbortController();
     listPilots(abort.signal).then(
       (pilots) => setUses(pilotUses(pilots, definitionId)),

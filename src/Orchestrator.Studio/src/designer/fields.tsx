@@ -1,5 +1,5 @@
 /** Small form controls of the property panels, labelled for screen readers and for the browser tests. */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export const inputClass = 'w-full rounded-8 border border-solid-gray-600 bg-white px-2 py-1.5 text-dns-16N-130 text-solid-gray-900';
@@ -105,6 +105,15 @@ export function SelectField({ label, value, options, onChange, hint, error, requ
   );
 }
 
+/** Whether the text means the JSON written (false for a text that does not parse: the outside value wins). */
+function sameJson(text: string, json: string): boolean {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2) === json;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * JSON in a text box: written through only when it parses; otherwise the box says so and keeps the text.
  * An outside change (undo) replaces the text unless the text already means the same.
@@ -114,18 +123,15 @@ export function JsonField({ label, value, onChange, hint, error, testId }: { lab
   const external = JSON.stringify(value ?? null, null, 2);
   const [draft, setDraft] = useState(external);
   const [invalid, setInvalid] = useState(false);
-  const last = useRef(external);
-  useEffect(() => {
-    if (external === last.current) return;
-    last.current = external;
-    try {
-      if (JSON.stringify(JSON.parse(draft), null, 2) === external) return;
-    } catch {
-      // The draft does not parse: the outside value wins.
+  // An outside change is taken while rendering (React's way to adjust state to a changed prop), not in an effect.
+  const [last, setLast] = useState(external);
+  if (external !== last) {
+    setLast(external);
+    if (!sameJson(draft, external)) {
+      setDraft(external);
+      setInvalid(false);
     }
-    setDraft(external);
-    setInvalid(false);
-  }, [external, draft]);
+  }
   const messages = [...(invalid ? [t('designer.props.jsonInvalid')] : []), ...(error ?? [])];
   return (
     <TextField
@@ -141,7 +147,7 @@ export function JsonField({ label, value, onChange, hint, error, testId }: { lab
         try {
           const parsed: unknown = JSON.parse(text);
           setInvalid(false);
-          last.current = JSON.stringify(parsed, null, 2);
+          setLast(JSON.stringify(parsed, null, 2));
           onChange(parsed);
         } catch {
           setInvalid(true);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
@@ -28,13 +28,11 @@ export function RankingPage() {
 
   // Until the coordinator picks, the latest recorded choice is what the plot and the checkboxes show.
   const latest = history.data?.[0];
-  useEffect(() => {
-    if (chosen === null && history.data) setChosen(new Set(latest?.procedures.map((p) => p.code) ?? []));
-  }, [chosen, history.data, latest]);
-  const selection = useMemo(() => chosen ?? new Set<string>(), [chosen]);
+  const recorded = useMemo(() => new Set(latest?.procedures.map((p) => p.code) ?? []), [latest]);
+  const selection = chosen ?? recorded;
   const toggle = (code: string) =>
     setChosen((current) => {
-      const next = new Set(current ?? []);
+      const next = new Set(current ?? recorded);
       if (next.has(code)) next.delete(code);
       else next.add(code);
       return next;

@@ -8,7 +8,7 @@ import { useUser } from '../session';
 import { failureReason } from '../tasks/parts';
 import {
   actingLevels, canEditIssues, deleteIssue, getIssue, issueKinds, issuePriorities, issueStatuses, listProcesses, listSteps, saveIssue,
-  type IssueInput, type ProcessStep, type ReformIssue,
+  type IssueInput, type ReformIssue,
 } from './api';
 
 const empty: IssueInput = {
@@ -46,7 +46,6 @@ export function IssueFormPage() {
   const [input, setInput] = useState<IssueInput>(empty);
   const [issue, setIssue] = useState<ReformIssue | null>(null);
   const [note, setNote] = useState('');
-  const [steps, setSteps] = useState<ProcessStep[]>([]);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -65,13 +64,9 @@ export function IssueFormPage() {
     return () => abort.abort();
   }, [id]);
 
-  useEffect(() => {
-    setSteps([]);
-    if (!input.processKey) return;
-    const abort = new AbortController();
-    listSteps(input.processKey, abort.signal).then(setSteps, () => undefined);
-    return () => abort.abort();
-  }, [input.processKey]);
+  const processSteps = useResource((signal) => (input.processKey ? listSteps(input.processKey, signal) : Promise.resolve([])), `steps:${input.processKey}`);
+  // Another process's steps never show while this one's load; a failed load offers none.
+  const steps = processSteps.loading || processSteps.error !== null ? [] : (processSteps.data ?? []);
 
   const set = <K extends keyof IssueInput>(key: K, value: IssueInput[K]) => setInput((current) => ({ ...current, [key]: value }));
   const toggle = <T,>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);

@@ -70,10 +70,12 @@ function CycleScreen({ pilotId, cycleId }: { pilotId: string; cycleId: string })
   const organisations = useResource((signal) => listOrganisations(signal), 'organisations');
 
   const open = cycle.data !== null && isOpen(cycle.data);
+  const { reload: reloadCycle } = cycle;
+  const { reload: reloadInstances } = instances;
   const refresh = useCallback(() => {
-    cycle.reload();
-    instances.reload();
-  }, [cycle.reload, instances.reload]);
+    reloadCycle();
+    reloadInstances();
+  }, [reloadCycle, reloadInstances]);
   usePolling(open, pollIntervalMs, refresh);
 
   const rows = useMemo(

@@ -85,12 +85,11 @@ function PilotEditor({ id }: { id: string | null }) {
   const summaryRef = useRef<HTMLDivElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (pilot.data && forms === null) {
-      const form = toForm(pilot.data.configuration);
-      setForms({ initial: form, current: form });
-    }
-  }, [pilot.data, forms]);
+  // The pilot's form once it has loaded, taken while rendering (not in an effect) and only the first time.
+  if (pilot.data && forms === null) {
+    const form = toForm(pilot.data.configuration);
+    setForms({ initial: form, current: form });
+  }
 
   useEffect(() => {
     if (focusSummary > 0) (summaryRef.current ?? failureRef.current)?.focus();

@@ -6,7 +6,7 @@ import type { TaskAlert, TaskScreenState } from './useTaskScreen';
 /** What the last action did: 完了しました (with the next steps), 解除しました, or why it failed. */
 export function TaskNotices({ screen, inboxLink }: { screen: TaskScreenState; inboxLink: string }) {
   const { t } = useTranslation();
-  const { notice, next, alert, refs } = screen;
+  const { notice, next, alert, ids } = screen;
 
   const alertText = (a: TaskAlert): string => {
     switch (a.kind) {
@@ -27,7 +27,7 @@ export function TaskNotices({ screen, inboxLink }: { screen: TaskScreenState; in
     <>
       {notice === 'completed' && (
         <div
-          ref={refs.successRef}
+          id={ids.focus.success}
           tabIndex={-1}
           role="status"
           className="mb-6 max-w-4xl border-l-4 border-success-1 bg-green-50 px-4 py-3 text-solid-gray-900"
@@ -47,7 +47,7 @@ export function TaskNotices({ screen, inboxLink }: { screen: TaskScreenState; in
       )}
       {alert && (
         <div
-          ref={refs.alertRef}
+          id={ids.focus.alert}
           tabIndex={-1}
           role="alert"
           className="mb-6 max-w-4xl border-l-4 border-error-1 bg-red-50 px-4 py-3 text-std-17B-170 text-error-2"
@@ -63,14 +63,14 @@ export function TaskNotices({ screen, inboxLink }: { screen: TaskScreenState; in
 /** 担当する on an open task, 解除 on the clerk's own, and who holds it when someone else does. */
 export function TaskActions({ screen }: { screen: TaskScreenState }) {
   const { t } = useTranslation();
-  const { task, busy, editable, refs } = screen;
+  const { task, busy, editable, ids } = screen;
   if (!task) return null;
   return (
     <>
       {task.status === 'Open' && (
         <div className="mb-8 flex max-w-4xl flex-wrap items-center gap-4">
           <p>{t('tasks.task.claimHint')}</p>
-          <button ref={refs.claimRef} type="button" className="btn-primary" onClick={() => void screen.claim()} disabled={busy !== null} data-testid="task-claim">
+          <button id={ids.focus.claim} type="button" className="btn-primary" onClick={() => void screen.claim()} disabled={busy !== null} data-testid="task-claim">
             {t('tasks.task.claim')}
           </button>
         </div>

@@ -35,7 +35,7 @@ function SummaryLine({ item }: { item: SummaryItem }) {
 /** The claimed task's form: the error summary, the fields, the measured time with the effort, and one button per outcome. */
 export function TaskForm({ task, screen }: { task: TaskDetail; screen: TaskScreenState }) {
   const { t } = useTranslation();
-  const { ids, refs, summary, values, setValue, fieldErrors, effortValue, effortError, busy, measuredSeconds } = screen;
+  const { ids, summary, values, setValue, fieldErrors, effortValue, effortError, busy, measuredSeconds } = screen;
   const fields = task.formFields ?? [];
   const outcomes = (task.outcomes ?? []).filter((o) => !hiddenOutcomes.has(o.trim().toLowerCase()));
   const effortId = ids.effort;
@@ -44,7 +44,7 @@ export function TaskForm({ task, screen }: { task: TaskDetail; screen: TaskScree
       <p className="mb-4">{t('tasks.task.formLead')}</p>
       {summary && (
         <div
-          ref={refs.summaryRef}
+          id={ids.focus.summary}
           tabIndex={-1}
           role="alert"
           aria-labelledby={`${ids.base}-summary-heading`}
@@ -63,7 +63,7 @@ export function TaskForm({ task, screen }: { task: TaskDetail; screen: TaskScree
           </ul>
         </div>
       )}
-      <form ref={refs.formRef} noValidate onSubmit={onSubmit} aria-busy={busy === 'complete'} data-testid="task-form" className="flex flex-col gap-6">
+      <form id={ids.focus.form} noValidate onSubmit={onSubmit} aria-busy={busy === 'complete'} data-testid="task-form" className="flex flex-col gap-6">
         {fields.map((field, index) => (
           <TaskField
             key={field.name}

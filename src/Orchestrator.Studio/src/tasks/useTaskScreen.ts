@@ -31,10 +31,12 @@ function summaryItems(fields: readonly FormField[], fieldErrors: Record<string, 
   ];
 }
 
+/** Element ids on the screen: the form's controls, and where focus goes after an action. */
 export interface ScreenIds {
   base: string;
   field: (index: number) => string;
   effort: string;
+  focus: Record<FocusTarget, string>;
 }
 
 /**
@@ -44,7 +46,12 @@ export interface ScreenIds {
 export function useTaskScreen(id: string) {
   const { t } = useTranslation();
   const base = useId();
-  const ids: ScreenIds = { base, field: (index) => `${base}-field-${index}`, effort: `${base}-effort` };
+  const ids: ScreenIds = {
+    base,
+    field: (index) => `${base}-field-${index}`,
+    effort: `${base}-effort`,
+    focus: { summary: `${base}-summary`, success: `${base}-success`, alert: `${base}-alert`, claim: `${base}-claim`, form: `${base}-form` },
+  };
 
   const [task, setTask] = useState<TaskDetail | null>(null);
   const [loadState, setLoadState] = useState<'loading' | 'ready' | 'notFound' | 'error'>('loading');
@@ -63,11 +70,6 @@ export function useTaskScreen(id: string) {
   const [busy, setBusy] = useState<Busy | null>(null);
 
   const focusNext = useRef<FocusTarget | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const successRef = useRef<HTMLDivElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
-  const claimRef = useRef<HTMLButtonElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
 
   const accept = useCallback((detail: TaskDetail) => {
     setBaseSeconds((seconds) => seconds ?? detail.activeSeconds ?? 0);
@@ -98,21 +100,14 @@ export function useTaskScreen(id: string) {
   const effortValue = effort ?? minutesText(measuredSeconds);
 
   // After the render that shows what an action asked to focus (every action ends in a state change).
+  const focusIds = ids.focus;
   useEffect(() => {
     const target = focusNext.current;
     if (target === null) return;
     focusNext.current = null;
-    const element =
-      target === 'summary'
-        ? summaryRef.current
-        : target === 'success'
-          ? successRef.current
-          : target === 'alert'
-            ? alertRef.current
-            : target === 'claim'
-              ? claimRef.current
-              : formRef.current?.querySelector<HTMLElement>('input, select, textarea');
-    element?.focus();
+    const element = document.getElementById(focusIds[target]);
+    // The form itself is not focusable: its first control is.
+    (target === 'form' ? element?.querySelector<HTMLElement>('input, select, textarea') : element)?.focus();
   });
 
   const show = (next: TaskAlert) => {
@@ -231,7 +226,6 @@ export function useTaskScreen(id: string) {
     claim,
     release,
     complete,
-    refs: { summaryRef, successRef, alertRef, claimRef, formRef },
   };
 }
 
