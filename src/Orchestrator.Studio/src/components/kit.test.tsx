@@ -92,7 +92,11 @@ describe('SelectFilter', () => {
 
     const select = screen.getByRole('combobox', { name: '系統' });
     expect(select.dataset.testid).toBe('filter-arm');
-    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['すべて', '改善後']);
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['すべて', '改善後']);
     await userEvent.selectOptions(select, '改善後');
     expect(change).toHaveBeenCalledWith('ToBe');
   });

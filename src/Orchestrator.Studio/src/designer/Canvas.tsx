@@ -44,7 +44,21 @@ const nodeTypes = { activity: ActivityCard, lane: LaneBand };
  * not moved the view since it was fitted does a change of the canvas's size (a panel folded away, the window
  * resized) or of the panel floating over its top fit it again. An empty canvas stays at scale 1.
  */
-function FitView({ view, bounds, coveredTop, container, loaded, request }: { view: CanvasView; bounds: Bounds; coveredTop: number; container: RefObject<HTMLDivElement | null>; loaded: boolean; request: FitRequest }) {
+function FitView({
+  view,
+  bounds,
+  coveredTop,
+  container,
+  loaded,
+  request,
+}: {
+  view: CanvasView;
+  bounds: Bounds;
+  coveredTop: number;
+  container: RefObject<HTMLDivElement | null>;
+  loaded: boolean;
+  request: FitRequest;
+}) {
   const flow = useReactFlow();
   const initialised = useNodesInitialized();
   const fittedFor = useRef<CanvasView | null>(loaded ? null : view);
@@ -140,14 +154,29 @@ function Navigation({ onFit }: { onFit: (mode: FitMode) => void }) {
   const { t } = useTranslation();
   const flow = useReactFlow();
   const zoom = useStore((s) => s.transform[2]);
-  const button = 'flex h-9 min-w-9 items-center justify-center whitespace-nowrap rounded-4 border border-solid-gray-536 bg-white px-2 text-dns-16B-130 text-solid-gray-900 hover:bg-solid-gray-50 disabled:text-solid-gray-420';
+  const button =
+    'flex h-9 min-w-9 items-center justify-center whitespace-nowrap rounded-4 border border-solid-gray-536 bg-white px-2 text-dns-16B-130 text-solid-gray-900 hover:bg-solid-gray-50 disabled:text-solid-gray-420';
   return (
     <div className="canvas-navigation flex flex-wrap items-start gap-2" data-testid="canvas-navigation">
       <div role="toolbar" aria-label={t('designer.canvas.controls')} className="grid grid-cols-2 items-center gap-1" data-testid="zoom-controls">
-        <button type="button" className={button} onClick={() => void flow.zoomIn({ duration: 150 })} disabled={zoom >= 2} aria-label={t('designer.canvas.zoomIn')} title={t('designer.canvas.zoomIn')}>
+        <button
+          type="button"
+          className={button}
+          onClick={() => void flow.zoomIn({ duration: 150 })}
+          disabled={zoom >= 2}
+          aria-label={t('designer.canvas.zoomIn')}
+          title={t('designer.canvas.zoomIn')}
+        >
           ＋
         </button>
-        <button type="button" className={button} onClick={() => void flow.zoomOut({ duration: 150 })} disabled={zoom <= 0.1} aria-label={t('designer.canvas.zoomOut')} title={t('designer.canvas.zoomOut')}>
+        <button
+          type="button"
+          className={button}
+          onClick={() => void flow.zoomOut({ duration: 150 })}
+          disabled={zoom <= 0.1}
+          aria-label={t('designer.canvas.zoomOut')}
+          title={t('designer.canvas.zoomOut')}
+        >
           −
         </button>
         <button type="button" className={button} onClick={() => onFit('legible')} data-testid="zoom-legible">
@@ -188,7 +217,25 @@ function ZoomForFocus({ container }: { container: RefObject<HTMLDivElement | nul
  * The diagram: React Flow with activity cards, minimap, zoom controls and, in the swimlane view, one band per actor
  * organisation level. In the swimlane view the lanes decide where cards stand, so cards are not dragged there.
  */
-export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdgesChange, onConnect, onNodeDragStart, onNodeDragStop, onNodeDoubleClick, onSelectionChange, onDrop, coveredTop = 0, empty, navigationSlot, fitKey = 0, children }: CanvasProps) {
+export function Canvas({
+  nodes,
+  edges,
+  view,
+  decorations,
+  onNodesChange,
+  onEdgesChange,
+  onConnect,
+  onNodeDragStart,
+  onNodeDragStop,
+  onNodeDoubleClick,
+  onSelectionChange,
+  onDrop,
+  coveredTop = 0,
+  empty,
+  navigationSlot,
+  fitKey = 0,
+  children,
+}: CanvasProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const [loaded] = useState(nodes.length > 0);
@@ -237,60 +284,62 @@ export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdges
   return (
     <CanvasContext.Provider value={decorations}>
       <div className="flex h-full w-full flex-col md:flex-row">
-      <div
-        ref={container}
-        className="relative min-h-0 min-w-0 flex-1"
-        onDragOver={(e) => {
-          if (onDrop) {
-            e.preventDefault();
-            e.dataTransfer.dropEffect = 'copy';
-          }
-        }}
-        onDrop={onDrop}
-        data-testid="canvas"
-        data-view={view}
-      >
-        <ReactFlow
-          nodes={shown.nodes}
-          edges={styledEdges}
-          nodeTypes={nodeTypes}
-          onNodesChange={onNodesChange as ((changes: NodeChange<Node>[]) => void) | undefined}
-          onEdgesChange={onEdgesChange}
-          onConnect={onConnect}
-          onNodeDragStart={onNodeDragStart}
-          onNodeDragStop={onNodeDragStop}
-          onNodeDoubleClick={onNodeDoubleClick}
-          onSelectionChange={onSelectionChange}
-          nodesDraggable={!readOnly && view === 'free'}
-          nodesConnectable={!readOnly}
-          elementsSelectable
-          deleteKeyCode={null}
-          multiSelectionKeyCode={['Control', 'Meta', 'Shift']}
-          selectionKeyCode="Shift"
-          snapToGrid
-          snapGrid={[8, 8]}
-          defaultViewport={{ x: 0, y: 0, zoom: legibleZoom }}
-          minZoom={0.1}
-          maxZoom={2}
-          fitViewOptions={{ padding: 0.04, maxZoom: 1 }}
-          ariaLabelConfig={{
-            'node.a11yDescription.default': t('designer.canvas.a11yNodes'),
-            'node.a11yDescription.keyboardDisabled': t('designer.canvas.a11yNodesReadOnly'),
-            'edge.a11yDescription.default': t('designer.canvas.a11yEdges'),
-            'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) => t('designer.canvas.a11yMoved', { direction, x, y }),
+        <div
+          ref={container}
+          className="relative min-h-0 min-w-0 flex-1"
+          onDragOver={(e) => {
+            if (onDrop) {
+              e.preventDefault();
+              e.dataTransfer.dropEffect = 'copy';
+            }
           }}
-          proOptions={{ hideAttribution: true }}
+          onDrop={onDrop}
+          data-testid="canvas"
+          data-view={view}
         >
-          <Background gap={16} />
-          <FitView view={view} bounds={bounds} coveredTop={coveredTop} container={container} loaded={loaded} request={request} />
-          <ZoomForFocus container={container} />
-          {children}
-        </ReactFlow>
-        {nodes.length === 0 && empty && <div className="pointer-events-none absolute inset-0 flex items-center justify-center p-8">{empty}</div>}
-      </div>
-      {navigationSlot
-        ? createPortal(navigation, navigationSlot)
-        : navigationSlot === undefined && <div className="shrink-0 border-t border-solid-gray-420 bg-solid-gray-50 p-2 md:w-60 md:border-l md:border-t-0">{navigation}</div>}
+          <ReactFlow
+            nodes={shown.nodes}
+            edges={styledEdges}
+            nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange as ((changes: NodeChange<Node>[]) => void) | undefined}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            onNodeDragStart={onNodeDragStart}
+            onNodeDragStop={onNodeDragStop}
+            onNodeDoubleClick={onNodeDoubleClick}
+            onSelectionChange={onSelectionChange}
+            nodesDraggable={!readOnly && view === 'free'}
+            nodesConnectable={!readOnly}
+            elementsSelectable
+            deleteKeyCode={null}
+            multiSelectionKeyCode={['Control', 'Meta', 'Shift']}
+            selectionKeyCode="Shift"
+            snapToGrid
+            snapGrid={[8, 8]}
+            defaultViewport={{ x: 0, y: 0, zoom: legibleZoom }}
+            minZoom={0.1}
+            maxZoom={2}
+            fitViewOptions={{ padding: 0.04, maxZoom: 1 }}
+            ariaLabelConfig={{
+              'node.a11yDescription.default': t('designer.canvas.a11yNodes'),
+              'node.a11yDescription.keyboardDisabled': t('designer.canvas.a11yNodesReadOnly'),
+              'edge.a11yDescription.default': t('designer.canvas.a11yEdges'),
+              'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) => t('designer.canvas.a11yMoved', { direction, x, y }),
+            }}
+            proOptions={{ hideAttribution: true }}
+          >
+            <Background gap={16} />
+            <FitView view={view} bounds={bounds} coveredTop={coveredTop} container={container} loaded={loaded} request={request} />
+            <ZoomForFocus container={container} />
+            {children}
+          </ReactFlow>
+          {nodes.length === 0 && empty && <div className="pointer-events-none absolute inset-0 flex items-center justify-center p-8">{empty}</div>}
+        </div>
+        {navigationSlot
+          ? createPortal(navigation, navigationSlot)
+          : navigationSlot === undefined && (
+              <div className="shrink-0 border-t border-solid-gray-420 bg-solid-gray-50 p-2 md:w-60 md:border-l md:border-t-0">{navigation}</div>
+            )}
       </div>
     </CanvasContext.Provider>
   );

@@ -12,7 +12,17 @@ import { deleteDoc, selectedOnly, useElementHeight } from './editorParts';
 import { DesignerToolbar, paletteRegionId, propertiesRegionId } from './DesignerToolbar';
 import { cardHeight, cardWidth, freePosition, legibleZoom } from './geometry';
 import { autoLayout, moveNodes } from './layout';
-import { connect, newActivityNode, rootOf, updateActivity, type Activity, type ActivityDescriptor, type ActivityNode, type ConnectionEdge, type JsonObject } from './model';
+import {
+  connect,
+  newActivityNode,
+  rootOf,
+  updateActivity,
+  type Activity,
+  type ActivityDescriptor,
+  type ActivityNode,
+  type ConnectionEdge,
+  type JsonObject,
+} from './model';
 import { colourScale, overlayFigures } from './overlay';
 import { OverlayPanel, useStepsReport, type OverlayChoice } from './OverlayPanel';
 import { Palette, paletteMime } from './Palette';
@@ -188,14 +198,22 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
     setPropertiesOpen(true);
     d.adjust((current) => ({ ...current, nodes: selectedOnly(current.nodes, (n) => n.id === nodeId), edges: selectedOnly(current.edges, () => false) }));
     const node = doc.nodes.find((n) => n.id === nodeId);
-    if (node && view === 'free') void flow.setCenter(node.position.x + cardWidth / 2, node.position.y + 48, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
+    if (node && view === 'free')
+      void flow.setCenter(node.position.x + cardWidth / 2, node.position.y + 48, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
   };
 
   const editActivity = (nodeId: string, activity: Activity) =>
     d.adjust((current) => ({
       ...current,
       nodes: current.nodes.map((n) =>
-        n.id === nodeId ? updateActivity(n, activity, byType.get(activity.type), current.edges.filter((e) => e.source === nodeId).map((e) => e.sourceHandle ?? 'Done')) : n,
+        n.id === nodeId
+          ? updateActivity(
+              n,
+              activity,
+              byType.get(activity.type),
+              current.edges.filter((e) => e.source === nodeId).map((e) => e.sourceHandle ?? 'Done'),
+            )
+          : n,
       ),
     }));
 
@@ -258,7 +276,11 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
           </div>
         )}
         <div className="flex min-w-0 flex-1 flex-col gap-2">
-          <div ref={canvasRef} className="relative h-[60vh] flex-1 overflow-hidden rounded-8 border border-solid-gray-420 bg-white md:h-auto md:min-h-0" data-testid="canvas-area">
+          <div
+            ref={canvasRef}
+            className="relative h-[60vh] flex-1 overflow-hidden rounded-8 border border-solid-gray-420 bg-white md:h-auto md:min-h-0"
+            data-testid="canvas-area"
+          >
             <Canvas
               nodes={doc.nodes}
               edges={doc.edges}
@@ -297,7 +319,9 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
               <WhatIfPanel
                 definition={d.json}
                 processKey={settings.processKey}
-                steps={doc.nodes.filter((n) => n.data.activity.type === 'Orchestrator.HumanTask').map((n) => ({ id: n.id, label: typeof n.data.activity.name === 'string' && n.data.activity.name ? n.data.activity.name : n.id }))}
+                steps={doc.nodes
+                  .filter((n) => n.data.activity.type === 'Orchestrator.HumanTask')
+                  .map((n) => ({ id: n.id, label: typeof n.data.activity.name === 'string' && n.data.activity.name ? n.data.activity.name : n.id }))}
                 onClose={() => setWhatIfOn(false)}
               />
             </div>
@@ -341,7 +365,9 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
           )}
         </aside>
       </div>
-      {dialog === 'versions' && definitionId && <VersionHistory definitionId={definitionId} current={d.json} onRestore={(v) => void actions.restore(v)} onClose={() => setDialog(null)} />}
+      {dialog === 'versions' && definitionId && (
+        <VersionHistory definitionId={definitionId} current={d.json} onRestore={(v) => void actions.restore(v)} onClose={() => setDialog(null)} />
+      )}
       {dialog === 'testRun' && (
         <TestRunDialog
           processKey={settings.processKey}

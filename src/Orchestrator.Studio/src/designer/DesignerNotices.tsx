@@ -36,7 +36,19 @@ export function CanvasEmpty() {
 }
 
 /** Beside the heading: 未保存の変更あり / すべて保存済み, why publishing is blocked, and the editor's messages. */
-export function EditorStatus({ dirty, saved, errors, notice, checkFailure }: { dirty: boolean; saved: boolean; errors: number; notice: Notice; checkFailure: string | null }) {
+export function EditorStatus({
+  dirty,
+  saved,
+  errors,
+  notice,
+  checkFailure,
+}: {
+  dirty: boolean;
+  saved: boolean;
+  errors: number;
+  notice: Notice;
+  checkFailure: string | null;
+}) {
   const { t } = useTranslation();
   return (
     <>

@@ -70,7 +70,13 @@ export function InstanceListPage() {
           <label htmlFor={`${ids}-kind`} className="text-std-16B-170">
             {t('designer.instances.kind')}
           </label>
-          <select id={`${ids}-kind`} className="text-input w-auto min-w-48" value={kind ?? ''} onChange={(e) => change('kind', e.target.value)} data-testid="run-filter-kind">
+          <select
+            id={`${ids}-kind`}
+            className="text-input w-auto min-w-48"
+            value={kind ?? ''}
+            onChange={(e) => change('kind', e.target.value)}
+            data-testid="run-filter-kind"
+          >
             <option value="">{t('designer.instances.kinds.all')}</option>
             {kinds.map((k) => (
               <option key={k} value={k}>
@@ -83,7 +89,13 @@ export function InstanceListPage() {
           <label htmlFor={`${ids}-version`} className="text-std-16B-170">
             {t('designer.instances.version')}
           </label>
-          <select id={`${ids}-version`} className="text-input w-auto min-w-40" value={version ?? ''} onChange={(e) => change('version', e.target.value)} data-testid="run-filter-version">
+          <select
+            id={`${ids}-version`}
+            className="text-input w-auto min-w-40"
+            value={version ?? ''}
+            onChange={(e) => change('version', e.target.value)}
+            data-testid="run-filter-version"
+          >
             <option value="">{t('designer.instances.allVersions')}</option>
             {versions.map((v) => (
               <option key={v.version} value={v.version}>
@@ -101,7 +113,9 @@ export function InstanceListPage() {
       {result === null && !error && <p role="status">{t('designer.loading')}</p>}
       {result && (
         <p role="status" className="mb-2 text-dns-16N-130" data-testid="runs-count">
-          {result.total === 0 ? t('designer.instances.empty') : t('designer.instances.range', { first, last: first + result.items.length - 1, total: result.total })}
+          {result.total === 0
+            ? t('designer.instances.empty')
+            : t('designer.instances.range', { first, last: first + result.items.length - 1, total: result.total })}
         </p>
       )}
       {result && result.items.length > 0 && (

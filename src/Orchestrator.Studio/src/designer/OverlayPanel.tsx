@@ -29,7 +29,16 @@ export function useStepsReport(processKey: string, pilotId: string, enabled: boo
 }
 
 /** The overlay's controls (pilot, figure), its state in words, and the colour legend; it floats over the canvas. */
-export function OverlayPanel({ processKey, armLabel, choice, onChoice, load, scale, matched, onClose }: {
+export function OverlayPanel({
+  processKey,
+  armLabel,
+  choice,
+  onChoice,
+  load,
+  scale,
+  matched,
+  onClose,
+}: {
   processKey: string;
   armLabel: string;
   choice: OverlayChoice;
@@ -76,7 +85,12 @@ export function OverlayPanel({ processKey, armLabel, choice, onChoice, load, sca
       <div className="flex flex-wrap gap-3">
         <label className="text-dns-14N-130" htmlFor={`${id}-pilot`}>
           {t('designer.overlay.pilot')}
-          <select id={`${id}-pilot`} className="ml-2 rounded-4 border border-solid-gray-600 px-1" value={choice.pilotId} onChange={(e) => onChoice({ ...choice, pilotId: e.target.value })}>
+          <select
+            id={`${id}-pilot`}
+            className="ml-2 rounded-4 border border-solid-gray-600 px-1"
+            value={choice.pilotId}
+            onChange={(e) => onChoice({ ...choice, pilotId: e.target.value })}
+          >
             <option value="">{t('designer.overlay.allPilots')}</option>
             {pilots.map((p) => (
               <option key={p.id} value={p.id}>
@@ -87,7 +101,12 @@ export function OverlayPanel({ processKey, armLabel, choice, onChoice, load, sca
         </label>
         <label className="text-dns-14N-130" htmlFor={`${id}-metric`}>
           {t('designer.overlay.metric')}
-          <select id={`${id}-metric`} className="ml-2 rounded-4 border border-solid-gray-600 px-1" value={choice.metric} onChange={(e) => onChoice({ ...choice, metric: e.target.value as OverlayMetric })}>
+          <select
+            id={`${id}-metric`}
+            className="ml-2 rounded-4 border border-solid-gray-600 px-1"
+            value={choice.metric}
+            onChange={(e) => onChoice({ ...choice, metric: e.target.value as OverlayMetric })}
+          >
             {overlayMetrics.map((m) => (
               <option key={m} value={m}>
                 {t(`designer.overlay.metrics.${m}`)}

@@ -83,7 +83,13 @@ export function WorkflowListPage() {
       </div>
 
       {importErrors && (
-        <div ref={alertRef} tabIndex={-1} role="alert" className="mb-6 border-l-4 border-error-1 bg-red-50 px-4 py-3 text-solid-gray-900" data-testid="import-errors">
+        <div
+          ref={alertRef}
+          tabIndex={-1}
+          role="alert"
+          className="mb-6 border-l-4 border-error-1 bg-red-50 px-4 py-3 text-solid-gray-900"
+          data-testid="import-errors"
+        >
           <p className="font-bold">{importErrors.title}</p>
           {importErrors.errors.length > 0 && (
             <ul className="mt-2 list-disc pl-6">

@@ -27,7 +27,9 @@ export function pasteClip(state: CanvasState, clip: Clip, rootNodeId: string, of
     taken.add(id);
     renamed.set(activity.id, id);
     const at = { x: Math.round(position.x + offset), y: Math.round(position.y + offset) };
-    const metadata: JsonObject = { ...(typeof activity.metadata === 'object' && activity.metadata !== null && !Array.isArray(activity.metadata) ? activity.metadata : {}) };
+    const metadata: JsonObject = {
+      ...(typeof activity.metadata === 'object' && activity.metadata !== null && !Array.isArray(activity.metadata) ? activity.metadata : {}),
+    };
     const designer = typeof metadata.designer === 'object' && metadata.designer !== null && !Array.isArray(metadata.designer) ? metadata.designer : {};
     metadata.designer = { ...designer, position: at };
     const copy: Activity = { ...structuredClone(activity), id, nodeId: `${rootNodeId}:${id}`, metadata };
@@ -37,7 +39,17 @@ export function pasteClip(state: CanvasState, clip: Clip, rootNodeId: string, of
     const source = renamed.get(c.source);
     const target = renamed.get(c.target);
     if (!source || !target) return [];
-    return [{ id: edgeId(source, c.port, target, state.edges.length + i), source, sourceHandle: c.port, target, targetHandle: 'In', label: c.port, data: { connection: null } }];
+    return [
+      {
+        id: edgeId(source, c.port, target, state.edges.length + i),
+        source,
+        sourceHandle: c.port,
+        target,
+        targetHandle: 'In',
+        label: c.port,
+        data: { connection: null },
+      },
+    ];
   });
   return {
     nodes: [...state.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...pasted],

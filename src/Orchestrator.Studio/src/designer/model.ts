@@ -232,9 +232,7 @@ export function edgeId(source: string, port: string, target: string, index: numb
 /** Elsa JSON → canvas. Activities without a position are laid out in a row below the others. */
 export function toCanvas(definition: JsonObject, descriptors: readonly ActivityDescriptor[]): CanvasState {
   const root = rootOf(definition);
-  const activities = (Array.isArray(root.activities) ? root.activities : []).filter(
-    (a): a is Activity => isObject(a) && typeof a.id === 'string',
-  );
+  const activities = (Array.isArray(root.activities) ? root.activities : []).filter((a): a is Activity => isObject(a) && typeof a.id === 'string');
   const connections = (Array.isArray(root.connections) ? root.connections : []).filter(isObject);
   const byType = new Map(descriptors.map((d) => [d.type, d]));
 
@@ -299,11 +297,11 @@ export function toElsa(state: CanvasState, original: JsonObject): JsonObject {
   });
   // Edges to activities that do not exist stay (validation reports them); deleting a node removes its edges.
   const connections = state.edges.map((edge) => {
-      const kept = edge.data?.connection;
-      if (kept && sameEnds(kept, edge)) return kept;
-      const fresh = newConnection(edge.source, edge.sourceHandle ?? 'Done', edge.target);
-      return kept && Array.isArray(kept.vertices) ? { ...fresh, vertices: kept.vertices } : fresh;
-    });
+    const kept = edge.data?.connection;
+    if (kept && sameEnds(kept, edge)) return kept;
+    const fresh = newConnection(edge.source, edge.sourceHandle ?? 'Done', edge.target);
+    return kept && Array.isArray(kept.vertices) ? { ...fresh, vertices: kept.vertices } : fresh;
+  });
   return { ...original, root: { ...root, activities, connections } };
 }
 

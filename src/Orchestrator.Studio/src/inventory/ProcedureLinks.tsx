@@ -19,7 +19,10 @@ export function ProcedureLinks({ procedure }: { procedure: Procedure }) {
   return (
     <div data-testid="procedure-links" className="flex flex-col gap-3">
       <p>
-        {t('inventory.procedure.processKey')}: <span className="font-mono" data-testid="procedure-process-key">{key}</span>
+        {t('inventory.procedure.processKey')}:{' '}
+        <span className="font-mono" data-testid="procedure-process-key">
+          {key}
+        </span>
       </p>
       <div>
         <h3 className="text-std-16B-170">{t('inventory.procedure.workflowsOfProcess')}</h3>

@@ -89,7 +89,13 @@ function ProcedureDetail({ procedure: p }: { procedure: Procedure }) {
       {edit && (
         <div className="mb-6 flex flex-wrap items-start gap-3">
           <div className="flex max-w-xl flex-col gap-2">
-            <button type="button" className="btn-primary" disabled={busy || p.dataFlows.length === 0} onClick={() => void createDraft()} data-testid="create-draft">
+            <button
+              type="button"
+              className="btn-primary"
+              disabled={busy || p.dataFlows.length === 0}
+              onClick={() => void createDraft()}
+              data-testid="create-draft"
+            >
               {busy ? t('inventory.procedure.creatingDraft') : t('inventory.procedure.createDraft')}
             </button>
             <p className="text-dns-16N-130 text-solid-gray-700">

@@ -21,8 +21,7 @@ export function RankingPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const schemes = useResource((signal) => listSchemes(signal), `schemes:${generation}`);
   const schemeId = params.get('scheme') ?? schemes.data?.find((s) => s.id === 'standard')?.id ?? schemes.data?.[0]?.id ?? null;
-  const ranking = useResource((signal) => (schemeId ? getRanking(schemeId, signal) : Promise.resolve(null)), `ranking:${schemeId}:${generation}`,
-  );
+  const ranking = useResource((signal) => (schemeId ? getRanking(schemeId, signal) : Promise.resolve(null)), `ranking:${schemeId}:${generation}`);
   const history = useResource((signal) => listFocusChoices(signal), `focus:${generation}`);
   const [chosen, setChosen] = useState<Set<string> | null>(null);
 
@@ -52,7 +51,12 @@ export function RankingPage() {
       {schemes.data !== null && schemes.data.length > 0 && (
         <label className="mb-4 flex max-w-md flex-col gap-1">
           <span className="text-std-16B-170">{t('inventory.ranking.scheme')}</span>
-          <select className="text-input" value={schemeId ?? ''} onChange={(e) => setParams({ scheme: e.target.value }, { replace: true })} data-testid="scheme-select">
+          <select
+            className="text-input"
+            value={schemeId ?? ''}
+            onChange={(e) => setParams({ scheme: e.target.value }, { replace: true })}
+            data-testid="scheme-select"
+          >
             {schemes.data.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -95,7 +99,13 @@ export function RankingPage() {
             <RankingTable ranked={data.ranked} chosen={selection} onToggle={editable ? toggle : null} />
           </section>
           <Unranked data={data} />
-          <FocusPanel schemeId={data.scheme.id} chosen={[...selection]} editable={editable} history={history.data} onRecorded={() => setGeneration((g) => g + 1)} />
+          <FocusPanel
+            schemeId={data.scheme.id}
+            chosen={[...selection]}
+            editable={editable}
+            history={history.data}
+            onRecorded={() => setGeneration((g) => g + 1)}
+          />
         </>
       )}
     </>

@@ -75,8 +75,15 @@ export function SchemePanel({ scheme, editable, onSaved }: { scheme: PrioritySch
           const key = weightKey(c);
           const label = t('inventory.ranking.weight', { criterion: t(`inventory.criterion.${c}`) });
           return editable ? (
-            <TextInput key={c} field={`weights.${key}`} label={label} errors={errors} value={weights[key] ?? ''} width="max-w-32"
-              onChange={(value) => setWeights((w) => ({ ...w, [key]: value }))} />
+            <TextInput
+              key={c}
+              field={`weights.${key}`}
+              label={label}
+              errors={errors}
+              value={weights[key] ?? ''}
+              width="max-w-32"
+              onChange={(value) => setWeights((w) => ({ ...w, [key]: value }))}
+            />
           ) : (
             <p key={c} data-testid={`weight-${key}`}>
               {label}: <strong>{scheme.weights[key]}</strong>
@@ -98,7 +105,15 @@ export function SchemePanel({ scheme, editable, onSaved }: { scheme: PrioritySch
             {t('inventory.ranking.saveScheme')}
           </button>
           <TextInput field="id" label={t('inventory.ranking.newSchemeId')} errors={errors} value={newId} onChange={setNewId} width="max-w-60" maxLength={64} />
-          <TextInput field="name" label={t('inventory.ranking.newSchemeName')} errors={errors} value={newName} onChange={setNewName} width="max-w-60" maxLength={200} />
+          <TextInput
+            field="name"
+            label={t('inventory.ranking.newSchemeName')}
+            errors={errors}
+            value={newName}
+            onChange={setNewName}
+            width="max-w-60"
+            maxLength={200}
+          />
           <button type="button" className="btn-secondary" onClick={() => void save(true)} data-testid="scheme-save-new">
             {t('inventory.ranking.saveAsNew')}
           </button>

@@ -55,12 +55,27 @@ export function IssueListPage() {
       {list !== null && (
         <>
           <div className="mb-4 flex flex-wrap items-end gap-4">
-            <Choice label={t('issues.filter.kind')} value={kind} onChange={setKind} testId="filter-kind"
-              options={issueKinds.map((k) => [k, t(`issues.kind.${k}`)])} />
-            <Choice label={t('issues.filter.status')} value={status} onChange={setStatus} testId="filter-status"
-              options={issueStatuses.map((s) => [s, t(`issues.status.${s}`)])} />
-            <Choice label={t('issues.filter.process')} value={processKey} onChange={setProcessKey} testId="filter-process"
-              options={(processes.data ?? []).map((p) => [p.processKey, p.name])} />
+            <Choice
+              label={t('issues.filter.kind')}
+              value={kind}
+              onChange={setKind}
+              testId="filter-kind"
+              options={issueKinds.map((k) => [k, t(`issues.kind.${k}`)])}
+            />
+            <Choice
+              label={t('issues.filter.status')}
+              value={status}
+              onChange={setStatus}
+              testId="filter-status"
+              options={issueStatuses.map((s) => [s, t(`issues.status.${s}`)])}
+            />
+            <Choice
+              label={t('issues.filter.process')}
+              value={processKey}
+              onChange={setProcessKey}
+              testId="filter-process"
+              options={(processes.data ?? []).map((p) => [p.processKey, p.name])}
+            />
             <p className="pb-3 text-solid-gray-700" aria-live="polite" data-testid="issue-count">
               {t('issues.count', { shown: shown.length, total: list.length })}
             </p>
@@ -90,7 +105,7 @@ export function IssueListPage() {
                         </Link>
                       </th>
                       <td className={td}>
-                        {i.processKey ? names.get(i.processKey) ?? i.processKey : ''}
+                        {i.processKey ? (names.get(i.processKey) ?? i.processKey) : ''}
                         {i.stepCodes.length > 0 && <div className="font-mono text-dns-14N-120">{i.stepCodes.join('、')}</div>}
                       </td>
                       <td className={td}>{i.legalBasis ?? ''}</td>
@@ -109,7 +124,13 @@ export function IssueListPage() {
   );
 }
 
-function Choice({ label, value, onChange, options, testId }: {
+function Choice({
+  label,
+  value,
+  onChange,
+  options,
+  testId,
+}: {
   label: string;
   value: string;
   onChange: (value: string) => void;

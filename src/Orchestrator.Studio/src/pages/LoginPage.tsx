@@ -20,8 +20,7 @@ function describe(error: unknown): Failure {
   if (error instanceof ApiError) {
     if (error.status === 401) return { kind: 'message', key: 'login.invalidCredentials' };
     if (error.status === 423) return { kind: 'message', key: 'login.locked' };
-    if (error.problem && (error.problem.title || error.problem.detail || error.problem.errors?.length))
-      return { kind: 'problem', problem: error.problem };
+    if (error.problem && (error.problem.title || error.problem.detail || error.problem.errors?.length)) return { kind: 'problem', problem: error.problem };
     return { kind: 'unexpected', status: error.status };
   }
   return { kind: 'unexpected', status: 0 };
@@ -68,15 +67,7 @@ function RequiredField({ id, label, error, ...input }: InputProps & { id: string
           {t('login.required')}
         </span>
       </div>
-      <input
-        {...input}
-        id={id}
-        required
-        aria-required="true"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={errorId}
-        className="text-input"
-      />
+      <input {...input} id={id} required aria-required="true" aria-invalid={error ? true : undefined} aria-describedby={errorId} className="text-input" />
       {error && (
         <p id={errorId} className="field-error">
           {error}

@@ -78,10 +78,7 @@ function CycleScreen({ pilotId, cycleId }: { pilotId: string; cycleId: string })
   }, [reloadCycle, reloadInstances]);
   usePolling(open, pollIntervalMs, refresh);
 
-  const rows = useMemo(
-    () => [...(instances.data ?? [])].filter((i) => armFilter === '' || i.arm === armFilter).sort(byCase),
-    [instances.data, armFilter],
-  );
+  const rows = useMemo(() => [...(instances.data ?? [])].filter((i) => armFilter === '' || i.arm === armFilter).sort(byCase), [instances.data, armFilter]);
 
   const pilotName = pilot.data ? localName(pilot.data.name, language, pilotId) : pilotId;
   const notFound = cycle.error instanceof ApiError && cycle.error.status === 404;

@@ -4,7 +4,6 @@ import { cell, DataTable } from '../components/DataTable';
 import type { CycleView } from './api';
 import { ArmProgressBar, CycleStatusBadge, ProgressLegend, TimeValue } from './parts';
 
-
 /** When a cycle was requested, started, is due and closed; a simulated cycle's start and deadline are virtual. */
 export function CycleTimes({ cycle }: { cycle: CycleView }) {
   const { t } = useTranslation();

@@ -11,20 +11,30 @@ export function PilotDeliverables({ pilotId, processes }: { pilotId: string; pro
     <ul className="flex flex-col gap-3" data-testid="pilot-deliverables">
       <li className="flex flex-wrap items-center gap-3">
         <span className="min-w-64 font-bold">{t('pilots.deliverables.report')}</span>
-        <a className={docx} href={`${base}.docx`} download>{t('pilots.deliverables.word')}</a>
-        <a className={docx} href={`${base}.xlsx`} download>{t('pilots.deliverables.excel')}</a>
+        <a className={docx} href={`${base}.docx`} download>
+          {t('pilots.deliverables.word')}
+        </a>
+        <a className={docx} href={`${base}.xlsx`} download>
+          {t('pilots.deliverables.excel')}
+        </a>
       </li>
-      {processes.filter((p) => p.toBe?.definitionId).map((p) => {
-        const spec = `/api/deliverables/workflows/${encodeURIComponent(p.toBe!.definitionId!)}/practical-spec`;
-        const version = p.toBe!.version ? `?version=${p.toBe!.version}` : '';
-        return (
-          <li key={p.processKey ?? spec} className="flex flex-wrap items-center gap-3">
-            <span className="min-w-64 font-bold">{t('pilots.deliverables.spec', { process: p.processKey ?? '' })}</span>
-            <a className={docx} href={`${spec}.docx${version}`} download>{t('pilots.deliverables.word')}</a>
-            <a className={docx} href={`${spec}.xlsx${version}`} download>{t('pilots.deliverables.excel')}</a>
-          </li>
-        );
-      })}
+      {processes
+        .filter((p) => p.toBe?.definitionId)
+        .map((p) => {
+          const spec = `/api/deliverables/workflows/${encodeURIComponent(p.toBe!.definitionId!)}/practical-spec`;
+          const version = p.toBe!.version ? `?version=${p.toBe!.version}` : '';
+          return (
+            <li key={p.processKey ?? spec} className="flex flex-wrap items-center gap-3">
+              <span className="min-w-64 font-bold">{t('pilots.deliverables.spec', { process: p.processKey ?? '' })}</span>
+              <a className={docx} href={`${spec}.docx${version}`} download>
+                {t('pilots.deliverables.word')}
+              </a>
+              <a className={docx} href={`${spec}.xlsx${version}`} download>
+                {t('pilots.deliverables.excel')}
+              </a>
+            </li>
+          );
+        })}
     </ul>
   );
 }

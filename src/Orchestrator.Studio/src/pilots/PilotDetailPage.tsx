@@ -106,11 +106,7 @@ function PilotDetail({ id }: { id: string }) {
   }
 
   const noticeText =
-    notice === null
-      ? null
-      : notice.kind === 'started'
-        ? t('pilots.detail.runStarted', { number: notice.number })
-        : t(`pilots.detail.${notice.kind}`);
+    notice === null ? null : notice.kind === 'started' ? t('pilots.detail.runStarted', { number: notice.number }) : t(`pilots.detail.${notice.kind}`);
 
   return (
     <>

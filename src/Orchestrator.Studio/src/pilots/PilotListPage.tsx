@@ -13,7 +13,6 @@ import { usePolling, useScheduledRefresh } from './hooks';
 import { ActiveLabel, ArmProgressBar, CycleStatusBadge, ModeBadge, failureReason } from './parts';
 import { needsPolling, pollIntervalMs } from './progress';
 
-
 function LastCycle({ pilot }: { pilot: PilotView }) {
   const { t } = useTranslation();
   const cycle = pilot.lastCycle;

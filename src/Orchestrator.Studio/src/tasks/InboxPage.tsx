@@ -171,7 +171,10 @@ export function InboxPage() {
         <SelectFilter
           label={t('tasks.inbox.filterDue')}
           value={query.due ?? ''}
-          options={[{ value: '', label: t('tasks.inbox.dueOptions.any') }, ...dueFilters.map((due) => ({ value: due, label: t(`tasks.inbox.dueOptions.${due}`) }))]}
+          options={[
+            { value: '', label: t('tasks.inbox.dueOptions.any') },
+            ...dueFilters.map((due) => ({ value: due, label: t(`tasks.inbox.dueOptions.${due}`) })),
+          ]}
           onChange={(value) => setFilter('due', value)}
           width="min-w-40"
           testId="filter-due"

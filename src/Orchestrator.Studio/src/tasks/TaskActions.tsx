@@ -70,7 +70,14 @@ export function TaskActions({ screen }: { screen: TaskScreenState }) {
       {task.status === 'Open' && (
         <div className="mb-8 flex max-w-4xl flex-wrap items-center gap-4">
           <p>{t('tasks.task.claimHint')}</p>
-          <button id={ids.focus.claim} type="button" className="btn-primary" onClick={() => void screen.claim()} disabled={busy !== null} data-testid="task-claim">
+          <button
+            id={ids.focus.claim}
+            type="button"
+            className="btn-primary"
+            onClick={() => void screen.claim()}
+            disabled={busy !== null}
+            data-testid="task-claim"
+          >
             {t('tasks.task.claim')}
           </button>
         </div>

@@ -89,11 +89,11 @@ describe('task screen: completing', () => {
     expect(summary.getAttribute('role')).toBe('alert');
     await waitFor(() => expect(document.activeElement).toBe(summary));
     expect(within(summary).getByRole('heading', { name: '入力内容を確認してください' })).toBeTruthy();
-    expect(within(summary).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      '世帯人数は 1 以上 20 以下です',
-      '異動理由は選択肢から選んでください',
-      '処理結果が不正です',
-    ]);
+    expect(
+      within(summary)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['世帯人数は 1 以上 20 以下です', '異動理由は選択肢から選んでください', '処理結果が不正です']);
 
     const household = screen.getByLabelText('世帯人数');
     expect(household.getAttribute('aria-invalid')).toBe('true');
@@ -117,7 +117,11 @@ describe('task screen: completing', () => {
     await userEvent.click(screen.getByRole('button', { name: '承認' }));
 
     const summary = await screen.findByRole('alert');
-    expect(within(summary).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(
+      within(summary)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
       '住民票コードの形式が正しくありません',
       '世帯人数は 20 以下で入力してください',
       '異動理由を選択してください',

@@ -23,9 +23,7 @@ describe('task screen', () => {
     expect(screen.getByTestId('task-claimed-by').textContent).toBe('台東 花子');
 
     const instructions = within(screen.getByRole('region', { name: '作業の説明' }));
-    expect(instructions.getByText(/届出の内容を確認してください。/).textContent).toBe(
-      '届出の内容を確認してください。\n不備があれば差し戻してください。',
-    );
+    expect(instructions.getByText(/届出の内容を確認してください。/).textContent).toBe('届出の内容を確認してください。\n不備があれば差し戻してください。');
 
     const caseData = within(screen.getByRole('region', { name: '案件情報' }));
     expect(caseData.getAllByRole('term').map((dt) => dt.textContent)).toEqual(['申請者番号', '届出日']);
@@ -136,9 +134,7 @@ describe('task screen', () => {
       'GET /api/tasks/t1': () =>
         jsonResponse(
           200,
-          ++reads === 1
-            ? taskDetail({ status: 'Open', claimedByMe: false, claimedBy: null })
-            : taskDetail({ claimedByMe: false, claimedBy: '上野 太郎' }),
+          ++reads === 1 ? taskDetail({ status: 'Open', claimedByMe: false, claimedBy: null }) : taskDetail({ claimedByMe: false, claimedBy: '上野 太郎' }),
         ),
       'POST /api/tasks/t1/claim': () => problem(409, 'Conflict'),
     });
@@ -172,7 +168,11 @@ describe('task screen', () => {
     expect(screen.getByTestId('task-outcome').textContent).toBe('完了');
     expect(screen.getByTestId('task-effort').textContent).toBe('7 分');
     expect(screen.getByTestId('task-active-time').textContent).toBe('01:05');
-    expect(within(screen.getByTestId('task-data')).getAllByRole('definition').map((d) => d.textContent)).toEqual(['12345678901', 'いいえ']);
+    expect(
+      within(screen.getByTestId('task-data'))
+        .getAllByRole('definition')
+        .map((d) => d.textContent),
+    ).toEqual(['12345678901', 'いいえ']);
     expect(screen.queryByRole('timer')).toBeNull();
     expect(screen.queryAllByRole('textbox')).toHaveLength(0);
   });
@@ -264,8 +264,7 @@ describe('measured active time', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
     const server = mockServer({
       'GET /api/me': me,
-      'GET /api/tasks/t1': () =>
-        jsonResponse(200, taskDetail({ formFields: [], outcomes: ['Done'], instructions: null, caseData: {}, measurement: null })),
+      'GET /api/tasks/t1': () => jsonResponse(200, taskDetail({ formFields: [], outcomes: ['Done'], instructions: null, caseData: {}, measurement: null })),
       'POST /api/tasks/t1/activity': () => new Response(null, { status: 204 }),
       'POST /api/tasks/t1/complete': (request) => completed(request, { formFields: [], outcomes: ['Done'] }),
     });

@@ -190,8 +190,7 @@ export function useTaskScreen(id: string) {
         setFieldErrors(problems.fields);
         setEffortError(problems.effort);
         const serverItems = summaryItems(fields, problems.fields, problems.effort, problems.other, ids);
-        if (serverItems.length === 0)
-          serverItems.push({ key: '$problem', message: error.problem?.detail ?? error.problem?.title ?? 'HTTP 400', target: null });
+        if (serverItems.length === 0) serverItems.push({ key: '$problem', message: error.problem?.detail ?? error.problem?.title ?? 'HTTP 400', target: null });
         showSummary(serverItems);
       } else if (error instanceof ApiError && error.status === 409) {
         show({ kind: 'alreadyCompleted' });

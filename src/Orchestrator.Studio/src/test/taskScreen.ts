@@ -9,8 +9,7 @@ import { taskDetail } from './tasks';
 // a form filled in correctly, and a document that is visible and focused (so active time is measured).
 
 export const me = () => jsonResponse(200, user());
-export const posts = (server: ReturnType<typeof mockServer>, suffix: string) =>
-  server.requests.filter((r) => r.method === 'POST' && r.url.endsWith(suffix));
+export const posts = (server: ReturnType<typeof mockServer>, suffix: string) => server.requests.filter((r) => r.method === 'POST' && r.url.endsWith(suffix));
 
 export function completed(request: RecordedRequest, extra: Partial<TaskDetail> = {}): Response {
   const body = request.body as { outcome: string; data: Record<string, unknown>; effortMinutes: number };
