@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Orchestrator: .NET tests (engine, server, CLI, fake agencies, browser) and the Studio's
-# unit tests. Installs what the tests need when it is missing: Debian's chromium and postgresql, and the Studio's npm
-# packages. The server's store tests also run on a throwaway PostgreSQL server that this script starts and removes.
+# unit tests, lint and format check. Installs what the tests need when it is missing: Debian's chromium and
+# postgresql, and the Studio's npm packages. The server's store tests also run on a throwaway PostgreSQL server
+# that this script starts and removes.
 set -euo pipefail
 cd "$(dirname "$0")"
 . tests/postgres.sh
@@ -40,6 +41,10 @@ dotnet test Orchestrator.sln --no-build -nologo -m:1 2>&1 | tee "$log_dir/dotnet
 echo "== Studio unit tests"
 studio_status=0
 (cd "$studio" && npm test 2>&1) | tee "$log_dir/studio.log" || studio_status=$?
+
+# The Studio's lint (ESLint with the rules of hooks) and formatting (Prettier): a finding fails the run.
+echo "== Studio lint and format"
+(cd "$studio" && npm run --silent lint && npm run --silent format:check) || studio_status=$?
 
 # One closing line over both runners.
 passed=$(grep -hoE 'Passed: +[0-9]+' "$log_dir/dotnet.log" | awk '{s+=$2} END {print s+0}')

@@ -36,12 +36,7 @@ function RequireSession() {
         </Centered>
       );
     case 'signedOut':
-      return (
-        <Navigate
-          to={state.signedOutByUser ? '/login' : loginUrlFor(`${location.pathname}${location.search}${location.hash}`)}
-          replace
-        />
-      );
+      return <Navigate to={state.signedOutByUser ? '/login' : loginUrlFor(`${location.pathname}${location.search}${location.hash}`)} replace />;
     case 'error': {
       const reason = state.error instanceof ApiError ? `HTTP ${state.error.status}` : state.error.message;
       return (
@@ -70,19 +65,68 @@ export function App() {
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireSession />}>
         <Route index element={<HomePage />} />
-        <Route path="inventory/*" element={<RequireArea areaKey="inventory"><InventoryArea /></RequireArea>} />
-        <Route path="issues/*" element={<RequireArea areaKey="issues"><IssuesArea /></RequireArea>} />
-        <Route path="workflows/*" element={<RequireArea areaKey="workflows"><DesignerRoutes /></RequireArea>} />
-        <Route path="tasks" element={<RequireArea areaKey="tasks"><Outlet /></RequireArea>}>
+        <Route
+          path="inventory/*"
+          element={
+            <RequireArea areaKey="inventory">
+              <InventoryArea />
+            </RequireArea>
+          }
+        />
+        <Route
+          path="issues/*"
+          element={
+            <RequireArea areaKey="issues">
+              <IssuesArea />
+            </RequireArea>
+          }
+        />
+        <Route
+          path="workflows/*"
+          element={
+            <RequireArea areaKey="workflows">
+              <DesignerRoutes />
+            </RequireArea>
+          }
+        />
+        <Route
+          path="tasks"
+          element={
+            <RequireArea areaKey="tasks">
+              <Outlet />
+            </RequireArea>
+          }
+        >
           <Route index element={<InboxPage />} />
           <Route path=":id" element={<TaskPage />} />
         </Route>
-        <Route path="pilots/*" element={<RequireArea areaKey="pilots"><PilotsArea /></RequireArea>} />
-        <Route path="reports" element={<RequireArea areaKey="reports"><Outlet /></RequireArea>}>
+        <Route
+          path="pilots/*"
+          element={
+            <RequireArea areaKey="pilots">
+              <PilotsArea />
+            </RequireArea>
+          }
+        />
+        <Route
+          path="reports"
+          element={
+            <RequireArea areaKey="reports">
+              <Outlet />
+            </RequireArea>
+          }
+        >
           <Route index element={<ReportsPage />} />
           <Route path="print" element={<PrintReportPage />} />
         </Route>
-        <Route path="admin" element={<RequireArea areaKey="admin"><AdminPage /></RequireArea>} />
+        <Route
+          path="admin"
+          element={
+            <RequireArea areaKey="admin">
+              <AdminPage />
+            </RequireArea>
+          }
+        />
         <Route path="*" element={<MessagePage kind="notFound" />} />
       </Route>
     </Routes>

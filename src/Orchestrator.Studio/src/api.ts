@@ -51,12 +51,7 @@ export class NetworkError extends Error {
 }
 
 function isFieldProblem(value: unknown): value is FieldProblem {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as FieldProblem).path === 'string' &&
-    typeof (value as FieldProblem).message === 'string'
-  );
+  return typeof value === 'object' && value !== null && typeof (value as FieldProblem).path === 'string' && typeof (value as FieldProblem).message === 'string';
 }
 
 /** Reads a problem-details body; anything else (HTML error page, empty body) gives null. */

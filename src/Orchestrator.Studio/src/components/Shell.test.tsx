@@ -16,7 +16,10 @@ describe('signed-in shell', () => {
     [['Coordinator'], ['ホーム', 'インベントリ', '課題・対応策', 'ワークフロー', 'タスク', 'パイロット', 'レポート']],
     [['Evaluator'], ['ホーム', 'インベントリ', '課題・対応策', 'レポート']],
     [['Admin'], ['ホーム', 'インベントリ', '課題・対応策', 'ワークフロー', 'タスク', 'パイロット', 'レポート', '管理']],
-    [['Clerk', 'Evaluator'], ['ホーム', 'インベントリ', '課題・対応策', 'タスク', 'レポート']],
+    [
+      ['Clerk', 'Evaluator'],
+      ['ホーム', 'インベントリ', '課題・対応策', 'タスク', 'レポート'],
+    ],
   ])('shows the menu for roles %j', async (roles, expected) => {
     mockServer({ 'GET /api/me': () => jsonResponse(200, user({ roles })) });
     renderApp('/');
@@ -40,8 +43,7 @@ describe('signed-in shell', () => {
 
   it('welcomes the user on home with role, organisation and the four effect axes', async () => {
     mockServer({
-      'GET /api/me': () =>
-        jsonResponse(200, user({ displayName: '評価 次郎', roles: ['Evaluator'], organisation: null })),
+      'GET /api/me': () => jsonResponse(200, user({ displayName: '評価 次郎', roles: ['Evaluator'], organisation: null })),
     });
     renderApp('/');
     expect(await screen.findByRole('heading', { level: 1, name: 'ようこそ、評価 次郎 さん' })).toBeTruthy();

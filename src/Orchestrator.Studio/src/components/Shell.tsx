@@ -72,7 +72,14 @@ function SignOutButton() {
 function MenuToggle({ open, onToggle }: { open: boolean; onToggle: () => void }) {
   const { t } = useTranslation();
   return (
-    <button type="button" className="btn-secondary !min-h-10 !px-3 !py-1.5" aria-expanded={open} aria-controls={menuColumnId} onClick={onToggle} data-testid="menu-toggle">
+    <button
+      type="button"
+      className="btn-secondary !min-h-10 !px-3 !py-1.5"
+      aria-expanded={open}
+      aria-controls={menuColumnId}
+      onClick={onToggle}
+      data-testid="menu-toggle"
+    >
       <svg aria-hidden="true" focusable="false" viewBox="0 0 20 20" className="size-5 shrink-0" fill="none" stroke="currentColor" strokeWidth="1.8">
         <path d="M3 5h14M3 10h14M3 15h14" />
       </svg>
@@ -139,7 +146,9 @@ export function Shell() {
             </div>
           </div>
         </header>
-        <div className={`studio-body ${workspace ? 'flex w-full flex-1 flex-col md:min-h-0 md:flex-row' : 'mx-auto flex w-full max-w-screen-2xl flex-1 flex-col md:flex-row'}`}>
+        <div
+          className={`studio-body ${workspace ? 'flex w-full flex-1 flex-col md:min-h-0 md:flex-row' : 'mx-auto flex w-full max-w-screen-2xl flex-1 flex-col md:flex-row'}`}
+        >
           <div
             id={menuColumnId}
             hidden={!menuShown}

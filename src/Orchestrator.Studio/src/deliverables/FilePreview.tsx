@@ -31,18 +31,38 @@ export function FilePreview({ kind, url, title, onClose }: { kind: PreviewKind; 
   const { t } = useTranslation();
   const { target, state } = useFileRender(url, renderers[kind]);
   return (
-    <section aria-label={t('deliverables.preview.label', { title })} className="mt-4 rounded-8 border border-solid-gray-420 p-3" data-testid="deliverable-preview" data-kind={kind} data-state={state.status}>
+    <section
+      aria-label={t('deliverables.preview.label', { title })}
+      className="mt-4 rounded-8 border border-solid-gray-420 p-3"
+      data-testid="deliverable-preview"
+      data-kind={kind}
+      data-state={state.status}
+    >
       <div className="mb-2 flex flex-wrap items-center gap-3">
         <h3 className="text-std-20B-150">{title}</h3>
-        <a className="btn-secondary" href={url} download>{t('deliverables.preview.download')}</a>
-        <button type="button" className="btn-secondary" onClick={onClose}>{t('deliverables.preview.close')}</button>
+        <a className="btn-secondary" href={url} download>
+          {t('deliverables.preview.download')}
+        </a>
+        <button type="button" className="btn-secondary" onClick={onClose}>
+          {t('deliverables.preview.close')}
+        </button>
       </div>
       {state.status === 'loading' && <p role="status">{t('deliverables.preview.loading')}</p>}
-      {state.status === 'error' && <p role="alert" className="text-error-2">{t('deliverables.preview.error', { message: state.message })}</p>}
-      {state.status === 'ready' && state.warnings > 0 && (
-        <p role="alert" data-testid="deliverable-preview-warnings">{t('deliverables.preview.warnings', { count: state.warnings })}</p>
+      {state.status === 'error' && (
+        <p role="alert" className="text-error-2">
+          {t('deliverables.preview.error', { message: state.message })}
+        </p>
       )}
-      <div ref={target} className={kind === 'bpmn' ? 'h-[32rem] bg-white' : 'max-h-[48rem] overflow-auto bg-solid-gray-50'} data-testid="deliverable-preview-body" />
+      {state.status === 'ready' && state.warnings > 0 && (
+        <p role="alert" data-testid="deliverable-preview-warnings">
+          {t('deliverables.preview.warnings', { count: state.warnings })}
+        </p>
+      )}
+      <div
+        ref={target}
+        className={kind === 'bpmn' ? 'h-[32rem] bg-white' : 'max-h-[48rem] overflow-auto bg-solid-gray-50'}
+        data-testid="deliverable-preview-body"
+      />
     </section>
   );
 }

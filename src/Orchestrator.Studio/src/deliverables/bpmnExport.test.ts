@@ -9,9 +9,19 @@ const fixtures = import.meta.glob<string>('./fixtures/*.bpmn', { query: '?raw', 
 
 describe('BPMN export', () => {
   it('covers the four shipped processes, as-is and to-be', () => {
-    expect(Object.keys(fixtures).map((path) => path.replace('./fixtures/', '')).sort()).toEqual([
-      'jidosha-oss-asis.bpmn', 'jidosha-oss-tobe.bpmn', 'okuyami-asis.bpmn', 'okuyami-tobe.bpmn',
-      'ryoken-asis.bpmn', 'ryoken-tobe.bpmn', 'tenshutsu-tennyu-asis.bpmn', 'tenshutsu-tennyu-tobe.bpmn',
+    expect(
+      Object.keys(fixtures)
+        .map((path) => path.replace('./fixtures/', ''))
+        .sort(),
+    ).toEqual([
+      'jidosha-oss-asis.bpmn',
+      'jidosha-oss-tobe.bpmn',
+      'okuyami-asis.bpmn',
+      'okuyami-tobe.bpmn',
+      'ryoken-asis.bpmn',
+      'ryoken-tobe.bpmn',
+      'tenshutsu-tennyu-asis.bpmn',
+      'tenshutsu-tennyu-tobe.bpmn',
     ]);
   });
 
@@ -42,7 +52,13 @@ describe('BPMN export', () => {
     expect((plane.bpmnElement as Element).$type).toBe('bpmn:Collaboration');
     const drawn = new Set((plane.planeElement as Element[]).map((d) => (d.bpmnElement as Element).id));
     const collaboration = plane.bpmnElement as Element;
-    const wanted = [...nodes, ...flows, ...lanes, ...(collaboration.participants as Element[]), ...((collaboration.messageFlows as Element[] | undefined) ?? [])];
+    const wanted = [
+      ...nodes,
+      ...flows,
+      ...lanes,
+      ...(collaboration.participants as Element[]),
+      ...((collaboration.messageFlows as Element[] | undefined) ?? []),
+    ];
     expect(wanted.filter((e) => !drawn.has(e.id))).toEqual([]);
   });
 });

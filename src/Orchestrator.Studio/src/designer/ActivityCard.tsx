@@ -6,7 +6,8 @@ import { useDecorations } from './canvasContext';
 import { cardHeight, cardWidth, overviewScale, overviewText, portOffset } from './geometry';
 import { ActivityIcon } from './icons';
 import { formatDuration, formatMinutes } from './instanceStats';
-import { measurementOf, type ActivityNode } from './model';
+import { measurementOf } from './measurement';
+import type { ActivityNode } from './model';
 import { colourIndex, overlayColours } from './overlay';
 
 const statusStyles: Record<string, string> = {
@@ -51,7 +52,14 @@ function ActivityCardView({ id, data, selected }: NodeProps<ActivityNode>) {
   const unknown = descriptor === undefined;
   const typeName = descriptor ? descriptor.displayName[language] : activity.type;
   const name = typeof activity.name === 'string' && activity.name ? activity.name : id;
-  const border = errors > 0 ? 'border-error-1 border-2' : selected ? 'border-blue-900 border-2' : unknown ? 'border-dashed border-2 border-solid-gray-700' : 'border-solid-gray-536';
+  const border =
+    errors > 0
+      ? 'border-error-1 border-2'
+      : selected
+        ? 'border-blue-900 border-2'
+        : unknown
+          ? 'border-dashed border-2 border-solid-gray-700'
+          : 'border-solid-gray-536';
   const dimmed = runStats !== null && !run ? 'opacity-60' : '';
   const scale = useStore(overviewScale);
   const overview = scale === null ? null : overviewText(scale, cardHeight(ports.length), Boolean(run || figure));
@@ -66,9 +74,20 @@ function ActivityCardView({ id, data, selected }: NodeProps<ActivityNode>) {
       data-unknown={unknown}
       title={descriptor ? descriptor.description[language] : t('designer.card.unknownTitle', { type: activity.type })}
     >
-      <Handle type="target" position={Position.Left} id="In" isConnectable={!readOnly} data-testid={`in-${id}`} className="!size-3 !border-2 !border-white !bg-solid-gray-700" />
+      <Handle
+        type="target"
+        position={Position.Left}
+        id="In"
+        isConnectable={!readOnly}
+        data-testid={`in-${id}`}
+        className="!size-3 !border-2 !border-white !bg-solid-gray-700"
+      />
       {overview ? (
-        <div className="flex h-full flex-col justify-between overflow-hidden px-2 py-0.5 font-bold" style={{ fontSize: overview.fontSize, lineHeight: 1.1 }} data-overview="true">
+        <div
+          className="flex h-full flex-col justify-between overflow-hidden px-2 py-0.5 font-bold"
+          style={{ fontSize: overview.fontSize, lineHeight: 1.1 }}
+          data-overview="true"
+        >
           <div style={{ display: '-webkit-box', WebkitBoxOrient: 'vertical', WebkitLineClamp: overview.lines, overflow: 'hidden' }} data-testid="card-name">
             {name}
           </div>

@@ -14,7 +14,7 @@ import {
   type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode, type RefObject } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type DragEvent, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { ActivityCard } from './ActivityCard';
@@ -44,27 +44,38 @@ const nodeTypes = { activity: ActivityCard, lane: LaneBand };
  * not moved the view since it was fitted does a change of the canvas's size (a panel folded away, the window
  * resized) or of the panel floating over its top fit it again. An empty canvas stays at scale 1.
  */
-function FitView({ view, bounds, coveredTop, container, loaded, request }: { view: CanvasView; bounds: Bounds; coveredTop: number; container: RefObject<HTMLDivElement | null>; loaded: boolean; request: FitRequest }) {
+function FitView({
+  view,
+  bounds,
+  coveredTop,
+  container,
+  loaded,
+  request,
+}: {
+  view: CanvasView;
+  bounds: Bounds;
+  coveredTop: number;
+  container: RefObject<HTMLDivElement | null>;
+  loaded: boolean;
+  request: FitRequest;
+}) {
   const flow = useReactFlow();
   const initialised = useNodesInitialized();
   const fittedFor = useRef<CanvasView | null>(loaded ? null : view);
   const fitted = useRef<Viewport | null>(null);
   // While a fit animates, the viewport is between the old and the new fit; that is not a move by the user.
   const animatingUntil = useRef(0);
-  const fit = useCallback(
-    (duration?: number) => {
-      const rect = container.current?.getBoundingClientRect();
-      if (!rect || bounds.width === 0) return;
-      const size = { width: rect.width, height: rect.height };
-      fitted.current = request.mode === 'whole' ? fitViewport(bounds, size, 24, coveredTop) : openViewport(bounds, size, 24, coveredTop);
-      animatingUntil.current = duration ? performance.now() + duration + 50 : 0;
-      void flow.setViewport(fitted.current, duration ? { duration } : undefined);
-    },
-    [flow, container, bounds, coveredTop, request.mode],
-  );
-  const stillFitted = useCallback(
+  // Effect events: they read the latest bounds and panel height without making the effects below run again.
+  const fit = useEffectEvent((duration?: number) => {
+    const rect = container.current?.getBoundingClientRect();
+    if (!rect || bounds.width === 0) return;
+    const size = { width: rect.width, height: rect.height };
+    fitted.current = request.mode === 'whole' ? fitViewport(bounds, size, 24, coveredTop) : openViewport(bounds, size, 24, coveredTop);
+    animatingUntil.current = duration ? performance.now() + duration + 50 : 0;
+    void flow.setViewport(fitted.current, duration ? { duration } : undefined);
+  });
+  const stillFitted = useEffectEvent(
     () => fitted.current !== null && (performance.now() < animatingUntil.current || sameViewport(flow.getViewport(), fitted.current)),
-    [flow],
   );
 
   useEffect(() => {
@@ -78,14 +89,14 @@ function FitView({ view, bounds, coveredTop, container, loaded, request }: { vie
       fittedFor.current = view;
       fit(200);
     }
-  }, [initialised, view, fit]);
+  }, [initialised, view]);
 
   const fittedKey = useRef(request.key);
   useEffect(() => {
     if (fittedKey.current === request.key) return;
     fittedKey.current = request.key;
     fit(200);
-  }, [request.key, fit]);
+  }, [request.key]);
 
   // A panel opened or closed over the canvas's top: move the diagram clear of it, unless the user has moved the view.
   const covered = useRef(coveredTop);
@@ -93,19 +104,17 @@ function FitView({ view, bounds, coveredTop, container, loaded, request }: { vie
     if (covered.current === coveredTop) return;
     covered.current = coveredTop;
     if (stillFitted()) fit(200);
-  }, [coveredTop, fit, stillFitted]);
+  }, [coveredTop]);
 
-  const latestFit = useRef(fit);
-  latestFit.current = fit;
   useEffect(() => {
     const element = container.current;
     if (!element) return;
     const observer = new ResizeObserver(() => {
-      if (stillFitted()) latestFit.current();
+      if (stillFitted()) fit();
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [stillFitted, container]);
+  }, [container]);
   return null;
 }
 
@@ -145,14 +154,29 @@ function Navigation({ onFit }: { onFit: (mode: FitMode) => void }) {
   const { t } = useTranslation();
   const flow = useReactFlow();
   const zoom = useStore((s) => s.transform[2]);
-  const button = 'flex h-9 min-w-9 items-center justify-center whitespace-nowrap rounded-4 border border-solid-gray-536 bg-white px-2 text-dns-16B-130 text-solid-gray-900 hover:bg-solid-gray-50 disabled:text-solid-gray-420';
+  const button =
+    'flex h-9 min-w-9 items-center justify-center whitespace-nowrap rounded-4 border border-solid-gray-536 bg-white px-2 text-dns-16B-130 text-solid-gray-900 hover:bg-solid-gray-50 disabled:text-solid-gray-420';
   return (
     <div className="canvas-navigation flex flex-wrap items-start gap-2" data-testid="canvas-navigation">
       <div role="toolbar" aria-label={t('designer.canvas.controls')} className="grid grid-cols-2 items-center gap-1" data-testid="zoom-controls">
-        <button type="button" className={button} onClick={() => void flow.zoomIn({ duration: 150 })} disabled={zoom >= 2} aria-label={t('designer.canvas.zoomIn')} title={t('designer.canvas.zoomIn')}>
+        <button
+          type="button"
+          className={button}
+          onClick={() => void flow.zoomIn({ duration: 150 })}
+          disabled={zoom >= 2}
+          aria-label={t('designer.canvas.zoomIn')}
+          title={t('designer.canvas.zoomIn')}
+        >
           ＋
         </button>
-        <button type="button" className={button} onClick={() => void flow.zoomOut({ duration: 150 })} disabled={zoom <= 0.1} aria-label={t('designer.canvas.zoomOut')} title={t('designer.canvas.zoomOut')}>
+        <button
+          type="button"
+          className={button}
+          onClick={() => void flow.zoomOut({ duration: 150 })}
+          disabled={zoom <= 0.1}
+          aria-label={t('designer.canvas.zoomOut')}
+          title={t('designer.canvas.zoomOut')}
+        >
           −
         </button>
         <button type="button" className={button} onClick={() => onFit('legible')} data-testid="zoom-legible">
@@ -193,10 +217,28 @@ function ZoomForFocus({ container }: { container: RefObject<HTMLDivElement | nul
  * The diagram: React Flow with activity cards, minimap, zoom controls and, in the swimlane view, one band per actor
  * organisation level. In the swimlane view the lanes decide where cards stand, so cards are not dragged there.
  */
-export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdgesChange, onConnect, onNodeDragStart, onNodeDragStop, onNodeDoubleClick, onSelectionChange, onDrop, coveredTop = 0, empty, navigationSlot, fitKey = 0, children }: CanvasProps) {
+export function Canvas({
+  nodes,
+  edges,
+  view,
+  decorations,
+  onNodesChange,
+  onEdgesChange,
+  onConnect,
+  onNodeDragStart,
+  onNodeDragStop,
+  onNodeDoubleClick,
+  onSelectionChange,
+  onDrop,
+  coveredTop = 0,
+  empty,
+  navigationSlot,
+  fitKey = 0,
+  children,
+}: CanvasProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
-  const loaded = useRef(nodes.length > 0);
+  const [loaded] = useState(nodes.length > 0);
   const shown = useMemo(() => {
     if (view === 'free') return { nodes: nodes as Node[], lanes: [] as LaneNode[] };
     const layout = swimlaneLayout(nodes, edges);
@@ -242,60 +284,62 @@ export function Canvas({ nodes, edges, view, decorations, onNodesChange, onEdges
   return (
     <CanvasContext.Provider value={decorations}>
       <div className="flex h-full w-full flex-col md:flex-row">
-      <div
-        ref={container}
-        className="relative min-h-0 min-w-0 flex-1"
-        onDragOver={(e) => {
-          if (onDrop) {
-            e.preventDefault();
-            e.dataTransfer.dropEffect = 'copy';
-          }
-        }}
-        onDrop={onDrop}
-        data-testid="canvas"
-        data-view={view}
-      >
-        <ReactFlow
-          nodes={shown.nodes}
-          edges={styledEdges}
-          nodeTypes={nodeTypes}
-          onNodesChange={onNodesChange as ((changes: NodeChange<Node>[]) => void) | undefined}
-          onEdgesChange={onEdgesChange}
-          onConnect={onConnect}
-          onNodeDragStart={onNodeDragStart}
-          onNodeDragStop={onNodeDragStop}
-          onNodeDoubleClick={onNodeDoubleClick}
-          onSelectionChange={onSelectionChange}
-          nodesDraggable={!readOnly && view === 'free'}
-          nodesConnectable={!readOnly}
-          elementsSelectable
-          deleteKeyCode={null}
-          multiSelectionKeyCode={['Control', 'Meta', 'Shift']}
-          selectionKeyCode="Shift"
-          snapToGrid
-          snapGrid={[8, 8]}
-          defaultViewport={{ x: 0, y: 0, zoom: legibleZoom }}
-          minZoom={0.1}
-          maxZoom={2}
-          fitViewOptions={{ padding: 0.04, maxZoom: 1 }}
-          ariaLabelConfig={{
-            'node.a11yDescription.default': t('designer.canvas.a11yNodes'),
-            'node.a11yDescription.keyboardDisabled': t('designer.canvas.a11yNodesReadOnly'),
-            'edge.a11yDescription.default': t('designer.canvas.a11yEdges'),
-            'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) => t('designer.canvas.a11yMoved', { direction, x, y }),
+        <div
+          ref={container}
+          className="relative min-h-0 min-w-0 flex-1"
+          onDragOver={(e) => {
+            if (onDrop) {
+              e.preventDefault();
+              e.dataTransfer.dropEffect = 'copy';
+            }
           }}
-          proOptions={{ hideAttribution: true }}
+          onDrop={onDrop}
+          data-testid="canvas"
+          data-view={view}
         >
-          <Background gap={16} />
-          <FitView view={view} bounds={bounds} coveredTop={coveredTop} container={container} loaded={loaded.current} request={request} />
-          <ZoomForFocus container={container} />
-          {children}
-        </ReactFlow>
-        {nodes.length === 0 && empty && <div className="pointer-events-none absolute inset-0 flex items-center justify-center p-8">{empty}</div>}
-      </div>
-      {navigationSlot
-        ? createPortal(navigation, navigationSlot)
-        : navigationSlot === undefined && <div className="shrink-0 border-t border-solid-gray-420 bg-solid-gray-50 p-2 md:w-60 md:border-l md:border-t-0">{navigation}</div>}
+          <ReactFlow
+            nodes={shown.nodes}
+            edges={styledEdges}
+            nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange as ((changes: NodeChange<Node>[]) => void) | undefined}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            onNodeDragStart={onNodeDragStart}
+            onNodeDragStop={onNodeDragStop}
+            onNodeDoubleClick={onNodeDoubleClick}
+            onSelectionChange={onSelectionChange}
+            nodesDraggable={!readOnly && view === 'free'}
+            nodesConnectable={!readOnly}
+            elementsSelectable
+            deleteKeyCode={null}
+            multiSelectionKeyCode={['Control', 'Meta', 'Shift']}
+            selectionKeyCode="Shift"
+            snapToGrid
+            snapGrid={[8, 8]}
+            defaultViewport={{ x: 0, y: 0, zoom: legibleZoom }}
+            minZoom={0.1}
+            maxZoom={2}
+            fitViewOptions={{ padding: 0.04, maxZoom: 1 }}
+            ariaLabelConfig={{
+              'node.a11yDescription.default': t('designer.canvas.a11yNodes'),
+              'node.a11yDescription.keyboardDisabled': t('designer.canvas.a11yNodesReadOnly'),
+              'edge.a11yDescription.default': t('designer.canvas.a11yEdges'),
+              'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) => t('designer.canvas.a11yMoved', { direction, x, y }),
+            }}
+            proOptions={{ hideAttribution: true }}
+          >
+            <Background gap={16} />
+            <FitView view={view} bounds={bounds} coveredTop={coveredTop} container={container} loaded={loaded} request={request} />
+            <ZoomForFocus container={container} />
+            {children}
+          </ReactFlow>
+          {nodes.length === 0 && empty && <div className="pointer-events-none absolute inset-0 flex items-center justify-center p-8">{empty}</div>}
+        </div>
+        {navigationSlot
+          ? createPortal(navigation, navigationSlot)
+          : navigationSlot === undefined && (
+              <div className="shrink-0 border-t border-solid-gray-420 bg-solid-gray-50 p-2 md:w-60 md:border-l md:border-t-0">{navigation}</div>
+            )}
       </div>
     </CanvasContext.Provider>
   );

@@ -8,7 +8,14 @@ import type { ActivityNode, ConnectionEdge } from './model';
  * 接続先: for each outcome port of the selected step, where it leads, and a choice of a step to connect it to — the
  * keyboard's way to draw a connection. It goes through the same connect path as dragging from a port.
  */
-export function ConnectionsEditor({ node, nodes, edges, readOnly, onConnect, onDisconnect }: {
+export function ConnectionsEditor({
+  node,
+  nodes,
+  edges,
+  readOnly,
+  onConnect,
+  onDisconnect,
+}: {
   node: ActivityNode;
   nodes: readonly ActivityNode[];
   edges: readonly ConnectionEdge[];
@@ -20,7 +27,8 @@ export function ConnectionsEditor({ node, nodes, edges, readOnly, onConnect, onD
   const id = useId();
   // The step chosen per port; 接続 makes the connection (choosing alone changes nothing, as a form control should).
   const [choice, setChoice] = useState<Record<string, string>>({});
-  const nameOf = (n: ActivityNode | undefined, fallback: string) => (n && typeof n.data.activity.name === 'string' && n.data.activity.name ? n.data.activity.name : fallback);
+  const nameOf = (n: ActivityNode | undefined, fallback: string) =>
+    n && typeof n.data.activity.name === 'string' && n.data.activity.name ? n.data.activity.name : fallback;
   const others = nodes.filter((n) => n.id !== node.id);
   if (node.data.ports.length === 0) return null;
   return (
@@ -38,12 +46,20 @@ export function ConnectionsEditor({ node, nodes, edges, readOnly, onConnect, onD
             ) : (
               <ul className="mb-1">
                 {outgoing.map((e) => {
-                  const target = nameOf(nodes.find((n) => n.id === e.target), e.target);
+                  const target = nameOf(
+                    nodes.find((n) => n.id === e.target),
+                    e.target,
+                  );
                   return (
                     <li key={e.id} className="flex items-center gap-2 text-dns-14N-130">
                       <span>→ {target}</span>
                       {!readOnly && (
-                        <button type="button" className="link text-error-1" onClick={() => onDisconnect(e.id)} aria-label={t('designer.connections.remove', { port: portName(port, t), target })}>
+                        <button
+                          type="button"
+                          className="link text-error-1"
+                          onClick={() => onDisconnect(e.id)}
+                          aria-label={t('designer.connections.remove', { port: portName(port, t), target })}
+                        >
                           {t('designer.connections.removeShort')}
                         </button>
                       )}

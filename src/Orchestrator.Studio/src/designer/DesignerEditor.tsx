@@ -5,13 +5,24 @@ import { useRememberedPanel } from '../components/rememberedPanel';
 import { currentLanguage } from '../i18n';
 import { Canvas, type CanvasView } from './Canvas';
 import type { CanvasDecorations } from './canvasContext';
-import { copySelection, pasteClip, type Clip } from './clipboard';
+import { copySelection, pasteClip, storeClip, storedClip } from './clipboard';
 import { DesignerHeading } from './DesignerHeading';
+import { CanvasEmpty, EditorStatus } from './DesignerNotices';
 import { deleteDoc, selectedOnly, useElementHeight } from './editorParts';
 import { DesignerToolbar, paletteRegionId, propertiesRegionId } from './DesignerToolbar';
 import { cardHeight, cardWidth, freePosition, legibleZoom } from './geometry';
 import { autoLayout, moveNodes } from './layout';
-import { connect, newActivityNode, rootOf, updateActivity, type Activity, type ActivityDescriptor, type ActivityNode, type ConnectionEdge, type JsonObject } from './model';
+import {
+  connect,
+  newActivityNode,
+  rootOf,
+  updateActivity,
+  type Activity,
+  type ActivityDescriptor,
+  type ActivityNode,
+  type ConnectionEdge,
+  type JsonObject,
+} from './model';
 import { colourScale, overlayFigures } from './overlay';
 import { OverlayPanel, useStepsReport, type OverlayChoice } from './OverlayPanel';
 import { Palette, paletteMime } from './Palette';
@@ -31,7 +42,6 @@ import { VersionHistory } from './VersionHistory';
 import { WorkflowPanel } from './WorkflowPanel';
 import { useStepIssues } from '../issues/stepIssues';
 
-const clipboardKey = 'orchestrator.designer.clipboard';
 /** Whether the palette and the property panel are open, remembered per browser. */
 export const paletteOpenKey = 'orchestrator.designer.palette';
 export const propertiesOpenKey = 'orchestrator.designer.properties';
@@ -160,30 +170,19 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
   const copy = () => {
     const clip = copySelection(doc);
     if (!clip) return;
-    try {
-      window.sessionStorage.setItem(clipboardKey, JSON.stringify(clip));
-    } catch {
-      // Storage refused: nothing to paste later, which the paste notice says.
-    }
+    storeClip(clip);
     setNotice({ kind: 'status', text: t('designer.notice.copied', { count: clip.activities.length }) });
   };
 
   const paste = () => {
     if (readOnly) return;
-    let clip: Clip | null = null;
-    try {
-      const text = window.sessionStorage.getItem(clipboardKey);
-      clip = text ? (JSON.parse(text) as Clip) : null;
-    } catch {
-      clip = null;
-    }
+    const clip = storedClip();
     if (!clip || clip.activities.length === 0) {
       setNotice({ kind: 'status', text: t('designer.notice.nothingToPaste') });
       return;
     }
-    const pasted = clip;
-    d.change((current) => ({ ...current, ...pasteClip(current, pasted, rootNodeId) }));
-    setNotice({ kind: 'status', text: t('designer.notice.pasted', { count: pasted.activities.length }) });
+    d.change((current) => ({ ...current, ...pasteClip(current, clip, rootNodeId) }));
+    setNotice({ kind: 'status', text: t('designer.notice.pasted', { count: clip.activities.length }) });
   };
 
   const layout = () => {
@@ -199,14 +198,22 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
     setPropertiesOpen(true);
     d.adjust((current) => ({ ...current, nodes: selectedOnly(current.nodes, (n) => n.id === nodeId), edges: selectedOnly(current.edges, () => false) }));
     const node = doc.nodes.find((n) => n.id === nodeId);
-    if (node && view === 'free') void flow.setCenter(node.position.x + cardWidth / 2, node.position.y + 48, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
+    if (node && view === 'free')
+      void flow.setCenter(node.position.x + cardWidth / 2, node.position.y + 48, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
   };
 
   const editActivity = (nodeId: string, activity: Activity) =>
     d.adjust((current) => ({
       ...current,
       nodes: current.nodes.map((n) =>
-        n.id === nodeId ? updateActivity(n, activity, byType.get(activity.type), current.edges.filter((e) => e.source === nodeId).map((e) => e.sourceHandle ?? 'Done')) : n,
+        n.id === nodeId
+          ? updateActivity(
+              n,
+              activity,
+              byType.get(activity.type),
+              current.edges.filter((e) => e.source === nodeId).map((e) => e.sourceHandle ?? 'Done'),
+            )
+          : n,
       ),
     }));
 
@@ -226,46 +233,10 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
     dialog === null && !readOnly,
   );
 
-  const empty = (
-    <div className="max-w-md rounded-8 border-2 border-dashed border-solid-gray-420 bg-white/90 p-6 text-center" data-testid="canvas-empty">
-      <p className="mb-2 text-std-18B-160">{t('designer.empty.title')}</p>
-      <p className="text-dns-16N-130">{t('designer.empty.body')}</p>
-    </div>
-  );
-
-  const notices = (
-    <>
-      {notice && (
-        <div
-          role={notice.kind === 'alert' ? 'alert' : 'status'}
-          className={`border-l-4 px-3 py-1 text-dns-16N-130 ${notice.kind === 'alert' ? 'border-error-1 bg-red-50' : 'border-blue-900 bg-blue-50'}`}
-          data-testid={notice.kind === 'alert' ? 'designer-alert' : 'designer-status'}
-        >
-          {notice.text}
-        </div>
-      )}
-      {validation.failure && (
-        <p role="alert" className="border-l-4 border-warning-yellow-1 bg-yellow-50 px-3 py-1 text-dns-16N-130">
-          {t('designer.problems.checkFailed', { reason: validation.failure })}
-        </p>
-      )}
-    </>
-  );
-
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2" data-testid="designer">
       <DesignerHeading definition={doc.definition} readOnly={readOnly}>
-        <span className={`text-dns-16N-130 ${d.dirty ? 'font-bold text-solid-gray-900' : 'text-solid-gray-700'}`} data-testid="dirty-state" data-dirty={d.dirty ? 'true' : 'false'}>
-          {d.dirty ? t('designer.toolbar.unsaved') : saved ? t('designer.toolbar.allSaved') : ''}
-        </span>
-        {errors > 0 && !readOnly && (
-          <span id="publish-blocked" className="text-dns-16N-130 text-error-1" data-testid="publish-blocked">
-            {t('designer.toolbar.publishBlocked', { count: errors })}
-          </span>
-        )}
-        <div className="ml-auto flex flex-col gap-1">
-          {notices}
-        </div>
+        <EditorStatus dirty={d.dirty} saved={saved} errors={readOnly ? 0 : errors} notice={notice} checkFailure={validation.failure} />
       </DesignerHeading>
       <DesignerToolbar
         readOnly={readOnly}
@@ -305,7 +276,11 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
           </div>
         )}
         <div className="flex min-w-0 flex-1 flex-col gap-2">
-          <div ref={canvasRef} className="relative h-[60vh] flex-1 overflow-hidden rounded-8 border border-solid-gray-420 bg-white md:h-auto md:min-h-0" data-testid="canvas-area">
+          <div
+            ref={canvasRef}
+            className="relative h-[60vh] flex-1 overflow-hidden rounded-8 border border-solid-gray-420 bg-white md:h-auto md:min-h-0"
+            data-testid="canvas-area"
+          >
             <Canvas
               nodes={doc.nodes}
               edges={doc.edges}
@@ -319,7 +294,7 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
               onNodeDoubleClick={() => setPropertiesOpen(true)}
               onDrop={readOnly ? undefined : onDrop}
               coveredTop={overlayOn && overlayHeight > 0 ? overlayHeight + 12 : 0}
-              empty={readOnly ? undefined : empty}
+              empty={readOnly ? undefined : <CanvasEmpty />}
               navigationSlot={navigationSlot}
               fitKey={fitKey}
             />
@@ -344,7 +319,9 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
               <WhatIfPanel
                 definition={d.json}
                 processKey={settings.processKey}
-                steps={doc.nodes.filter((n) => n.data.activity.type === 'Orchestrator.HumanTask').map((n) => ({ id: n.id, label: typeof n.data.activity.name === 'string' && n.data.activity.name ? n.data.activity.name : n.id }))}
+                steps={doc.nodes
+                  .filter((n) => n.data.activity.type === 'Orchestrator.HumanTask')
+                  .map((n) => ({ id: n.id, label: typeof n.data.activity.name === 'string' && n.data.activity.name ? n.data.activity.name : n.id }))}
                 onClose={() => setWhatIfOn(false)}
               />
             </div>
@@ -388,7 +365,9 @@ export function DesignerEditor({ descriptors, definition, readOnly, onCreated, o
           )}
         </aside>
       </div>
-      {dialog === 'versions' && definitionId && <VersionHistory definitionId={definitionId} current={d.json} onRestore={(v) => void actions.restore(v)} onClose={() => setDialog(null)} />}
+      {dialog === 'versions' && definitionId && (
+        <VersionHistory definitionId={definitionId} current={d.json} onRestore={(v) => void actions.restore(v)} onClose={() => setDialog(null)} />
+      )}
       {dialog === 'testRun' && (
         <TestRunDialog
           processKey={settings.processKey}

@@ -26,7 +26,9 @@ export function DesignerHeading({ definition, readOnly, children }: { definition
           <span data-testid="designer-title">{name}</span>
         </PageHeading>
         <div className="flex flex-wrap items-center gap-2 text-dns-16N-130">
-          {typeof definition.version === 'number' && id && <span data-testid="designer-version">{t('designer.versionText', { version: definition.version })}</span>}
+          {typeof definition.version === 'number' && id && (
+            <span data-testid="designer-version">{t('designer.versionText', { version: definition.version })}</span>
+          )}
           {id && <PublishState published={definition.isPublished === true} />}
           <ArmBadge arm={settings.arm} />
           {settings.processKey && <code className="text-mono-14N-150">{settings.processKey}</code>}

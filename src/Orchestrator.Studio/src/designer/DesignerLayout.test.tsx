@@ -84,7 +84,11 @@ describe('designer layout', () => {
   });
 
   it('lets the user fold the palette and the property panel away, by keyboard, and remembers it', async () => {
-    await openDesigner({ valid: false, errors: [{ path: '$.root.activities[1].title', message: "Required input 'title' of Orchestrator.HumanTask 'intake' is missing." }], warnings: [] });
+    await openDesigner({
+      valid: false,
+      errors: [{ path: '$.root.activities[1].title', message: "Required input 'title' of Orchestrator.HumanTask 'intake' is missing." }],
+      warnings: [],
+    });
     const palette = screen.getByTestId('toggle-palette');
     const properties = screen.getByTestId('toggle-properties');
     expect(palette.getAttribute('aria-expanded')).toBe('true');
@@ -151,7 +155,9 @@ describe('designer layout', () => {
     await userEvent.click(overlayButton);
     const panel = await screen.findByTestId('overlay-panel');
     expect(screen.getByTestId('canvas-area').contains(panel)).toBe(true);
-    await waitFor(() => expect(within(panel).getByTestId('overlay-status').textContent).toBe('この条件（現行）の実績はまだありません。パイロットを実行すると表示されます。'));
+    await waitFor(() =>
+      expect(within(panel).getByTestId('overlay-status').textContent).toBe('この条件（現行）の実績はまだありません。パイロットを実行すると表示されます。'),
+    );
     await userEvent.click(within(panel).getByRole('button', { name: '閉じる' }));
     expect(screen.queryByTestId('overlay-panel')).toBeNull();
     expect(overlayButton.getAttribute('aria-pressed')).toBe('false');
@@ -183,9 +189,22 @@ const instance: InstanceDetail = {
 
 const journal: JournalEntry[] = [
   {
-    id: 'j-1', sequence: 1, activityId: 'start', activityType: 'Elsa.Start', activityName: 'start', status: 'Completed', outcome: 'Done',
-    scheduledAt: '2026-04-01T01:00:00Z', startedAt: '2026-04-01T01:00:00Z', completedAt: '2026-04-01T01:00:00Z', durationSeconds: 0,
-    stepCode: null, measurement: null, message: null, task: null, handoff: null,
+    id: 'j-1',
+    sequence: 1,
+    activityId: 'start',
+    activityType: 'Elsa.Start',
+    activityName: 'start',
+    status: 'Completed',
+    outcome: 'Done',
+    scheduledAt: '2026-04-01T01:00:00Z',
+    startedAt: '2026-04-01T01:00:00Z',
+    completedAt: '2026-04-01T01:00:00Z',
+    durationSeconds: 0,
+    stepCode: null,
+    measurement: null,
+    message: null,
+    task: null,
+    handoff: null,
   },
 ];
 

@@ -8,7 +8,8 @@ import { useWorkspaceLayout } from '../components/workspace';
 import { failureReason } from '../tasks/parts';
 import { getDefinition, getDescriptors } from './api';
 import { DesignerEditor } from './DesignerEditor';
-import { emptyDefinition, type ActivityDescriptor, type JsonObject } from './model';
+import { emptyDefinition } from './emptyDefinition';
+import type { ActivityDescriptor, JsonObject } from './model';
 
 type Load =
   | { status: 'loading' }
@@ -41,7 +42,8 @@ export function DesignerPage() {
       getDescriptors(abort.signal),
       definitionId ? getDefinition(definitionId, version, abort.signal) : Promise.resolve(emptyDefinition(t('designer.newName'))),
     ]).then(
-      ([descriptors, definition]) => setLoad({ status: 'ready', descriptors, definition, key: `${definitionId ?? 'new'}:${version ?? 'latest'}:${generation}` }),
+      ([descriptors, definition]) =>
+        setLoad({ status: 'ready', descriptors, definition, key: `${definitionId ?? 'new'}:${version ?? 'latest'}:${generation}` }),
       (error: unknown) => {
         if (abort.signal.aborted) return;
         if (error instanceof ApiError && error.status === 404) setLoad({ status: 'notFound' });

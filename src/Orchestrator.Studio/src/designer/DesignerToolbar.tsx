@@ -11,7 +11,8 @@ const toggle = (on: boolean) => (on ? pressedClass : small);
 export const toolButton = toggle;
 /** The shared primary/secondary buttons at toolbar height. */
 const compact = '!min-h-10 !px-4 !py-1.5';
-const menuItem = 'flex min-h-10 w-full items-center rounded-4 px-3 py-1.5 text-left text-dns-16N-130 text-solid-gray-900 no-underline hover:bg-blue-50 hover:underline';
+const menuItem =
+  'flex min-h-10 w-full items-center rounded-4 px-3 py-1.5 text-left text-dns-16N-130 text-solid-gray-900 no-underline hover:bg-blue-50 hover:underline';
 
 export const paletteRegionId = 'designer-palette';
 export const propertiesRegionId = 'designer-properties';
@@ -80,13 +81,34 @@ export function DesignerToolbar(p: DesignerToolbarProps) {
     <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label={t('designer.toolbar.label')}>
       {!p.readOnly && (
         <>
-          <button type="button" className={`btn-primary ${compact}`} onClick={p.onSave} disabled={p.busy !== null || (p.saved && !p.dirty)} title={t('designer.toolbar.saveTitle')} data-testid="designer-save">
+          <button
+            type="button"
+            className={`btn-primary ${compact}`}
+            onClick={p.onSave}
+            disabled={p.busy !== null || (p.saved && !p.dirty)}
+            title={t('designer.toolbar.saveTitle')}
+            data-testid="designer-save"
+          >
             {p.busy === 'save' ? t('designer.toolbar.saving') : t('designer.toolbar.save')}
           </button>
-          <button type="button" className={`btn-secondary ${compact}`} onClick={p.onPublish} disabled={p.busy !== null || p.errors > 0} aria-describedby={p.errors > 0 ? 'publish-blocked' : undefined} data-testid="designer-publish">
+          <button
+            type="button"
+            className={`btn-secondary ${compact}`}
+            onClick={p.onPublish}
+            disabled={p.busy !== null || p.errors > 0}
+            aria-describedby={p.errors > 0 ? 'publish-blocked' : undefined}
+            data-testid="designer-publish"
+          >
             {p.busy === 'publish' ? t('designer.toolbar.publishing') : t('designer.toolbar.publish')}
           </button>
-          <button type="button" className={`btn-secondary ${compact}`} onClick={p.onTestRun} disabled={p.busy !== null || p.errors > 0} title={t('designer.toolbar.testRunTitle')} data-testid="designer-test-run">
+          <button
+            type="button"
+            className={`btn-secondary ${compact}`}
+            onClick={p.onTestRun}
+            disabled={p.busy !== null || p.errors > 0}
+            title={t('designer.toolbar.testRunTitle')}
+            data-testid="designer-test-run"
+          >
             {t('designer.toolbar.testRun')}
           </button>
           <Divider />
@@ -105,13 +127,34 @@ export function DesignerToolbar(p: DesignerToolbarProps) {
       <button type="button" className={toggle(p.view === 'free')} aria-pressed={p.view === 'free'} onClick={() => p.onView('free')} data-testid="view-free">
         {t('designer.toolbar.viewFree')}
       </button>
-      <button type="button" className={toggle(p.view === 'swimlane')} aria-pressed={p.view === 'swimlane'} onClick={() => p.onView('swimlane')} title={t('designer.toolbar.viewSwimlaneTitle')} data-testid="view-swimlane">
+      <button
+        type="button"
+        className={toggle(p.view === 'swimlane')}
+        aria-pressed={p.view === 'swimlane'}
+        onClick={() => p.onView('swimlane')}
+        title={t('designer.toolbar.viewSwimlaneTitle')}
+        data-testid="view-swimlane"
+      >
         {t('designer.toolbar.viewSwimlane')}
       </button>
-      <button type="button" className={toggle(p.overlayOn)} aria-pressed={p.overlayOn} onClick={p.onOverlay} title={t('designer.toolbar.overlayTitle')} data-testid="designer-overlay">
+      <button
+        type="button"
+        className={toggle(p.overlayOn)}
+        aria-pressed={p.overlayOn}
+        onClick={p.onOverlay}
+        title={t('designer.toolbar.overlayTitle')}
+        data-testid="designer-overlay"
+      >
         {t('designer.toolbar.overlay')}
       </button>
-      <button type="button" className={toggle(p.whatIfOn)} aria-pressed={p.whatIfOn} onClick={p.onWhatIf} title={t('designer.toolbar.whatIfTitle')} data-testid="designer-whatif">
+      <button
+        type="button"
+        className={toggle(p.whatIfOn)}
+        aria-pressed={p.whatIfOn}
+        onClick={p.onWhatIf}
+        title={t('designer.toolbar.whatIfTitle')}
+        data-testid="designer-whatif"
+      >
         {t('designer.toolbar.whatIf')}
       </button>
       <Divider />

@@ -7,7 +7,21 @@ const focusable = 'a[href], button:not([disabled]), input:not([disabled]), selec
  * A modal panel: focus moves in when it opens and stays inside (Tab and Shift+Tab go round its controls), Escape or
  * 閉じる closes it, and focus goes back to what opened it — or, when that is gone (a menu item), to `returnTo`.
  */
-export function Dialog({ title, onClose, children, wide, testId, returnTo }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean; testId?: string; returnTo?: string }) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  wide,
+  testId,
+  returnTo,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+  testId?: string;
+  returnTo?: string;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const ref = useRef<HTMLDivElement>(null);
@@ -46,7 +60,10 @@ export function Dialog({ title, onClose, children, wide, testId, returnTo }: { t
   };
 
   return (
-    <div className="fixed inset-0 z-40 flex items-start justify-center overflow-y-auto bg-black/40 p-4 md:p-10" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div
+      className="fixed inset-0 z-40 flex items-start justify-center overflow-y-auto bg-black/40 p-4 md:p-10"
+      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
+    >
       <div
         ref={ref}
         role="dialog"

@@ -55,7 +55,12 @@ export function FormFieldsEditor({ activity, errors, onChange }: { activity: Act
                 </label>
                 <label className="text-dns-14N-130" htmlFor={`${fid}-name`}>
                   {t('designer.form.name')}
-                  <input id={`${fid}-name`} className={`${inputClass} font-mono`} value={text('name')} onChange={(e) => update(index, { name: e.target.value })} />
+                  <input
+                    id={`${fid}-name`}
+                    className={`${inputClass} font-mono`}
+                    value={text('name')}
+                    onChange={(e) => update(index, { name: e.target.value })}
+                  />
                 </label>
                 <label className="text-dns-14N-130" htmlFor={`${fid}-type`}>
                   {t('designer.form.type')}
@@ -68,7 +73,13 @@ export function FormFieldsEditor({ activity, errors, onChange }: { activity: Act
                   </select>
                 </label>
                 <label className="flex items-end gap-2 pb-2 text-dns-14N-130" htmlFor={`${fid}-required`}>
-                  <input id={`${fid}-required`} type="checkbox" className="size-5" checked={field.required === true} onChange={(e) => update(index, { required: e.target.checked })} />
+                  <input
+                    id={`${fid}-required`}
+                    type="checkbox"
+                    className="size-5"
+                    checked={field.required === true}
+                    onChange={(e) => update(index, { required: e.target.checked })}
+                  />
                   {t('designer.form.required')}
                 </label>
                 {type === 'choice' && (
@@ -78,7 +89,14 @@ export function FormFieldsEditor({ activity, errors, onChange }: { activity: Act
                       id={`${fid}-options`}
                       className={inputClass}
                       value={Array.isArray(field.options) ? field.options.join('、') : ''}
-                      onChange={(e) => update(index, { options: e.target.value.split(/[、,]/).map((s) => s.trim()).filter(Boolean) })}
+                      onChange={(e) =>
+                        update(index, {
+                          options: e.target.value
+                            .split(/[、,]/)
+                            .map((s) => s.trim())
+                            .filter(Boolean),
+                        })
+                      }
                     />
                   </label>
                 )}
@@ -86,18 +104,35 @@ export function FormFieldsEditor({ activity, errors, onChange }: { activity: Act
                   <>
                     <label className="text-dns-14N-130" htmlFor={`${fid}-min`}>
                       {t('designer.form.min')}
-                      <input id={`${fid}-min`} className={inputClass} type={type} value={text('min')} onChange={(e) => update(index, { min: type === 'number' && e.target.value !== '' ? Number(e.target.value) : e.target.value })} />
+                      <input
+                        id={`${fid}-min`}
+                        className={inputClass}
+                        type={type}
+                        value={text('min')}
+                        onChange={(e) => update(index, { min: type === 'number' && e.target.value !== '' ? Number(e.target.value) : e.target.value })}
+                      />
                     </label>
                     <label className="text-dns-14N-130" htmlFor={`${fid}-max`}>
                       {t('designer.form.max')}
-                      <input id={`${fid}-max`} className={inputClass} type={type} value={text('max')} onChange={(e) => update(index, { max: type === 'number' && e.target.value !== '' ? Number(e.target.value) : e.target.value })} />
+                      <input
+                        id={`${fid}-max`}
+                        className={inputClass}
+                        type={type}
+                        value={text('max')}
+                        onChange={(e) => update(index, { max: type === 'number' && e.target.value !== '' ? Number(e.target.value) : e.target.value })}
+                      />
                     </label>
                   </>
                 )}
                 {type === 'text' && (
                   <label className="col-span-2 text-dns-14N-130" htmlFor={`${fid}-pattern`}>
                     {t('designer.form.pattern')}
-                    <input id={`${fid}-pattern`} className={`${inputClass} font-mono`} value={text('pattern')} onChange={(e) => update(index, { pattern: e.target.value })} />
+                    <input
+                      id={`${fid}-pattern`}
+                      className={`${inputClass} font-mono`}
+                      value={text('pattern')}
+                      onChange={(e) => update(index, { pattern: e.target.value })}
+                    />
                   </label>
                 )}
               </div>
@@ -116,7 +151,11 @@ export function FormFieldsEditor({ activity, errors, onChange }: { activity: Act
           );
         })}
       </ol>
-      <button type="button" className="btn-secondary mt-3" onClick={() => write([...fields, { name: `field${fields.length + 1}`, label: '', type: 'text', required: false }])}>
+      <button
+        type="button"
+        className="btn-secondary mt-3"
+        onClick={() => write([...fields, { name: `field${fields.length + 1}`, label: '', type: 'text', required: false }])}
+      >
         {t('designer.form.add')}
       </button>
     </div>

@@ -50,7 +50,10 @@ describe('input editor', () => {
   });
 
   it('edits HumanTask outcomes one entry per box, which become the ports', () => {
-    const latest = renderEditor({ id: 'h', type: 'Orchestrator.HumanTask', outcomes: { typeName: 'Object', expression: { type: 'Object', value: ['受理'] } } }, 'outcomes');
+    const latest = renderEditor(
+      { id: 'h', type: 'Orchestrator.HumanTask', outcomes: { typeName: 'Object', expression: { type: 'Object', value: ['受理'] } } },
+      'outcomes',
+    );
     fireEvent.click(screen.getByRole('button', { name: '＋ 追加' }));
     fireEvent.change(screen.getByLabelText('結果 2 件目'), { target: { value: '差戻し' } });
     expect(readInput(latest(), 'outcomes')?.value).toEqual(['受理', '差戻し']);

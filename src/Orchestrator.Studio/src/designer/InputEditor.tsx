@@ -62,7 +62,9 @@ export function InputEditor({ activity, input, variables, errors, onChange }: In
         error={errors}
         value={selected}
         options={[{ value: '', label: t('designer.props.chooseVariable') }, ...variables.map((v) => ({ value: v.id, label: v.name }))]}
-        onChange={(value) => onChange(value ? { ...activity, [input.name]: { typeName: 'Object', memoryReference: { id: value } } } : removeInput(activity, input.name))}
+        onChange={(value) =>
+          onChange(value ? { ...activity, [input.name]: { typeName: 'Object', memoryReference: { id: value } } } : removeInput(activity, input.name))
+        }
         hint={variables.length === 0 ? t('designer.props.noVariables') : undefined}
       />
     );
@@ -70,7 +72,11 @@ export function InputEditor({ activity, input, variables, errors, onChange }: In
 
   const jsonInput = input.typeName === 'Object' || input.uiHint === 'json-editor' || input.uiHint === 'switch-editor' || listHints.has(input.uiHint);
   const languages = jsonInput ? ['Object', 'JavaScript', 'Liquid'] : ['Literal', 'JavaScript', 'Liquid'];
-  const type = current ? (current.expressionType === 'Literal' && jsonInput && typeof current.value !== 'string' ? 'Object' : current.expressionType) : languages[0]!;
+  const type = current
+    ? current.expressionType === 'Literal' && jsonInput && typeof current.value !== 'string'
+      ? 'Object'
+      : current.expressionType
+    : languages[0]!;
   const write = (expressionType: string, value: Json) => onChange(writeInput(activity, input.name, input.typeName, expressionType, value));
 
   const switchLanguage = (next: string) => {
@@ -90,7 +96,13 @@ export function InputEditor({ activity, input, variables, errors, onChange }: In
       <label htmlFor={`${id}-language`} className="text-dns-14N-130 text-solid-gray-700">
         {t('designer.props.language', { label })}
       </label>
-      <select id={`${id}-language`} className="rounded-4 border border-solid-gray-600 bg-white px-1 text-dns-14N-130" value={type} onChange={(e) => switchLanguage(e.target.value)} data-testid={`language-${input.name}`}>
+      <select
+        id={`${id}-language`}
+        className="rounded-4 border border-solid-gray-600 bg-white px-1 text-dns-14N-130"
+        value={type}
+        onChange={(e) => switchLanguage(e.target.value)}
+        data-testid={`language-${input.name}`}
+      >
         {languages.map((l) => (
           <option key={l} value={l}>
             {t(`designer.languages.${l}`)}
@@ -125,7 +137,12 @@ export function InputEditor({ activity, input, variables, errors, onChange }: In
           addLabel={t('designer.props.addItem')}
           itemLabel={(i) => t('designer.props.item', { label, index: i + 1 })}
           hint={input.name === 'outcomes' ? t('designer.props.outcomesHint') : undefined}
-          onChange={(list) => write('Object', list.map((v) => (isNumeric(input.typeName) && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v)))}
+          onChange={(list) =>
+            write(
+              'Object',
+              list.map((v) => (isNumeric(input.typeName) && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v)),
+            )
+          }
           testId={`input-${input.name}`}
         />
         {errors.map((m, i) => (
@@ -136,7 +153,16 @@ export function InputEditor({ activity, input, variables, errors, onChange }: In
       </>
     );
   } else if (jsonInput) {
-    editor = <JsonField label={label} value={current?.value ?? null} error={errors} onChange={(value) => write('Object', value as Json)} hint={t('designer.props.jsonHint')} testId={`input-${input.name}`} />;
+    editor = (
+      <JsonField
+        label={label}
+        value={current?.value ?? null}
+        error={errors}
+        onChange={(value) => write('Object', value as Json)}
+        hint={t('designer.props.jsonHint')}
+        testId={`input-${input.name}`}
+      />
+    );
   } else if (input.options && input.options.length > 0) {
     editor = (
       <SelectField
@@ -144,7 +170,10 @@ export function InputEditor({ activity, input, variables, errors, onChange }: In
         required={input.required}
         error={errors}
         value={literalText(current?.value ?? null)}
-        options={[{ value: '', label: t('designer.props.notSet') }, ...input.options.map((o) => ({ value: o, label: t(`designer.options.${o}`, { defaultValue: o }) }))]}
+        options={[
+          { value: '', label: t('designer.props.notSet') },
+          ...input.options.map((o) => ({ value: o, label: t(`designer.options.${o}`, { defaultValue: o }) })),
+        ]}
         onChange={(value) => onChange(value === '' ? removeInput(activity, input.name) : writeInput(activity, input.name, input.typeName, 'Literal', value))}
         testId={`input-${input.name}`}
       />
@@ -153,7 +182,14 @@ export function InputEditor({ activity, input, variables, errors, onChange }: In
     const checked = current?.value === true || current?.value === 'true';
     editor = (
       <div className="mb-3 flex items-center gap-2">
-        <input id={id} type="checkbox" className="size-5" checked={checked} onChange={(e) => write('Literal', e.target.checked)} data-testid={`input-${input.name}`} />
+        <input
+          id={id}
+          type="checkbox"
+          className="size-5"
+          checked={checked}
+          onChange={(e) => write('Literal', e.target.checked)}
+          data-testid={`input-${input.name}`}
+        />
         <label htmlFor={id} className="text-dns-16N-130">
           {label}
         </label>
@@ -168,7 +204,11 @@ export function InputEditor({ activity, input, variables, errors, onChange }: In
         value={literalText(current?.value ?? null)}
         error={errors}
         hint={hint}
-        onChange={(text) => onChange(text === '' ? removeInput(activity, input.name) : writeInput(activity, input.name, input.typeName, 'Literal', literalValue(text, input.typeName)))}
+        onChange={(text) =>
+          onChange(
+            text === '' ? removeInput(activity, input.name) : writeInput(activity, input.name, input.typeName, 'Literal', literalValue(text, input.typeName)),
+          )
+        }
         testId={`input-${input.name}`}
       />
     );
@@ -182,7 +222,17 @@ export function InputEditor({ activity, input, variables, errors, onChange }: In
 }
 
 /** The variable an output is stored in (or none). */
-export function OutputBinding({ activity, output, variables, onChange }: { activity: Activity; output: { name: string; typeName: string }; variables: readonly Variable[]; onChange: (activity: Activity) => void }) {
+export function OutputBinding({
+  activity,
+  output,
+  variables,
+  onChange,
+}: {
+  activity: Activity;
+  output: { name: string; typeName: string };
+  variables: readonly Variable[];
+  onChange: (activity: Activity) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const raw = activity[output.name];
@@ -196,7 +246,13 @@ export function OutputBinding({ activity, output, variables, onChange }: { activ
         id={id}
         className={inputClass}
         value={selected}
-        onChange={(e) => onChange(e.target.value ? { ...activity, [output.name]: { typeName: output.typeName, memoryReference: { id: e.target.value } } } : removeInput(activity, output.name))}
+        onChange={(e) =>
+          onChange(
+            e.target.value
+              ? { ...activity, [output.name]: { typeName: output.typeName, memoryReference: { id: e.target.value } } }
+              : removeInput(activity, output.name),
+          )
+        }
       >
         <option value="">{t('designer.props.noOutput')}</option>
         {variables.map((v) => (

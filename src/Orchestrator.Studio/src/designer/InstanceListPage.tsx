@@ -2,9 +2,10 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
+import { useResource } from '../components/useResource';
 import { ArmBadge, DateTime, failureReason } from '../tasks/parts';
 import type { Arm } from '../tasks/api';
-import { listInstances, listVersions, type DefinitionSummary, type InstanceSummary, type RunKind, type RunPage } from './api';
+import { listInstances, listVersions, type DefinitionSummary, type InstanceSummary, type RunKind } from './api';
 
 export const runsPageSize = 50;
 const kinds: readonly RunKind[] = ['Test', 'Live', 'Simulated'];
@@ -27,16 +28,14 @@ export function InstanceListPage() {
   const versionText = params.get('version');
   const version = versionText && /^[1-9][0-9]*$/.test(versionText) ? Number(versionText) : undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const [result, setResult] = useState<RunPage | null>(null);
   const [versions, setVersions] = useState<DefinitionSummary[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setError(null);
-    listInstances(definitionId, { kind, version, skip: (page - 1) * runsPageSize, take: runsPageSize }, abort.signal).then(setResult, (e: unknown) => !abort.signal.aborted && setError(failureReason(e)));
-    return () => abort.abort();
-  }, [definitionId, kind, version, page]);
+  const runs = useResource(
+    (signal) => listInstances(definitionId, { kind, version, skip: (page - 1) * runsPageSize, take: runsPageSize }, signal),
+    `${definitionId}:${kind ?? ''}:${version ?? ''}:${page}`,
+  );
+  const result = runs.data;
+  // The page shown stays while the next one loads; an earlier failure does not.
+  const error = runs.error !== null && !runs.loading ? failureReason(runs.error) : null;
 
   useEffect(() => {
     const abort = new AbortController();
@@ -71,7 +70,13 @@ export function InstanceListPage() {
           <label htmlFor={`${ids}-kind`} className="text-std-16B-170">
             {t('designer.instances.kind')}
           </label>
-          <select id={`${ids}-kind`} className="text-input w-auto min-w-48" value={kind ?? ''} onChange={(e) => change('kind', e.target.value)} data-testid="run-filter-kind">
+          <select
+            id={`${ids}-kind`}
+            className="text-input w-auto min-w-48"
+            value={kind ?? ''}
+            onChange={(e) => change('kind', e.target.value)}
+            data-testid="run-filter-kind"
+          >
             <option value="">{t('designer.instances.kinds.all')}</option>
             {kinds.map((k) => (
               <option key={k} value={k}>
@@ -84,7 +89,13 @@ export function InstanceListPage() {
           <label htmlFor={`${ids}-version`} className="text-std-16B-170">
             {t('designer.instances.version')}
           </label>
-          <select id={`${ids}-version`} className="text-input w-auto min-w-40" value={version ?? ''} onChange={(e) => change('version', e.target.value)} data-testid="run-filter-version">
+          <select
+            id={`${ids}-version`}
+            className="text-input w-auto min-w-40"
+            value={version ?? ''}
+            onChange={(e) => change('version', e.target.value)}
+            data-testid="run-filter-version"
+          >
             <option value="">{t('designer.instances.allVersions')}</option>
             {versions.map((v) => (
               <option key={v.version} value={v.version}>
@@ -102,7 +113,9 @@ export function InstanceListPage() {
       {result === null && !error && <p role="status">{t('designer.loading')}</p>}
       {result && (
         <p role="status" className="mb-2 text-dns-16N-130" data-testid="runs-count">
-          {result.total === 0 ? t('designer.instances.empty') : t('designer.instances.range', { first, last: first + result.items.length - 1, total: result.total })}
+          {result.total === 0
+            ? t('designer.instances.empty')
+            : t('designer.instances.range', { first, last: first + result.items.length - 1, total: result.total })}
         </p>
       )}
       {result && result.items.length > 0 && (

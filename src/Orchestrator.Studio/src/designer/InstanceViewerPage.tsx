@@ -46,27 +46,32 @@ export function InstanceViewerPage() {
   // Names for the organisations waiting tasks went to; without them the code is shown.
   useEffect(() => {
     const abort = new AbortController();
-    listOrganisations(abort.signal).then((list) => setOrganisations(new Map(list.map((o) => [o.code, o]))), () => undefined);
+    listOrganisations(abort.signal).then(
+      (list) => setOrganisations(new Map(list.map((o) => [o.code, o]))),
+      () => undefined,
+    );
     return () => abort.abort();
   }, []);
 
-  const read = useCallback(
-    async (signal: AbortSignal) => {
-      const [d, j] = await Promise.all([getInstance(id, signal), getJournal(id, signal)]);
-      setDetail(d);
-      setJournal(j);
-      setRefreshedAt(new Date());
-      setError(null);
-      return d;
-    },
-    [id],
-  );
+  // Reads the instance and its journal; the caller shows them once they are in, never while the effect runs.
+  const read = useCallback((signal: AbortSignal) => Promise.all([getInstance(id, signal), getJournal(id, signal)]), [id]);
+  const show = useCallback(([d, j]: [InstanceDetail, JournalEntry[]]) => {
+    setDetail(d);
+    setJournal(j);
+    setRefreshedAt(new Date());
+    setError(null);
+    return d;
+  }, []);
 
   useEffect(() => {
     const abort = new AbortController();
     read(abort.signal)
+      .then(show)
       .then(async (d) => {
-        const [descriptors, definition] = await Promise.all([getDescriptors(abort.signal), getDefinition(d.instance.definitionId, d.instance.definitionVersion, abort.signal)]);
+        const [descriptors, definition] = await Promise.all([
+          getDescriptors(abort.signal),
+          getDefinition(d.instance.definitionId, d.instance.definitionVersion, abort.signal),
+        ]);
         const canvas = toCanvas(definition, descriptors);
         setDiagram({ descriptors, canvas, name: typeof definition.name === 'string' ? definition.name : d.instance.definitionId });
       })
@@ -74,20 +79,20 @@ export function InstanceViewerPage() {
         if (!abort.signal.aborted) setError({ notFound: e instanceof ApiError && e.status === 404, reason: failureReason(e) });
       });
     return () => abort.abort();
-  }, [read, generation]);
+  }, [read, show, generation]);
 
   const live = detail !== null && isLive(detail.instance.status);
   useEffect(() => {
     if (!live) return;
     const abort = new AbortController();
     const timer = window.setInterval(() => {
-      read(abort.signal).catch((e: unknown) => !abort.signal.aborted && setError({ notFound: false, reason: failureReason(e) }));
+      read(abort.signal).then(show, (e: unknown) => !abort.signal.aborted && setError({ notFound: false, reason: failureReason(e) }));
     }, viewerRefreshMs);
     return () => {
       abort.abort();
       window.clearInterval(timer);
     };
-  }, [live, read]);
+  }, [live, read, show]);
 
   const stats = useMemo(() => nodeRunStats(journal), [journal]);
   const decorations = useMemo<CanvasDecorations>(
@@ -180,10 +185,22 @@ export function InstanceViewerPage() {
               </div>
             </dl>
             <div className="ml-auto flex flex-wrap items-center gap-2" role="toolbar" aria-label={t('designer.viewer.toolbar')}>
-              <button type="button" className={toolButton(view === 'free')} aria-pressed={view === 'free'} onClick={() => setView('free')} data-testid="view-free">
+              <button
+                type="button"
+                className={toolButton(view === 'free')}
+                aria-pressed={view === 'free'}
+                onClick={() => setView('free')}
+                data-testid="view-free"
+              >
                 {t('designer.toolbar.viewFree')}
               </button>
-              <button type="button" className={toolButton(view === 'swimlane')} aria-pressed={view === 'swimlane'} onClick={() => setView('swimlane')} data-testid="view-swimlane">
+              <button
+                type="button"
+                className={toolButton(view === 'swimlane')}
+                aria-pressed={view === 'swimlane'}
+                onClick={() => setView('swimlane')}
+                data-testid="view-swimlane"
+              >
                 {t('designer.toolbar.viewSwimlane')}
               </button>
               {live && (
@@ -191,7 +208,11 @@ export function InstanceViewerPage() {
                   type="button"
                   className={toolButton(false)}
                   onClick={() => {
-                    if (window.confirm(t('designer.viewer.cancelConfirm'))) void cancelInstance(id).then(() => setGeneration((g) => g + 1), (e: unknown) => setError({ notFound: false, reason: failureReason(e) }));
+                    if (window.confirm(t('designer.viewer.cancelConfirm')))
+                      void cancelInstance(id).then(
+                        () => setGeneration((g) => g + 1),
+                        (e: unknown) => setError({ notFound: false, reason: failureReason(e) }),
+                      );
                   }}
                 >
                   {t('designer.viewer.cancel')}
@@ -219,7 +240,20 @@ export function InstanceViewerPage() {
                   view={view}
                   decorations={decorations}
                   onNodesChange={(changes: NodeChange<ActivityNode>[]) =>
-                    setDiagram((current) => (current ? { ...current, canvas: { ...current.canvas, nodes: applyNodeChanges(changes.filter((c) => !('id' in c && c.id.startsWith('lane:'))), current.canvas.nodes) } } : current))
+                    setDiagram((current) =>
+                      current
+                        ? {
+                            ...current,
+                            canvas: {
+                              ...current.canvas,
+                              nodes: applyNodeChanges(
+                                changes.filter((c) => !('id' in c && c.id.startsWith('lane:'))),
+                                current.canvas.nodes,
+                              ),
+                            },
+                          }
+                        : current,
+                    )
                   }
                 />
               </ReactFlowProvider>
@@ -230,15 +264,30 @@ export function InstanceViewerPage() {
             )}
           </div>
           {/* Journal, what the run waits on and its incidents: a fixed band under the diagram that scrolls inside. */}
-          <div id={detailsId} hidden={!detailsOpen} className="grid shrink-0 grid-cols-1 gap-2 md:h-[min(18rem,32vh)] md:grid-cols-[minmax(0,1fr)_22rem]" data-testid="instance-details">
+          <div
+            id={detailsId}
+            hidden={!detailsOpen}
+            className="grid shrink-0 grid-cols-1 gap-2 md:h-[min(18rem,32vh)] md:grid-cols-[minmax(0,1fr)_22rem]"
+            data-testid="instance-details"
+          >
             {/* Focusable, so that the keyboard can scroll the journal as well as a mouse wheel can. */}
-            <section aria-labelledby="journal-heading" tabIndex={0} className="min-h-0 overflow-auto rounded-8 border border-solid-gray-420 bg-white p-3" data-testid="journal-region">
+            <section
+              aria-labelledby="journal-heading"
+              tabIndex={0}
+              className="min-h-0 overflow-auto rounded-8 border border-solid-gray-420 bg-white p-3"
+              data-testid="journal-region"
+            >
               <h2 id="journal-heading" className="mb-2 text-std-20B-150">
                 {t('designer.viewer.journal')}
               </h2>
               <JournalTable journal={journal} />
             </section>
-            <div role="region" aria-labelledby="bookmarks-heading" tabIndex={0} className="min-h-0 overflow-y-auto rounded-8 border border-solid-gray-420 bg-white p-3">
+            <div
+              role="region"
+              aria-labelledby="bookmarks-heading"
+              tabIndex={0}
+              className="min-h-0 overflow-y-auto rounded-8 border border-solid-gray-420 bg-white p-3"
+            >
               <section aria-labelledby="bookmarks-heading" className="mb-4">
                 <h2 id="bookmarks-heading" className="mb-2 text-std-20B-150">
                   {t('designer.viewer.bookmarks')}
@@ -272,7 +321,8 @@ export function InstanceViewerPage() {
                   <ul className="list-disc pl-6 text-error-1" data-testid="incidents">
                     {detail.incidents.map((incident, i) => (
                       <li key={i}>
-                        <span className="font-bold">{incident.activityId ? nameOf(incident.activityId) : t('designer.problems.workflow')}</span>: {incident.message}
+                        <span className="font-bold">{incident.activityId ? nameOf(incident.activityId) : t('designer.problems.workflow')}</span>:{' '}
+                        {incident.message}
                       </li>
                     ))}
                   </ul>

@@ -16,7 +16,10 @@ export function LaneBand({ data }: NodeProps<LaneNode>) {
       style={{ width: data.width, height: data.height }}
       data-testid={`lane-${data.lane}`}
     >
-      <div className="flex items-center whitespace-nowrap border-r border-solid-gray-420 bg-solid-gray-100 px-3 text-std-16B-170 text-solid-gray-900" style={{ width: laneLabelWidth, ...(scale === null ? {} : { fontSize: laneLabelFont(scale, laneLabelWidth, label), lineHeight: 1.15 }) }}>
+      <div
+        className="flex items-center whitespace-nowrap border-r border-solid-gray-420 bg-solid-gray-100 px-3 text-std-16B-170 text-solid-gray-900"
+        style={{ width: laneLabelWidth, ...(scale === null ? {} : { fontSize: laneLabelFont(scale, laneLabelWidth, label), lineHeight: 1.15 }) }}
+      >
         {label}
       </div>
     </div>

@@ -4,7 +4,8 @@ import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n';
 import { MeasurementEditor } from './MeasurementEditor';
-import { measurementOf, type Activity } from './model';
+import { measurementOf } from './measurement';
+import type { Activity } from './model';
 
 function renderEditor(initial: Activity, ports: string[] = ['受理', '差戻し']) {
   let latest = initial;

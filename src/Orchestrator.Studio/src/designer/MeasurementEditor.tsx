@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NumberField, SelectField, TextField } from './fields';
-import { isObject, measurementOf, withMeasurement, type Activity, type Json, type JsonObject, type Measurement } from './model';
+import { measurementOf, withMeasurement, type Measurement } from './measurement';
+import { isObject, type Activity, type Json, type JsonObject } from './model';
 import { OutcomeWeightsEditor } from './OutcomeWeightsEditor';
 import { SourceFields } from './SourceFields';
 import { lanes } from './swimlane';
@@ -23,7 +24,17 @@ interface Cost {
  * basis (the citation, or how it was estimated); a visit group makes steps done in one trip count as one visit; costs
  * are declared per execution; an outcome can be marked as rework (差戻し, 補正, 再提出).
  */
-export function MeasurementEditor({ activity, ports, errors, onChange }: { activity: Activity; ports: readonly string[]; errors: string[]; onChange: (activity: Activity) => void }) {
+export function MeasurementEditor({
+  activity,
+  ports,
+  errors,
+  onChange,
+}: {
+  activity: Activity;
+  ports: readonly string[];
+  errors: string[];
+  onChange: (activity: Activity) => void;
+}) {
   const { t } = useTranslation();
   const m = measurementOf(activity);
   const set = (patch: Partial<Measurement>) => onChange(withMeasurement(activity, { ...m, ...patch }));
@@ -56,7 +67,13 @@ export function MeasurementEditor({ activity, ports, errors, onChange }: { activ
   return (
     <div data-testid="measurement-editor">
       <p className="mb-3 text-dns-14N-130 text-solid-gray-700">{t('designer.measurement.lead')}</p>
-      <TextField label={t('designer.measurement.stepCode')} value={typeof m.stepCode === 'string' ? m.stepCode : ''} onChange={(v) => set({ stepCode: v || undefined })} hint={t('designer.measurement.stepCodeHint')} testId="measurement-stepCode" />
+      <TextField
+        label={t('designer.measurement.stepCode')}
+        value={typeof m.stepCode === 'string' ? m.stepCode : ''}
+        onChange={(v) => set({ stepCode: v || undefined })}
+        hint={t('designer.measurement.stepCodeHint')}
+        testId="measurement-stepCode"
+      />
       <SelectField
         label={t('designer.measurement.actorOrgLevel')}
         value={typeof m.actorOrgLevel === 'string' ? m.actorOrgLevel : ''}
@@ -73,7 +90,12 @@ export function MeasurementEditor({ activity, ports, errors, onChange }: { activ
         multiline
         testId="measurement-actorChangeReason"
       />
-      <TextField label={t('designer.measurement.actorRole')} value={typeof m.actorRole === 'string' ? m.actorRole : ''} onChange={(v) => set({ actorRole: v || undefined })} placeholder={t('designer.measurement.actorRolePlaceholder')} />
+      <TextField
+        label={t('designer.measurement.actorRole')}
+        value={typeof m.actorRole === 'string' ? m.actorRole : ''}
+        onChange={(v) => set({ actorRole: v || undefined })}
+        placeholder={t('designer.measurement.actorRolePlaceholder')}
+      />
       {errors.map((message, i) => (
         <p key={i} className="field-error mb-2 text-dns-14N-130" data-testid="field-error">
           {message}
@@ -94,7 +116,14 @@ export function MeasurementEditor({ activity, ports, errors, onChange }: { activ
         return (
           <fieldset key={key} className="mb-3 rounded-8 border border-solid-gray-420 p-2" data-testid={`figure-${key}`}>
             <legend className="px-1 text-dns-16B-130">{t(`designer.measurement.${key}`)}</legend>
-            <NumberField label={t('designer.measurement.value')} value={num(m[key])} min={0} onChange={(v) => set({ [key]: v })} {...(hint ? { hint } : {})} testId={`measurement-${key}`} />
+            <NumberField
+              label={t('designer.measurement.value')}
+              value={num(m[key])}
+              min={0}
+              onChange={(v) => set({ [key]: v })}
+              {...(hint ? { hint } : {})}
+              testId={`measurement-${key}`}
+            />
             <SourceFields figure={key} entry={provenance[key]} onChange={setSource} />
           </fieldset>
         );
@@ -111,7 +140,11 @@ export function MeasurementEditor({ activity, ports, errors, onChange }: { activ
           <legend className="px-1 text-dns-16B-130">{t('designer.measurement.rework')}</legend>
           {ports.map((port) => (
             <label key={port} className="mb-1 flex items-center gap-2">
-              <input type="checkbox" checked={isObject(outcomes[port] as Json) && (outcomes[port] as JsonObject).rework === true} onChange={(e) => setRework(port, e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={isObject(outcomes[port] as Json) && (outcomes[port] as JsonObject).rework === true}
+                onChange={(e) => setRework(port, e.target.checked)}
+              />
               {port}
             </label>
           ))}
@@ -122,14 +155,30 @@ export function MeasurementEditor({ activity, ports, errors, onChange }: { activ
       <fieldset className="mb-3 rounded-8 border border-solid-gray-420 p-2" data-testid="measurement-costs">
         <legend className="px-1 text-dns-16B-130">{t('designer.measurement.costs')}</legend>
         {costs.map((c, i) => {
-          const update = (patch: Partial<Cost>) => setCosts(costs.map((x, j) => (j === i ? Object.fromEntries(Object.entries({ ...x, ...patch }).filter(([, v]) => v !== undefined && v !== '')) : x)));
+          const update = (patch: Partial<Cost>) =>
+            setCosts(
+              costs.map((x, j) => (j === i ? Object.fromEntries(Object.entries({ ...x, ...patch }).filter(([, v]) => v !== undefined && v !== '')) : x)),
+            );
           return (
             <div key={i} className="mb-2 border-b border-solid-gray-200 pb-2" data-testid={`cost-${i}`}>
               <div className="grid grid-cols-2 gap-2">
-                <SelectField label={t('designer.measurement.costKind')} value={c.kind ?? ''} options={[{ value: '', label: t('designer.props.notSet') }, ...costKinds.map((k) => ({ value: k, label: t(`designer.measurement.costKinds.${k}`) }))]} onChange={(v) => update({ kind: v })} />
+                <SelectField
+                  label={t('designer.measurement.costKind')}
+                  value={c.kind ?? ''}
+                  options={[
+                    { value: '', label: t('designer.props.notSet') },
+                    ...costKinds.map((k) => ({ value: k, label: t(`designer.measurement.costKinds.${k}`) })),
+                  ]}
+                  onChange={(v) => update({ kind: v })}
+                />
                 <NumberField label={t('designer.measurement.costYen')} value={num(c.yen)} min={0} onChange={(v) => update({ yen: v })} />
               </div>
-              <SelectField label={t('designer.measurement.payer')} value={c.payer ?? ''} options={payers.map((p) => ({ value: p, label: p ? t(`designer.lanes.${p}`) : t('designer.measurement.payerDefault') }))} onChange={(v) => update({ payer: v })} />
+              <SelectField
+                label={t('designer.measurement.payer')}
+                value={c.payer ?? ''}
+                options={payers.map((p) => ({ value: p, label: p ? t(`designer.lanes.${p}`) : t('designer.measurement.payerDefault') }))}
+                onChange={(v) => update({ payer: v })}
+              />
               <SourceFields figure={`cost-${i}`} entry={c} onChange={(_, patch) => update(patch)} />
               <button type="button" className="btn-secondary" onClick={() => setCosts(costs.filter((_, j) => j !== i))}>
                 {t('designer.measurement.removeCost')}

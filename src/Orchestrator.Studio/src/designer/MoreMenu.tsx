@@ -36,7 +36,15 @@ export function MoreMenu({ label, className, testId, children }: { label: string
     >
       <button ref={button} type="button" className={className} aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)} data-testid={testId}>
         {label}
-        <svg aria-hidden="true" focusable="false" viewBox="0 0 20 20" className={`size-4 shrink-0 transition-transform ${open ? 'rotate-180' : ''}`} fill="none" stroke="currentColor" strokeWidth="2">
+        <svg
+          aria-hidden="true"
+          focusable="false"
+          viewBox="0 0 20 20"
+          className={`size-4 shrink-0 transition-transform ${open ? 'rotate-180' : ''}`}
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+        >
           <path d="M5 8l5 5 5-5" />
         </svg>
       </button>

@@ -59,7 +59,14 @@ export function OutcomeWeightsEditor({ activity, ports, onChange }: { activity: 
       <legend className="px-1 text-dns-16B-130">{t('designer.measurement.outcomeWeights')}</legend>
       <div className="grid grid-cols-2 gap-2">
         {ports.map((port) => (
-          <NumberField key={port} label={port} value={typeof weights[port] === 'number' ? (weights[port] as number) : undefined} min={0} onChange={(v) => setWeight(port, v)} testId={`weight-${port}`} />
+          <NumberField
+            key={port}
+            label={port}
+            value={typeof weights[port] === 'number' ? (weights[port] as number) : undefined}
+            min={0}
+            onChange={(v) => setWeight(port, v)}
+            testId={`weight-${port}`}
+          />
         ))}
       </div>
       <p className="text-dns-14N-130 text-solid-gray-700">{t('designer.measurement.outcomeWeightsHint')}</p>

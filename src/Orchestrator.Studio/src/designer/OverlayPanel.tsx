@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { useResource } from '../components/useResource';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
 import { listPilots, type PilotView } from '../pilots/api';
@@ -17,24 +18,27 @@ type Load = { state: 'loading' } | { state: 'failed'; reason: string } | { state
 
 /** Loads the steps report for the process (and pilot) chosen, while the overlay is on. */
 export function useStepsReport(processKey: string, pilotId: string, enabled: boolean): Load {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  useEffect(() => {
-    if (!enabled || !processKey) return;
-    const abort = new AbortController();
-    setLoad({ state: 'loading' });
-    getSteps({ processKey, pilotId: pilotId || undefined }, abort.signal).then(
-      (report) => setLoad({ state: 'loaded', report }),
-      (error: unknown) => {
-        if (!abort.signal.aborted) setLoad({ state: 'failed', reason: failureReason(error) });
-      },
-    );
-    return () => abort.abort();
-  }, [processKey, pilotId, enabled]);
-  return load;
+  const wanted = enabled && processKey !== '';
+  const steps = useResource(
+    (signal) => (wanted ? getSteps({ processKey, pilotId: pilotId || undefined }, signal) : Promise.resolve(null)),
+    `${wanted}:${processKey}:${pilotId}`,
+  );
+  if (steps.loading) return { state: 'loading' };
+  if (steps.error !== null) return { state: 'failed', reason: failureReason(steps.error) };
+  return steps.data ? { state: 'loaded', report: steps.data } : { state: 'loading' };
 }
 
 /** The overlay's controls (pilot, figure), its state in words, and the colour legend; it floats over the canvas. */
-export function OverlayPanel({ processKey, armLabel, choice, onChoice, load, scale, matched, onClose }: {
+export function OverlayPanel({
+  processKey,
+  armLabel,
+  choice,
+  onChoice,
+  load,
+  scale,
+  matched,
+  onClose,
+}: {
   processKey: string;
   armLabel: string;
   choice: OverlayChoice;
@@ -81,7 +85,12 @@ export function OverlayPanel({ processKey, armLabel, choice, onChoice, load, sca
       <div className="flex flex-wrap gap-3">
         <label className="text-dns-14N-130" htmlFor={`${id}-pilot`}>
           {t('designer.overlay.pilot')}
-          <select id={`${id}-pilot`} className="ml-2 rounded-4 border border-solid-gray-600 px-1" value={choice.pilotId} onChange={(e) => onChoice({ ...choice, pilotId: e.target.value })}>
+          <select
+            id={`${id}-pilot`}
+            className="ml-2 rounded-4 border border-solid-gray-600 px-1"
+            value={choice.pilotId}
+            onChange={(e) => onChoice({ ...choice, pilotId: e.target.value })}
+          >
             <option value="">{t('designer.overlay.allPilots')}</option>
             {pilots.map((p) => (
               <option key={p.id} value={p.id}>
@@ -92,7 +101,12 @@ export function OverlayPanel({ processKey, armLabel, choice, onChoice, load, sca
         </label>
         <label className="text-dns-14N-130" htmlFor={`${id}-metric`}>
           {t('designer.overlay.metric')}
-          <select id={`${id}-metric`} className="ml-2 rounded-4 border border-solid-gray-600 px-1" value={choice.metric} onChange={(e) => onChoice({ ...choice, metric: e.target.value as OverlayMetric })}>
+          <select
+            id={`${id}-metric`}
+            className="ml-2 rounded-4 border border-solid-gray-600 px-1"
+            value={choice.metric}
+            onChange={(e) => onChoice({ ...choice, metric: e.target.value as OverlayMetric })}
+          >
             {overlayMetrics.map((m) => (
               <option key={m} value={m}>
                 {t(`designer.overlay.metrics.${m}`)}

@@ -4,7 +4,17 @@ import type { ActivityNode } from './model';
 import type { Problem } from './problems';
 
 /** Every problem before publishing; choosing one selects its activity on the canvas. */
-export function ProblemList({ problems, nodes, checking, onSelect }: { problems: readonly Problem[]; nodes: readonly ActivityNode[]; checking: boolean; onSelect: (nodeId: string) => void }) {
+export function ProblemList({
+  problems,
+  nodes,
+  checking,
+  onSelect,
+}: {
+  problems: readonly Problem[];
+  nodes: readonly ActivityNode[];
+  checking: boolean;
+  onSelect: (nodeId: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const errors = problems.filter((p) => p.severity === 'error').length;
@@ -34,7 +44,9 @@ export function ProblemList({ problems, nodes, checking, onSelect }: { problems:
         <ul className="min-h-0 overflow-y-auto text-dns-14N-130">
           {problems.map((p, i) => (
             <li key={i} className="border-b border-solid-gray-200 py-1" data-testid="problem">
-              <span className={`mr-2 inline-block rounded-4 px-1 text-dns-14B-120 ${p.severity === 'error' ? 'bg-error-1 text-white' : 'bg-yellow-300 text-black'}`}>
+              <span
+                className={`mr-2 inline-block rounded-4 px-1 text-dns-14B-120 ${p.severity === 'error' ? 'bg-error-1 text-white' : 'bg-yellow-300 text-black'}`}
+              >
                 {t(`designer.problems.${p.severity}`)}
               </span>
               {p.nodeId ? (

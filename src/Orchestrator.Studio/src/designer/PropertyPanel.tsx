@@ -43,14 +43,25 @@ export function PropertyPanel({ node, descriptor, variables, problems, readOnly,
   // Arrow keys, Home and End move between the tabs (and show the tab), as in any tab list.
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
     const index = tabs.indexOf(shown);
-    const next = e.key === 'ArrowRight' ? tabs[(index + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(index - 1 + tabs.length) % tabs.length] : e.key === 'Home' ? tabs[0] : e.key === 'End' ? tabs[tabs.length - 1] : undefined;
+    const next =
+      e.key === 'ArrowRight'
+        ? tabs[(index + 1) % tabs.length]
+        : e.key === 'ArrowLeft'
+          ? tabs[(index - 1 + tabs.length) % tabs.length]
+          : e.key === 'Home'
+            ? tabs[0]
+            : e.key === 'End'
+              ? tabs[tabs.length - 1]
+              : undefined;
     if (!next) return;
     e.preventDefault();
     setTab(next);
     tabRefs.current.get(next)?.focus();
   };
   const messages = (field: string | null) => problems.filter((p) => p.field === field).map((p) => p.message[language]);
-  const general = problems.filter((p) => !p.field || !descriptor?.inputs.some((i) => i.name === p.field) && p.field !== 'measurement' && p.field !== 'formFields' && p.field !== 'name');
+  const general = problems.filter(
+    (p) => !p.field || (!descriptor?.inputs.some((i) => i.name === p.field) && p.field !== 'measurement' && p.field !== 'formFields' && p.field !== 'name'),
+  );
   const text = (key: string) => (typeof activity[key] === 'string' ? (activity[key] as string) : '');
   // The server keeps an activity's description as it keeps any bare value: as a literal input.
   const storedDescription = readInput(activity, 'description')?.value;
@@ -66,7 +77,9 @@ export function PropertyPanel({ node, descriptor, variables, problems, readOnly,
       <h2 id="property-heading" className="mb-2 text-std-20B-150 text-solid-gray-900">
         {text('name') || activity.id}
       </h2>
-      {!descriptor && <p className="mb-2 border-l-4 border-warning-yellow-1 bg-yellow-50 p-2 text-dns-14N-130">{t('designer.props.unknownType', { type: activity.type })}</p>}
+      {!descriptor && (
+        <p className="mb-2 border-l-4 border-warning-yellow-1 bg-yellow-50 p-2 text-dns-14N-130">{t('designer.props.unknownType', { type: activity.type })}</p>
+      )}
       {general.length > 0 && (
         <ul className="mb-3 border-l-4 border-error-1 bg-red-50 p-2 text-dns-14N-130" data-testid="node-problems">
           {general.map((p, i) => (
@@ -94,7 +107,13 @@ export function PropertyPanel({ node, descriptor, variables, problems, readOnly,
             data-testid={`tab-${key}`}
           >
             {t(`designer.props.tab.${key}`)}
-            {problems.some((p) => (key === 'measurement' ? p.field === 'measurement' : key === 'form' ? p.field === 'formFields' : p.field !== 'measurement' && p.field !== 'formFields')) && (
+            {problems.some((p) =>
+              key === 'measurement'
+                ? p.field === 'measurement'
+                : key === 'form'
+                  ? p.field === 'formFields'
+                  : p.field !== 'measurement' && p.field !== 'formFields',
+            ) && (
               <span className="ml-1 text-error-1" aria-label={t('designer.props.tabHasProblems')}>
                 ●
               </span>
@@ -105,8 +124,21 @@ export function PropertyPanel({ node, descriptor, variables, problems, readOnly,
       <fieldset disabled={readOnly} className="min-w-0">
         {shown === 'basic' && (
           <div role="tabpanel" id={panelId('basic')} aria-labelledby={tabId('basic')}>
-            <TextField label={t('designer.props.name')} value={text('name')} onChange={(v) => onChange({ ...activity, name: v })} hint={t('designer.props.nameHint')} error={messages('name')} testId="prop-name" />
-            <TextField label={t('designer.props.description')} value={description} multiline onChange={(v) => onChange(v ? { ...activity, description: v } : removeInput(activity, 'description'))} testId="prop-description" />
+            <TextField
+              label={t('designer.props.name')}
+              value={text('name')}
+              onChange={(v) => onChange({ ...activity, name: v })}
+              hint={t('designer.props.nameHint')}
+              error={messages('name')}
+              testId="prop-name"
+            />
+            <TextField
+              label={t('designer.props.description')}
+              value={description}
+              multiline
+              onChange={(v) => onChange(v ? { ...activity, description: v } : removeInput(activity, 'description'))}
+              testId="prop-description"
+            />
             {descriptor?.inputs
               .filter((input) => !(isHumanTask && input.name === 'formFields'))
               .map((input) => (

@@ -31,7 +31,14 @@ export function pilotUses(pilots: readonly PilotView[], definitionId: string): P
  * 公開 asks first: it names every pilot that runs this workflow and says whether its next cycle takes the new version
  * (it follows the published version) or keeps its pinned one — so a running pilot never changes version unnoticed.
  */
-export function PublishDialog({ definitionId, version, saveFirst, busy, onPublish, onClose }: {
+export function PublishDialog({
+  definitionId,
+  version,
+  saveFirst,
+  busy,
+  onPublish,
+  onClose,
+}: {
   definitionId: string;
   version: number | null;
   saveFirst: boolean;
@@ -41,14 +48,13 @@ export function PublishDialog({ definitionId, version, saveFirst, busy, onPublis
 }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
-  const [uses, setUses] = useState<PilotUse[] | null>(null);
+  const [loadedUses, setUses] = useState<PilotUse[] | null>(null);
+  // A definition never saved has no pilots to name.
+  const uses = definitionId ? loadedUses : [];
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!definitionId) {
-      setUses([]);
-      return;
-    }
+    if (!definitionId) return;
     const abort = new AbortController();
     listPilots(abort.signal).then(
       (pilots) => setUses(pilotUses(pilots, definitionId)),
@@ -69,11 +75,19 @@ export function PublishDialog({ definitionId, version, saveFirst, busy, onPublis
         </p>
       )}
       {uses === null && !error && <p role="status">{t('designer.loading')}</p>}
-      {uses?.length === 0 && <p className="mb-3" data-testid="publish-no-pilots">{t('designer.publish.noPilots')}</p>}
+      {uses?.length === 0 && (
+        <p className="mb-3" data-testid="publish-no-pilots">
+          {t('designer.publish.noPilots')}
+        </p>
+      )}
       {uses && uses.length > 0 && (
         <ul className="mb-4 flex flex-col gap-2" data-testid="publish-pilots">
           {uses.map((use) => (
-            <li key={`${use.pilot.id}-${use.processKey}-${use.arm}`} className="rounded-8 border border-solid-gray-420 p-3" data-testid={`publish-pilot-${use.pilot.id}`}>
+            <li
+              key={`${use.pilot.id}-${use.processKey}-${use.arm}`}
+              className="rounded-8 border border-solid-gray-420 p-3"
+              data-testid={`publish-pilot-${use.pilot.id}`}
+            >
               <Link className="link font-bold" to={`/pilots/${encodeURIComponent(use.pilot.id)}`}>
                 {localName(use.pilot.name, language, use.pilot.id)}
               </Link>
@@ -81,9 +95,7 @@ export function PublishDialog({ definitionId, version, saveFirst, busy, onPublis
                 {t(`designer.arm.${use.arm}`)} · {use.pilot.active ? t('designer.publish.active') : t('designer.publish.inactive')}
               </span>
               <p className="mt-1" data-testid="publish-pilot-effect">
-                {use.pinnedVersion === null
-                  ? t('designer.publish.follows', { version: target })
-                  : t('designer.publish.pinned', { version: use.pinnedVersion })}
+                {use.pinnedVersion === null ? t('designer.publish.follows', { version: target }) : t('designer.publish.pinned', { version: use.pinnedVersion })}
               </p>
             </li>
           ))}

@@ -5,18 +5,35 @@ import { SelectField, TextField } from './fields';
 export const figureSources = ['measured', 'published', 'estimate'] as const;
 
 /** A figure's source and basis. */
-export function SourceFields({ figure, entry, onChange }: { figure: string; entry: { source?: string; basis?: string } | undefined; onChange: (figure: string, patch: { source?: string; basis?: string }) => void }) {
+export function SourceFields({
+  figure,
+  entry,
+  onChange,
+}: {
+  figure: string;
+  entry: { source?: string; basis?: string } | undefined;
+  onChange: (figure: string, patch: { source?: string; basis?: string }) => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="grid grid-cols-[minmax(7rem,auto)_1fr] gap-2">
       <SelectField
         label={t('designer.measurement.source')}
         value={entry?.source ?? ''}
-        options={[{ value: '', label: t('designer.measurement.noSource') }, ...figureSources.map((s) => ({ value: s, label: t(`designer.measurement.sources.${s}`) }))]}
+        options={[
+          { value: '', label: t('designer.measurement.noSource') },
+          ...figureSources.map((s) => ({ value: s, label: t(`designer.measurement.sources.${s}`) })),
+        ]}
         onChange={(v) => onChange(figure, { source: v })}
         testId={`source-${figure}`}
       />
-      <TextField label={t('designer.measurement.basis')} value={entry?.basis ?? ''} onChange={(v) => onChange(figure, { basis: v })} placeholder={t('designer.measurement.basisPlaceholder')} testId={`basis-${figure}`} />
+      <TextField
+        label={t('designer.measurement.basis')}
+        value={entry?.basis ?? ''}
+        onChange={(v) => onChange(figure, { basis: v })}
+        placeholder={t('designer.measurement.basisPlaceholder')}
+        testId={`basis-${figure}`}
+      />
     </div>
   );
 }

@@ -11,7 +11,15 @@ const emptyInput = '{\n}';
  * Input for a test run: the workflow input as JSON (filled with the first case of the process's case file, when it
  * has one) and an optional correlation id.
  */
-export function TestRunDialog({ processKey, variables, dirty, busy, error, onStart, onClose }: {
+export function TestRunDialog({
+  processKey,
+  variables,
+  dirty,
+  busy,
+  error,
+  onStart,
+  onClose,
+}: {
   processKey: string;
   variables: readonly Variable[];
   dirty: boolean;
@@ -65,7 +73,9 @@ export function TestRunDialog({ processKey, variables, dirty, busy, error, onSta
         mono
         value={text}
         onChange={setText}
-        hint={variables.length > 0 ? t('designer.testRun.inputHintVariables', { names: variables.map((v) => v.name).join(', ') }) : t('designer.testRun.inputHint')}
+        hint={
+          variables.length > 0 ? t('designer.testRun.inputHintVariables', { names: variables.map((v) => v.name).join(', ') }) : t('designer.testRun.inputHint')
+        }
         error={invalid ? [t('designer.testRun.inputInvalid')] : undefined}
         testId="test-run-input"
       />

@@ -38,7 +38,17 @@ function ComparisonView({ comparison }: { comparison: Comparison }) {
  * The definition's versions, newest first: open one (read-only unless it is the latest), compare it with what is on
  * the canvas now, or restore it as a new draft.
  */
-export function VersionHistory({ definitionId, current, onRestore, onClose }: { definitionId: string; current: JsonObject; onRestore: (version: number) => void; onClose: () => void }) {
+export function VersionHistory({
+  definitionId,
+  current,
+  onRestore,
+  onClose,
+}: {
+  definitionId: string;
+  current: JsonObject;
+  onRestore: (version: number) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [versions, setVersions] = useState<DefinitionSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -72,10 +82,18 @@ export function VersionHistory({ definitionId, current, onRestore, onClose }: { 
           <caption className="sr-only">{t('designer.versions.title')}</caption>
           <thead>
             <tr className="border-b-2 border-solid-gray-600">
-              <th scope="col" className="px-2 py-1">{t('designer.versions.version')}</th>
-              <th scope="col" className="px-2 py-1">{t('designer.versions.state')}</th>
-              <th scope="col" className="px-2 py-1">{t('designer.versions.created')}</th>
-              <th scope="col" className="px-2 py-1">{t('designer.versions.actions')}</th>
+              <th scope="col" className="px-2 py-1">
+                {t('designer.versions.version')}
+              </th>
+              <th scope="col" className="px-2 py-1">
+                {t('designer.versions.state')}
+              </th>
+              <th scope="col" className="px-2 py-1">
+                {t('designer.versions.created')}
+              </th>
+              <th scope="col" className="px-2 py-1">
+                {t('designer.versions.actions')}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -13,7 +13,14 @@ describe('workflow list', () => {
       'GET /api/workflow-definitions': () =>
         jsonResponse(200, [
           definitionSummary({ definitionId: 'okuyami-asis', name: 'おくやみ手続 (現行)', processKey: 'okuyami', arm: 'AsIs', version: 1, isPublished: true }),
-          definitionSummary({ definitionId: 'okuyami-tobe', name: 'おくやみ手続 (改革後)', processKey: 'okuyami', arm: 'ToBe', version: 3, isPublished: false }),
+          definitionSummary({
+            definitionId: 'okuyami-tobe',
+            name: 'おくやみ手続 (改革後)',
+            processKey: 'okuyami',
+            arm: 'ToBe',
+            version: 3,
+            isPublished: false,
+          }),
         ]),
     });
     renderApp('/workflows');
@@ -32,11 +39,15 @@ describe('workflow list', () => {
       'GET /api/me': () => jsonResponse(200, coordinator),
       'GET /api/workflow-definitions': () => jsonResponse(200, []),
       'POST /api/workflow-definitions': () =>
-        jsonResponse(400, {
-          title: '定義に誤りがあります',
-          errors: [{ path: '$.root.activities[1].title', message: "Required input 'title' of Orchestrator.HumanTask 'intake' is missing." }],
-          warnings: [],
-        }, 'application/problem+json'),
+        jsonResponse(
+          400,
+          {
+            title: '定義に誤りがあります',
+            errors: [{ path: '$.root.activities[1].title', message: "Required input 'title' of Orchestrator.HumanTask 'intake' is missing." }],
+            warnings: [],
+          },
+          'application/problem+json',
+        ),
     });
     renderApp('/workflows');
     expect(await screen.findByTestId('workflows-empty')).toBeTruthy();

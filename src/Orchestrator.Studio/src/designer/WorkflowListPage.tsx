@@ -1,8 +1,13 @@
-import { useCallback, useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { FieldProblem } from '../api';
+import { cell, DataTable } from '../components/DataTable';
+import { EmptyState } from '../components/EmptyState';
+import { LoadError } from '../components/LoadError';
+import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
+import { useResource } from '../components/useResource';
 import { ArmBadge, DateTime, failureReason } from '../tasks/parts';
 import type { Arm } from '../tasks/api';
 import { currentLanguage } from '../i18n';
@@ -14,33 +19,16 @@ export function WorkflowListPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const ids = useId();
-  const [list, setList] = useState<DefinitionSummary[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [generation, setGeneration] = useState(0);
+  const definitions = useResource((signal) => listDefinitions(signal), 'definitions');
+  const list = definitions.data;
   const [importing, setImporting] = useState(false);
   const [importErrors, setImportErrors] = useState<{ title: string; errors: FieldProblem[] } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const abort = new AbortController();
-    listDefinitions(abort.signal).then(
-      (items) => {
-        setList(items);
-        setError(null);
-      },
-      (e: unknown) => {
-        if (!abort.signal.aborted) setError(e);
-      },
-    );
-    return () => abort.abort();
-  }, [generation]);
-
-  useEffect(() => {
     if (importErrors) alertRef.current?.focus();
   }, [importErrors]);
-
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -95,7 +83,13 @@ export function WorkflowListPage() {
       </div>
 
       {importErrors && (
-        <div ref={alertRef} tabIndex={-1} role="alert" className="mb-6 border-l-4 border-error-1 bg-red-50 px-4 py-3 text-solid-gray-900" data-testid="import-errors">
+        <div
+          ref={alertRef}
+          tabIndex={-1}
+          role="alert"
+          className="mb-6 border-l-4 border-error-1 bg-red-50 px-4 py-3 text-solid-gray-900"
+          data-testid="import-errors"
+        >
           <p className="font-bold">{importErrors.title}</p>
           {importErrors.errors.length > 0 && (
             <ul className="mt-2 list-disc pl-6">
@@ -109,75 +103,70 @@ export function WorkflowListPage() {
         </div>
       )}
 
-      {error !== null && (
-        <div role="alert" className="mb-6 border-l-4 border-error-1 bg-red-50 px-4 py-3" data-testid="workflows-error">
-          <p className="mb-2">{t('designer.list.loadFailed', { reason: failureReason(error) })}</p>
-          <button type="button" className="btn-secondary" onClick={reload}>
-            {t('designer.list.retry')}
-          </button>
-        </div>
+      {definitions.error !== null && (
+        <LoadError
+          message={t('designer.list.loadFailed', { reason: failureReason(definitions.error) })}
+          retryLabel={t('designer.list.retry')}
+          onRetry={definitions.reload}
+          testId="workflows-error"
+        />
       )}
 
-      {list === null && error === null && (
-        <p role="status" data-testid="workflows-loading">
-          {t('designer.list.loading')}
-        </p>
-      )}
+      {list === null && definitions.error === null && <Loading testId="workflows-loading">{t('designer.list.loading')}</Loading>}
 
       {list !== null &&
         (list.length === 0 ? (
-          <p className="max-w-3xl rounded-8 border border-solid-gray-420 bg-white p-6" data-testid="workflows-empty">
-            {t('designer.list.empty')}
-          </p>
+          <EmptyState testId="workflows-empty">{t('designer.list.empty')}</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="data-table w-full min-w-[48rem] border-collapse bg-white text-left" data-testid="workflows-table">
-              <caption className="sr-only">{t('designer.list.caption')}</caption>
-              <thead>
-                <tr className="border-b-2 border-solid-gray-600 bg-solid-gray-50">
-                  {(['name', 'processKey', 'arm', 'version', 'state', 'created', 'runs'] as const).map((column) => (
-                    <th key={column} scope="col" className="whitespace-nowrap px-3 py-3 text-std-16B-170 text-solid-gray-900">
-                      {t(`designer.list.columns.${column}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((d) => (
-                  <tr key={d.definitionId} className="border-b border-solid-gray-420 align-top" data-testid={`workflow-row-${d.definitionId}`}>
-                    <th scope="row" className="px-3 py-3 font-normal">
-                      <Link to={`/workflows/${encodeURIComponent(d.definitionId)}`} className="link font-bold">
-                        {d.name}
-                      </Link>
-                      {d.description && <span className="block text-dns-16N-130 text-solid-gray-700">{d.description}</span>}
-                    </th>
-                    <td className="whitespace-nowrap px-3 py-3 font-mono text-dns-16N-130">{d.processKey ?? '—'}</td>
-                    <td className="px-3 py-3">
-                      <ArmBadge arm={(d.arm ?? null) as Arm | null} />
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-3">{t('designer.list.versionText', { version: d.version })}</td>
-                    <td className="px-3 py-3" data-testid="workflow-state">
-                      <PublishState published={d.isPublished} publishedAt={d.publishedAt} />
-                      {!d.isPublished && d.publishedVersion != null && (
-                        <span className="mt-1 block whitespace-nowrap text-dns-14N-130 text-solid-gray-700" data-testid="workflow-published-version">
-                          {t('designer.publishedVersionNote', { version: d.publishedVersion })}
-                        </span>
-                      )}
-                    </td>
-                    <td className="px-3 py-3 whitespace-nowrap">
-                      <DateTime iso={d.createdAt} />
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-3">
-                      <Link to={`/workflows/${encodeURIComponent(d.definitionId)}/instances`} className="link">
-                        {t('designer.list.runsLink')}
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('designer.list.caption')}
+            columns={(['name', 'processKey', 'arm', 'version', 'state', 'created', 'runs'] as const).map((key) => ({
+              key,
+              label: t(`designer.list.columns.${key}`),
+            }))}
+            rows={list}
+            rowKey={(d) => d.definitionId}
+            rowProps={(d) => ({ 'data-testid': `workflow-row-${d.definitionId}` })}
+            renderRow={(d) => <WorkflowRow definition={d} />}
+            minWidth="min-w-[48rem]"
+            testId="workflows-table"
+          />
         ))}
+    </>
+  );
+}
+
+function WorkflowRow({ definition: d }: { definition: DefinitionSummary }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <th scope="row" className={`${cell} font-normal`}>
+        <Link to={`/workflows/${encodeURIComponent(d.definitionId)}`} className="link font-bold">
+          {d.name}
+        </Link>
+        {d.description && <span className="block text-dns-16N-130 text-solid-gray-700">{d.description}</span>}
+      </th>
+      <td className={`${cell} whitespace-nowrap font-mono text-dns-16N-130`}>{d.processKey ?? '—'}</td>
+      <td className={cell}>
+        <ArmBadge arm={(d.arm ?? null) as Arm | null} />
+      </td>
+      <td className={`${cell} whitespace-nowrap`}>{t('designer.list.versionText', { version: d.version })}</td>
+      <td className={cell} data-testid="workflow-state">
+        <PublishState published={d.isPublished} publishedAt={d.publishedAt} />
+        {!d.isPublished && d.publishedVersion != null && (
+          <span className="mt-1 block whitespace-nowrap text-dns-14N-130 text-solid-gray-700" data-testid="workflow-published-version">
+            {t('designer.publishedVersionNote', { version: d.publishedVersion })}
+          </span>
+        )}
+      </td>
+      <td className={`${cell} whitespace-nowrap`}>
+        <DateTime iso={d.createdAt} />
+      </td>
+      <td className={`${cell} whitespace-nowrap`}>
+        <Link to={`/workflows/${encodeURIComponent(d.definitionId)}/instances`} className="link">
+          {t('designer.list.runsLink')}
+        </Link>
+      </td>
     </>
   );
 }

@@ -19,7 +19,11 @@ describe('copy and paste', () => {
     const copy = root.activities.find((a) => a.id === 'humanTask1')!;
     expect(copy).toMatchObject({ name: '死亡届受付', nodeId: 'Workflow1:flowchart1:humanTask1', metadata: { designer: { position: { x: 280, y: 160 } } } });
     expect((copy.customProperties as JsonObject).measurement).toEqual((root.activities[1]!.customProperties as JsonObject).measurement);
-    expect(root.connections.at(-1)).toEqual({ source: { activity: 'humanTask1', port: '受理' }, target: { activity: 'agencyCall1', port: 'In' }, vertices: [] });
+    expect(root.connections.at(-1)).toEqual({
+      source: { activity: 'humanTask1', port: '受理' },
+      target: { activity: 'agencyCall1', port: 'In' },
+      vertices: [],
+    });
     // The original stays as it was.
     expect(root.activities[1]!.id).toBe('intake');
   });

@@ -27,7 +27,9 @@ export function pasteClip(state: CanvasState, clip: Clip, rootNodeId: string, of
     taken.add(id);
     renamed.set(activity.id, id);
     const at = { x: Math.round(position.x + offset), y: Math.round(position.y + offset) };
-    const metadata: JsonObject = { ...(typeof activity.metadata === 'object' && activity.metadata !== null && !Array.isArray(activity.metadata) ? activity.metadata : {}) };
+    const metadata: JsonObject = {
+      ...(typeof activity.metadata === 'object' && activity.metadata !== null && !Array.isArray(activity.metadata) ? activity.metadata : {}),
+    };
     const designer = typeof metadata.designer === 'object' && metadata.designer !== null && !Array.isArray(metadata.designer) ? metadata.designer : {};
     metadata.designer = { ...designer, position: at };
     const copy: Activity = { ...structuredClone(activity), id, nodeId: `${rootNodeId}:${id}`, metadata };
@@ -37,10 +39,41 @@ export function pasteClip(state: CanvasState, clip: Clip, rootNodeId: string, of
     const source = renamed.get(c.source);
     const target = renamed.get(c.target);
     if (!source || !target) return [];
-    return [{ id: edgeId(source, c.port, target, state.edges.length + i), source, sourceHandle: c.port, target, targetHandle: 'In', label: c.port, data: { connection: null } }];
+    return [
+      {
+        id: edgeId(source, c.port, target, state.edges.length + i),
+        source,
+        sourceHandle: c.port,
+        target,
+        targetHandle: 'In',
+        label: c.port,
+        data: { connection: null },
+      },
+    ];
   });
   return {
     nodes: [...state.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...pasted],
     edges: [...state.edges.map((e) => (e.selected ? { ...e, selected: false } : e)), ...edges],
   };
+}
+
+const clipboardKey = 'orchestrator.designer.clipboard';
+
+/** Keeps the copied activities for a later paste, in this tab only. */
+export function storeClip(clip: Clip): void {
+  try {
+    window.sessionStorage.setItem(clipboardKey, JSON.stringify(clip));
+  } catch {
+    // Storage refused: nothing to paste later, which the paste notice says.
+  }
+}
+
+/** What was copied last in this tab; null when nothing was or it cannot be read. */
+export function storedClip(): Clip | null {
+  try {
+    const text = window.sessionStorage.getItem(clipboardKey);
+    return text ? (JSON.parse(text) as Clip) : null;
+  } catch {
+    return null;
+  }
 }

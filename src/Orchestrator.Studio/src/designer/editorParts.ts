@@ -35,4 +35,3 @@ export function deleteDoc(doc: DesignerDoc, nodeIds: string[], edgeIds: Readonly
   const withoutNodes = deleteNodes(doc, nodeIds);
   return { ...doc, nodes: withoutNodes.nodes, edges: withoutNodes.edges.filter((e) => !edgeIds.has(e.id)) };
 }
-

@@ -1,11 +1,25 @@
 /** Small form controls of the property panels, labelled for screen readers and for the browser tests. */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export const inputClass = 'w-full rounded-8 border border-solid-gray-600 bg-white px-2 py-1.5 text-dns-16N-130 text-solid-gray-900';
 export const codeClass = `${inputClass} font-mono text-mono-14N-150`;
 
-export function Field({ label, hint, error, required, children, id }: { label: string; hint?: string | undefined; error?: string[] | undefined; required?: boolean | undefined; id: string; children: ReactNode }) {
+export function Field({
+  label,
+  hint,
+  error,
+  required,
+  children,
+  id,
+}: {
+  label: string;
+  hint?: string | undefined;
+  error?: string[] | undefined;
+  required?: boolean | undefined;
+  id: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <div className="mb-3">
@@ -28,7 +42,18 @@ export function Field({ label, hint, error, required, children, id }: { label: s
   );
 }
 
-export function TextField({ label, value, onChange, multiline, hint, error, required, placeholder, mono, testId }: {
+export function TextField({
+  label,
+  value,
+  onChange,
+  multiline,
+  hint,
+  error,
+  required,
+  placeholder,
+  mono,
+  testId,
+}: {
   label: string;
   value: string;
   onChange: (value: string) => void;
@@ -52,13 +77,31 @@ export function TextField({ label, value, onChange, multiline, hint, error, requ
   };
   return (
     <Field label={label} hint={hint} error={error} required={required} id={id}>
-      {multiline ? <textarea {...common} rows={mono ? 5 : 3} spellCheck={!mono} onChange={(e) => onChange(e.target.value)} /> : <input {...common} type="text" onChange={(e) => onChange(e.target.value)} />}
+      {multiline ? (
+        <textarea {...common} rows={mono ? 5 : 3} spellCheck={!mono} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input {...common} type="text" onChange={(e) => onChange(e.target.value)} />
+      )}
     </Field>
   );
 }
 
 /** A number, or undefined when the box is empty. */
-export function NumberField({ label, value, onChange, min, hint, testId }: { label: string; value: number | undefined; onChange: (value: number | undefined) => void; min?: number; hint?: string; testId?: string }) {
+export function NumberField({
+  label,
+  value,
+  onChange,
+  min,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: number | undefined;
+  onChange: (value: number | undefined) => void;
+  min?: number;
+  hint?: string;
+  testId?: string;
+}) {
   const id = useId();
   return (
     <Field label={label} hint={hint} id={id}>
@@ -81,7 +124,16 @@ export function NumberField({ label, value, onChange, min, hint, testId }: { lab
   );
 }
 
-export function SelectField({ label, value, options, onChange, hint, error, required, testId }: {
+export function SelectField({
+  label,
+  value,
+  options,
+  onChange,
+  hint,
+  error,
+  required,
+  testId,
+}: {
   label: string;
   value: string;
   options: { value: string; label: string }[];
@@ -105,27 +157,47 @@ export function SelectField({ label, value, options, onChange, hint, error, requ
   );
 }
 
+/** Whether the text means the JSON written (false for a text that does not parse: the outside value wins). */
+function sameJson(text: string, json: string): boolean {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2) === json;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * JSON in a text box: written through only when it parses; otherwise the box says so and keeps the text.
  * An outside change (undo) replaces the text unless the text already means the same.
  */
-export function JsonField({ label, value, onChange, hint, error, testId }: { label: string; value: unknown; onChange: (value: unknown) => void; hint?: string | undefined; error?: string[] | undefined; testId?: string }) {
+export function JsonField({
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  testId,
+}: {
+  label: string;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  hint?: string | undefined;
+  error?: string[] | undefined;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const external = JSON.stringify(value ?? null, null, 2);
   const [draft, setDraft] = useState(external);
   const [invalid, setInvalid] = useState(false);
-  const last = useRef(external);
-  useEffect(() => {
-    if (external === last.current) return;
-    last.current = external;
-    try {
-      if (JSON.stringify(JSON.parse(draft), null, 2) === external) return;
-    } catch {
-      // The draft does not parse: the outside value wins.
+  // An outside change is taken while rendering (React's way to adjust state to a changed prop), not in an effect.
+  const [last, setLast] = useState(external);
+  if (external !== last) {
+    setLast(external);
+    if (!sameJson(draft, external)) {
+      setDraft(external);
+      setInvalid(false);
     }
-    setDraft(external);
-    setInvalid(false);
-  }, [external, draft]);
+  }
   const messages = [...(invalid ? [t('designer.props.jsonInvalid')] : []), ...(error ?? [])];
   return (
     <TextField
@@ -141,7 +213,7 @@ export function JsonField({ label, value, onChange, hint, error, testId }: { lab
         try {
           const parsed: unknown = JSON.parse(text);
           setInvalid(false);
-          last.current = JSON.stringify(parsed, null, 2);
+          setLast(JSON.stringify(parsed, null, 2));
           onChange(parsed);
         } catch {
           setInvalid(true);
@@ -152,7 +224,15 @@ export function JsonField({ label, value, onChange, hint, error, testId }: { lab
 }
 
 /** A list of short texts (outcome names, branches, status codes), one box per entry. */
-export function ListField({ label, values, onChange, hint, addLabel, itemLabel, testId }: {
+export function ListField({
+  label,
+  values,
+  onChange,
+  hint,
+  addLabel,
+  itemLabel,
+  testId,
+}: {
   label: string;
   values: string[];
   onChange: (values: string[]) => void;
@@ -179,7 +259,12 @@ export function ListField({ label, values, onChange, hint, addLabel, itemLabel, 
               value={value}
               onChange={(e) => onChange(values.map((v, i) => (i === index ? e.target.value : v)))}
             />
-            <button type="button" className="rounded-8 border border-solid-gray-600 px-2" onClick={() => onChange(values.filter((_, i) => i !== index))} aria-label={t('designer.props.removeItem', { item: itemLabel(index) })}>
+            <button
+              type="button"
+              className="rounded-8 border border-solid-gray-600 px-2"
+              onClick={() => onChange(values.filter((_, i) => i !== index))}
+              aria-label={t('designer.props.removeItem', { item: itemLabel(index) })}
+            >
               ×
             </button>
           </li>

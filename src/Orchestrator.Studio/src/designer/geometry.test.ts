@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { cardHeight, diagramBounds, fitViewport, freePosition, laneLabelFont, legibleZoom, openViewport, overviewScale, overviewText, portOffset, textEms } from './geometry';
+import {
+  cardHeight,
+  diagramBounds,
+  fitViewport,
+  freePosition,
+  laneLabelFont,
+  legibleZoom,
+  openViewport,
+  overviewScale,
+  overviewText,
+  portOffset,
+  textEms,
+} from './geometry';
 
 describe('canvas geometry', () => {
   it('centres a diagram that fits, at most at scale 1', () => {
@@ -24,7 +36,7 @@ describe('canvas geometry', () => {
     expect(v.zoom).toBeCloseTo(552 / 1800, 6);
     expect(v.y + 100 * v.zoom).toBeCloseTo(24, 0);
     const left = v.x - 200 * v.zoom;
-    expect(left + 600 * v.zoom / 2).toBeCloseTo(500, 0); // centred horizontally
+    expect(left + (600 * v.zoom) / 2).toBeCloseTo(500, 0); // centred horizontally
   });
 
   it('opens a long diagram at a legible scale with its start in view, and a small one fitted whole', () => {

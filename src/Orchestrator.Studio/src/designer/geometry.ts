@@ -97,7 +97,8 @@ export function openViewport(bounds: Bounds, view: { width: number; height: numb
 export const overviewZoom = 0.7;
 /** The canvas's scale while it is below the overview threshold (in steps of 0.02), else null: a store selector, so
  * cards re-render only while zoomed out. */
-export const overviewScale = (s: Pick<ReactFlowState, 'transform'>): number | null => (s.transform[2] < overviewZoom ? Math.round(s.transform[2] * 50) / 50 : null);
+export const overviewScale = (s: Pick<ReactFlowState, 'transform'>): number | null =>
+  s.transform[2] < overviewZoom ? Math.round(s.transform[2] * 50) / 50 : null;
 /** The size on screen that overview text aims at, in CSS pixels. */
 const overviewScreenFont = 12;
 const overviewLineHeight = 1.1;
@@ -136,9 +137,19 @@ const placementGap = 24;
  * Where a new card of `height` goes when it is wanted at `wanted`: there, if it overlaps no card; else the nearest
  * free place on a grid of card-sized steps around it (so a drop never lands on top of another card).
  */
-export function freePosition(wanted: { x: number; y: number }, height: number, cards: readonly { position: { x: number; y: number }; height: number }[]): { x: number; y: number } {
+export function freePosition(
+  wanted: { x: number; y: number },
+  height: number,
+  cards: readonly { position: { x: number; y: number }; height: number }[],
+): { x: number; y: number } {
   const overlaps = (x: number, y: number) =>
-    cards.some((c) => x < c.position.x + cardWidth + placementGap && c.position.x < x + cardWidth + placementGap && y < c.position.y + c.height + placementGap && c.position.y < y + height + placementGap);
+    cards.some(
+      (c) =>
+        x < c.position.x + cardWidth + placementGap &&
+        c.position.x < x + cardWidth + placementGap &&
+        y < c.position.y + c.height + placementGap &&
+        c.position.y < y + height + placementGap,
+    );
   if (!overlaps(wanted.x, wanted.y)) return wanted;
   const stepX = cardWidth + placementGap;
   const stepY = Math.max(height, 120) + placementGap;

@@ -43,7 +43,17 @@ const byCategory: Record<string, string> = {
 export function ActivityIcon({ type, category, className = 'size-5' }: { type: string; category?: string | undefined; className?: string }) {
   const key = byType[type] ?? (category ? byCategory[category] : undefined) ?? 'box';
   return (
-    <svg aria-hidden="true" focusable="false" viewBox="0 0 20 20" className={className} fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden="true"
+      focusable="false"
+      viewBox="0 0 20 20"
+      className={className}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d={paths[key]} />
     </svg>
   );

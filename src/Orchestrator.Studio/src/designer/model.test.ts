@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { descriptors, okuyamiDefinition } from '../test/workflows';
-import {
-  activityIndexOf,
-  connect,
-  deleteNodes,
-  newActivityNode,
-  readInput,
-  toCanvas,
-  toElsa,
-  updateActivity,
-  writeInput,
-  type JsonObject,
-} from './model';
+import { activityIndexOf, connect, deleteNodes, newActivityNode, readInput, toCanvas, toElsa, updateActivity, writeInput, type JsonObject } from './model';
 
 const rootOf = (definition: JsonObject) => definition.root as JsonObject & { activities: JsonObject[]; connections: JsonObject[] };
 

@@ -232,9 +232,7 @@ export function edgeId(source: string, port: string, target: string, index: numb
 /** Elsa JSON → canvas. Activities without a position are laid out in a row below the others. */
 export function toCanvas(definition: JsonObject, descriptors: readonly ActivityDescriptor[]): CanvasState {
   const root = rootOf(definition);
-  const activities = (Array.isArray(root.activities) ? root.activities : []).filter(
-    (a): a is Activity => isObject(a) && typeof a.id === 'string',
-  );
+  const activities = (Array.isArray(root.activities) ? root.activities : []).filter((a): a is Activity => isObject(a) && typeof a.id === 'string');
   const connections = (Array.isArray(root.connections) ? root.connections : []).filter(isObject);
   const byType = new Map(descriptors.map((d) => [d.type, d]));
 
@@ -299,11 +297,11 @@ export function toElsa(state: CanvasState, original: JsonObject): JsonObject {
   });
   // Edges to activities that do not exist stay (validation reports them); deleting a node removes its edges.
   const connections = state.edges.map((edge) => {
-      const kept = edge.data?.connection;
-      if (kept && sameEnds(kept, edge)) return kept;
-      const fresh = newConnection(edge.source, edge.sourceHandle ?? 'Done', edge.target);
-      return kept && Array.isArray(kept.vertices) ? { ...fresh, vertices: kept.vertices } : fresh;
-    });
+    const kept = edge.data?.connection;
+    if (kept && sameEnds(kept, edge)) return kept;
+    const fresh = newConnection(edge.source, edge.sourceHandle ?? 'Done', edge.target);
+    return kept && Array.isArray(kept.vertices) ? { ...fresh, vertices: kept.vertices } : fresh;
+  });
   return { ...original, root: { ...root, activities, connections } };
 }
 
@@ -374,64 +372,8 @@ export function updateActivity(node: ActivityNode, activity: Activity, descripto
   return { ...node, data: { ...node.data, activity, ports: portsOf(activity, descriptor, usedPorts) } };
 }
 
-export interface Measurement {
-  stepCode?: string;
-  actorOrgLevel?: string;
-  actorRole?: string;
-  standardEffortMinutes?: { min?: number; mode?: number; max?: number };
-  forms?: number;
-  transcribedItems?: number;
-  residentVisits?: number;
-  residentDocuments?: number;
-  residentMinutes?: number;
-  [key: string]: unknown;
-}
-
-export function measurementOf(activity: JsonObject): Measurement {
-  const custom = activity.customProperties;
-  if (!isObject(custom) || !isObject(custom.measurement)) return {};
-  return custom.measurement as Measurement;
-}
-
-/** A copy of the activity with the measurement replaced; an empty measurement is removed. */
-export function withMeasurement(activity: Activity, measurement: Measurement): Activity {
-  const custom = isObject(activity.customProperties) ? { ...activity.customProperties } : {};
-  const cleaned = Object.fromEntries(Object.entries(measurement).filter(([, v]) => v !== undefined && v !== '')) as JsonObject;
-  if (Object.keys(cleaned).length === 0) delete custom.measurement;
-  else custom.measurement = cleaned;
-  return { ...activity, customProperties: custom };
-}
-
 /** `$.root.activities[2].condition` → 2; null for paths that do not point into an activity. */
 export function activityIndexOf(path: string): number | null {
   const match = /^\$\.root\.activities\[(\d+)\]/.exec(path);
   return match ? Number(match[1]) : null;
-}
-
-/** An empty definition: a fresh flowchart with no activities (the canvas shows how to begin). */
-export function emptyDefinition(name: string): JsonObject {
-  return {
-    name,
-    description: '',
-    version: 1,
-    toolVersion: '3.3.0.0',
-    variables: [],
-    inputs: [],
-    outputs: [],
-    outcomes: [],
-    customProperties: { orchestrator: { processKey: '', arm: 'AsIs' } },
-    options: { autoUpdateConsumingWorkflows: false },
-    root: {
-      type: 'Elsa.Flowchart',
-      id: 'flowchart1',
-      nodeId: 'Workflow1:flowchart1',
-      name: 'Flowchart1',
-      version: 1,
-      customProperties: {},
-      metadata: {},
-      activities: [],
-      connections: [],
-      variables: [],
-    },
-  };
 }

@@ -4,7 +4,8 @@
  * definition (`customProperties.orchestrator.arm`). The types below are the part of reports/api's StepReport the
  * overlay reads.
  */
-import { measurementOf, type ActivityNode } from './model';
+import { measurementOf } from './measurement';
+import type { ActivityNode } from './model';
 
 export interface Quantiles {
   mean: number | null;

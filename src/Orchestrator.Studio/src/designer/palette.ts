@@ -1,7 +1,19 @@
 /** The palette's content: activity types by category, in a fixed order, filtered by a search text. */
 import type { ActivityDescriptor } from './model';
 
-export const categoryOrder = ['Orchestrator', 'Flow', 'Branching', 'Looping', 'Scheduling', 'Events', 'Tasks', 'Primitives', 'Scripting', 'Composition', 'HTTP'];
+export const categoryOrder = [
+  'Orchestrator',
+  'Flow',
+  'Branching',
+  'Looping',
+  'Scheduling',
+  'Events',
+  'Tasks',
+  'Primitives',
+  'Scripting',
+  'Composition',
+  'HTTP',
+];
 
 /** Types the flowchart designer does not place (the root container itself, and nested flowcharts it cannot open). */
 const hidden = new Set(['Elsa.Flowchart', 'Elsa.FlowNode']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { okuyamiDefinition } from '../test/workflows';
-import { emptyDefinition } from './model';
+import { emptyDefinition } from './emptyDefinition';
 import { newVariableId, processSettings, variablesOf, withProcessSettings, withVariables } from './settings';
 
 describe('workflow settings', () => {
@@ -19,12 +19,34 @@ describe('workflow settings', () => {
     const id = newVariableId('caseId', variables);
     const next = withVariables(definition, [...variables, { id, name: 'caseId', typeName: 'String', value: 'C-1', labelJa: '案件番号', labelEn: 'Case ID' }]);
     expect(next.variables).toEqual([
-      { id: 'v-form', name: 'form', typeName: 'Object', isArray: false, value: null, storageDriverTypeName: 'Elsa.Workflows.Services.WorkflowStorageDriver, Elsa.Workflows.Core' },
-      { id: 'v-caseId', name: 'caseId', typeName: 'String', isArray: false, value: 'C-1', storageDriverTypeName: 'Elsa.Workflows.Services.WorkflowStorageDriver, Elsa.Workflows.Core', displayName: { ja: '案件番号', en: 'Case ID' } },
+      {
+        id: 'v-form',
+        name: 'form',
+        typeName: 'Object',
+        isArray: false,
+        value: null,
+        storageDriverTypeName: 'Elsa.Workflows.Services.WorkflowStorageDriver, Elsa.Workflows.Core',
+      },
+      {
+        id: 'v-caseId',
+        name: 'caseId',
+        typeName: 'String',
+        isArray: false,
+        value: 'C-1',
+        storageDriverTypeName: 'Elsa.Workflows.Services.WorkflowStorageDriver, Elsa.Workflows.Core',
+        displayName: { ja: '案件番号', en: 'Case ID' },
+      },
     ]);
     // Display names are read back, and clearing both removes them.
     expect(variablesOf(next)[1]).toMatchObject({ labelJa: '案件番号', labelEn: 'Case ID' });
-    expect((withVariables(next, variablesOf(next).map((v) => ({ ...v, labelJa: '', labelEn: '' }))).variables as object[])[1]).not.toHaveProperty('displayName');
+    expect(
+      (
+        withVariables(
+          next,
+          variablesOf(next).map((v) => ({ ...v, labelJa: '', labelEn: '' })),
+        ).variables as object[]
+      )[1],
+    ).not.toHaveProperty('displayName');
     expect(newVariableId('form', variables)).toBe('v-form2');
   });
 });

@@ -66,7 +66,10 @@ export function withVariables(definition: JsonObject, variables: readonly Variab
   const existing = new Map<string, JsonObject>();
   for (const v of Array.isArray(definition.variables) ? definition.variables : []) if (isObject(v) && typeof v.id === 'string') existing.set(v.id, v);
   const written: Json[] = variables.map((v) => {
-    const { displayName: _old, ...kept } = existing.get(v.id) ?? { isArray: false, storageDriverTypeName: 'Elsa.Workflows.Services.WorkflowStorageDriver, Elsa.Workflows.Core' };
+    const { displayName: _old, ...kept } = existing.get(v.id) ?? {
+      isArray: false,
+      storageDriverTypeName: 'Elsa.Workflows.Services.WorkflowStorageDriver, Elsa.Workflows.Core',
+    };
     const written: JsonObject = { ...kept, id: v.id, name: v.name, typeName: v.typeName, value: v.value === '' ? null : v.value };
     if (v.labelJa || v.labelEn) written.displayName = { ja: v.labelJa ?? '', en: v.labelEn ?? '' };
     return written;

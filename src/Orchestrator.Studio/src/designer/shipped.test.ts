@@ -8,7 +8,10 @@ const shipped = import.meta.glob<JsonObject>('../../../../workflows/*/*.json', {
 describe('shipped processes on the canvas', () => {
   it('finds both arms of all four shipped processes', () => {
     expect(Object.keys(shipped).sort()).toEqual(
-      ['jidosha-oss', 'okuyami', 'ryoken', 'tenshutsu-tennyu'].flatMap((p) => [`../../../../workflows/${p}/as-is.json`, `../../../../workflows/${p}/to-be.json`]),
+      ['jidosha-oss', 'okuyami', 'ryoken', 'tenshutsu-tennyu'].flatMap((p) => [
+        `../../../../workflows/${p}/as-is.json`,
+        `../../../../workflows/${p}/to-be.json`,
+      ]),
     );
   });
 
@@ -28,6 +31,9 @@ describe('shipped processes on the canvas', () => {
     const { metadata: originalMetadata, ...originalRest } = before[1]!;
     expect(movedRest).toEqual(originalRest);
     const position = (originalMetadata as { designer: { position: { x: number; y: number } } }).designer.position;
-    expect(movedMetadata).toEqual({ ...(originalMetadata as object), designer: { ...(originalMetadata as { designer: object }).designer, position: { x: position.x + 40, y: position.y + 8 } } });
+    expect(movedMetadata).toEqual({
+      ...(originalMetadata as object),
+      designer: { ...(originalMetadata as { designer: object }).designer, position: { x: position.x + 40, y: position.y + 8 } },
+    });
   });
 });

@@ -12,8 +12,12 @@ describe('swimlanes', () => {
     expect(assigned.get('juki')).toBe('System'); // measurement says System
     expect(assigned.get('start')).toBe('Municipality'); // no measurement: the step after it
     expect(assigned.get('legacy')).toBe('System'); // unknown type: the step before it
-    expect(declaredLane({ id: 'h', type: 'Orchestrator.HumanTask', assigneeOrgLevel: { typeName: 'String', expression: { type: 'Literal', value: 'Prefecture' } } })).toBe('Prefecture');
-    expect(declaredLane({ id: 'h', type: 'Orchestrator.HumanTask', assigneeOrgLevel: { typeName: 'String', expression: { type: 'JavaScript', value: 'x' } } })).toBeNull();
+    expect(
+      declaredLane({ id: 'h', type: 'Orchestrator.HumanTask', assigneeOrgLevel: { typeName: 'String', expression: { type: 'Literal', value: 'Prefecture' } } }),
+    ).toBe('Prefecture');
+    expect(
+      declaredLane({ id: 'h', type: 'Orchestrator.HumanTask', assigneeOrgLevel: { typeName: 'String', expression: { type: 'JavaScript', value: 'x' } } }),
+    ).toBeNull();
     expect(declaredLane({ id: 'a', type: 'Orchestrator.AgencyCall' })).toBe('System');
     expect(declaredLane({ id: 'r', type: 'Elsa.Delay', customProperties: { measurement: { actorOrgLevel: 'Resident' } } } as JsonObject)).toBe('Resident');
   });

@@ -4,7 +4,8 @@
  * plumbing without measurement (Start, decisions, End) joins the lane of the step before it, else the step after it.
  */
 import { cardHeight, cardWidth } from './geometry';
-import { isObject, measurementOf, readInput, type ActivityNode, type ConnectionEdge, type JsonObject } from './model';
+import { measurementOf } from './measurement';
+import { isObject, readInput, type ActivityNode, type ConnectionEdge, type JsonObject } from './model';
 
 export const lanes = ['Resident', 'Municipality', 'Prefecture', 'National', 'System'] as const;
 export type Lane = (typeof lanes)[number];

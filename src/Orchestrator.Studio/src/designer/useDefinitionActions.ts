@@ -48,7 +48,14 @@ export function useDefinitionActions({ d, readOnly, descriptors, canvas, validat
     try {
       const result = await saveDefinition(JSON.stringify(docJson(savedDoc), null, 2));
       const s = result.definition;
-      d.markSaved(savedDoc, (definition) => ({ ...definition, id: s.id, definitionId: s.definitionId, version: s.version, isLatest: true, isPublished: s.isPublished }));
+      d.markSaved(savedDoc, (definition) => ({
+        ...definition,
+        id: s.id,
+        definitionId: s.definitionId,
+        version: s.version,
+        isLatest: true,
+        isPublished: s.isPublished,
+      }));
       setNotice({ kind: 'status', text: t('designer.notice.saved', { version: s.version }) });
       if (!definitionId) onCreated(s.definitionId);
       return s;

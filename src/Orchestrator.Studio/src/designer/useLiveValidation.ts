@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { failureReason } from '../tasks/parts';
 import { validateDefinition } from './api';
 import type { ActivityDescriptor, CanvasState } from './model';
@@ -13,14 +13,16 @@ export const validationDelayMs = 500;
  */
 export function useLiveValidation(text: string, canvas: CanvasState, descriptors: readonly ActivityDescriptor[]) {
   const [problems, setProblems] = useState<Problem[]>([]);
-  const [checking, setChecking] = useState(false);
+  /** The text the shown problems (or failure) belong to; while it is not the current text, a check is under way. */
+  const [checkedText, setCheckedText] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const latest = useRef({ canvas, descriptors });
-  latest.current = { canvas, descriptors };
+  useLayoutEffect(() => {
+    latest.current = { canvas, descriptors };
+  });
 
   useEffect(() => {
     let cancelled = false;
-    setChecking(true);
     const snapshot = latest.current;
     const timer = window.setTimeout(() => {
       validateDefinition(text).then(
@@ -28,12 +30,12 @@ export function useLiveValidation(text: string, canvas: CanvasState, descriptors
           if (cancelled) return;
           setProblems(mapServerProblems(result, snapshot.canvas, snapshot.descriptors));
           setFailure(null);
-          setChecking(false);
+          setCheckedText(text);
         },
         (error: unknown) => {
           if (cancelled) return;
           setFailure(failureReason(error));
-          setChecking(false);
+          setCheckedText(text);
         },
       );
     }, validationDelayMs);
@@ -51,5 +53,5 @@ export function useLiveValidation(text: string, canvas: CanvasState, descriptors
     return mapped;
   };
 
-  return { problems, setProblems, checking, failure, check };
+  return { problems, setProblems, checking: checkedText !== text, failure, check };
 }

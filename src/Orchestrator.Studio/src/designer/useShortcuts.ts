@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 export interface ShortcutHandlers {
   save: () => void;
@@ -16,7 +16,9 @@ export interface ShortcutHandlers {
  */
 export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean) {
   const latest = useRef(handlers);
-  latest.current = handlers;
+  useLayoutEffect(() => {
+    latest.current = handlers;
+  });
   useEffect(() => {
     if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {

@@ -1,8 +1,8 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
-import { useResource } from '../pilots/hooks';
+import { useResource } from '../components/useResource';
 import { useUser } from '../session';
 import { canEditInventory, exportUrl, listProcedures, type ProcedureSummary } from './api';
 import { ExcludedBadge, FigureValue, InventoryTabs, LoadFailed, Loading } from './parts';
@@ -26,7 +26,7 @@ export function CatalogueListPage() {
   const { t } = useTranslation();
   const user = useUser();
   const edit = canEditInventory(user.roles);
-  const procedures = useResource(useCallback((signal: AbortSignal) => listProcedures(signal), []), 'procedures');
+  const procedures = useResource((signal) => listProcedures(signal), 'procedures');
   const [field, setField] = useState('');
   const [text, setText] = useState('');
   const [showExcluded, setShowExcluded] = useState(true);

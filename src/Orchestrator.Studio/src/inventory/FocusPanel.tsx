@@ -10,7 +10,13 @@ import { errorsFrom, type Errors } from './form/model';
 import { failureReason } from './parts';
 
 /** Records the chosen procedures as 重点分野 with the reasoning (coordinators), and lists earlier records. */
-export function FocusPanel({ schemeId, chosen, editable, history, onRecorded }: {
+export function FocusPanel({
+  schemeId,
+  chosen,
+  editable,
+  history,
+  onRecorded,
+}: {
   schemeId: string;
   chosen: readonly string[];
   editable: boolean;
@@ -56,8 +62,17 @@ export function FocusPanel({ schemeId, chosen, editable, history, onRecorded }: 
           <p className="font-bold" data-testid="focus-selected">
             {t('inventory.ranking.selected', { count: chosen.length })}
           </p>
-          <TextInput field="reasoning" label={t('inventory.ranking.reasoning')} errors={errors} required multiline value={reasoning} onChange={setReasoning}
-            width="w-full" maxLength={4000} />
+          <TextInput
+            field="reasoning"
+            label={t('inventory.ranking.reasoning')}
+            errors={errors}
+            required
+            multiline
+            value={reasoning}
+            onChange={setReasoning}
+            width="w-full"
+            maxLength={4000}
+          />
           {failure && (
             <p role="alert" className="border-l-4 border-error-1 bg-red-50 px-4 py-2" data-testid="focus-failure">
               {failure}
@@ -78,7 +93,9 @@ export function FocusPanel({ schemeId, chosen, editable, history, onRecorded }: 
       <ol className="flex flex-col gap-4" data-testid="focus-history">
         {(history ?? []).map((c) => (
           <li key={c.id} className="rounded-8 border border-solid-gray-420 bg-white p-4">
-            <p className="font-bold">{t('inventory.ranking.choiceHeading', { at: formatDateTime(c.chosenAt, language), scheme: c.schemeName, by: c.chosenBy ?? '—' })}</p>
+            <p className="font-bold">
+              {t('inventory.ranking.choiceHeading', { at: formatDateTime(c.chosenAt, language), scheme: c.schemeName, by: c.chosenBy ?? '—' })}
+            </p>
             <p className="mb-2">{t('inventory.ranking.choiceFields', { fields: c.fields.join('・') })}</p>
             <ul className="mb-2 list-disc pl-6">
               {c.procedures.map((e) => (

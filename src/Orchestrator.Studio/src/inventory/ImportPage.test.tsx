@@ -6,7 +6,8 @@ import { jsonResponse, mockServer, renderApp, user } from '../test/helpers';
 import type { ImportResult } from './api';
 
 const coordinator = signedInAs(['Coordinator']);
-const workbook = () => new File([new Uint8Array([80, 75, 3, 4])], 'inventory.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+const workbook = () =>
+  new File([new Uint8Array([80, 75, 3, 4])], 'inventory.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 
 const invalid: ImportResult = {
   valid: false,
@@ -46,7 +47,13 @@ describe('workbook import', slow, () => {
 
     expect((await screen.findByTestId('import-invalid')).textContent).toBe('2 件の誤りがあります。何も変更していません。');
     const rows = within(screen.getByTestId('import-errors')).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([
+    expect(
+      rows.map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      ),
+    ).toEqual([
       ['手続', '7', 'H（年間件数 (全国)）', "数値ではありません: 'たくさん' (not a number)"],
       ['データ項目', '', '', 'シート「データ項目」がありません (sheet missing)'],
     ]);

@@ -1,9 +1,8 @@
-import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLanguage } from '../i18n';
 import { area, canOpen } from '../nav';
-import { useResource } from '../pilots/hooks';
+import { useResource } from '../components/useResource';
 import { useUser } from '../session';
 import { listProcedures, type ProcedureSummary } from './api';
 
@@ -11,10 +10,7 @@ import { listProcedures, type ProcedureSummary } from './api';
 export function useProceduresByProcessKey(): ReadonlyMap<string, ProcedureSummary> {
   const user = useUser();
   const allowed = canOpen(area('inventory'), user.roles);
-  const procedures = useResource(
-    useCallback((signal: AbortSignal) => (allowed ? listProcedures(signal) : Promise.resolve([])), [allowed]),
-    `procedures-by-key:${allowed}`,
-  );
+  const procedures = useResource((signal) => (allowed ? listProcedures(signal) : Promise.resolve([])), `procedures-by-key:${allowed}`);
   return new Map((procedures.data ?? []).filter((p) => p.processKey).map((p) => [p.processKey!, p]));
 }
 

@@ -17,7 +17,7 @@ beforeEach(() => {
 });
 
 describe('procedure form', slow, () => {
-  it('sends the edited procedure and shows each of the server\'s problems at its control', async () => {
+  it("sends the edited procedure and shows each of the server's problems at its control", async () => {
     let sent: Procedure | null = null;
     mockServer({
       'GET /api/me': coordinator,
@@ -82,7 +82,13 @@ describe('procedure form', slow, () => {
 
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/inventory/procedures/NEW-1'));
     expect(sent!.dataFlows).toEqual([
-      expect.objectContaining({ number: 1, fromLevel: 'Resident', toLevel: 'Municipality', means: 'Post', items: [{ name: '氏名', type: 'Text', codeSet: null, personal: false }] }),
+      expect.objectContaining({
+        number: 1,
+        fromLevel: 'Resident',
+        toLevel: 'Municipality',
+        means: 'Post',
+        items: [{ name: '氏名', type: 'Text', codeSet: null, personal: false }],
+      }),
     ]);
     expect(sent!.clerkMinutes).toEqual({ value: null, source: null, basis: null });
   });

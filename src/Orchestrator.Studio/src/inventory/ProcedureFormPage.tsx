@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api';
 import { PageHeading } from '../components/PageHeading';
-import { useResource } from '../pilots/hooks';
+import { useResource } from '../components/useResource';
 import { useUser } from '../session';
 import { MessagePage } from '../pages/MessagePage';
 import { canEditInventory, getProcedure, procedureFigures, saveProcedure } from './api';
@@ -22,7 +22,7 @@ export function ProcedureFormPage() {
 }
 
 function EditProcedure({ code }: { code: string }) {
-  const procedure = useResource(useCallback((signal: AbortSignal) => getProcedure(code, signal), [code]), `procedure:${code}`);
+  const procedure = useResource((signal) => getProcedure(code, signal), `procedure:${code}`);
   if (procedure.error !== null) return <LoadFailed error={procedure.error} onRetry={procedure.reload} />;
   if (procedure.data === null) return <Loading />;
   return <ProcedureFormView initial={fromProcedure(procedure.data)} isNew={false} />;
@@ -39,7 +39,14 @@ function ProcedureFormView({ initial, isNew }: { initial: ProcedureForm; isNew: 
   const [saving, setSaving] = useState(false);
   const title = isNew ? t('inventory.form.titleNew') : t('inventory.form.titleEdit', { name: initial.nameJa });
   const text = (field: keyof ProcedureForm, label: string, options: { required?: boolean; multiline?: boolean; maxLength?: number } = {}) => (
-    <TextInput field={field} label={label} errors={errors} value={form[field] as string} onChange={(value) => setForm((f) => ({ ...f, [field]: value }))} {...options} />
+    <TextInput
+      field={field}
+      label={label}
+      errors={errors}
+      value={form[field] as string}
+      onChange={(value) => setForm((f) => ({ ...f, [field]: value }))}
+      {...options}
+    />
   );
 
   // After a refused save, take the reader to the first message.
@@ -87,7 +94,13 @@ function ProcedureFormView({ initial, isNew }: { initial: ProcedureForm; isNew: 
       <form onSubmit={(e) => void submit(e)} noValidate data-testid="procedure-form">
         <section className={`${sections} grid gap-4 md:grid-cols-2`}>
           <h2 className="text-std-24B-150 md:col-span-2">{t('inventory.procedure.basics')}</h2>
-          {isNew ? text('code', t('inventory.procedure.code'), { required: true, maxLength: 32 }) : <p>{t('inventory.procedure.code')}: <span className="font-mono">{form.code}</span></p>}
+          {isNew ? (
+            text('code', t('inventory.procedure.code'), { required: true, maxLength: 32 })
+          ) : (
+            <p>
+              {t('inventory.procedure.code')}: <span className="font-mono">{form.code}</span>
+            </p>
+          )}
           {text('field', t('inventory.procedure.field'), { required: true, maxLength: 40 })}
           {text('nameJa', t('inventory.procedure.nameJa'), { required: true, maxLength: 200 })}
           {text('nameEn', t('inventory.procedure.nameEn'), { maxLength: 200 })}
@@ -98,8 +111,14 @@ function ProcedureFormView({ initial, isNew }: { initial: ProcedureForm; isNew: 
         <section className={sections}>
           <h2 className="mb-2 text-std-24B-150">{t('inventory.procedure.figuresTitle')}</h2>
           {procedureFigures.map((k) => (
-            <FigureFields key={k} field={k} label={t(`inventory.figures.${k}`)} figure={form.figures[k]} errors={errors}
-              onChange={(figure) => setForm((f) => ({ ...f, figures: { ...f.figures, [k]: figure } }))} />
+            <FigureFields
+              key={k}
+              field={k}
+              label={t(`inventory.figures.${k}`)}
+              figure={form.figures[k]}
+              errors={errors}
+              onChange={(figure) => setForm((f) => ({ ...f, figures: { ...f.figures, [k]: figure } }))}
+            />
           ))}
         </section>
         <section className={`${sections} grid gap-4`}>
@@ -109,7 +128,13 @@ function ProcedureFormView({ initial, isNew }: { initial: ProcedureForm; isNew: 
           {text('constraintOperational', t('inventory.procedure.constraintOperational'), { multiline: true, maxLength: 4000 })}
           {text('constraintTechnical', t('inventory.procedure.constraintTechnical'), { multiline: true, maxLength: 4000 })}
           <label className="inline-flex items-center gap-2">
-            <input type="checkbox" className="size-5" checked={form.excluded} onChange={(e) => setForm((f) => ({ ...f, excluded: e.target.checked }))} data-testid="field-excluded" />
+            <input
+              type="checkbox"
+              className="size-5"
+              checked={form.excluded}
+              onChange={(e) => setForm((f) => ({ ...f, excluded: e.target.checked }))}
+              data-testid="field-excluded"
+            />
             {t('inventory.form.excluded')}
           </label>
           {form.excluded && text('excludedReason', t('inventory.procedure.excludedReason'), { required: true, maxLength: 500 })}

@@ -1,9 +1,8 @@
-import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { area, canOpen } from '../nav';
 import { listDefinitionChoices } from '../pilots/api';
-import { useResource } from '../pilots/hooks';
+import { useResource } from '../components/useResource';
 import { useUser } from '../session';
 import type { Procedure } from './api';
 
@@ -12,7 +11,7 @@ export function ProcedureLinks({ procedure }: { procedure: Procedure }) {
   const { t } = useTranslation();
   const user = useUser();
   const key = procedure.processKey;
-  const definitions = useResource(useCallback((signal: AbortSignal) => listDefinitionChoices(signal), []), 'definitions');
+  const definitions = useResource((signal) => listDefinitionChoices(signal), 'definitions');
   const workflows = (definitions.data ?? []).filter((d) => key !== null && d.processKey === key);
   const openWorkflows = canOpen(area('workflows'), user.roles);
 
@@ -20,7 +19,10 @@ export function ProcedureLinks({ procedure }: { procedure: Procedure }) {
   return (
     <div data-testid="procedure-links" className="flex flex-col gap-3">
       <p>
-        {t('inventory.procedure.processKey')}: <span className="font-mono" data-testid="procedure-process-key">{key}</span>
+        {t('inventory.procedure.processKey')}:{' '}
+        <span className="font-mono" data-testid="procedure-process-key">
+          {key}
+        </span>
       </p>
       <div>
         <h3 className="text-std-16B-170">{t('inventory.procedure.workflowsOfProcess')}</h3>

@@ -30,7 +30,12 @@ describe('procedure page', slow, () => {
     expect(within(screen.getByTestId('figure-clerkMinutes')).getByTestId('provenance').textContent).toBe('推計');
     const flow = within(screen.getByTestId('flow-1'));
     expect(flow.getByRole('heading').textContent).toBe('連携 1：申請者 → 本籍地 市民課（住民持参（紙））');
-    expect(flow.getAllByRole('row').slice(1).map((r) => r.firstChild?.textContent)).toEqual(['氏名', '本籍']);
+    expect(
+      flow
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.firstChild?.textContent),
+    ).toEqual(['氏名', '本籍']);
     expect(screen.getByTestId('procedure-process-key').textContent).toBe('okuyami');
     await waitFor(() => expect(within(screen.getByTestId('procedure-workflows')).getAllByRole('link').length).toBeGreaterThan(0));
     expect(screen.getByTestId('procedure-report-link').getAttribute('href')).toBe('/reports?processKey=okuyami');

@@ -1,9 +1,9 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
 import { currentLanguage } from '../i18n';
-import { useResource } from '../pilots/hooks';
+import { useResource } from '../components/useResource';
 import { useUser } from '../session';
 import { formatDateTime } from '../tasks/format';
 import { canEditInventory, createAsIsDraft, deleteProcedure, getProcedure, procedureFigures, type DataFlow, type Procedure } from './api';
@@ -17,7 +17,7 @@ export function ProcedurePage() {
 
 function ProcedureView({ code }: { code: string }) {
   const { t } = useTranslation();
-  const procedure = useResource(useCallback((signal: AbortSignal) => getProcedure(code, signal), [code]), `procedure:${code}`);
+  const procedure = useResource((signal) => getProcedure(code, signal), `procedure:${code}`);
   const p = procedure.data;
   const title = p?.nameJa ?? code;
   return (
@@ -89,7 +89,13 @@ function ProcedureDetail({ procedure: p }: { procedure: Procedure }) {
       {edit && (
         <div className="mb-6 flex flex-wrap items-start gap-3">
           <div className="flex max-w-xl flex-col gap-2">
-            <button type="button" className="btn-primary" disabled={busy || p.dataFlows.length === 0} onClick={() => void createDraft()} data-testid="create-draft">
+            <button
+              type="button"
+              className="btn-primary"
+              disabled={busy || p.dataFlows.length === 0}
+              onClick={() => void createDraft()}
+              data-testid="create-draft"
+            >
               {busy ? t('inventory.procedure.creatingDraft') : t('inventory.procedure.createDraft')}
             </button>
             <p className="text-dns-16N-130 text-solid-gray-700">

@@ -26,12 +26,16 @@ beforeEach(() => {
 });
 
 describe('ranking page', slow, () => {
-  it('shows the ranking with each rank\'s stability, the estimate banner and the scatter plot', async () => {
+  it("shows the ranking with each rank's stability, the estimate banner and the scatter plot", async () => {
     mockServer(routes(['Coordinator']));
     renderApp('/inventory/ranking');
 
     const table = await screen.findByTestId('ranking-table');
-    expect(within(table).getAllByTestId('rank').map((c) => c.textContent)).toEqual(['1', '2', '3']);
+    expect(
+      within(table)
+        .getAllByTestId('rank')
+        .map((c) => c.textContent),
+    ).toEqual(['1', '2', '3']);
     const first = within(screen.getByTestId('rank-row-RYO-01'));
     expect(first.getByTestId('score').textContent).toBe('72.5');
     expect(first.getByTestId('stability').textContent).toBe('不安定：1〜2 位効果 +30 % で 2 位');
@@ -48,7 +52,7 @@ describe('ranking page', slow, () => {
     expect(screen.getByTestId('excluded').textContent).toContain('転出・転入：別事業で扱ったため対象外');
   });
 
-  it('records the chosen procedures with the reasoning, and shows the server\'s problems', async () => {
+  it("records the chosen procedures with the reasoning, and shows the server's problems", async () => {
     let posted: unknown = null;
     const { requests } = mockServer(
       routes(['Coordinator'], {

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
-import { useResource } from '../pilots/hooks';
+import { useResource } from '../components/useResource';
 import { useUser } from '../session';
 import { canEditInventory, getRanking, listFocusChoices, listSchemes, type Ranking } from './api';
 import { FocusPanel } from './FocusPanel';
@@ -19,24 +19,19 @@ export function RankingPage() {
   const [params, setParams] = useSearchParams();
   const [generation, setGeneration] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
-  const schemes = useResource(useCallback((signal: AbortSignal) => listSchemes(signal), []), `schemes:${generation}`);
+  const schemes = useResource((signal) => listSchemes(signal), `schemes:${generation}`);
   const schemeId = params.get('scheme') ?? schemes.data?.find((s) => s.id === 'standard')?.id ?? schemes.data?.[0]?.id ?? null;
-  const ranking = useResource(
-    useCallback((signal: AbortSignal) => (schemeId ? getRanking(schemeId, signal) : Promise.resolve(null)), [schemeId]),
-    `ranking:${schemeId}:${generation}`,
-  );
-  const history = useResource(useCallback((signal: AbortSignal) => listFocusChoices(signal), []), `focus:${generation}`);
+  const ranking = useResource((signal) => (schemeId ? getRanking(schemeId, signal) : Promise.resolve(null)), `ranking:${schemeId}:${generation}`);
+  const history = useResource((signal) => listFocusChoices(signal), `focus:${generation}`);
   const [chosen, setChosen] = useState<Set<string> | null>(null);
 
   // Until the coordinator picks, the latest recorded choice is what the plot and the checkboxes show.
   const latest = history.data?.[0];
-  useEffect(() => {
-    if (chosen === null && history.data) setChosen(new Set(latest?.procedures.map((p) => p.code) ?? []));
-  }, [chosen, history.data, latest]);
-  const selection = useMemo(() => chosen ?? new Set<string>(), [chosen]);
+  const recorded = useMemo(() => new Set(latest?.procedures.map((p) => p.code) ?? []), [latest]);
+  const selection = chosen ?? recorded;
   const toggle = (code: string) =>
     setChosen((current) => {
-      const next = new Set(current ?? []);
+      const next = new Set(current ?? recorded);
       if (next.has(code)) next.delete(code);
       else next.add(code);
       return next;
@@ -56,7 +51,12 @@ export function RankingPage() {
       {schemes.data !== null && schemes.data.length > 0 && (
         <label className="mb-4 flex max-w-md flex-col gap-1">
           <span className="text-std-16B-170">{t('inventory.ranking.scheme')}</span>
-          <select className="text-input" value={schemeId ?? ''} onChange={(e) => setParams({ scheme: e.target.value }, { replace: true })} data-testid="scheme-select">
+          <select
+            className="text-input"
+            value={schemeId ?? ''}
+            onChange={(e) => setParams({ scheme: e.target.value }, { replace: true })}
+            data-testid="scheme-select"
+          >
             {schemes.data.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -99,7 +99,13 @@ export function RankingPage() {
             <RankingTable ranked={data.ranked} chosen={selection} onToggle={editable ? toggle : null} />
           </section>
           <Unranked data={data} />
-          <FocusPanel schemeId={data.scheme.id} chosen={[...selection]} editable={editable} history={history.data} onRecorded={() => setGeneration((g) => g + 1)} />
+          <FocusPanel
+            schemeId={data.scheme.id}
+            chosen={[...selection]}
+            editable={editable}
+            history={history.data}
+            onRecorded={() => setGeneration((g) => g + 1)}
+          />
         </>
       )}
     </>

@@ -27,7 +27,11 @@ function Stability({ procedure }: { procedure: RankedProcedure }) {
 }
 
 /** The ranking: rank, score, effect, stability, and (for coordinators) a checkbox to choose each as a focus procedure. */
-export function RankingTable({ ranked, chosen, onToggle }: {
+export function RankingTable({
+  ranked,
+  chosen,
+  onToggle,
+}: {
   ranked: readonly RankedProcedure[];
   chosen: ReadonlySet<string>;
   onToggle: ((code: string) => void) | null;
@@ -58,8 +62,13 @@ export function RankingTable({ ranked, chosen, onToggle }: {
             <tr key={r.code} className="border-b border-solid-gray-420 align-top" data-testid={`rank-row-${r.code}`}>
               {onToggle && (
                 <td className={td}>
-                  <input type="checkbox" className="size-5" checked={chosen.has(r.code)} onChange={() => onToggle(r.code)}
-                    aria-label={t('inventory.ranking.chooseProcedure', { name: r.nameJa })} />
+                  <input
+                    type="checkbox"
+                    className="size-5"
+                    checked={chosen.has(r.code)}
+                    onChange={() => onToggle(r.code)}
+                    aria-label={t('inventory.ranking.chooseProcedure', { name: r.nameJa })}
+                  />
                 </td>
               )}
               <td className={`${td} text-std-20B-150 tabular-nums`} data-testid="rank">

@@ -16,8 +16,13 @@ export function ScatterPlot({ ranked, chosen }: { ranked: readonly RankedProcedu
   const bottom = box.height - box.bottom;
   return (
     <figure className="mb-4">
-      <svg role="img" aria-label={t('inventory.ranking.scatterLabel')} viewBox={`0 0 ${box.width} ${box.height}`} className="w-full max-w-3xl bg-white"
-        data-testid="scatter-plot">
+      <svg
+        role="img"
+        aria-label={t('inventory.ranking.scatterLabel')}
+        viewBox={`0 0 ${box.width} ${box.height}`}
+        className="w-full max-w-3xl bg-white"
+        data-testid="scatter-plot"
+      >
         <rect x={box.left} y={box.top} width={box.width - box.left - box.right} height={bottom - box.top} fill="none" stroke="#949497" />
         {plot.yTicks.map((tick) => (
           <g key={tick.value}>

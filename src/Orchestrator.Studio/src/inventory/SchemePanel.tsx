@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
 import { criteria, saveScheme, type Criterion, type PriorityScheme, type PriorityWeights } from './api';
@@ -9,23 +9,33 @@ import { failureReason } from './parts';
 
 const weightKey = (c: Criterion) => c.toLowerCase() as keyof PriorityWeights;
 
+const weightsOf = (scheme: PriorityScheme): Record<string, string> =>
+  Object.fromEntries(criteria.map((c) => [weightKey(c), String(scheme.weights[weightKey(c)])]));
+
+function minutesOf(scheme: PriorityScheme): FigureForm {
+  const m = scheme.minutesPerTrip;
+  return { value: m.value === null ? '' : String(m.value), source: m.source ?? '', basis: m.basis ?? '' };
+}
+
 /** The chosen scheme's weights and minutes per trip; coordinators change them or save them as a new named scheme. */
 export function SchemePanel({ scheme, editable, onSaved }: { scheme: PriorityScheme; editable: boolean; onSaved: (id: string, name: string) => void }) {
   const { t } = useTranslation();
-  const [weights, setWeights] = useState<Record<string, string>>({});
-  const [minutes, setMinutes] = useState<FigureForm>({ value: '', source: '', basis: '' });
+  const [weights, setWeights] = useState(() => weightsOf(scheme));
+  const [minutes, setMinutes] = useState(() => minutesOf(scheme));
   const [newId, setNewId] = useState('');
   const [newName, setNewName] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<string | null>(null);
 
-  useEffect(() => {
-    setWeights(Object.fromEntries(criteria.map((c) => [weightKey(c), String(scheme.weights[weightKey(c)])])));
-    const m = scheme.minutesPerTrip;
-    setMinutes({ value: m.value === null ? '' : String(m.value), source: m.source ?? '', basis: m.basis ?? '' });
+  // Another scheme (or the same one reloaded after saving) starts the form afresh; done while rendering, not in an effect.
+  const [shown, setShown] = useState(scheme);
+  if (scheme !== shown) {
+    setShown(scheme);
+    setWeights(weightsOf(scheme));
+    setMinutes(minutesOf(scheme));
     setErrors({});
     setFailure(null);
-  }, [scheme]);
+  }
 
   const save = async (asNew: boolean) => {
     const number = (text: string) => parseNumber(text) ?? Number.NaN;
@@ -65,8 +75,15 @@ export function SchemePanel({ scheme, editable, onSaved }: { scheme: PrioritySch
           const key = weightKey(c);
           const label = t('inventory.ranking.weight', { criterion: t(`inventory.criterion.${c}`) });
           return editable ? (
-            <TextInput key={c} field={`weights.${key}`} label={label} errors={errors} value={weights[key] ?? ''} width="max-w-32"
-              onChange={(value) => setWeights((w) => ({ ...w, [key]: value }))} />
+            <TextInput
+              key={c}
+              field={`weights.${key}`}
+              label={label}
+              errors={errors}
+              value={weights[key] ?? ''}
+              width="max-w-32"
+              onChange={(value) => setWeights((w) => ({ ...w, [key]: value }))}
+            />
           ) : (
             <p key={c} data-testid={`weight-${key}`}>
               {label}: <strong>{scheme.weights[key]}</strong>
@@ -88,7 +105,15 @@ export function SchemePanel({ scheme, editable, onSaved }: { scheme: PrioritySch
             {t('inventory.ranking.saveScheme')}
           </button>
           <TextInput field="id" label={t('inventory.ranking.newSchemeId')} errors={errors} value={newId} onChange={setNewId} width="max-w-60" maxLength={64} />
-          <TextInput field="name" label={t('inventory.ranking.newSchemeName')} errors={errors} value={newName} onChange={setNewName} width="max-w-60" maxLength={200} />
+          <TextInput
+            field="name"
+            label={t('inventory.ranking.newSchemeName')}
+            errors={errors}
+            value={newName}
+            onChange={setNewName}
+            width="max-w-60"
+            maxLength={200}
+          />
           <button type="button" className="btn-secondary" onClick={() => void save(true)} data-testid="scheme-save-new">
             {t('inventory.ranking.saveAsNew')}
           </button>

@@ -19,7 +19,12 @@ export function ProvenanceBadge({ figure }: { figure: Figure }) {
   if (!figure.source) return null;
   const source = t(`inventory.provenance.${figure.source}`);
   return (
-    <span className={`${badge} ${provenanceColours[figure.source]}`} title={t('inventory.provenanceHint', { source, basis: figure.basis ?? '' })} data-testid="provenance" data-source={figure.source}>
+    <span
+      className={`${badge} ${provenanceColours[figure.source]}`}
+      title={t('inventory.provenanceHint', { source, basis: figure.basis ?? '' })}
+      data-testid="provenance"
+      data-source={figure.source}
+    >
       {source}
     </span>
   );
@@ -39,7 +44,11 @@ export function FigureValue({ figure, digits = 1 }: { figure: Figure | null | un
 
 export function ExcludedBadge() {
   const { t } = useTranslation();
-  return <span className={`${badge} border-solid-gray-600 bg-solid-gray-50 text-solid-gray-900`} data-testid="excluded-badge">{t('inventory.common.excluded')}</span>;
+  return (
+    <span className={`${badge} border-solid-gray-600 bg-solid-gray-50 text-solid-gray-900`} data-testid="excluded-badge">
+      {t('inventory.common.excluded')}
+    </span>
+  );
 }
 
 export function Loading() {

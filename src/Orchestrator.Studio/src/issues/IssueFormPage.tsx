@@ -1,19 +1,37 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, type FieldProblem } from '../api';
 import { PageHeading } from '../components/PageHeading';
-import { useResource } from '../pilots/hooks';
+import { useResource } from '../components/useResource';
 import { useUser } from '../session';
 import { failureReason } from '../tasks/parts';
 import {
-  actingLevels, canEditIssues, deleteIssue, getIssue, issueKinds, issuePriorities, issueStatuses, listProcesses, listSteps, saveIssue,
-  type IssueInput, type ProcessStep, type ReformIssue,
+  actingLevels,
+  canEditIssues,
+  deleteIssue,
+  getIssue,
+  issueKinds,
+  issuePriorities,
+  issueStatuses,
+  listProcesses,
+  listSteps,
+  saveIssue,
+  type IssueInput,
+  type ReformIssue,
 } from './api';
 
 const empty: IssueInput = {
-  kind: 'Institutional', title: '', description: null, processKey: null, stepCodes: [], legalBasis: null,
-  countermeasure: null, actingLevels: [], priority: 'Medium', status: 'Open',
+  kind: 'Institutional',
+  title: '',
+  description: null,
+  processKey: null,
+  stepCodes: [],
+  legalBasis: null,
+  countermeasure: null,
+  actingLevels: [],
+  priority: 'Medium',
+  status: 'Open',
 };
 
 function inputOf(issue: ReformIssue): IssueInput {
@@ -46,11 +64,10 @@ export function IssueFormPage() {
   const [input, setInput] = useState<IssueInput>(empty);
   const [issue, setIssue] = useState<ReformIssue | null>(null);
   const [note, setNote] = useState('');
-  const [steps, setSteps] = useState<ProcessStep[]>([]);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const processes = useResource(useCallback((signal: AbortSignal) => listProcesses(signal), []), 'processes');
+  const processes = useResource((signal) => listProcesses(signal), 'processes');
 
   useEffect(() => {
     if (id === null) return;
@@ -65,13 +82,9 @@ export function IssueFormPage() {
     return () => abort.abort();
   }, [id]);
 
-  useEffect(() => {
-    setSteps([]);
-    if (!input.processKey) return;
-    const abort = new AbortController();
-    listSteps(input.processKey, abort.signal).then(setSteps, () => undefined);
-    return () => abort.abort();
-  }, [input.processKey]);
+  const processSteps = useResource((signal) => (input.processKey ? listSteps(input.processKey, signal) : Promise.resolve([])), `steps:${input.processKey}`);
+  // Another process's steps never show while this one's load; a failed load offers none.
+  const steps = processSteps.loading || processSteps.error !== null ? [] : (processSteps.data ?? []);
 
   const set = <K extends keyof IssueInput>(key: K, value: IssueInput[K]) => setInput((current) => ({ ...current, [key]: value }));
   const toggle = <T,>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
@@ -122,8 +135,17 @@ export function IssueFormPage() {
       <form onSubmit={onSave} className="flex max-w-4xl flex-col gap-5" data-testid="issue-form">
         <fieldset disabled={!edit || saving} className="flex flex-col gap-5">
           <Field label={t('issues.form.kind')} path="$.kind" problems={problems}>
-            <select className="text-input max-w-60" value={input.kind} onChange={(e) => set('kind', e.target.value as IssueInput['kind'])} data-testid="issue-kind">
-              {issueKinds.map((k) => <option key={k} value={k}>{t(`issues.kind.${k}`)}</option>)}
+            <select
+              className="text-input max-w-60"
+              value={input.kind}
+              onChange={(e) => set('kind', e.target.value as IssueInput['kind'])}
+              data-testid="issue-kind"
+            >
+              {issueKinds.map((k) => (
+                <option key={k} value={k}>
+                  {t(`issues.kind.${k}`)}
+                </option>
+              ))}
             </select>
           </Field>
           <Field label={t('issues.form.title')} path="$.title" problems={problems}>
@@ -133,10 +155,18 @@ export function IssueFormPage() {
             <textarea className={text} rows={3} value={input.description ?? ''} onChange={(e) => set('description', e.target.value)} />
           </Field>
           <Field label={t('issues.form.process')} path="$.processKey" problems={problems}>
-            <select className="text-input max-w-96" value={input.processKey ?? ''} data-testid="issue-process"
-              onChange={(e) => setInput((c) => ({ ...c, processKey: e.target.value || null, stepCodes: [] }))}>
+            <select
+              className="text-input max-w-96"
+              value={input.processKey ?? ''}
+              data-testid="issue-process"
+              onChange={(e) => setInput((c) => ({ ...c, processKey: e.target.value || null, stepCodes: [] }))}
+            >
               <option value="">{t('issues.form.noProcess')}</option>
-              {(processes.data ?? []).map((p) => <option key={p.processKey} value={p.processKey}>{p.name}</option>)}
+              {(processes.data ?? []).map((p) => (
+                <option key={p.processKey} value={p.processKey}>
+                  {p.name}
+                </option>
+              ))}
             </select>
           </Field>
           {steps.length > 0 && (
@@ -145,8 +175,12 @@ export function IssueFormPage() {
               <div className="grid gap-1 sm:grid-cols-2" data-testid="issue-steps">
                 {steps.map((s) => (
                   <label key={s.stepCode} className="inline-flex items-center gap-2">
-                    <input type="checkbox" className="size-5" checked={input.stepCodes.includes(s.stepCode)}
-                      onChange={() => set('stepCodes', toggle(input.stepCodes, s.stepCode))} />
+                    <input
+                      type="checkbox"
+                      className="size-5"
+                      checked={input.stepCodes.includes(s.stepCode)}
+                      onChange={() => set('stepCodes', toggle(input.stepCodes, s.stepCode))}
+                    />
                     <span className="font-mono">{s.stepCode}</span> {s.name}
                   </label>
                 ))}
@@ -163,7 +197,12 @@ export function IssueFormPage() {
             <div className="flex flex-wrap gap-4">
               {actingLevels.map((l) => (
                 <label key={l} className="inline-flex items-center gap-2">
-                  <input type="checkbox" className="size-5" checked={input.actingLevels.includes(l)} onChange={() => set('actingLevels', toggle(input.actingLevels, l))} />
+                  <input
+                    type="checkbox"
+                    className="size-5"
+                    checked={input.actingLevels.includes(l)}
+                    onChange={() => set('actingLevels', toggle(input.actingLevels, l))}
+                  />
                   {t(`issues.level.${l}`)}
                 </label>
               ))}
@@ -172,12 +211,25 @@ export function IssueFormPage() {
           <div className="flex flex-wrap gap-6">
             <Field label={t('issues.form.priority')} path="$.priority" problems={problems}>
               <select className="text-input" value={input.priority} onChange={(e) => set('priority', e.target.value as IssueInput['priority'])}>
-                {issuePriorities.map((p) => <option key={p} value={p}>{t(`issues.priority.${p}`)}</option>)}
+                {issuePriorities.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`issues.priority.${p}`)}
+                  </option>
+                ))}
               </select>
             </Field>
             <Field label={t('issues.form.status')} path="$.status" problems={problems}>
-              <select className="text-input" value={input.status} onChange={(e) => set('status', e.target.value as IssueInput['status'])} data-testid="issue-status">
-                {issueStatuses.map((s) => <option key={s} value={s}>{t(`issues.status.${s}`)}</option>)}
+              <select
+                className="text-input"
+                value={input.status}
+                onChange={(e) => set('status', e.target.value as IssueInput['status'])}
+                data-testid="issue-status"
+              >
+                {issueStatuses.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`issues.status.${s}`)}
+                  </option>
+                ))}
               </select>
             </Field>
           </div>

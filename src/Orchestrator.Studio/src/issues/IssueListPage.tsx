@@ -1,8 +1,8 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
-import { useResource } from '../pilots/hooks';
+import { useResource } from '../components/useResource';
 import { useUser } from '../session';
 import { failureReason } from '../tasks/parts';
 import { canEditIssues, issueKinds, issueStatuses, issuesExportUrl, listIssues, listProcesses, type ReformIssue } from './api';
@@ -18,8 +18,8 @@ export function filterIssues(list: readonly ReformIssue[], kind: string, status:
 export function IssueListPage() {
   const { t } = useTranslation();
   const edit = canEditIssues(useUser().roles);
-  const issues = useResource(useCallback((signal: AbortSignal) => listIssues({}, signal), []), 'issues');
-  const processes = useResource(useCallback((signal: AbortSignal) => listProcesses(signal), []), 'processes');
+  const issues = useResource((signal) => listIssues({}, signal), 'issues');
+  const processes = useResource((signal) => listProcesses(signal), 'processes');
   const [kind, setKind] = useState('');
   const [status, setStatus] = useState('');
   const [processKey, setProcessKey] = useState('');
@@ -55,12 +55,27 @@ export function IssueListPage() {
       {list !== null && (
         <>
           <div className="mb-4 flex flex-wrap items-end gap-4">
-            <Choice label={t('issues.filter.kind')} value={kind} onChange={setKind} testId="filter-kind"
-              options={issueKinds.map((k) => [k, t(`issues.kind.${k}`)])} />
-            <Choice label={t('issues.filter.status')} value={status} onChange={setStatus} testId="filter-status"
-              options={issueStatuses.map((s) => [s, t(`issues.status.${s}`)])} />
-            <Choice label={t('issues.filter.process')} value={processKey} onChange={setProcessKey} testId="filter-process"
-              options={(processes.data ?? []).map((p) => [p.processKey, p.name])} />
+            <Choice
+              label={t('issues.filter.kind')}
+              value={kind}
+              onChange={setKind}
+              testId="filter-kind"
+              options={issueKinds.map((k) => [k, t(`issues.kind.${k}`)])}
+            />
+            <Choice
+              label={t('issues.filter.status')}
+              value={status}
+              onChange={setStatus}
+              testId="filter-status"
+              options={issueStatuses.map((s) => [s, t(`issues.status.${s}`)])}
+            />
+            <Choice
+              label={t('issues.filter.process')}
+              value={processKey}
+              onChange={setProcessKey}
+              testId="filter-process"
+              options={(processes.data ?? []).map((p) => [p.processKey, p.name])}
+            />
             <p className="pb-3 text-solid-gray-700" aria-live="polite" data-testid="issue-count">
               {t('issues.count', { shown: shown.length, total: list.length })}
             </p>
@@ -90,7 +105,7 @@ export function IssueListPage() {
                         </Link>
                       </th>
                       <td className={td}>
-                        {i.processKey ? names.get(i.processKey) ?? i.processKey : ''}
+                        {i.processKey ? (names.get(i.processKey) ?? i.processKey) : ''}
                         {i.stepCodes.length > 0 && <div className="font-mono text-dns-14N-120">{i.stepCodes.join('、')}</div>}
                       </td>
                       <td className={td}>{i.legalBasis ?? ''}</td>
@@ -109,7 +124,13 @@ export function IssueListPage() {
   );
 }
 
-function Choice({ label, value, onChange, options, testId }: {
+function Choice({
+  label,
+  value,
+  onChange,
+  options,
+  testId,
+}: {
   label: string;
   value: string;
   onChange: (value: string) => void;

@@ -10,9 +10,19 @@ const evaluator = user({ userName: 'evaluator', displayName: '評価者', roles:
 
 function issue(overrides: Partial<ReformIssue> = {}): ReformIssue {
   return {
-    id: 1, kind: 'Institutional', title: '様式への重複記入', description: null, processKey: 'okuyami', stepCodes: ['OKU-010'],
-    legalBasis: '戸籍法 第 86 条', countermeasure: '共有データから印字する', actingLevels: ['Municipality'], priority: 'High',
-    status: 'Open', updatedAt: '2026-12-01T00:00:00Z', updatedBy: 'coordinator',
+    id: 1,
+    kind: 'Institutional',
+    title: '様式への重複記入',
+    description: null,
+    processKey: 'okuyami',
+    stepCodes: ['OKU-010'],
+    legalBasis: '戸籍法 第 86 条',
+    countermeasure: '共有データから印字する',
+    actingLevels: ['Municipality'],
+    priority: 'High',
+    status: 'Open',
+    updatedAt: '2026-12-01T00:00:00Z',
+    updatedBy: 'coordinator',
     history: [{ at: '2026-12-01T00:00:00Z', by: 'coordinator', status: 'Open', summary: '登録' }],
     ...overrides,
   };

@@ -1,5 +1,6 @@
 /** The designer's view of the register: the open issues on each step of a process, for the badges on the cards. */
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
+import { useResource } from '../components/useResource';
 import { listIssues, type ReformIssue } from './api';
 
 export interface StepIssues {
@@ -24,16 +25,8 @@ export function issuesByStep(issues: readonly ReformIssue[]): Map<string, StepIs
 
 /** Loads the process's issues once per process key; a failure (or no process key) shows no badges. */
 export function useStepIssues(processKey: string): ReadonlyMap<string, StepIssues> {
-  const [byStep, setByStep] = useState<ReadonlyMap<string, StepIssues>>(new Map());
-  useEffect(() => {
-    setByStep(new Map());
-    if (!processKey) return;
-    const abort = new AbortController();
-    listIssues({ processKey }, abort.signal).then(
-      (issues) => setByStep(issuesByStep(issues)),
-      () => undefined,
-    );
-    return () => abort.abort();
-  }, [processKey]);
-  return byStep;
+  const issues = useResource((signal) => (processKey ? listIssues({ processKey }, signal) : Promise.resolve([])), processKey);
+  // While another process's issues load, or when they could not be, no badges rather than stale ones.
+  const shown = issues.loading || issues.error !== null ? null : issues.data;
+  return useMemo(() => issuesByStep(shown ?? []), [shown]);
 }

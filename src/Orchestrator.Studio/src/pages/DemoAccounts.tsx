@@ -34,16 +34,25 @@ export function DemoAccounts({ onPick }: { onPick: (userName: string, password: 
         {t('login.demo.heading')}
       </h2>
       <p id={`${id}-lead`} className="mb-3 text-dns-16N-130">
-        {t('login.demo.lead')} <code className="font-mono" data-testid="demo-password">{view.password}</code>
+        {t('login.demo.lead')}{' '}
+        <code className="font-mono" data-testid="demo-password">
+          {view.password}
+        </code>
       </p>
       <div className="max-h-64 overflow-y-auto" tabIndex={0} role="region" aria-labelledby={`${id}-heading`}>
         <table className="data-table w-full border-collapse text-left text-dns-16N-130">
           <caption className="sr-only">{t('login.demo.heading')}</caption>
           <thead>
             <tr className="border-b-2 border-solid-gray-600">
-              <th scope="col" className="px-2 py-1">{t('login.demo.userName')}</th>
-              <th scope="col" className="px-2 py-1">{t('login.demo.role')}</th>
-              <th scope="col" className="px-2 py-1">{t('login.demo.organisation')}</th>
+              <th scope="col" className="px-2 py-1">
+                {t('login.demo.userName')}
+              </th>
+              <th scope="col" className="px-2 py-1">
+                {t('login.demo.role')}
+              </th>
+              <th scope="col" className="px-2 py-1">
+                {t('login.demo.organisation')}
+              </th>
             </tr>
           </thead>
           <tbody>

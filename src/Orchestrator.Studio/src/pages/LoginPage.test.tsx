@@ -126,9 +126,7 @@ describe('sign-in page', () => {
     expect(userName.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('ユーザー名を入力してください')).toBeTruthy();
     expect(screen.getByText('パスワードを入力してください')).toBeTruthy();
-    expect(document.getElementById(userName.getAttribute('aria-describedby')!)?.textContent).toBe(
-      'ユーザー名を入力してください',
-    );
+    expect(document.getElementById(userName.getAttribute('aria-describedby')!)?.textContent).toBe('ユーザー名を入力してください');
     expect(document.activeElement).toBe(userName);
     expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
   });
@@ -137,8 +135,7 @@ describe('sign-in page', () => {
     mockServer({
       'GET /api/me': signedOut,
       'POST /api/auth/login': () => jsonResponse(200, { accessToken: 't', expiresAt: 'x', user: user() }),
-      'GET /api/tasks?status=Open': () =>
-        jsonResponse(200, { counts: { open: 0, claimed: 0, overdue: 0, completed: 0 }, items: [] }),
+      'GET /api/tasks?status=Open': () => jsonResponse(200, { counts: { open: 0, claimed: 0, overdue: 0, completed: 0 }, items: [] }),
     });
     renderApp('/login?ReturnUrl=%2Ftasks%3Fstatus%3DOpen');
     await fillAndSubmit('clerk-131016', 'Orchestrator-Demo-1');

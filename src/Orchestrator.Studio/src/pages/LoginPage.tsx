@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type ComponentProps, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError, NetworkError, login, type ProblemDetails } from '../api';
@@ -20,8 +20,7 @@ function describe(error: unknown): Failure {
   if (error instanceof ApiError) {
     if (error.status === 401) return { kind: 'message', key: 'login.invalidCredentials' };
     if (error.status === 423) return { kind: 'message', key: 'login.locked' };
-    if (error.problem && (error.problem.title || error.problem.detail || error.problem.errors?.length))
-      return { kind: 'problem', problem: error.problem };
+    if (error.problem && (error.problem.title || error.problem.detail || error.problem.errors?.length)) return { kind: 'problem', problem: error.problem };
     return { kind: 'unexpected', status: error.status };
   }
   return { kind: 'unexpected', status: 0 };
@@ -49,6 +48,33 @@ function FailureText({ failure }: { failure: Failure }) {
         </>
       );
   }
+}
+
+type InputProps = Omit<ComponentProps<'input'>, 'id' | 'required'>;
+
+/** A labelled text box that must be filled in, with its message when it was not. */
+function RequiredField({ id, label, error, ...input }: InputProps & { id: string; label: string; error: string | null }) {
+  const { t } = useTranslation();
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex items-center">
+        <label htmlFor={id} className="text-std-17B-170 text-solid-gray-900">
+          {label}
+        </label>
+        {/* Not part of the label: the field's accessible name stays exactly the label (aria-required says it). */}
+        <span className="required-tag" aria-hidden="true">
+          {t('login.required')}
+        </span>
+      </div>
+      <input {...input} id={id} required aria-required="true" aria-invalid={error ? true : undefined} aria-describedby={errorId} className="text-input" />
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
 }
 
 export function LoginPage() {
@@ -105,9 +131,6 @@ export function LoginPage() {
     }
   };
 
-  const userNameError = fieldErrors.userName ? `${ids}-username-error` : undefined;
-  const passwordError = fieldErrors.password ? `${ids}-password-error` : undefined;
-
   return (
     <div className="min-h-screen flex flex-col bg-solid-gray-50">
       <SkipLink />
@@ -130,69 +153,30 @@ export function LoginPage() {
           )}
 
           <form noValidate onSubmit={(e) => void onSubmit(e)} className="flex flex-col gap-6" aria-busy={submitting}>
-            <div className="flex flex-col gap-2">
-              <div className="flex items-center">
-                <label htmlFor={`${ids}-username`} className="text-std-17B-170 text-solid-gray-900">
-                  {t('login.userName')}
-                </label>
-                {/* Not part of the label: the field's accessible name stays exactly the label (aria-required says it). */}
-                <span className="required-tag" aria-hidden="true">
-                  {t('login.required')}
-                </span>
-              </div>
-              <input
-                ref={userNameRef}
-                id={`${ids}-username`}
-                name="userName"
-                type="text"
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                required
-                aria-required="true"
-                aria-invalid={fieldErrors.userName ? true : undefined}
-                aria-describedby={userNameError}
-                className="text-input"
-                value={userName}
-                onChange={(e) => setUserName(e.target.value)}
-              />
-              {userNameError && (
-                <p id={userNameError} className="field-error">
-                  {t('login.userNameRequired')}
-                </p>
-              )}
-            </div>
-
-            <div className="flex flex-col gap-2">
-              <div className="flex items-center">
-                <label htmlFor={`${ids}-password`} className="text-std-17B-170 text-solid-gray-900">
-                  {t('login.password')}
-                </label>
-                {/* Not part of the label: the field's accessible name stays exactly the label (aria-required says it). */}
-                <span className="required-tag" aria-hidden="true">
-                  {t('login.required')}
-                </span>
-              </div>
-              <input
-                ref={passwordRef}
-                id={`${ids}-password`}
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                required
-                aria-required="true"
-                aria-invalid={fieldErrors.password ? true : undefined}
-                aria-describedby={passwordError}
-                className="text-input"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-              {passwordError && (
-                <p id={passwordError} className="field-error">
-                  {t('login.passwordRequired')}
-                </p>
-              )}
-            </div>
+            <RequiredField
+              ref={userNameRef}
+              id={`${ids}-username`}
+              label={t('login.userName')}
+              error={fieldErrors.userName ? t('login.userNameRequired') : null}
+              name="userName"
+              type="text"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              value={userName}
+              onChange={(e) => setUserName(e.target.value)}
+            />
+            <RequiredField
+              ref={passwordRef}
+              id={`${ids}-password`}
+              label={t('login.password')}
+              error={fieldErrors.password ? t('login.passwordRequired') : null}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
 
             <button type="submit" className="btn-primary w-full" disabled={submitting} data-testid="login-submit">
               {t('login.submit')}

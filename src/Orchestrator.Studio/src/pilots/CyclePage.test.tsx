@@ -26,7 +26,11 @@ describe('cycle detail', () => {
   it('lists the cycle’s instances by case, each linked to its instance page', async () => {
     mockServer({
       'GET /api/me': coordinator,
-      'GET /api/cycles/c1': () => jsonResponse(200, cycleView({ casesPlanned: 2, instancesPlanned: 4, instancesStarted: 4, progress: { AsIs: progress(2, 2, 1, 0, 1), ToBe: progress(2, 2, 1) } })),
+      'GET /api/cycles/c1': () =>
+        jsonResponse(
+          200,
+          cycleView({ casesPlanned: 2, instancesPlanned: 4, instancesStarted: 4, progress: { AsIs: progress(2, 2, 1, 0, 1), ToBe: progress(2, 2, 1) } }),
+        ),
       [instancesUrl]: () => jsonResponse(200, instances),
       'GET /api/pilots/okuyami-sim': () => jsonResponse(200, pilotView()),
       'GET /api/organisations': () => jsonResponse(200, organisations),
@@ -44,7 +48,14 @@ describe('cycle detail', () => {
 
     const table = within(await screen.findByTestId('instances-table'));
     const rows = table.getAllByRole('row').slice(1);
-    expect(rows.map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent).slice(0, 4))).toEqual([
+    expect(
+      rows.map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent)
+          .slice(0, 4),
+      ),
+    ).toEqual([
       ['現行', 'okuyami', '千代田区', '完了'],
       ['改革後', 'okuyami', '千代田区', '完了'],
       ['現行', 'okuyami', '豊中市', '異常終了'],
@@ -69,7 +80,10 @@ describe('cycle detail', () => {
     const server = mockServer({
       'GET /api/me': coordinator,
       'GET /api/cycles/c1': () =>
-        jsonResponse(200, ++cycleCalls === 1 ? cycleView({ status: 'Running', closedAt: null, progress: { AsIs: progress(4, 4, 2), ToBe: progress(4, 4, 3) } }) : cycleView()),
+        jsonResponse(
+          200,
+          ++cycleCalls === 1 ? cycleView({ status: 'Running', closedAt: null, progress: { AsIs: progress(4, 4, 2), ToBe: progress(4, 4, 3) } }) : cycleView(),
+        ),
       [instancesUrl]: () => jsonResponse(200, instances),
       'GET /api/pilots/okuyami-sim': () => jsonResponse(200, pilotView()),
       'GET /api/organisations': () => jsonResponse(200, organisations),
@@ -108,20 +122,74 @@ describe('cycle detail', () => {
       'GET /api/measurements/cycles/c1/imports': () => jsonResponse(200, imports),
       'POST /api/measurements/cycles/c1/timeStudy?fileName=ts.csv&dryRun=true': () =>
         jsonResponse(200, {
-          kind: 'timeStudy', fileName: 'ts.csv', fileHash: 'h', dryRun: true, valid: false, alreadyImported: false, rows: 2, newRows: 0, skippedRows: 0,
-          matchedCases: 0, createdCases: 0, importId: null,
-          problems: [{ sheet: 'ts.csv', row: 3, column: '分', columnLetter: 'I', path: 'ts.csv!I3', message: '分は 0 以上 1,440 以下です (24 時間まで)。-5 は範囲外です' }],
+          kind: 'timeStudy',
+          fileName: 'ts.csv',
+          fileHash: 'h',
+          dryRun: true,
+          valid: false,
+          alreadyImported: false,
+          rows: 2,
+          newRows: 0,
+          skippedRows: 0,
+          matchedCases: 0,
+          createdCases: 0,
+          importId: null,
+          problems: [
+            {
+              sheet: 'ts.csv',
+              row: 3,
+              column: '分',
+              columnLetter: 'I',
+              path: 'ts.csv!I3',
+              message: '分は 0 以上 1,440 以下です (24 時間まで)。-5 は範囲外です',
+            },
+          ],
         }),
       'POST /api/measurements/cycles/c1/timeStudy?fileName=ts2.csv&dryRun=true': () =>
         jsonResponse(200, {
-          kind: 'timeStudy', fileName: 'ts2.csv', fileHash: 'h2', dryRun: true, valid: true, alreadyImported: false, rows: 2, newRows: 2, skippedRows: 0,
-          matchedCases: 1, createdCases: 1, importId: null, problems: [],
+          kind: 'timeStudy',
+          fileName: 'ts2.csv',
+          fileHash: 'h2',
+          dryRun: true,
+          valid: true,
+          alreadyImported: false,
+          rows: 2,
+          newRows: 2,
+          skippedRows: 0,
+          matchedCases: 1,
+          createdCases: 1,
+          importId: null,
+          problems: [],
         }),
       'POST /api/measurements/cycles/c1/timeStudy?fileName=ts2.csv': () => {
-        imports = [{ id: 'imp1', kind: 'timeStudy', fileName: 'ts2.csv', fileHash: 'h2', rows: 2, skippedRows: 0, importedAt: '2026-06-03T01:00:00Z', importedBy: 'coordinator', withdrawnAt: null, withdrawnBy: null }];
+        imports = [
+          {
+            id: 'imp1',
+            kind: 'timeStudy',
+            fileName: 'ts2.csv',
+            fileHash: 'h2',
+            rows: 2,
+            skippedRows: 0,
+            importedAt: '2026-06-03T01:00:00Z',
+            importedBy: 'coordinator',
+            withdrawnAt: null,
+            withdrawnBy: null,
+          },
+        ];
         return jsonResponse(200, {
-          kind: 'timeStudy', fileName: 'ts2.csv', fileHash: 'h2', dryRun: false, valid: true, alreadyImported: false, rows: 2, newRows: 2, skippedRows: 0,
-          matchedCases: 1, createdCases: 1, importId: 'imp1', problems: [],
+          kind: 'timeStudy',
+          fileName: 'ts2.csv',
+          fileHash: 'h2',
+          dryRun: false,
+          valid: true,
+          alreadyImported: false,
+          rows: 2,
+          newRows: 2,
+          skippedRows: 0,
+          matchedCases: 1,
+          createdCases: 1,
+          importId: 'imp1',
+          problems: [],
         });
       },
     });
@@ -135,9 +203,13 @@ describe('cycle detail', () => {
     await userEvent.click(dialog.getByRole('button', { name: '確認する (保存しない)' }));
 
     const problems = within(await screen.findByTestId('import-problems'));
-    expect(problems.getAllByTestId('import-problem').map((row) => within(row).getAllByRole('cell').map((c) => c.textContent))).toEqual([
-      ['ts.csv', '3', '分', '分は 0 以上 1,440 以下です (24 時間まで)。-5 は範囲外です'],
-    ]);
+    expect(
+      problems.getAllByTestId('import-problem').map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      ),
+    ).toEqual([['ts.csv', '3', '分', '分は 0 以上 1,440 以下です (24 時間まで)。-5 は範囲外です']]);
     expect(screen.getByRole('alert').textContent).toContain('1 件の問題があります');
     expect((dialog.getByTestId('import-run') as HTMLButtonElement).disabled).toBe(true);
     // The file went as the body, with its own type.
@@ -165,4 +237,3 @@ describe('cycle detail', () => {
     expect((await screen.findByTestId('imports-simulated')).textContent).toContain('シミュレーションのサイクルには実測データを取り込めません');
   });
 });
-

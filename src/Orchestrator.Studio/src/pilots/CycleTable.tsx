@@ -1,10 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { cell, DataTable } from '../components/DataTable';
 import type { CycleView } from './api';
 import { ArmProgressBar, CycleStatusBadge, ProgressLegend, TimeValue } from './parts';
-
-const th = 'whitespace-nowrap px-3 py-3 text-std-16B-170 text-solid-gray-900';
-const td = 'px-3 py-3';
 
 /** When a cycle was requested, started, is due and closed; a simulated cycle's start and deadline are virtual. */
 export function CycleTimes({ cycle }: { cycle: CycleView }) {
@@ -47,56 +45,54 @@ export function VersionsRun({ cycle, arm }: { cycle: CycleView; arm: 'AsIs' | 'T
   );
 }
 
+function CycleRow({ pilotId, cycle }: { pilotId: string; cycle: CycleView }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <th scope="row" className={`${cell} whitespace-nowrap font-normal`}>
+        <Link to={`/pilots/${encodeURIComponent(pilotId)}/cycles/${encodeURIComponent(cycle.id)}`} className="link font-bold">
+          {t('pilots.detail.cycleLink', { number: cycle.number })}
+        </Link>
+      </th>
+      <td className={cell}>{t(`pilots.trigger.${cycle.trigger}`, { defaultValue: cycle.trigger })}</td>
+      <td className={cell}>
+        <CycleStatusBadge status={cycle.status} />
+        {cycle.error && (
+          <p className="mt-1 max-w-64 text-dns-16N-130 text-error-2" data-testid="cycle-error">
+            {t('pilots.detail.cycleError', { error: cycle.error })}
+          </p>
+        )}
+      </td>
+      <td className={`${cell} min-w-60`}>
+        <CycleTimes cycle={cycle} />
+      </td>
+      <td className={`${cell} min-w-40`}>
+        <ArmProgressBar arm="AsIs" progress={cycle.progress.AsIs} />
+        <VersionsRun cycle={cycle} arm="AsIs" />
+      </td>
+      <td className={`${cell} min-w-40`}>
+        <ArmProgressBar arm="ToBe" progress={cycle.progress.ToBe} />
+        <VersionsRun cycle={cycle} arm="ToBe" />
+      </td>
+    </>
+  );
+}
+
 export function CycleTable({ pilotId, cycles }: { pilotId: string; cycles: CycleView[] }) {
   const { t } = useTranslation();
   return (
     <>
       <ProgressLegend />
-      <div className="overflow-x-auto">
-        <table className="data-table w-full min-w-[52rem] border-collapse bg-white text-left" data-testid="cycles-table">
-          <caption className="sr-only">{t('pilots.detail.cyclesCaption')}</caption>
-          <thead>
-            <tr className="border-b-2 border-solid-gray-600 bg-solid-gray-50">
-              {(['number', 'trigger', 'status', 'times', 'AsIs', 'ToBe'] as const).map((column) => (
-                <th key={column} scope="col" className={th}>
-                  {t(`pilots.detail.columns.${column}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {cycles.map((cycle) => (
-              <tr key={cycle.id} className="border-b border-solid-gray-420 align-top" data-testid={`cycle-row-${cycle.number}`}>
-                <th scope="row" className={`${td} whitespace-nowrap font-normal`}>
-                  <Link to={`/pilots/${encodeURIComponent(pilotId)}/cycles/${encodeURIComponent(cycle.id)}`} className="link font-bold">
-                    {t('pilots.detail.cycleLink', { number: cycle.number })}
-                  </Link>
-                </th>
-                <td className={td}>{t(`pilots.trigger.${cycle.trigger}`, { defaultValue: cycle.trigger })}</td>
-                <td className={td}>
-                  <CycleStatusBadge status={cycle.status} />
-                  {cycle.error && (
-                    <p className="mt-1 max-w-64 text-dns-16N-130 text-error-2" data-testid="cycle-error">
-                      {t('pilots.detail.cycleError', { error: cycle.error })}
-                    </p>
-                  )}
-                </td>
-                <td className={`${td} min-w-60`}>
-                  <CycleTimes cycle={cycle} />
-                </td>
-                <td className={`${td} min-w-40`}>
-                  <ArmProgressBar arm="AsIs" progress={cycle.progress.AsIs} />
-                  <VersionsRun cycle={cycle} arm="AsIs" />
-                </td>
-                <td className={`${td} min-w-40`}>
-                  <ArmProgressBar arm="ToBe" progress={cycle.progress.ToBe} />
-                  <VersionsRun cycle={cycle} arm="ToBe" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('pilots.detail.cyclesCaption')}
+        columns={(['number', 'trigger', 'status', 'times', 'AsIs', 'ToBe'] as const).map((key) => ({ key, label: t(`pilots.detail.columns.${key}`) }))}
+        rows={cycles}
+        rowKey={(cycle) => cycle.id}
+        rowProps={(cycle) => ({ 'data-testid': `cycle-row-${cycle.number}` })}
+        renderRow={(cycle) => <CycleRow pilotId={pilotId} cycle={cycle} />}
+        minWidth="min-w-[52rem]"
+        testId="cycles-table"
+      />
     </>
   );
 }

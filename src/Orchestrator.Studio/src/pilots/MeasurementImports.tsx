@@ -1,8 +1,8 @@
-import { useCallback, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
 import { formatDateTime } from '../tasks/format';
-import { useResource } from './hooks';
+import { useResource } from '../components/useResource';
 import { importFile, importKinds, listImports, templateUrl, withdrawImport, type ImportKind, type ImportResult } from './measurements';
 import { failureReason } from './parts';
 
@@ -23,7 +23,7 @@ export function MeasurementImports({ cycleId, simulated }: { cycleId: string; si
   const [busy, setBusy] = useState<'check' | 'import' | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const imports = useResource(useCallback((signal: AbortSignal) => listImports(cycleId, signal), [cycleId]), `imports:${cycleId}`);
+  const imports = useResource((signal) => listImports(cycleId, signal), `imports:${cycleId}`);
 
   const run = async (dryRun: boolean) => {
     if (!file) return;
@@ -62,54 +62,69 @@ export function MeasurementImports({ cycleId, simulated }: { cycleId: string; si
         </p>
       ) : (
         <div className="mb-6 rounded-8 border border-solid-gray-420 bg-white p-4" data-testid="import-dialog">
-            <fieldset className="mb-3">
-              <legend className="mb-1 text-std-16B-170">{t('pilots.imports.kind')}</legend>
-              {importKinds.map((k) => (
-                <label key={k} className="mr-6 inline-flex items-center gap-2">
-                  <input type="radio" name={`${ids}-kind`} value={k} checked={kind === k} onChange={() => { setKind(k); setResult(null); }} />
-                  {t(`pilots.imports.kinds.${k}`)}
-                </label>
-              ))}
-            </fieldset>
-            <p className="mb-3 flex flex-wrap gap-4" data-testid="import-templates">
-              <a className="link" href={templateUrl(kind, 'xlsx')} download>
-                {t('pilots.imports.templateXlsx')}
-              </a>
-              <a className="link" href={templateUrl(kind, 'csv')} download>
-                {t('pilots.imports.templateCsv')}
-              </a>
+          <fieldset className="mb-3">
+            <legend className="mb-1 text-std-16B-170">{t('pilots.imports.kind')}</legend>
+            {importKinds.map((k) => (
+              <label key={k} className="mr-6 inline-flex items-center gap-2">
+                <input
+                  type="radio"
+                  name={`${ids}-kind`}
+                  value={k}
+                  checked={kind === k}
+                  onChange={() => {
+                    setKind(k);
+                    setResult(null);
+                  }}
+                />
+                {t(`pilots.imports.kinds.${k}`)}
+              </label>
+            ))}
+          </fieldset>
+          <p className="mb-3 flex flex-wrap gap-4" data-testid="import-templates">
+            <a className="link" href={templateUrl(kind, 'xlsx')} download>
+              {t('pilots.imports.templateXlsx')}
+            </a>
+            <a className="link" href={templateUrl(kind, 'csv')} download>
+              {t('pilots.imports.templateCsv')}
+            </a>
+          </p>
+          <label htmlFor={`${ids}-file`} className="mb-1 block text-std-16B-170">
+            {t('pilots.imports.file')}
+          </label>
+          <input
+            id={`${ids}-file`}
+            type="file"
+            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            className="mb-3 block"
+            data-testid="import-file"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setResult(null);
+            }}
+          />
+          <div className="flex gap-3">
+            <button type="button" className="btn-secondary" disabled={!file || busy !== null} onClick={() => void run(true)} data-testid="import-check">
+              {t('pilots.imports.check')}
+            </button>
+            <button
+              type="button"
+              className="btn-primary"
+              disabled={!file || busy !== null || !result?.valid || !result.dryRun || result.alreadyImported}
+              onClick={() => void run(false)}
+              data-testid="import-run"
+            >
+              {t('pilots.imports.import')}
+            </button>
+          </div>
+          <p role="status" aria-live="polite" className="mt-2 min-h-6 text-dns-16N-130" data-testid="import-status">
+            {busy ? t(`pilots.imports.busy.${busy}`) : ''}
+          </p>
+          {error !== null && (
+            <p role="alert" className="mt-2 border-l-4 border-error-1 bg-red-50 px-4 py-3">
+              {t('pilots.imports.failed', { reason: failureReason(error) })}
             </p>
-            <label htmlFor={`${ids}-file`} className="mb-1 block text-std-16B-170">
-              {t('pilots.imports.file')}
-            </label>
-            <input
-              id={`${ids}-file`}
-              type="file"
-              accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              className="mb-3 block"
-              data-testid="import-file"
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
-                setResult(null);
-              }}
-            />
-            <div className="flex gap-3">
-              <button type="button" className="btn-secondary" disabled={!file || busy !== null} onClick={() => void run(true)} data-testid="import-check">
-                {t('pilots.imports.check')}
-              </button>
-              <button type="button" className="btn-primary" disabled={!file || busy !== null || !result?.valid || !result.dryRun || result.alreadyImported} onClick={() => void run(false)} data-testid="import-run">
-                {t('pilots.imports.import')}
-              </button>
-            </div>
-            <p role="status" aria-live="polite" className="mt-2 min-h-6 text-dns-16N-130" data-testid="import-status">
-              {busy ? t(`pilots.imports.busy.${busy}`) : ''}
-            </p>
-            {error !== null && (
-              <p role="alert" className="mt-2 border-l-4 border-error-1 bg-red-50 px-4 py-3">
-                {t('pilots.imports.failed', { reason: failureReason(error) })}
-              </p>
-            )}
-            {result && <ImportOutcome result={result} />}
+          )}
+          {result && <ImportOutcome result={result} />}
         </div>
       )}
       <h3 className="mb-2 text-std-20B-150">{t('pilots.imports.list')}</h3>
@@ -165,7 +180,11 @@ function ImportOutcome({ result }: { result: ImportResult }) {
     return (
       <p className="mt-2" data-testid="import-result">
         {t(result.dryRun ? 'pilots.imports.checked' : 'pilots.imports.imported', {
-          rows: result.rows, added: result.newRows, skipped: result.skippedRows, matched: result.matchedCases, created: result.createdCases,
+          rows: result.rows,
+          added: result.newRows,
+          skipped: result.skippedRows,
+          matched: result.matchedCases,
+          created: result.createdCases,
         })}
       </p>
     );

@@ -33,14 +33,21 @@ describe('成果物', () => {
         <PilotDeliverables
           pilotId="demo-simulated"
           processes={[
-            { processKey: 'okuyami', asIs: { definitionId: 'okuyami-asis', version: null }, toBe: { definitionId: 'okuyami-tobe', version: 3 }, casesFile: null },
+            {
+              processKey: 'okuyami',
+              asIs: { definitionId: 'okuyami-asis', version: null },
+              toBe: { definitionId: 'okuyami-tobe', version: 3 },
+              casesFile: null,
+            },
             { processKey: 'no-to-be', asIs: { definitionId: 'x-asis', version: null }, toBe: null, casesFile: null },
           ]}
         />
       </I18nextProvider>,
     );
     const list = screen.getByTestId('pilot-deliverables');
-    const hrefs = within(list).getAllByRole('link').map((a) => a.getAttribute('href'));
+    const hrefs = within(list)
+      .getAllByRole('link')
+      .map((a) => a.getAttribute('href'));
     expect(hrefs).toEqual([
       '/api/deliverables/pilots/demo-simulated/result-report.docx',
       '/api/deliverables/pilots/demo-simulated/result-report.xlsx',

@@ -29,25 +29,37 @@ export function PilotDeliverables({ pilotId, processes }: { pilotId: string; pro
       <ul className="flex flex-col gap-3" data-testid="pilot-deliverables">
         <li className="flex flex-wrap items-center gap-3">
           <span className="min-w-64 font-bold">{t('pilots.deliverables.report')}</span>
-          <a className={docx} href={`${base}.docx`} download>{t('pilots.deliverables.word')}</a>
-          <a className={docx} href={`${base}.xlsx`} download>{t('pilots.deliverables.excel')}</a>
+          <a className={docx} href={`${base}.docx`} download>
+            {t('pilots.deliverables.word')}
+          </a>
+          <a className={docx} href={`${base}.xlsx`} download>
+            {t('pilots.deliverables.excel')}
+          </a>
           {previewButton({ kind: 'docx', url: `${base}.docx`, title: t('pilots.deliverables.report') })}
         </li>
-        {processes.filter((p) => p.toBe?.definitionId).map((p) => {
-          const workflow = `/api/deliverables/workflows/${encodeURIComponent(p.toBe!.definitionId!)}`;
-          const version = p.toBe!.version ? `?version=${p.toBe!.version}` : '';
-          const title = t('pilots.deliverables.spec', { process: p.processKey ?? '' });
-          return (
-            <li key={p.processKey ?? workflow} className="flex flex-wrap items-center gap-3">
-              <span className="min-w-64 font-bold">{title}</span>
-              <a className={docx} href={`${workflow}/practical-spec.docx${version}`} download>{t('pilots.deliverables.word')}</a>
-              <a className={docx} href={`${workflow}/practical-spec.xlsx${version}`} download>{t('pilots.deliverables.excel')}</a>
-              <a className={docx} href={`${workflow}/process.bpmn${version}`} download title={t('deliverables.bpmnHint')}>{t('deliverables.bpmn')}</a>
-              {previewButton({ kind: 'docx', url: `${workflow}/practical-spec.docx${version}`, title })}
-              {previewButton({ kind: 'bpmn', url: `${workflow}/process.bpmn${version}`, title: `${title} ${t('deliverables.bpmnHint')}` })}
-            </li>
-          );
-        })}
+        {processes
+          .filter((p) => p.toBe?.definitionId)
+          .map((p) => {
+            const workflow = `/api/deliverables/workflows/${encodeURIComponent(p.toBe!.definitionId!)}`;
+            const version = p.toBe!.version ? `?version=${p.toBe!.version}` : '';
+            const title = t('pilots.deliverables.spec', { process: p.processKey ?? '' });
+            return (
+              <li key={p.processKey ?? workflow} className="flex flex-wrap items-center gap-3">
+                <span className="min-w-64 font-bold">{title}</span>
+                <a className={docx} href={`${workflow}/practical-spec.docx${version}`} download>
+                  {t('pilots.deliverables.word')}
+                </a>
+                <a className={docx} href={`${workflow}/practical-spec.xlsx${version}`} download>
+                  {t('pilots.deliverables.excel')}
+                </a>
+                <a className={docx} href={`${workflow}/process.bpmn${version}`} download title={t('deliverables.bpmnHint')}>
+                  {t('deliverables.bpmn')}
+                </a>
+                {previewButton({ kind: 'docx', url: `${workflow}/practical-spec.docx${version}`, title })}
+                {previewButton({ kind: 'bpmn', url: `${workflow}/process.bpmn${version}`, title: `${title} ${t('deliverables.bpmnHint')}` })}
+              </li>
+            );
+          })}
       </ul>
       {preview && <FilePreview key={preview.url} {...preview} onClose={() => setPreview(null)} />}
     </>

@@ -18,7 +18,8 @@ afterEach(() => {
 /** Lets React run the effects of what it just rendered (the polling timers are set up there). */
 const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
 
-const cycleGets = (server: ReturnType<typeof mockServer>) => server.requests.filter((r) => r.method === 'GET' && r.url === '/api/pilots/okuyami-sim/cycles').length;
+const cycleGets = (server: ReturnType<typeof mockServer>) =>
+  server.requests.filter((r) => r.method === 'GET' && r.url === '/api/pilots/okuyami-sim/cycles').length;
 
 function bar(arm: '現行' | '改革後') {
   return within(screen.getByTestId('cycle-row-1')).getByRole('progressbar', { name: `${arm}の進み具合` });
@@ -37,7 +38,9 @@ describe('pilot detail', () => {
     const summary = within(await screen.findByTestId('pilot-summary'));
     expect(summary.getByTestId('summary-mode').textContent).toBe('シミュレーション');
     expect(summary.getByTestId('summary-active').textContent).toBe('有効');
-    expect(summary.getByTestId('summary-processes').textContent).toContain('okuyami: 現行 okuyami-asis（第 2 版に固定）・改革後 okuyami-tobe（第 4 版、公開版に追従）');
+    expect(summary.getByTestId('summary-processes').textContent).toContain(
+      'okuyami: 現行 okuyami-asis（第 2 版に固定）・改革後 okuyami-tobe（第 4 版、公開版に追従）',
+    );
     await waitFor(() => expect(summary.getByTestId('summary-municipalities').textContent).toBe('千代田区（131016）・豊中市（272035）'));
     expect(summary.getByTestId('summary-design').textContent).toBe('市町村ごとに割り付ける千代田区: 現行豊中市: 改革後');
     expect(summary.getByTestId('summary-cases-per-cycle').textContent).toBe('市町村・業務ごとに 4 件');
@@ -54,8 +57,26 @@ describe('pilot detail', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const served: CycleView[][] = [
       [],
-      [cycleView({ status: 'Starting', startedAt: null, deadline: null, closedAt: null, figuresFrozen: false, instancesStarted: 0, progress: { AsIs: progress(4, 0, 0), ToBe: progress(4, 0, 0) } })],
-      [cycleView({ status: 'Running', closedAt: null, figuresFrozen: false, instancesStarted: 5, progress: { AsIs: progress(4, 3, 1), ToBe: progress(4, 2, 2) } })],
+      [
+        cycleView({
+          status: 'Starting',
+          startedAt: null,
+          deadline: null,
+          closedAt: null,
+          figuresFrozen: false,
+          instancesStarted: 0,
+          progress: { AsIs: progress(4, 0, 0), ToBe: progress(4, 0, 0) },
+        }),
+      ],
+      [
+        cycleView({
+          status: 'Running',
+          closedAt: null,
+          figuresFrozen: false,
+          instancesStarted: 5,
+          progress: { AsIs: progress(4, 3, 1), ToBe: progress(4, 2, 2) },
+        }),
+      ],
       [cycleView()],
     ];
     let calls = 0;
@@ -83,10 +104,11 @@ describe('pilot detail', () => {
     await waitFor(() => expect(within(screen.getByTestId('cycle-row-1')).getByTestId('cycle-status').textContent).toBe('実行中'));
     expect(bar('現行').getAttribute('aria-valuenow')).toBe('1');
     expect(bar('現行').getAttribute('aria-valuetext')).toBe('計画 4 件のうち完了 1 件、処理中 2 件、期限超過 0 件、失敗 0 件、未開始 1 件');
-    expect(within(screen.getByTestId('cycle-row-1')).getAllByTestId('progress-numbers').map((p) => p.textContent)).toEqual([
-      '完了 1／計画 4処理中 2',
-      '完了 2／計画 4',
-    ]);
+    expect(
+      within(screen.getByTestId('cycle-row-1'))
+        .getAllByTestId('progress-numbers')
+        .map((p) => p.textContent),
+    ).toEqual(['完了 1／計画 4処理中 2', '完了 2／計画 4']);
     // The bar's parts are shares of the planned cases.
     expect([...bar('現行').querySelectorAll('[data-segment]')].map((s) => `${s.getAttribute('data-segment')} ${(s as HTMLElement).style.width}`)).toEqual([
       'completed 25%',
@@ -115,7 +137,12 @@ describe('pilot detail', () => {
       'GET /api/pilots/okuyami-sim': () => jsonResponse(200, fresh),
       'GET /api/organisations': () => jsonResponse(200, organisations),
       'GET /api/pilots/okuyami-sim/cycles': () =>
-        jsonResponse(200, scheduled ? [cycleView({ trigger: 'Schedule', status: 'Starting', closedAt: null, progress: { AsIs: progress(4, 0, 0), ToBe: progress(4, 0, 0) } })] : []),
+        jsonResponse(
+          200,
+          scheduled
+            ? [cycleView({ trigger: 'Schedule', status: 'Starting', closedAt: null, progress: { AsIs: progress(4, 0, 0), ToBe: progress(4, 0, 0) } })]
+            : [],
+        ),
     });
     renderApp('/pilots/okuyami-sim');
     await screen.findByTestId('cycles-empty');
@@ -139,12 +166,20 @@ describe('pilot detail', () => {
       'GET /api/pilots/okuyami-sim': () => jsonResponse(200, fresh),
       'GET /api/organisations': () => jsonResponse(200, organisations),
       'GET /api/pilots/okuyami-sim/cycles': () =>
-        jsonResponse(200, [cycleView({ number: 2, id: 'c2', trigger: 'Schedule' }), cycleView({ simulated: false, status: 'Failed', error: '定義が見つかりません' })]),
+        jsonResponse(200, [
+          cycleView({ number: 2, id: 'c2', trigger: 'Schedule' }),
+          cycleView({ simulated: false, status: 'Failed', error: '定義が見つかりません' }),
+        ]),
     });
     renderApp('/pilots/okuyami-sim');
     const simulated = within(await screen.findByTestId('cycle-row-2'));
     expect(simulated.getByText('スケジュール')).toBeTruthy();
-    for (const [part, virtual] of [['requested', false], ['started', true], ['deadline', true], ['closed', false]] as const)
+    for (const [part, virtual] of [
+      ['requested', false],
+      ['started', true],
+      ['deadline', true],
+      ['closed', false],
+    ] as const)
       expect(simulated.getByTestId(`cycle-${part}`).querySelector('[data-testid="virtual-time"]') !== null, part).toBe(virtual);
     expect(simulated.getByTestId('cycle-started').textContent).toContain('仮想時刻');
     const live = within(screen.getByTestId('cycle-row-1'));

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError, NetworkError } from '../api';
@@ -7,7 +7,8 @@ import { currentLanguage } from '../i18n';
 import { getPilot, listCycles, listOrganisations, runCycle } from './api';
 import { CycleTable } from './CycleTable';
 import { localName } from './format';
-import { usePolling, useResource, useScheduledRefresh } from './hooks';
+import { useResource } from '../components/useResource';
+import { usePolling, useScheduledRefresh } from './hooks';
 import { failureReason } from './parts';
 import { PilotDeliverables } from './PilotDeliverables';
 import { PilotSummary } from './PilotSummary';
@@ -31,9 +32,9 @@ function PilotDetail({ id }: { id: string }) {
   const language = currentLanguage(i18n);
   const location = useLocation();
   const headingIds = useId();
-  const pilot = useResource(useCallback((signal: AbortSignal) => getPilot(id, signal), [id]), `pilot:${id}`);
-  const cycles = useResource(useCallback((signal: AbortSignal) => listCycles(id, signal), [id]), `cycles:${id}`);
-  const organisations = useResource(useCallback((signal: AbortSignal) => listOrganisations(signal), []), 'organisations');
+  const pilot = useResource((signal) => getPilot(id, signal), `pilot:${id}`);
+  const cycles = useResource((signal) => listCycles(id, signal), `cycles:${id}`);
+  const organisations = useResource((signal) => listOrganisations(signal), 'organisations');
 
   const navigate = useNavigate();
   const [notice, setNotice] = useState<Notice | null>(() => savedNotice(location.state));
@@ -105,11 +106,7 @@ function PilotDetail({ id }: { id: string }) {
   }
 
   const noticeText =
-    notice === null
-      ? null
-      : notice.kind === 'started'
-        ? t('pilots.detail.runStarted', { number: notice.number })
-        : t(`pilots.detail.${notice.kind}`);
+    notice === null ? null : notice.kind === 'started' ? t('pilots.detail.runStarted', { number: notice.number }) : t(`pilots.detail.${notice.kind}`);
 
   return (
     <>

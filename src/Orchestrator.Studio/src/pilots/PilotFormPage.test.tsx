@@ -60,7 +60,11 @@ describe('pilot form: creating', slow, () => {
 
     // The municipalities are the catalogue's, by name.
     const municipalities = within(screen.getByTestId('section-municipalities')).getAllByRole('checkbox');
-    expect(municipalities.map((box) => (box as HTMLInputElement).labels?.[0]?.textContent)).toEqual(['千代田区（131016）', '横浜市（141003）', '豊中市（272035）']);
+    expect(municipalities.map((box) => (box as HTMLInputElement).labels?.[0]?.textContent)).toEqual([
+      '千代田区（131016）',
+      '横浜市（141003）',
+      '豊中市（272035）',
+    ]);
   });
 
   it('posts the configuration the form shows, then opens the new pilot', async () => {
@@ -182,7 +186,11 @@ describe('pilot form: creating', slow, () => {
 
     const summary = await screen.findByTestId('form-error-summary');
     await waitFor(() => expect(document.activeElement).toBe(summary));
-    expect(within(summary).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(
+      within(summary)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
       '名前（日本語）を入力してください',
       'プロセスキーを選択してください',
       '現行のワークフローを選択してください',
@@ -207,14 +215,21 @@ describe('pilot form: creating', slow, () => {
       { path: '$.id', message: "パイロット 'okuyami' は既にあります (already exists)" },
       { path: '$', message: '設定全体の問題 (whole configuration)' },
     ];
-    const server = mockServer({ ...options, 'POST /api/pilots': () => problem(400, 'パイロットの設定に誤りがあります (invalid pilot configuration)', { errors }) });
+    const server = mockServer({
+      ...options,
+      'POST /api/pilots': () => problem(400, 'パイロットの設定に誤りがあります (invalid pilot configuration)', { errors }),
+    });
     renderApp('/pilots/new');
     await fillMinimalPilot();
     await ue.type(screen.getByLabelText('ID（任意）'), 'okuyami');
     await ue.click(screen.getByRole('button', { name: '作成する' }));
 
     const summary = await screen.findByTestId('form-error-summary');
-    expect(within(summary).getAllByRole('listitem').map((li) => li.textContent)).toEqual(errors.map((e) => e.message));
+    expect(
+      within(summary)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(errors.map((e) => e.message));
     expect(within(summary).queryByRole('link', { name: errors[4]!.message })).toBeNull();
 
     const toBe = screen.getByLabelText('改革後のワークフロー');
@@ -259,7 +274,11 @@ describe('pilot form: editing', slow, () => {
     expect(screen.getAllByTestId(/^process-row-/)).toHaveLength(2);
     expect((screen.getByLabelText('千代田区 の群') as HTMLSelectElement).value).toBe('AsIs');
     expect((screen.getByLabelText('cron 式') as HTMLInputElement).value).toBe('*/3 * * * *');
-    expect([(screen.getByLabelText('日') as HTMLInputElement).value, (screen.getByLabelText('時間') as HTMLInputElement).value, (screen.getByLabelText('分') as HTMLInputElement).value]).toEqual(['2', '12', '30']);
+    expect([
+      (screen.getByLabelText('日') as HTMLInputElement).value,
+      (screen.getByLabelText('時間') as HTMLInputElement).value,
+      (screen.getByLabelText('分') as HTMLInputElement).value,
+    ]).toEqual(['2', '12', '30']);
     expect(screen.getAllByLabelText('日付').map((input) => (input as HTMLInputElement).value)).toEqual(['2026-11-03', '2026-11-23']);
 
     await ue.click(screen.getByRole('button', { name: '業務 2 を削除' }));
@@ -277,7 +296,11 @@ describe('pilot form: editing', slow, () => {
   });
 
   it('asks before a link leaves unsaved changes, and stays when the user says no', async () => {
-    mockServer({ ...options, 'GET /api/pilots/okuyami-sim': () => jsonResponse(200, stored), 'GET /api/pilots/okuyami-sim/cycles': () => jsonResponse(200, []) });
+    mockServer({
+      ...options,
+      'GET /api/pilots/okuyami-sim': () => jsonResponse(200, stored),
+      'GET /api/pilots/okuyami-sim/cycles': () => jsonResponse(200, []),
+    });
     const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
     renderApp('/pilots/okuyami-sim/edit');
     const name = await screen.findByLabelText('名前（日本語）');

@@ -16,7 +16,7 @@ import { ScheduleSection, TimeZoneList } from './form/ScheduleSection';
 import { SimulationSection } from './form/SimulationSection';
 import { localName } from './format';
 import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard';
-import { useResource } from './hooks';
+import { useResource } from '../components/useResource';
 import { failureReason } from './parts';
 import { checkForm, fieldId, mapServerProblems, messagesByField, type ShownProblem } from './validation';
 
@@ -69,12 +69,9 @@ function PilotEditor({ id }: { id: string | null }) {
   const language = currentLanguage(i18n);
   const navigate = useNavigate();
   const creating = id === null;
-  const definitions = useResource(useCallback((signal: AbortSignal) => listDefinitionChoices(signal), []), 'definitions');
-  const organisations = useResource(useCallback((signal: AbortSignal) => listOrganisations(signal), []), 'organisations');
-  const pilot = useResource<PilotView | null>(
-    useCallback((signal: AbortSignal) => (id === null ? Promise.resolve(null) : getPilot(id, signal)), [id]),
-    `pilot:${id ?? '$new'}`,
-  );
+  const definitions = useResource((signal) => listDefinitionChoices(signal), 'definitions');
+  const organisations = useResource((signal) => listOrganisations(signal), 'organisations');
+  const pilot = useResource<PilotView | null>((signal) => (id === null ? Promise.resolve(null) : getPilot(id, signal)), `pilot:${id ?? '$new'}`);
 
   const [forms, setForms] = useState<{ initial: PilotForm; current: PilotForm } | null>(() => {
     if (!creating) return null;
@@ -88,12 +85,11 @@ function PilotEditor({ id }: { id: string | null }) {
   const summaryRef = useRef<HTMLDivElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (pilot.data && forms === null) {
-      const form = toForm(pilot.data.configuration);
-      setForms({ initial: form, current: form });
-    }
-  }, [pilot.data, forms]);
+  // The pilot's form once it has loaded, taken while rendering (not in an effect) and only the first time.
+  if (pilot.data && forms === null) {
+    const form = toForm(pilot.data.configuration);
+    setForms({ initial: form, current: form });
+  }
 
   useEffect(() => {
     if (focusSummary > 0) (summaryRef.current ?? failureRef.current)?.focus();
@@ -184,7 +180,13 @@ function PilotEditor({ id }: { id: string | null }) {
       <p className="mb-6 max-w-3xl">{t('pilots.form.lead')}</p>
       {problems && <ErrorSummary problems={problems} summaryRef={summaryRef} />}
       {failure && (
-        <div ref={failureRef} tabIndex={-1} role="alert" className="mb-6 max-w-4xl border-l-4 border-error-1 bg-red-50 px-4 py-3 text-error-2" data-testid="form-failure">
+        <div
+          ref={failureRef}
+          tabIndex={-1}
+          role="alert"
+          className="mb-6 max-w-4xl border-l-4 border-error-1 bg-red-50 px-4 py-3 text-error-2"
+          data-testid="form-failure"
+        >
           {failure}
         </div>
       )}

@@ -12,7 +12,12 @@ const live = pilotView(
   { mode: 'Live', active: false, schedule: { cron: '0 9 * * 1-5', timeZone: 'Asia/Tokyo' }, simulation: null, description: null },
 );
 const manual = pilotView(
-  { id: 'manual', name: { ja: '手動の試行', en: null }, lastCycle: cycleView({ id: 'c9', number: 3, status: 'Running', progress: { AsIs: progress(4, 4, 1, 1), ToBe: progress(4, 2, 0) } }), cycleCount: 3 },
+  {
+    id: 'manual',
+    name: { ja: '手動の試行', en: null },
+    lastCycle: cycleView({ id: 'c9', number: 3, status: 'Running', progress: { AsIs: progress(4, 4, 1, 1), ToBe: progress(4, 2, 0) } }),
+    cycleCount: 3,
+  },
   { schedule: null, description: null },
 );
 
@@ -30,7 +35,11 @@ describe('pilot list', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'パイロット' })).toBeTruthy();
     const table = await screen.findByTestId('pilots-table');
-    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['名前', 'モード', '状態', 'スケジュール', '直近のサイクル', 'サイクル数']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['名前', 'モード', '状態', 'スケジュール', '直近のサイクル', 'サイクル数']);
 
     const first = within(screen.getByTestId('pilot-row-okuyami-sim'));
     expect(first.getByRole('link', { name: 'おくやみ実証' }).getAttribute('href')).toBe('/pilots/okuyami-sim');
@@ -43,7 +52,10 @@ describe('pilot list', () => {
     expect(last.getByTestId('cycle-status').textContent).toBe('終了');
     const bars = last.getAllByRole('progressbar');
     expect(bars.map((bar) => bar.getAttribute('aria-label'))).toEqual(['現行の進み具合', '改革後の進み具合']);
-    expect(bars.map((bar) => [bar.getAttribute('aria-valuenow'), bar.getAttribute('aria-valuemax')])).toEqual([['4', '4'], ['4', '4']]);
+    expect(bars.map((bar) => [bar.getAttribute('aria-valuenow'), bar.getAttribute('aria-valuemax')])).toEqual([
+      ['4', '4'],
+      ['4', '4'],
+    ]);
     expect(first.getByText('1 回')).toBeTruthy();
 
     const second = within(screen.getByTestId('pilot-row-okuyami-live'));

@@ -57,7 +57,8 @@ export function PilotSummary({ pilot, organisations, now }: { pilot: PilotView; 
         <ul className="flex flex-col gap-1">
           {(config.processes ?? []).map((p, i) => (
             <li key={`${p.processKey}-${i}`}>
-              <span className="font-bold">{p.processKey}</span>: {t('pilots.detail.processDefinitions', { asIs: definition(p.processKey, 'AsIs', p.asIs), toBe: definition(p.processKey, 'ToBe', p.toBe) })}
+              <span className="font-bold">{p.processKey}</span>:{' '}
+              {t('pilots.detail.processDefinitions', { asIs: definition(p.processKey, 'AsIs', p.asIs), toBe: definition(p.processKey, 'ToBe', p.toBe) })}
               {config.caseSource?.kind !== 'Generator' && p.casesFile && (
                 <span className="block text-dns-16N-130 text-solid-gray-700">{t('pilots.detail.casesFile', { file: p.casesFile })}</span>
               )}
@@ -66,7 +67,9 @@ export function PilotSummary({ pilot, organisations, now }: { pilot: PilotView; 
         </ul>
       </Row>
       <Row term={t('pilots.detail.municipalities')} testId="summary-municipalities">
-        {(config.municipalities ?? []).map((code) => t('pilots.form.municipalityOption', { name: municipality(code), code })).join(t('pilots.schedule.daySeparator'))}
+        {(config.municipalities ?? [])
+          .map((code) => t('pilots.form.municipalityOption', { name: municipality(code), code }))
+          .join(t('pilots.schedule.daySeparator'))}
       </Row>
       <Row term={t('pilots.detail.design')} testId="summary-design">
         {t(`pilots.assignment.${design?.assignment ?? 'BothArms'}`)}

@@ -16,7 +16,14 @@ describe('form ⇄ configuration', () => {
       description: null,
       mode: 'Live',
       active: false,
-      processes: [{ processKey: 'okuyami', asIs: { definitionId: 'okuyami-asis', version: null }, toBe: { definitionId: 'okuyami-tobe', version: null }, casesFile: 'fixtures/cases/okuyami.csv' }],
+      processes: [
+        {
+          processKey: 'okuyami',
+          asIs: { definitionId: 'okuyami-asis', version: null },
+          toBe: { definitionId: 'okuyami-tobe', version: null },
+          casesFile: 'fixtures/cases/okuyami.csv',
+        },
+      ],
       municipalities: ['131016'],
       design: null,
       casesPerCycle: 2,
@@ -71,7 +78,14 @@ describe('form ⇄ configuration', () => {
     form.nameJa = '  試行  ';
     form.nameEn = '   ';
     form.description = '';
-    form.processes[0] = { ...form.processes[0]!, processKey: 'okuyami', asIs: 'okuyami-asis', asIsVersion: '4', toBe: 'okuyami-tobe', casesFile: ' fixtures/cases/okuyami.csv ' };
+    form.processes[0] = {
+      ...form.processes[0]!,
+      processKey: 'okuyami',
+      asIs: 'okuyami-asis',
+      asIsVersion: '4',
+      toBe: 'okuyami-tobe',
+      casesFile: ' fixtures/cases/okuyami.csv ',
+    };
     form.municipalities = ['272035'];
     form.scheduled = true;
     form.cron = '  */3   *  * * * ';
@@ -80,7 +94,12 @@ describe('form ⇄ configuration', () => {
     expect(config.name).toEqual({ ja: '試行', en: null });
     expect(config.description).toBeNull();
     expect(config.processes).toEqual([
-      { processKey: 'okuyami', asIs: { definitionId: 'okuyami-asis', version: 4 }, toBe: { definitionId: 'okuyami-tobe', version: null }, casesFile: 'fixtures/cases/okuyami.csv' },
+      {
+        processKey: 'okuyami',
+        asIs: { definitionId: 'okuyami-asis', version: 4 },
+        toBe: { definitionId: 'okuyami-tobe', version: null },
+        casesFile: 'fixtures/cases/okuyami.csv',
+      },
     ]);
     expect(config.schedule).toEqual({ cron: '*/3 * * * *', timeZone: 'Asia/Tokyo' });
   });

@@ -284,16 +284,15 @@ export function toConfiguration(form: PilotForm): PilotConfiguration {
                   opensAt: orNull(sim.opensAt),
                   closesAt: orNull(sim.closesAt),
                   yearEndClosure: sim.yearEndClosure,
-                  holidays: sim.holidays
-                    .filter((h) => h.date.trim() !== '')
-                    .map((h) => ({ date: h.date.trim(), name: orNull(h.name) })),
+                  holidays: sim.holidays.filter((h) => h.date.trim() !== '').map((h) => ({ date: h.date.trim(), name: orNull(h.name) })),
                 }
               : null,
           }
         : null,
-    costs: costFigure(form.investment) || costFigure(form.runningCost)
-      ? { investment: costFigure(form.investment), annualRunningCost: costFigure(form.runningCost) }
-      : null,
+    costs:
+      costFigure(form.investment) || costFigure(form.runningCost)
+        ? { investment: costFigure(form.investment), annualRunningCost: costFigure(form.runningCost) }
+        : null,
   };
 }
 

@@ -26,6 +26,14 @@ describe('refresh after a scheduled run', () => {
 
   it('is null without a readable schedule', () => {
     expect(next([], '2026-11-24T00:00:00Z')).toBeNull();
-    expect(next([{ cron: null, timeZone: 'Asia/Tokyo' }, { cron: 'bogus', timeZone: null }], '2026-11-24T00:00:00Z')).toBeNull();
+    expect(
+      next(
+        [
+          { cron: null, timeZone: 'Asia/Tokyo' },
+          { cron: 'bogus', timeZone: null },
+        ],
+        '2026-11-24T00:00:00Z',
+      ),
+    ).toBeNull();
   });
 });

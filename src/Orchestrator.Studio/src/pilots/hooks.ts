@@ -1,47 +1,18 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import type { PilotSchedule } from './api';
 import { pollIntervalMs } from './progress';
 import { nextRuns } from './schedule';
 
-export interface Resource<T> {
-  data: T | null;
-  error: unknown;
-  loading: boolean;
-  /** Asks again; the current data stays until the answer comes. */
-  reload: () => void;
-}
-
-/** Loads once per key and on reload; a newer request aborts the older one. */
-export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, key: string): Resource<T> {
-  const [state, setState] = useState<{ data: T | null; error: unknown; loading: boolean }>({ data: null, error: null, loading: true });
-  const [generation, setGeneration] = useState(0);
-  const loadRef = useRef(load);
-  loadRef.current = load;
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setState((s) => ({ ...s, loading: true }));
-    loadRef.current(abort.signal).then(
-      (data) => setState({ data, error: null, loading: false }),
-      (error: unknown) => {
-        if (!abort.signal.aborted) setState((s) => ({ ...s, error, loading: false }));
-      },
-    );
-    return () => abort.abort();
-  }, [key, generation]);
-
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { ...state, reload };
-}
+// Reports still import the loader from here.
+export { useResource, type Resource } from '../components/useResource';
 
 /** Calls `tick` every `intervalMs` while `active` and the page is visible. */
 export function usePolling(active: boolean, intervalMs: number, tick: () => void): void {
-  const tickRef = useRef(tick);
-  tickRef.current = tick;
+  const onTick = useEffectEvent(tick);
   useEffect(() => {
     if (!active) return;
     const timer = window.setInterval(() => {
-      if (document.visibilityState !== 'hidden') tickRef.current();
+      if (document.visibilityState !== 'hidden') onTick();
     }, intervalMs);
     return () => window.clearInterval(timer);
   }, [active, intervalMs]);

@@ -69,8 +69,19 @@ export async function importFile(cycleId: string, kind: ImportKind, file: File, 
   const problem = await readProblem(response);
   if (response.status === 400 && problem?.errors?.length)
     return {
-      kind, fileName: file.name, fileHash: '', dryRun, valid: false, alreadyImported: false, rows: 0, newRows: 0, skippedRows: 0, matchedCases: 0,
-      createdCases: 0, problems: problem.errors as unknown as ImportProblem[], importId: null,
+      kind,
+      fileName: file.name,
+      fileHash: '',
+      dryRun,
+      valid: false,
+      alreadyImported: false,
+      rows: 0,
+      newRows: 0,
+      skippedRows: 0,
+      matchedCases: 0,
+      createdCases: 0,
+      problems: problem.errors as unknown as ImportProblem[],
+      importId: null,
     };
   throw new ApiError(response.status, problem);
 }

@@ -70,7 +70,11 @@ const segmentStyles: readonly [keyof ReturnType<typeof segmentPercents>, string]
 export function ProgressLegend() {
   const { t } = useTranslation();
   return (
-    <ul aria-label={t('pilots.progress.legend')} className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-dns-16N-130 text-solid-gray-800" data-testid="progress-legend">
+    <ul
+      aria-label={t('pilots.progress.legend')}
+      className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-dns-16N-130 text-solid-gray-800"
+      data-testid="progress-legend"
+    >
       {[...segmentStyles, ['notStarted', 'bg-solid-gray-100 border border-solid-gray-420'] as const].map(([key, style]) => (
         <li key={key} className="inline-flex items-center gap-2">
           <span aria-hidden="true" className={`inline-block size-3.5 rounded-4 ${style}`} />

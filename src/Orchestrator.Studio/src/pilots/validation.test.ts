@@ -58,7 +58,14 @@ describe('client-side checks', () => {
 
   it('keep cases per cycle between 1 and 10,000', () => {
     const form = validForm();
-    for (const [value, ok] of [['0', false], ['1', true], ['10000', true], ['10001', false], ['2.5', false], ['', false]] as const) {
+    for (const [value, ok] of [
+      ['0', false],
+      ['1', true],
+      ['10000', true],
+      ['10001', false],
+      ['2.5', false],
+      ['', false],
+    ] as const) {
       form.casesPerCycle = value;
       expect(fields(form).includes('casesPerCycle:integerRange'), value).toBe(!ok);
     }

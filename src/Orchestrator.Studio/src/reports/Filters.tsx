@@ -29,16 +29,37 @@ export function Filters({ filter, onChange }: { filter: ReportFilter; onChange: 
     onChange(key === 'pilotId' ? { ...filter, pilotId: value, cycleId: undefined } : { ...filter, [key]: value });
   };
   const picker = (key: PickerKey, list: Resource<Choice[]>, disabled = false) => (
-    <Picker key={key} id={`${ids}-${key}`} label={t(`reports.filters.${key}`)} value={filter[key]} list={list} disabled={disabled} onChange={(v) => set(key, v)} />
+    <Picker
+      key={key}
+      id={`${ids}-${key}`}
+      label={t(`reports.filters.${key}`)}
+      value={filter[key]}
+      list={list}
+      disabled={disabled}
+      onChange={(v) => set(key, v)}
+    />
   );
 
   return (
     <section aria-label={t('reports.filters.label')} className="no-print mb-6 flex flex-wrap items-start gap-4" data-testid="report-filters">
-      {picker('pilotId', choices(pilots, (p) => pilotChoices(p, language, t)))}
+      {picker(
+        'pilotId',
+        choices(pilots, (p) => pilotChoices(p, language, t)),
+      )}
       {/* Without a pilot there is nothing to pick, unless the address names a cycle that must stay clearable. */}
-      {picker('cycleId', choices(cycles, (c) => cycleChoices(c, t)), !pilotId && !filter.cycleId)}
-      {picker('processKey', choices(definitions, (d) => processChoices(d, language)))}
-      {picker('municipality', choices(organisations, (o) => municipalityChoices(o, language)))}
+      {picker(
+        'cycleId',
+        choices(cycles, (c) => cycleChoices(c, t)),
+        !pilotId && !filter.cycleId,
+      )}
+      {picker(
+        'processKey',
+        choices(definitions, (d) => processChoices(d, language)),
+      )}
+      {picker(
+        'municipality',
+        choices(organisations, (o) => municipalityChoices(o, language)),
+      )}
       <div className="flex flex-col gap-1">
         <label htmlFor={`${ids}-mode`} className="text-std-16B-170 text-solid-gray-900">
           {t('reports.filters.mode')}

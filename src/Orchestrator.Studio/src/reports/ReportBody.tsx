@@ -130,7 +130,9 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
                   <tr>
                     <th scope="col">{t('reports.leadTime.arm')}</th>
                     {segments.map((s) => (
-                      <th key={s} scope="col">{t(`reports.segments.${s}`)}</th>
+                      <th key={s} scope="col">
+                        {t(`reports.segments.${s}`)}
+                      </th>
                     ))}
                     <th scope="col">{t('reports.leadTime.business')}</th>
                     <th scope="col">{t('reports.leadTime.pce')}</th>
@@ -231,9 +233,9 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
               {text(projection.data.volumesSource) && (
                 <p className="mt-2 text-dns-14N-130">{t('reports.projection.source', { source: text(projection.data.volumesSource) })}</p>
               )}
-              {projection.data.processes.map((p) => (p.byMunicipality?.length ?? 0) > 0 && (
-                <MunicipalityTable key={`m-${p.processKey}`} title={name(p)} process={p} />
-              ))}
+              {projection.data.processes.map(
+                (p) => (p.byMunicipality?.length ?? 0) > 0 && <MunicipalityTable key={`m-${p.processKey}`} title={name(p)} process={p} />,
+              )}
               {projection.data.payback && <PaybackPanel payback={projection.data.payback} />}
             </>
           )
@@ -305,7 +307,14 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
               <h3 className="mb-2 text-std-20B-150">{t('reports.method.imports')}</h3>
               <ul className="mb-4 list-disc pl-6" data-testid="method-imports">
                 {method.data.imports!.map((i) => (
-                  <li key={i.id}>{t(print ? 'reports.print.importItem' : 'reports.method.importItem', { kind: t(`reports.method.kinds.${i.kind}`), file: i.fileName, rows: i.rows, at: formatDateTime(i.importedAt, language) })}</li>
+                  <li key={i.id}>
+                    {t(print ? 'reports.print.importItem' : 'reports.method.importItem', {
+                      kind: t(`reports.method.kinds.${i.kind}`),
+                      file: i.fileName,
+                      rows: i.rows,
+                      at: formatDateTime(i.importedAt, language),
+                    })}
+                  </li>
                 ))}
               </ul>
             </>
@@ -323,7 +332,9 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
                   </tr>
                 </thead>
                 <tbody>
-                  {sourceGroups(method.data.figureSources!, (f) => t(`reports.figures.${f.figure.startsWith('costs.') ? 'costs' : f.figure}`, { defaultValue: f.figure })).map((g) => (
+                  {sourceGroups(method.data.figureSources!, (f) =>
+                    t(`reports.figures.${f.figure.startsWith('costs.') ? 'costs' : f.figure}`, { defaultValue: f.figure }),
+                  ).map((g) => (
                     <tr key={`${g.figure}-${g.source}`}>
                       <th scope="row">{g.figure}</th>
                       <td className="text-cell">{t(`reports.sources.${g.source}`, { defaultValue: g.source })}</td>
@@ -345,18 +356,29 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
           </ul>
           <h3 className="mb-2 text-std-20B-150">{t('reports.method.quality')}</h3>
           <ul className="list-disc pl-6" data-testid="data-quality">
-            <li>{t('reports.method.cases', { cases: method.data.dataQuality.cases, share: formatPercent(method.data.dataQuality.simulatedShare, language) })}</li>
-            <li>{t('reports.method.missing', { start: method.data.dataQuality.stepsMissingStart, end: method.data.dataQuality.stepsMissingCompletion, claim: method.data.dataQuality.tasksMissingClaim })}</li>
-            <li>{t('reports.method.edited', { count: method.data.dataQuality.editedEffort, share: formatPercent(method.data.dataQuality.editedEffortShare, language) })}</li>
+            <li>
+              {t('reports.method.cases', { cases: method.data.dataQuality.cases, share: formatPercent(method.data.dataQuality.simulatedShare, language) })}
+            </li>
+            <li>
+              {t('reports.method.missing', {
+                start: method.data.dataQuality.stepsMissingStart,
+                end: method.data.dataQuality.stepsMissingCompletion,
+                claim: method.data.dataQuality.tasksMissingClaim,
+              })}
+            </li>
+            <li>
+              {t('reports.method.edited', {
+                count: method.data.dataQuality.editedEffort,
+                share: formatPercent(method.data.dataQuality.editedEffortShare, language),
+              })}
+            </li>
             <li>{t('reports.method.handoffs', { count: method.data.dataQuality.handoffs, lost: method.data.dataQuality.handoffsNotReceived })}</li>
           </ul>
           <p className="mt-3">{text(method.data.calendar)}</p>
         </Section>
       )}
 
-      <p className="text-dns-14N-130 text-solid-gray-600">
-        {t('reports.generatedAt', { at: formatDateTime(effect.data.generatedAt, language) })}
-      </p>
+      <p className="text-dns-14N-130 text-solid-gray-600">{t('reports.generatedAt', { at: formatDateTime(effect.data.generatedAt, language) })}</p>
     </>
   );
 }

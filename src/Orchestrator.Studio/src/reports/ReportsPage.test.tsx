@@ -2,16 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { jsonResponse, mockServer, problem, renderApp, user } from '../test/helpers';
-import {
-  effectReport,
-  effortReport,
-  handoffReport,
-  leadTimeReport,
-  methodReport,
-  projectionReport,
-  stepReport,
-  trendReport,
-} from '../test/reports';
+import { effectReport, effortReport, handoffReport, leadTimeReport, methodReport, projectionReport, stepReport, trendReport } from '../test/reports';
 import { cycleView, definitions, organisations, pilotView } from '../test/pilots';
 import { filterQuery } from './api';
 
@@ -58,7 +49,9 @@ describe('reports area', () => {
     renderApp('/reports');
     const link = await screen.findByRole('link', { name: 'おくやみ手続 (死亡に伴う手続)' }, { timeout: 5_000 });
     expect(link.getAttribute('href')).toBe('/inventory/procedures/KOS-01');
-    expect(within(screen.getByTestId('effect-okuyami')).getByTestId('inventory-link-okuyami').textContent).toBe('業務・データ一覧: おくやみ手続 (死亡に伴う手続)');
+    expect(within(screen.getByTestId('effect-okuyami')).getByTestId('inventory-link-okuyami').textContent).toBe(
+      '業務・データ一覧: おくやみ手続 (死亡に伴う手続)',
+    );
   });
 
   it('shows as-is vs to-be on the five axes with Δ, reduction rate, the interval, the sources and the banner, and the charts', async () => {
@@ -73,7 +66,14 @@ describe('reports area', () => {
 
     const touch = within(table).getByTestId('effect-row-touchMinutes');
     expect([...touch.querySelectorAll('td')].map((c) => c.textContent)).toEqual([
-      '150', '149 / 154', '60', '59 / 64', '90', '60.0%', '80.5 – 99.3', '実測 2.8% · シミュレーション 97.2%',
+      '150',
+      '149 / 154',
+      '60',
+      '59 / 64',
+      '90',
+      '60.0%',
+      '80.5 – 99.3',
+      '実測 2.8% · シミュレーション 97.2%',
     ]);
     const cost = within(table).getByTestId('effect-row-costYen');
     expect(cost.querySelectorAll('td')[0]!.textContent).toBe('¥9,500');
@@ -115,11 +115,21 @@ describe('reports area', () => {
     const trend = await screen.findByTestId('trend-chart');
     expect(trend.querySelectorAll('polyline')).toHaveLength(2);
     expect(trend.querySelectorAll('rect')).toHaveLength(3); // the as-is arm's square markers
-    expect(within(trend).getAllByTestId('trend-tick').map((t) => t.textContent)).toEqual(['0', '50', '100', '150']);
+    expect(
+      within(trend)
+        .getAllByTestId('trend-tick')
+        .map((t) => t.textContent),
+    ).toEqual(['0', '50', '100', '150']);
     expect(within(trend).getByTestId('trend-unit').textContent).toBe('タッチタイム (分/件)');
-    expect(within(trend).getAllByTestId('trend-cycle').map((t) => t.textContent)).toEqual(['第 1 回', '第 2 回', '第 3 回']);
+    expect(
+      within(trend)
+        .getAllByTestId('trend-cycle')
+        .map((t) => t.textContent),
+    ).toEqual(['第 1 回', '第 2 回', '第 3 回']);
     expect(screen.getByTestId('trend-legend').textContent).toBe('現行改革後');
-    const rows = within(screen.getByTestId('trend-table')).getAllByRole('row').map((r) => [...r.children].map((c) => c.textContent));
+    const rows = within(screen.getByTestId('trend-table'))
+      .getAllByRole('row')
+      .map((r) => [...r.children].map((c) => c.textContent));
     expect(rows[1]).toEqual(['第 1 回', '149', '59', '現行 12 件 / 改革後 12 件']);
     expect((await screen.findByTestId('projection-label')).textContent).toContain('推計 (projection)');
     expect(screen.getByTestId('projection-nation-okuyami').textContent).toContain('全国 (1741 市区町村)');
@@ -164,7 +174,7 @@ describe('reports area', () => {
     expect(optionTexts('サイクル')).toEqual(['すべて']);
   });
 
-  it('loads the chosen pilot\'s cycles and asks for the report of the chosen cycle', async () => {
+  it("loads the chosen pilot's cycles and asks for the report of the chosen cycle", async () => {
     const cycleQuery = '?pilotId=okuyami-sim&cycleId=c2';
     const server = mockServer({
       'GET /api/me': () => jsonResponse(200, evaluator),
@@ -250,7 +260,9 @@ describe('reports area', () => {
     renderApp('/reports');
 
     const municipality = await screen.findByRole('textbox', { name: '市町村' });
-    expect(document.getElementById(municipality.getAttribute('aria-describedby')!)?.textContent).toBe('一覧を読み込めませんでした。ID を直接入力してください。');
+    expect(document.getElementById(municipality.getAttribute('aria-describedby')!)?.textContent).toBe(
+      '一覧を読み込めませんでした。ID を直接入力してください。',
+    );
     // The other filters stay pickers.
     await waitFor(() => expect(optionTexts('業務')).toContain('おくやみ手続 (okuyami)'));
     expect(screen.getByRole('combobox', { name: 'パイロット' })).toBeTruthy();
@@ -260,7 +272,7 @@ describe('reports area', () => {
     await waitFor(() => expect(server.requests.map((r) => r.url)).toContain('/api/reports/effect?municipality=131016'));
   });
 
-  it('names the pickers\' choices in English too', async () => {
+  it("names the pickers' choices in English too", async () => {
     window.localStorage.setItem('orchestrator.language', 'en');
     mockServer({ 'GET /api/me': () => jsonResponse(200, evaluator), ...listRoutes(), ...reportRoutes('?pilotId=okuyami-sim') });
     renderApp('/reports?pilotId=okuyami-sim');

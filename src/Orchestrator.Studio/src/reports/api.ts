@@ -310,7 +310,14 @@ export interface ProjectionReport {
     processKey: string;
     title: ProcessTitle | null;
     byMunicipality?: MunicipalityEffect[];
-    municipalities: { municipalityCode: string; nameJa: string | null; nameEn?: string | null; annualVolume: number; basis?: 'own' | 'pooled'; annual: AnnualSaving }[];
+    municipalities: {
+      municipalityCode: string;
+      nameJa: string | null;
+      nameEn?: string | null;
+      annualVolume: number;
+      basis?: 'own' | 'pooled';
+      annual: AnnualSaving;
+    }[];
     nationwide: { municipalityCount: number; annualVolume: number; annual: AnnualSaving } | null;
     flags: string[];
   }[];
@@ -409,8 +416,7 @@ export interface MethodReport {
   };
 }
 
-const get = <T>(path: string, filter: ReportFilter, signal?: AbortSignal) =>
-  json<T>(`/api/reports/${path}${filterQuery(filter)}`, signal ? { signal } : {});
+const get = <T>(path: string, filter: ReportFilter, signal?: AbortSignal) => json<T>(`/api/reports/${path}${filterQuery(filter)}`, signal ? { signal } : {});
 
 export const getEffect = (f: ReportFilter, s?: AbortSignal) => get<EffectReport>('effect', f, s);
 export const getSteps = (f: ReportFilter, s?: AbortSignal) => get<StepReport>('steps', f, s);

@@ -61,7 +61,13 @@ export function ReductionChart({ rows }: { rows: { metric: Metric; delta: Metric
               <text x={label - 8} y={y + 15} textAnchor="end" fontSize="13" fill="#1a1a1c">
                 {t(`reports.metrics.${r.metric}`)}
               </text>
-              <rect x={Math.min(x(0), x(value))} y={y + 4} width={Math.abs(x(value) - x(0))} height={14} fill={value >= 0 ? reductionColours.down : 'url(#reduction-up)'}>
+              <rect
+                x={Math.min(x(0), x(value))}
+                y={y + 4}
+                width={Math.abs(x(value) - x(0))}
+                height={14}
+                fill={value >= 0 ? reductionColours.down : 'url(#reduction-up)'}
+              >
                 <title>{`${t(`reports.metrics.${r.metric}`)}: ${formatPercent(value, language)} (Δ ${unit(d.value)}, 95% ${unit(d.ci95[0])} – ${unit(d.ci95[1])})`}</title>
               </rect>
             </g>
@@ -113,10 +119,20 @@ export function DecompositionChart({ asIs, toBe }: { asIs: LeadTimeArm; toBe: Le
   };
   return (
     <figure>
-      <svg role="img" aria-label={t('reports.charts.decompositionLabel')} viewBox={`0 0 ${width} 70`} className="w-full max-w-2xl" data-testid="decomposition-chart">
-        <text x={label - 8} y={20} textAnchor="end" fontSize="13">{t('reports.arms.AsIs')}</text>
+      <svg
+        role="img"
+        aria-label={t('reports.charts.decompositionLabel')}
+        viewBox={`0 0 ${width} 70`}
+        className="w-full max-w-2xl"
+        data-testid="decomposition-chart"
+      >
+        <text x={label - 8} y={20} textAnchor="end" fontSize="13">
+          {t('reports.arms.AsIs')}
+        </text>
         {bar(asIs, 5)}
-        <text x={label - 8} y={54} textAnchor="end" fontSize="13">{t('reports.arms.ToBe')}</text>
+        <text x={label - 8} y={54} textAnchor="end" fontSize="13">
+          {t('reports.arms.ToBe')}
+        </text>
         {bar(toBe, 39)}
       </svg>
       <figcaption>
@@ -146,7 +162,9 @@ export function HandoffHeatTable({ matrix, caption }: { matrix: HandoffMatrix; c
         <tr>
           <th scope="col">{t('reports.handoffs.senderReceiver')}</th>
           {matrix.levels.map((l) => (
-            <th key={l} scope="col">{t(`reports.levels.${l}`, { defaultValue: l })}</th>
+            <th key={l} scope="col">
+              {t(`reports.levels.${l}`, { defaultValue: l })}
+            </th>
           ))}
         </tr>
       </thead>
@@ -242,7 +260,15 @@ export function TrendChart({ cycles, caption }: { cycles: TrendCycle[]; caption:
           </g>
         ))}
         <line x1={left} x2={left} y1={top} y2={height - bottom} stroke="#1a1a1c" />
-        <text x={12} y={(top + height - bottom) / 2} fontSize="11" fill="#1a1a1c" textAnchor="middle" transform={`rotate(-90 12 ${(top + height - bottom) / 2})`} data-testid="trend-unit">
+        <text
+          x={12}
+          y={(top + height - bottom) / 2}
+          fontSize="11"
+          fill="#1a1a1c"
+          textAnchor="middle"
+          transform={`rotate(-90 12 ${(top + height - bottom) / 2})`}
+          data-testid="trend-unit"
+        >
           {unit}
         </text>
         {trendArms.map((a) => {

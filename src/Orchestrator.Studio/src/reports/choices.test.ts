@@ -55,8 +55,26 @@ describe('report filter choices', () => {
 
   it('names a process in English by the English title its definitions carry', () => {
     const list = [
-      { definitionId: 'p-asis', version: 1, name: '旅券の申請 (現行)', processKey: 'ryoken', arm: 'AsIs', isPublished: true, titleJa: '旅券の発給申請', titleEn: 'Passport application' },
-      { definitionId: 'p-tobe', version: 1, name: '旅券の申請 (改革後)', processKey: 'ryoken', arm: 'ToBe', isPublished: true, titleJa: '旅券の発給申請', titleEn: null },
+      {
+        definitionId: 'p-asis',
+        version: 1,
+        name: '旅券の申請 (現行)',
+        processKey: 'ryoken',
+        arm: 'AsIs',
+        isPublished: true,
+        titleJa: '旅券の発給申請',
+        titleEn: 'Passport application',
+      },
+      {
+        definitionId: 'p-tobe',
+        version: 1,
+        name: '旅券の申請 (改革後)',
+        processKey: 'ryoken',
+        arm: 'ToBe',
+        isPublished: true,
+        titleJa: '旅券の発給申請',
+        titleEn: null,
+      },
       { definitionId: 'k', version: 1, name: '児童手当 (現行)', processKey: 'jido-teate', arm: 'AsIs', isPublished: true, titleJa: '児童手当', titleEn: null },
     ];
     expect(processChoices(list, 'ja')).toEqual([
@@ -84,7 +102,10 @@ describe('report filter choices', () => {
 
   it('keeps a value the list does not know, as its raw id, first', () => {
     const list = [{ value: 'a', label: 'A' }];
-    expect(withCurrent(list, 'gone')).toEqual([{ value: 'gone', label: 'gone' }, { value: 'a', label: 'A' }]);
+    expect(withCurrent(list, 'gone')).toEqual([
+      { value: 'gone', label: 'gone' },
+      { value: 'a', label: 'A' },
+    ]);
     expect(withCurrent(list, 'a')).toEqual(list);
     expect(withCurrent(list, undefined)).toEqual(list);
   });

@@ -3,7 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
 import { currentLanguage } from '../i18n';
 import { formatMetric, formatNumber, formatPercent, formatYen } from './format';
-import { axes, filterKeys, modes, sources, versionChoices, type EffectProcess, type Metric, type ProcessTitle, type ProvenanceShares, type ReportFilter, type StepComparison } from './api';
+import {
+  axes,
+  filterKeys,
+  modes,
+  sources,
+  versionChoices,
+  type EffectProcess,
+  type Metric,
+  type ProcessTitle,
+  type ProvenanceShares,
+  type ReportFilter,
+  type StepComparison,
+} from './api';
 
 export function processName(key: string, title: ProcessTitle | null, language: string): string {
   return title ? (language === 'en' ? title.en : title.ja) : key;
@@ -64,7 +76,11 @@ export function EstimateBanners({ process }: { process: EffectProcess }) {
   const banners = process.banners ?? [];
   if (banners.length === 0) return null;
   return (
-    <div role="note" className="estimate-banner mb-3 border-l-4 border-warning-yellow-2 bg-warning-yellow-1/20 px-4 py-2" data-testid={`estimate-banner-${process.processKey}`}>
+    <div
+      role="note"
+      className="estimate-banner mb-3 border-l-4 border-warning-yellow-2 bg-warning-yellow-1/20 px-4 py-2"
+      data-testid={`estimate-banner-${process.processKey}`}
+    >
       <p className="font-bold">{t('reports.banner.title')}</p>
       <p className="text-dns-14N-130">
         {banners.map((b) => t('reports.banner.item', { metric: t(`reports.metrics.${b.metric}`), share: formatPercent(b.share, language) })).join('、')}
@@ -79,7 +95,14 @@ export function SourceShares({ shares }: { shares: ProvenanceShares | null | und
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   if (!shares) return <>–</>;
-  return <>{sources.filter((s) => shares[s] > 0).map((s) => `${t(`reports.sources.${s}`)} ${formatPercent(shares[s], language)}`).join(' · ')}</>;
+  return (
+    <>
+      {sources
+        .filter((s) => shares[s] > 0)
+        .map((s) => `${t(`reports.sources.${s}`)} ${formatPercent(shares[s], language)}`)
+        .join(' · ')}
+    </>
+  );
 }
 
 /** As-is vs to-be on the five axes: n, mean, median, P90, Δ, reduction rate, the interval of Δ and what each rests on. */

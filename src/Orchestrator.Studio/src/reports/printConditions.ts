@@ -27,7 +27,12 @@ export function printConditions(filter: ReportFilter, lookups: ConditionLookups,
       case 'cycleId':
         return lookups.cycle?.id === raw ? t('reports.print.cycle', { number: lookups.cycle.number }) : raw;
       case 'processKey':
-        return processName((lookups.definitions ?? []).filter((d) => d.processKey === raw), language) || raw;
+        return (
+          processName(
+            (lookups.definitions ?? []).filter((d) => d.processKey === raw),
+            language,
+          ) || raw
+        );
       case 'municipality': {
         const o = lookups.organisations?.find((x) => x.code === raw);
         return (o && (language === 'en' ? o.nameEn || o.nameJa : o.nameJa || o.nameEn)) || raw;

@@ -19,7 +19,10 @@ export function japaneseOnly(text: string): string {
     previous = text;
     text = text.replace(parenthesis, (m) => (isEnglish(m) ? '' : m));
   } while (text !== previous);
-  return text.replace(filePath, '').replace(/\s+([、。:])/g, '$1').trim();
+  return text
+    .replace(filePath, '')
+    .replace(/\s+([、。:])/g, '$1')
+    .trim();
 }
 
 /** Definitions that speak of the software rather than the measurement: the record kinds, versions, the generator. */

@@ -24,7 +24,9 @@ export function MunicipalityTable({ title, process }: { title: string; process: 
             <th scope="col">{t('reports.municipalities.municipality')}</th>
             <th scope="col">{t('reports.municipalities.n')}</th>
             {compared.map((m) => (
-              <th key={m} scope="col">{t('reports.municipalities.delta', { metric: t(`reports.metrics.${m}`) })}</th>
+              <th key={m} scope="col">
+                {t('reports.municipalities.delta', { metric: t(`reports.metrics.${m}`) })}
+              </th>
             ))}
             <th scope="col">{t('reports.municipalities.basis')}</th>
           </tr>
@@ -38,12 +40,16 @@ export function MunicipalityTable({ title, process }: { title: string; process: 
                 const d = m.delta?.[metric];
                 return (
                   <td key={metric}>
-                    {d ? `${formatMetric(metric, d.value, language)} (${formatMetric(metric, d.ci95[0], language)} – ${formatMetric(metric, d.ci95[1], language)})` : '–'}
+                    {d
+                      ? `${formatMetric(metric, d.value, language)} (${formatMetric(metric, d.ci95[0], language)} – ${formatMetric(metric, d.ci95[1], language)})`
+                      : '–'}
                   </td>
                 );
               })}
               <td className="text-cell">
-                {basis.has(m.municipalityCode) ? t(`reports.municipalities.${basis.get(m.municipalityCode) ?? 'pooled'}`) : t('reports.municipalities.noVolume')}
+                {basis.has(m.municipalityCode)
+                  ? t(`reports.municipalities.${basis.get(m.municipalityCode) ?? 'pooled'}`)
+                  : t('reports.municipalities.noVolume')}
               </td>
             </tr>
           ))}
@@ -60,7 +66,12 @@ export function PaybackPanel({ payback }: { payback: Payback }) {
   const figure = (label: string, f: Payback['investment']) =>
     f && (
       <li>
-        {t('reports.payback.figure', { label, yen: formatYen(f.yen, language), source: t(`reports.sources.${f.source}`, { defaultValue: f.source ?? '' }), basis: f.basis ?? '' })}
+        {t('reports.payback.figure', {
+          label,
+          yen: formatYen(f.yen, language),
+          source: t(`reports.sources.${f.source}`, { defaultValue: f.source ?? '' }),
+          basis: f.basis ?? '',
+        })}
       </li>
     );
   return (
@@ -73,7 +84,9 @@ export function PaybackPanel({ payback }: { payback: Payback }) {
         {figure(t('reports.payback.investment'), payback.investment)}
         {figure(t('reports.payback.running'), payback.annualRunningCost)}
         <li>{t('reports.payback.saving', { yen: formatYen(payback.annualSavingYen, language) })}</li>
-        {payback.municipalitiesWithoutVolume.length > 0 && <li>{t('reports.payback.withoutVolume', { codes: payback.municipalitiesWithoutVolume.join('、') })}</li>}
+        {payback.municipalitiesWithoutVolume.length > 0 && (
+          <li>{t('reports.payback.withoutVolume', { codes: payback.municipalitiesWithoutVolume.join('、') })}</li>
+        )}
       </ul>
     </section>
   );

@@ -46,7 +46,11 @@ describe('task inbox', () => {
     expect(screen.getByTestId('count-completed-value').textContent).toBe('7');
 
     const table = screen.getByRole('table', { name: 'タスクの一覧（期限の早い順、期限のないものは最後）' });
-    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['件名', '案件番号', '業務', '担当', '受付', '期限▲', '状態']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['件名', '案件番号', '業務', '担当', '受付', '期限▲', '状態']);
     // As served (by due time, none last), not re-sorted by title or id.
     expect(rows().map((row) => row.getAttribute('data-testid'))).toEqual(['task-row-t9', 'task-row-t2', 'task-row-t1']);
 
@@ -87,8 +91,7 @@ describe('task inbox', () => {
       'GET /api/tasks': () => jsonResponse(200, served),
       'GET /api/tasks?status=Completed': () => jsonResponse(200, served),
       'GET /api/tasks?status=Completed&due=overdue': () => jsonResponse(200, served),
-      'GET /api/tasks?status=Completed&processKey=child-allowance&due=overdue': () =>
-        jsonResponse(200, taskList([served.items[1]!], served.counts)),
+      'GET /api/tasks?status=Completed&processKey=child-allowance&due=overdue': () => jsonResponse(200, taskList([served.items[1]!], served.counts)),
       'GET /api/tasks?processKey=child-allowance&due=overdue': () => jsonResponse(200, taskList([], served.counts)),
     });
     renderApp('/tasks');
@@ -107,9 +110,7 @@ describe('task inbox', () => {
     const process = screen.getByLabelText('業務') as HTMLSelectElement;
     expect([...process.options].map((o) => o.textContent)).toEqual(['すべての業務', '児童手当', '転入手続']);
     await userEvent.selectOptions(process, '児童手当');
-    await waitFor(() =>
-      expect(screen.getByTestId('location').textContent).toBe('/tasks?status=Completed&processKey=child-allowance&due=overdue'),
-    );
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/tasks?status=Completed&processKey=child-allowance&due=overdue'));
     await waitFor(() => expect(rows()).toHaveLength(1));
     // Only one process is listed now, but the others stay choosable.
     expect([...process.options].map((o) => o.value)).toEqual(['', 'child-allowance', 'moving-in']);
@@ -193,15 +194,11 @@ describe('task inbox', () => {
     await act(() => i18n.changeLanguage('en'));
 
     expect(screen.getByRole('heading', { level: 1, name: 'Tasks' })).toBeTruthy();
-    expect(within(screen.getByTestId('tasks-table')).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
-      'Title',
-      'Case ID',
-      'Process',
-      'Assignee',
-      'Received',
-      'Due▲',
-      'Status',
-    ]);
+    expect(
+      within(screen.getByTestId('tasks-table'))
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Title', 'Case ID', 'Process', 'Assignee', 'Received', 'Due▲', 'Status']);
     expect(within(screen.getByTestId('task-row-t9')).getByText('Taito City')).toBeTruthy();
     expect(within(screen.getByTestId('task-row-t9')).getByTestId('overdue-badge').textContent).toBe('Overdue');
     expect(within(screen.getByTestId('task-row-t2')).getByTestId('arm-badge').textContent).toBe('To-be');

@@ -1,7 +1,12 @@
-import { useCallback, useEffect, useId, useMemo, useState, type ChangeEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { cell, DataTable } from '../components/DataTable';
+import { EmptyState } from '../components/EmptyState';
+import { LoadError } from '../components/LoadError';
+import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
+import { SelectFilter } from '../components/SelectFilter';
 import { currentLanguage } from '../i18n';
 import {
   dueFilters,
@@ -14,6 +19,7 @@ import {
   type TaskCounts,
   type TaskList,
   type TaskQuery,
+  type TaskSummary,
 } from './api';
 import { formatDateTime } from './format';
 import { ArmBadge, Assignee, DateTime, DueTime, StatusLabel, failureReason } from './parts';
@@ -49,29 +55,29 @@ function readQuery(params: URLSearchParams): TaskQuery {
 interface InboxState {
   list: TaskList | null;
   error: unknown;
-  loading: boolean;
   updatedAt: Date | null;
+  /** The request the state answers; while another is out, the inbox is loading. */
+  request: string | null;
 }
 
 export function InboxPage() {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
-  const ids = useId();
   const [params, setParams] = useSearchParams();
   const queryKey = taskQueryString(readQuery(params));
   const query = useMemo(() => readQuery(new URLSearchParams(queryKey)), [queryKey]);
 
-  const [state, setState] = useState<InboxState>({ list: null, error: null, loading: true, updatedAt: null });
+  const [state, setState] = useState<InboxState>({ list: null, error: null, updatedAt: null, request: null });
   const [generation, setGeneration] = useState(0);
+  const request = `${generation}:${language}:${queryKey}`;
   /** Every process of the clerk's tasks, by its title, so filtering by one process keeps the others choosable. */
   const [processes, setProcesses] = useState<ReadonlyMap<string, string>>(new Map());
 
   useEffect(() => {
     const abort = new AbortController();
-    setState((s) => ({ ...s, loading: true }));
     listTasks(query, abort.signal).then(
       (list) => {
-        setState({ list, error: null, loading: false, updatedAt: new Date() });
+        setState({ list, error: null, updatedAt: new Date(), request });
         setProcesses((known) => {
           const next = new Map(known);
           // The process's title (おくやみ手続), not the name of one arm's workflow (おくやみ手続 (現行)).
@@ -82,11 +88,11 @@ export function InboxPage() {
       },
       (error: unknown) => {
         if (abort.signal.aborted) return;
-        setState((s) => ({ ...s, error, loading: false }));
+        setState((s) => ({ ...s, error, request }));
       },
     );
     return () => abort.abort();
-  }, [query, generation, language]);
+  }, [query, request, language]);
 
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
 
@@ -118,7 +124,8 @@ export function InboxPage() {
     return [...entries.entries()].sort((a, b) => a[1].localeCompare(b[1], 'ja'));
   }, [processes, query.processKey]);
 
-  const { list, error, loading, updatedAt } = state;
+  const { list, error, updatedAt } = state;
+  const loading = state.request !== request;
   const title = t('tasks.inbox.title');
 
   return (
@@ -147,62 +154,31 @@ export function InboxPage() {
       </ul>
 
       <section aria-label={t('tasks.inbox.filtersLabel')} className="mb-6 flex flex-wrap items-end gap-4" data-testid="task-filters">
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-status`} className="text-std-16B-170 text-solid-gray-900">
-            {t('tasks.inbox.filterStatus')}
-          </label>
-          <select
-            id={`${ids}-status`}
-            className="text-input w-auto min-w-56"
-            value={query.status ?? 'active'}
-            onChange={(e: ChangeEvent<HTMLSelectElement>) => setFilter('status', e.target.value)}
-            data-testid="filter-status"
-          >
-            {statusFilters.map((status) => (
-              <option key={status} value={status}>
-                {t(`tasks.inbox.statusOptions.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-process`} className="text-std-16B-170 text-solid-gray-900">
-            {t('tasks.inbox.filterProcess')}
-          </label>
-          <select
-            id={`${ids}-process`}
-            className="text-input w-auto min-w-56"
-            value={query.processKey ?? ''}
-            onChange={(e: ChangeEvent<HTMLSelectElement>) => setFilter('processKey', e.target.value)}
-            data-testid="filter-process"
-          >
-            <option value="">{t('tasks.inbox.allProcesses')}</option>
-            {processOptions.map(([key, name]) => (
-              <option key={key} value={key}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-due`} className="text-std-16B-170 text-solid-gray-900">
-            {t('tasks.inbox.filterDue')}
-          </label>
-          <select
-            id={`${ids}-due`}
-            className="text-input w-auto min-w-40"
-            value={query.due ?? ''}
-            onChange={(e: ChangeEvent<HTMLSelectElement>) => setFilter('due', e.target.value)}
-            data-testid="filter-due"
-          >
-            <option value="">{t('tasks.inbox.dueOptions.any')}</option>
-            {dueFilters.map((due) => (
-              <option key={due} value={due}>
-                {t(`tasks.inbox.dueOptions.${due}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFilter
+          label={t('tasks.inbox.filterStatus')}
+          value={query.status ?? 'active'}
+          options={statusFilters.map((status) => ({ value: status, label: t(`tasks.inbox.statusOptions.${status}`) }))}
+          onChange={(value) => setFilter('status', value)}
+          testId="filter-status"
+        />
+        <SelectFilter
+          label={t('tasks.inbox.filterProcess')}
+          value={query.processKey ?? ''}
+          options={[{ value: '', label: t('tasks.inbox.allProcesses') }, ...processOptions.map(([key, name]) => ({ value: key, label: name }))]}
+          onChange={(value) => setFilter('processKey', value)}
+          testId="filter-process"
+        />
+        <SelectFilter
+          label={t('tasks.inbox.filterDue')}
+          value={query.due ?? ''}
+          options={[
+            { value: '', label: t('tasks.inbox.dueOptions.any') },
+            ...dueFilters.map((due) => ({ value: due, label: t(`tasks.inbox.dueOptions.${due}`) })),
+          ]}
+          onChange={(value) => setFilter('due', value)}
+          width="min-w-40"
+          testId="filter-due"
+        />
         <button type="button" className="btn-secondary" onClick={refresh} disabled={loading} data-testid="tasks-refresh">
           <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" className="size-5 shrink-0" fill="none" stroke="currentColor" strokeWidth="2">
             <path d="M20 12a8 8 0 1 1-2.34-5.66M20 4v5h-5" />
@@ -218,19 +194,16 @@ export function InboxPage() {
       )}
 
       {error !== null && (
-        <div role="alert" className="mb-6 border-l-4 border-error-1 bg-red-50 px-4 py-3 text-solid-gray-900" data-testid="tasks-error">
-          <p className="mb-2">{t('tasks.inbox.loadFailed', { reason: failureReason(error) })}</p>
-          <button type="button" className="btn-secondary" onClick={refresh}>
-            {t('tasks.inbox.retry')}
-          </button>
-        </div>
+        <LoadError
+          message={t('tasks.inbox.loadFailed', { reason: failureReason(error) })}
+          retryLabel={t('tasks.inbox.retry')}
+          onRetry={refresh}
+          className="text-solid-gray-900"
+          testId="tasks-error"
+        />
       )}
 
-      {list === null && loading && (
-        <p role="status" data-testid="tasks-loading">
-          {t('tasks.inbox.loading')}
-        </p>
-      )}
+      {list === null && loading && <Loading testId="tasks-loading">{t('tasks.inbox.loading')}</Loading>}
 
       {list !== null && (
         <>
@@ -238,97 +211,85 @@ export function InboxPage() {
             {t('tasks.inbox.resultCount', { count: list.total ?? list.items.length })}
           </p>
           {list.items.length === 0 ? (
-            <p className="max-w-3xl rounded-8 border border-solid-gray-420 bg-white p-6" data-testid="tasks-empty">
-              {t('tasks.inbox.empty')}
-            </p>
+            <EmptyState testId="tasks-empty">{t('tasks.inbox.empty')}</EmptyState>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="data-table w-full min-w-[64rem] border-collapse bg-white text-left" data-testid="tasks-table" aria-busy={loading}>
-                <caption className="sr-only">{t('tasks.inbox.caption')}</caption>
-                <thead>
-                  <tr className="border-b-2 border-solid-gray-600 bg-solid-gray-50">
-                    {(['title', 'caseId', 'process', 'assignee', 'created', 'due', 'status'] as const).map((column) => (
-                      <th
-                        key={column}
-                        scope="col"
-                        className="whitespace-nowrap px-3 py-3 text-std-16B-170 text-solid-gray-900"
-                        aria-sort={column === 'due' ? (query.sort === '-due' ? 'descending' : 'ascending') : undefined}
-                      >
-                        {column === 'due' ? (
-                          <button
-                            type="button"
-                            className="inline-flex items-center gap-1 underline underline-offset-4"
-                            onClick={() => go({ sort: query.sort === '-due' ? undefined : '-due', page: undefined })}
-                            aria-label={t('tasks.inbox.sortDue', { order: t(query.sort === '-due' ? 'tasks.inbox.descending' : 'tasks.inbox.ascending') })}
-                            data-testid="sort-due"
-                          >
-                            {t('tasks.inbox.columns.due')}
-                            <span aria-hidden="true">{query.sort === '-due' ? '▼' : '▲'}</span>
-                          </button>
-                        ) : (
-                          t(`tasks.inbox.columns.${column}`)
-                        )}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.items.map((task) => (
-                    <tr
-                      key={task.id}
-                      className={`border-b border-solid-gray-420 align-top ${task.overdue ? 'bg-red-50' : ''}`}
-                      data-testid={`task-row-${task.id}`}
-                      data-overdue={task.overdue ? 'true' : undefined}
-                    >
-                      <th scope="row" className="min-w-48 px-3 py-3 font-normal">
-                        <Link
-                          to={`/tasks/${encodeURIComponent(task.id)}`}
-                          state={{ inboxSearch: queryKey }}
-                          className="link font-bold"
-                          data-testid={`task-link-${task.id}`}
+            <DataTable
+              caption={t('tasks.inbox.caption')}
+              columns={(['title', 'caseId', 'process', 'assignee', 'created', 'due', 'status'] as const).map((key) =>
+                key === 'due'
+                  ? {
+                      key,
+                      sort: query.sort === '-due' ? 'descending' : 'ascending',
+                      label: (
+                        <button
+                          type="button"
+                          className="inline-flex items-center gap-1 underline underline-offset-4"
+                          onClick={() => go({ sort: query.sort === '-due' ? undefined : '-due', page: undefined })}
+                          aria-label={t('tasks.inbox.sortDue', { order: t(query.sort === '-due' ? 'tasks.inbox.descending' : 'tasks.inbox.ascending') })}
+                          data-testid="sort-due"
                         >
-                          {task.title}
-                        </Link>
-                      </th>
-                      <td className="whitespace-nowrap px-3 py-3 font-mono text-dns-16N-130" data-testid="task-case-id">
-                        {task.caseId ?? '—'}
-                      </td>
-                      <td className="px-3 py-3">
-                        <span className="mr-2">{task.processName || task.processKey}</span>
-                        <ArmBadge arm={task.arm} />
-                      </td>
-                      <td className="min-w-32 px-3 py-3">
-                        <Assignee task={task} />
-                      </td>
-                      <td className="px-3 py-3 whitespace-nowrap">
-                        <DateTime iso={task.createdAt} />
-                      </td>
-                      <td className="min-w-44 px-3 py-3" data-testid="task-due">
-                        <DueTime task={task} noDueKey="tasks.inbox.noDue" />
-                      </td>
-                      <td className="min-w-36 px-3 py-3" data-testid="task-status">
-                        <span className="block">
-                          <StatusLabel status={task.status} />
-                        </span>
-                        {task.status === 'Claimed' && (
-                          <span className="block text-dns-16N-130 text-solid-gray-700">
-                            {task.claimedByMe
-                              ? t('tasks.inbox.claimedByMe')
-                              : task.claimedBy
-                                ? t('tasks.inbox.claimedBy', { name: task.claimedBy })
-                                : null}
-                          </span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                          {t('tasks.inbox.columns.due')}
+                          <span aria-hidden="true">{query.sort === '-due' ? '▼' : '▲'}</span>
+                        </button>
+                      ),
+                    }
+                  : { key, label: t(`tasks.inbox.columns.${key}`) },
+              )}
+              rows={list.items}
+              rowKey={(task) => task.id}
+              rowProps={(task) => ({
+                className: task.overdue ? 'bg-red-50' : '',
+                'data-testid': `task-row-${task.id}`,
+                'data-overdue': task.overdue ? 'true' : undefined,
+              })}
+              renderRow={(task) => <TaskRow task={task} inboxSearch={queryKey} />}
+              minWidth="min-w-[64rem]"
+              testId="tasks-table"
+              busy={loading}
+            />
           )}
           <Pager query={query} total={list.total ?? list.items.length} shown={list.items.length} onPage={(page) => go({ page })} />
         </>
       )}
+    </>
+  );
+}
+
+function TaskRow({ task, inboxSearch }: { task: TaskSummary; inboxSearch: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <th scope="row" className={`${cell} min-w-48 font-normal`}>
+        <Link to={`/tasks/${encodeURIComponent(task.id)}`} state={{ inboxSearch }} className="link font-bold" data-testid={`task-link-${task.id}`}>
+          {task.title}
+        </Link>
+      </th>
+      <td className={`${cell} whitespace-nowrap font-mono text-dns-16N-130`} data-testid="task-case-id">
+        {task.caseId ?? '—'}
+      </td>
+      <td className={cell}>
+        <span className="mr-2">{task.processName || task.processKey}</span>
+        <ArmBadge arm={task.arm} />
+      </td>
+      <td className={`${cell} min-w-32`}>
+        <Assignee task={task} />
+      </td>
+      <td className={`${cell} whitespace-nowrap`}>
+        <DateTime iso={task.createdAt} />
+      </td>
+      <td className={`${cell} min-w-44`} data-testid="task-due">
+        <DueTime task={task} noDueKey="tasks.inbox.noDue" />
+      </td>
+      <td className={`${cell} min-w-36`} data-testid="task-status">
+        <span className="block">
+          <StatusLabel status={task.status} />
+        </span>
+        {task.status === 'Claimed' && (
+          <span className="block text-dns-16N-130 text-solid-gray-700">
+            {task.claimedByMe ? t('tasks.inbox.claimedByMe') : task.claimedBy ? t('tasks.inbox.claimedBy', { name: task.claimedBy }) : null}
+          </span>
+        )}
+      </td>
     </>
   );
 }

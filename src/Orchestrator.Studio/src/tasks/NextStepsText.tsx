@@ -9,13 +9,18 @@ export function NextStepsText({ next }: { next: NextSteps }) {
   if (next.tasks.length === 0)
     return (
       <p data-testid="task-next">
-        {next.instanceStatus === 'Finished' ? t('tasks.task.nextFinished') : next.instanceStatus === 'Cancelled' || next.instanceStatus === 'Faulted' ? t('tasks.task.nextStopped') : t('tasks.task.nextWaiting')}
+        {next.instanceStatus === 'Finished'
+          ? t('tasks.task.nextFinished')
+          : next.instanceStatus === 'Cancelled' || next.instanceStatus === 'Faulted'
+            ? t('tasks.task.nextStopped')
+            : t('tasks.task.nextWaiting')}
       </p>
     );
   return (
     <ul data-testid="task-next">
       {next.tasks.map((task, index) => {
-        const name = (language === 'en' ? task.orgNameEn || task.orgNameJa : task.orgNameJa || task.orgNameEn) || task.orgCode || t('tasks.task.nextNoOrganisation');
+        const name =
+          (language === 'en' ? task.orgNameEn || task.orgNameJa : task.orgNameJa || task.orgNameEn) || task.orgCode || t('tasks.task.nextNoOrganisation');
         const organisation = task.role ? `${name} ${task.role}` : name;
         return <li key={index}>{t('tasks.task.nextSent', { step: task.title, organisation })}</li>;
       })}

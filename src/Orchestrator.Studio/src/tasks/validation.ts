@@ -83,8 +83,7 @@ export function collectData(
         break;
       }
       default: {
-        if (field.type === 'text' && field.pattern && !patternMatches(field.pattern, text))
-          errors[field.name] = t('tasks.task.errors.pattern', { label });
+        if (field.type === 'text' && field.pattern && !patternMatches(field.pattern, text)) errors[field.name] = t('tasks.task.errors.pattern', { label });
         data[field.name] = text;
       }
     }

@@ -1,12 +1,4 @@
-import type {
-  ArmProgress,
-  CycleView,
-  DefinitionChoice,
-  InstanceSummary,
-  OrganisationEntry,
-  PilotConfiguration,
-  PilotView,
-} from '../pilots/api';
+import type { ArmProgress, CycleView, DefinitionChoice, InstanceSummary, OrganisationEntry, PilotConfiguration, PilotView } from '../pilots/api';
 
 /** GET /api/organisations: three municipalities, a prefecture and a national agency. */
 export const organisations: OrganisationEntry[] = [
@@ -43,7 +35,12 @@ export function fullConfiguration(): PilotConfiguration {
     mode: 'Simulated',
     active: true,
     processes: [
-      { processKey: 'okuyami', asIs: { definitionId: 'okuyami-asis', version: 2 }, toBe: { definitionId: 'okuyami-tobe', version: null }, casesFile: 'fixtures/cases/okuyami.csv' },
+      {
+        processKey: 'okuyami',
+        asIs: { definitionId: 'okuyami-asis', version: 2 },
+        toBe: { definitionId: 'okuyami-tobe', version: null },
+        casesFile: 'fixtures/cases/okuyami.csv',
+      },
       {
         processKey: 'tenshutsu-tennyu',
         asIs: { definitionId: 'tenshutsu-tennyu-asis', version: null },
@@ -118,7 +115,15 @@ export function pilotView(overrides: Partial<PilotView> = {}, configuration: Par
     lastCycle: cycleView(),
     versions: [
       { processKey: 'okuyami', arm: 'AsIs', definitionId: 'okuyami-asis', pinnedVersion: 2, publishedVersion: 3, followsPublished: false, nextCycleVersion: 2 },
-      { processKey: 'okuyami', arm: 'ToBe', definitionId: 'okuyami-tobe', pinnedVersion: null, publishedVersion: 4, followsPublished: true, nextCycleVersion: 4 },
+      {
+        processKey: 'okuyami',
+        arm: 'ToBe',
+        definitionId: 'okuyami-tobe',
+        pinnedVersion: null,
+        publishedVersion: 4,
+        followsPublished: true,
+        nextCycleVersion: 4,
+      },
     ],
     ...overrides,
   };

@@ -27,7 +27,9 @@ export function ScenarioCompare({ processKey, refresh }: { processKey: string; r
   if (scenarios.length === 0) return <p className="text-solid-gray-700">{t('whatif.compare.none')}</p>;
   return (
     <section aria-labelledby="whatif-compare" className="flex flex-col gap-2" data-testid="whatif-compare">
-      <h4 id="whatif-compare" className="font-bold">{t('whatif.compare.title')}</h4>
+      <h4 id="whatif-compare" className="font-bold">
+        {t('whatif.compare.title')}
+      </h4>
       <ul className="flex flex-wrap gap-3">
         {scenarios.map((s) => (
           <li key={s.id}>
@@ -48,21 +50,29 @@ export function ScenarioCompare({ processKey, refresh }: { processKey: string; r
           </a>
         )}
       </div>
-      {error && <p role="alert" className="text-error-1">{error}</p>}
+      {error && (
+        <p role="alert" className="text-error-1">
+          {error}
+        </p>
+      )}
       {comparison && (
         <table className="w-full text-dns-16N-130" data-testid="whatif-compare-table">
           <thead>
             <tr className="text-left">
               <th scope="col">{t('whatif.metric')}</th>
               {comparison.scenarios.map((s) => (
-                <th key={s.id} scope="col" className="text-right">{s.name}</th>
+                <th key={s.id} scope="col" className="text-right">
+                  {s.name}
+                </th>
               ))}
             </tr>
           </thead>
           <tbody>
             {comparison.metrics.map((m) => (
               <tr key={m.metric}>
-                <th scope="row" className="text-left font-normal">{t(`reports.metrics.${m.metric}`)}</th>
+                <th scope="row" className="text-left font-normal">
+                  {t(`reports.metrics.${m.metric}`)}
+                </th>
                 {m.scenarios.map((f) => (
                   <td key={f.scenarioId} className="text-right">
                     {formatMetric(m.metric, f.delta, language)} ({formatPercent(f.reductionRate, language)})

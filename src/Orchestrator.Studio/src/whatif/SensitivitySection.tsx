@@ -38,27 +38,39 @@ export function SensitivitySection({ base, steps }: { base: () => WhatIfRequest;
   const input = 'rounded-4 border border-solid-gray-600 px-2 py-1';
   return (
     <section aria-labelledby="whatif-sensitivity" className="flex flex-col gap-2" data-testid="whatif-sensitivity">
-      <h4 id="whatif-sensitivity" className="font-bold">{t('whatif.sensitivity.title')}</h4>
+      <h4 id="whatif-sensitivity" className="font-bold">
+        {t('whatif.sensitivity.title')}
+      </h4>
       <div className="flex flex-wrap items-end gap-2">
         <label className={field}>
           {t('whatif.sensitivity.kind')}
           <select className={input} value={kind} onChange={(e) => setKind(e.target.value as SweepKind)} data-testid="whatif-sweep-kind">
             {(['effort', 'outcomeWeight', 'capacity'] as const).map((k) => (
-              <option key={k} value={k}>{t(`whatif.sensitivity.kinds.${k}`)}</option>
+              <option key={k} value={k}>
+                {t(`whatif.sensitivity.kinds.${k}`)}
+              </option>
             ))}
           </select>
         </label>
         {kind === 'capacity' ? (
           <label className={field}>
             {t('whatif.sensitivity.organisation')}
-            <input className={input} value={organisation} onChange={(e) => setOrganisation(e.target.value)} placeholder="131016" data-testid="whatif-sweep-organisation" />
+            <input
+              className={input}
+              value={organisation}
+              onChange={(e) => setOrganisation(e.target.value)}
+              placeholder="131016"
+              data-testid="whatif-sweep-organisation"
+            />
           </label>
         ) : (
           <label className={field}>
             {t('whatif.sensitivity.step')}
             <select className={input} value={activityId} onChange={(e) => setActivityId(e.target.value)} data-testid="whatif-sweep-step">
               {steps.map((s) => (
-                <option key={s.id} value={s.id}>{s.label}</option>
+                <option key={s.id} value={s.id}>
+                  {s.label}
+                </option>
               ))}
             </select>
           </label>
@@ -71,13 +83,21 @@ export function SensitivitySection({ base, steps }: { base: () => WhatIfRequest;
         )}
         <label className={field}>
           {t('whatif.sensitivity.values')}
-          <input className={input} value={valuesText} onChange={(e) => setValuesText(e.target.value)} aria-invalid={values === null} data-testid="whatif-sweep-values" />
+          <input
+            className={input}
+            value={valuesText}
+            onChange={(e) => setValuesText(e.target.value)}
+            aria-invalid={values === null}
+            data-testid="whatif-sweep-values"
+          />
         </label>
         <label className={field}>
           {t('whatif.sensitivity.metric')}
           <select className={input} value={metric} onChange={(e) => setMetric(e.target.value)} data-testid="whatif-sweep-metric">
             {headlineMetrics.map((m) => (
-              <option key={m} value={m}>{t(`reports.metrics.${m}`)}</option>
+              <option key={m} value={m}>
+                {t(`reports.metrics.${m}`)}
+              </option>
             ))}
           </select>
         </label>
@@ -87,7 +107,11 @@ export function SensitivitySection({ base, steps }: { base: () => WhatIfRequest;
       </div>
       {values === null && <p className="text-error-1">{t('whatif.sensitivity.valuesInvalid')}</p>}
       {run && running && <RunProgress run={run} onCancel={() => void cancel()} />}
-      {error && <p role="alert" className="border-l-4 border-error-1 bg-red-50 p-2">{error}</p>}
+      {error && (
+        <p role="alert" className="border-l-4 border-error-1 bg-red-50 p-2">
+          {error}
+        </p>
+      )}
       {run?.status === 'Completed' && run.result && <SensitivityChart result={run.result} />}
     </section>
   );

@@ -15,12 +15,7 @@ import { WhatIfSummaryView } from './WhatIfSummaryView';
  * on the same engine and simulator as a simulated pilot; nothing is stored. Below the result: a sensitivity sweep and
  * the comparison of saved scenarios.
  */
-export function WhatIfPanel({ definition, processKey, steps, onClose }: {
-  definition: unknown;
-  processKey: string;
-  steps: StepChoice[];
-  onClose: () => void;
-}) {
+export function WhatIfPanel({ definition, processKey, steps, onClose }: { definition: unknown; processKey: string; steps: StepChoice[]; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const [cases, setCases] = useState(1000);
@@ -41,10 +36,14 @@ export function WhatIfPanel({ definition, processKey, steps, onClose }: {
     <section className="flex flex-col gap-3 rounded-8 border border-solid-gray-420 bg-white p-3" aria-labelledby="whatif-title" data-testid="whatif-panel">
       <div className="flex items-start justify-between gap-2">
         <div>
-          <h3 id="whatif-title" className="text-std-20B-150">{t('whatif.title')}</h3>
+          <h3 id="whatif-title" className="text-std-20B-150">
+            {t('whatif.title')}
+          </h3>
           <p className="text-dns-16N-130 text-solid-gray-700">{t('whatif.lead')}</p>
         </div>
-        <button type="button" className="btn-secondary !min-h-8 !py-1" onClick={onClose}>{t('designer.close')}</button>
+        <button type="button" className="btn-secondary !min-h-8 !py-1" onClick={onClose}>
+          {t('designer.close')}
+        </button>
       </div>
       {!processKey ? (
         <p role="alert">{t('whatif.noProcess')}</p>
@@ -53,7 +52,15 @@ export function WhatIfPanel({ definition, processKey, steps, onClose }: {
           <div className="flex flex-wrap items-end gap-2">
             <label className="flex flex-col text-dns-16N-130">
               {t('whatif.cases')}
-              <input type="number" min={1} max={10000} className={input} value={cases} onChange={(e) => setCases(Number(e.target.value))} data-testid="whatif-cases" />
+              <input
+                type="number"
+                min={1}
+                max={10000}
+                className={input}
+                value={cases}
+                onChange={(e) => setCases(Number(e.target.value))}
+                data-testid="whatif-cases"
+              />
             </label>
             <label className="flex flex-col text-dns-16N-130">
               {t('whatif.seed')}
@@ -61,10 +68,17 @@ export function WhatIfPanel({ definition, processKey, steps, onClose }: {
             </label>
             <label className="flex flex-col text-dns-16N-130">
               {t('whatif.settings')}
-              <select className="rounded-4 border border-solid-gray-600 px-2 py-1" value={pilotId} onChange={(e) => setPilotId(e.target.value)} data-testid="whatif-pilot">
+              <select
+                className="rounded-4 border border-solid-gray-600 px-2 py-1"
+                value={pilotId}
+                onChange={(e) => setPilotId(e.target.value)}
+                data-testid="whatif-pilot"
+              >
                 <option value="">{t('whatif.defaults')}</option>
                 {pilots.map((p) => (
-                  <option key={p.id} value={p.id}>{localName(p.name, language, p.id)}</option>
+                  <option key={p.id} value={p.id}>
+                    {localName(p.name, language, p.id)}
+                  </option>
                 ))}
               </select>
             </label>
@@ -74,7 +88,11 @@ export function WhatIfPanel({ definition, processKey, steps, onClose }: {
           </div>
           {run && running && <RunProgress run={run} onCancel={() => void cancel()} />}
           {run?.status === 'Cancelled' && <p data-testid="whatif-cancelled">{t('whatif.cancelled')}</p>}
-          {error && <p role="alert" className="border-l-4 border-error-1 bg-red-50 p-2" data-testid="whatif-error">{error}</p>}
+          {error && (
+            <p role="alert" className="border-l-4 border-error-1 bg-red-50 p-2" data-testid="whatif-error">
+              {error}
+            </p>
+          )}
           {run?.status === 'Completed' && run.result && <WhatIfSummaryView runId={run.id} summary={run.result} onSaved={() => setSaved((n) => n + 1)} />}
           <SensitivitySection base={request} steps={steps} />
           <ScenarioCompare processKey={processKey} refresh={saved} />

@@ -44,11 +44,21 @@ export function WhatIfSummaryView({ runId, summary, onSaved }: { runId: string; 
         <thead>
           <tr className="border-b border-solid-gray-420 text-left">
             <th scope="col">{t('whatif.metric')}</th>
-            <th scope="col" className="text-right">{t('whatif.asIs')}</th>
-            <th scope="col" className="text-right">{t('whatif.toBe')}</th>
-            <th scope="col" className="text-right">{t('whatif.delta')}</th>
-            <th scope="col" className="text-right">{t('whatif.reduction')}</th>
-            <th scope="col" className="text-right">{t('whatif.band')}</th>
+            <th scope="col" className="text-right">
+              {t('whatif.asIs')}
+            </th>
+            <th scope="col" className="text-right">
+              {t('whatif.toBe')}
+            </th>
+            <th scope="col" className="text-right">
+              {t('whatif.delta')}
+            </th>
+            <th scope="col" className="text-right">
+              {t('whatif.reduction')}
+            </th>
+            <th scope="col" className="text-right">
+              {t('whatif.band')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -56,7 +66,9 @@ export function WhatIfSummaryView({ runId, summary, onSaved }: { runId: string; 
             const delta = summary.effect.delta?.[m] ?? null;
             return (
               <tr key={m} className="border-b border-solid-gray-200" data-testid={`whatif-row-${m}`}>
-                <th scope="row" className="py-1 text-left font-normal">{t(`reports.metrics.${m}`)}</th>
+                <th scope="row" className="py-1 text-left font-normal">
+                  {t(`reports.metrics.${m}`)}
+                </th>
                 <td className="text-right">{formatMetric(m, summary.effect.asIs[m]?.mean, language)}</td>
                 <td className="text-right" data-testid={`whatif-tobe-${m}`} data-value={summary.effect.toBe[m]?.mean ?? ''}>
                   {formatMetric(m, summary.effect.toBe[m]?.mean, language)}
@@ -74,22 +86,30 @@ export function WhatIfSummaryView({ runId, summary, onSaved }: { runId: string; 
         </tbody>
       </table>
       <section aria-labelledby="whatif-leadtime">
-        <h4 id="whatif-leadtime" className="font-bold">{t('whatif.leadTime')}</h4>
+        <h4 id="whatif-leadtime" className="font-bold">
+          {t('whatif.leadTime')}
+        </h4>
         <table className="w-full text-dns-16N-130" data-testid="whatif-leadtime-table">
           <thead>
             <tr className="text-left">
               <th scope="col">{t('whatif.arm')}</th>
               {segments.map((s) => (
-                <th key={s} scope="col" className="text-right">{t(`whatif.segments.${s}`)}</th>
+                <th key={s} scope="col" className="text-right">
+                  {t(`whatif.segments.${s}`)}
+                </th>
               ))}
             </tr>
           </thead>
           <tbody>
             {(['asIs', 'toBe'] as const).map((arm) => (
               <tr key={arm}>
-                <th scope="row" className="text-left font-normal">{t(`whatif.${arm}`)}</th>
+                <th scope="row" className="text-left font-normal">
+                  {t(`whatif.${arm}`)}
+                </th>
                 {segments.map((s) => (
-                  <td key={s} className="text-right">{formatNumber(summary.leadTime[arm][s], language, 1)}</td>
+                  <td key={s} className="text-right">
+                    {formatNumber(summary.leadTime[arm][s], language, 1)}
+                  </td>
                 ))}
               </tr>
             ))}
@@ -97,15 +117,23 @@ export function WhatIfSummaryView({ runId, summary, onSaved }: { runId: string; 
         </table>
       </section>
       <section aria-labelledby="whatif-busiest">
-        <h4 id="whatif-busiest" className="font-bold">{t('whatif.busiest')}</h4>
+        <h4 id="whatif-busiest" className="font-bold">
+          {t('whatif.busiest')}
+        </h4>
         <table className="w-full text-dns-16N-130" data-testid="whatif-busiest-table">
           <thead>
             <tr className="text-left">
               <th scope="col">{t('whatif.organisation')}</th>
               <th scope="col">{t('whatif.arm')}</th>
-              <th scope="col" className="text-right">{t('whatif.clerks')}</th>
-              <th scope="col" className="text-right">{t('whatif.utilisation')}</th>
-              <th scope="col" className="text-right">{t('whatif.wait')}</th>
+              <th scope="col" className="text-right">
+                {t('whatif.clerks')}
+              </th>
+              <th scope="col" className="text-right">
+                {t('whatif.utilisation')}
+              </th>
+              <th scope="col" className="text-right">
+                {t('whatif.wait')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -115,7 +143,9 @@ export function WhatIfSummaryView({ runId, summary, onSaved }: { runId: string; 
                 <td>{t(`whatif.${o.arm === 'AsIs' ? 'asIs' : 'toBe'}`)}</td>
                 <td className="text-right">{o.clerks}</td>
                 <td className="text-right">{formatPercent(o.utilisation, language)}</td>
-                <td className="text-right">{formatNumber(o.meanWaitHours, language, 1)} / {formatNumber(o.p90WaitHours, language, 1)}</td>
+                <td className="text-right">
+                  {formatNumber(o.meanWaitHours, language, 1)} / {formatNumber(o.p90WaitHours, language, 1)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -124,12 +154,27 @@ export function WhatIfSummaryView({ runId, summary, onSaved }: { runId: string; 
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex flex-col text-dns-16N-130">
           {t('whatif.scenarioName')}
-          <input className="rounded-4 border border-solid-gray-600 px-2 py-1" value={name} onChange={(e) => setName(e.target.value)} data-testid="whatif-scenario-name" />
+          <input
+            className="rounded-4 border border-solid-gray-600 px-2 py-1"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            data-testid="whatif-scenario-name"
+          />
         </label>
-        <button type="button" className="btn-secondary" disabled={name.trim() === '' || saving !== 'idle'} onClick={() => void save()} data-testid="whatif-save">
+        <button
+          type="button"
+          className="btn-secondary"
+          disabled={name.trim() === '' || saving !== 'idle'}
+          onClick={() => void save()}
+          data-testid="whatif-save"
+        >
           {saving === 'saved' ? t('whatif.saved') : t('whatif.save')}
         </button>
-        {error && <span role="alert" className="text-error-1">{error}</span>}
+        {error && (
+          <span role="alert" className="text-error-1">
+            {error}
+          </span>
+        )}
       </div>
     </div>
   );

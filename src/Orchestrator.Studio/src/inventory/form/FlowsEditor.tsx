@@ -23,7 +23,13 @@ export function FlowsEditor({ flows, errors, onChange }: { flows: FlowForm[]; er
   );
 }
 
-function FlowFields({ index, flow, errors, onChange, onRemove }: {
+function FlowFields({
+  index,
+  flow,
+  errors,
+  onChange,
+  onRemove,
+}: {
   index: number;
   flow: FlowForm;
   errors: Errors;
@@ -37,24 +43,81 @@ function FlowFields({ index, flow, errors, onChange, onRemove }: {
     <fieldset className="rounded-8 border border-solid-gray-420 bg-white p-4" data-testid={`flow-form-${index}`}>
       <legend className="px-2 text-std-20B-150">{t('inventory.form.flowLegend', { number: flow.number })}</legend>
       <div className="grid gap-4 md:grid-cols-4">
-        <TextInput field={`${key}.number`} label={t('inventory.form.flowNumber')} errors={errors} required value={flow.number} onChange={(number) => onChange({ ...flow, number })} width="max-w-24" />
-        <Select<TransferMeans> field={`${key}.means`} label={t('inventory.form.means')} errors={errors} required value={flow.means} options={transferMeans}
-          optionLabel={(m) => t(`inventory.means.${m}`)} onChange={(means) => onChange({ ...flow, means })} />
-        <TextInput field={`${key}.frequency`} label={t('inventory.procedure.frequency')} errors={errors} value={flow.frequency} onChange={(frequency) => onChange({ ...flow, frequency })} maxLength={40} />
+        <TextInput
+          field={`${key}.number`}
+          label={t('inventory.form.flowNumber')}
+          errors={errors}
+          required
+          value={flow.number}
+          onChange={(number) => onChange({ ...flow, number })}
+          width="max-w-24"
+        />
+        <Select<TransferMeans>
+          field={`${key}.means`}
+          label={t('inventory.form.means')}
+          errors={errors}
+          required
+          value={flow.means}
+          options={transferMeans}
+          optionLabel={(m) => t(`inventory.means.${m}`)}
+          onChange={(means) => onChange({ ...flow, means })}
+        />
+        <TextInput
+          field={`${key}.frequency`}
+          label={t('inventory.procedure.frequency')}
+          errors={errors}
+          value={flow.frequency}
+          onChange={(frequency) => onChange({ ...flow, frequency })}
+          maxLength={40}
+        />
         <div />
-        <Select<PartyLevel> field={`${key}.fromLevel`} label={t('inventory.form.fromLevel')} errors={errors} required value={flow.fromLevel} options={partyLevels}
-          optionLabel={level} onChange={(fromLevel) => onChange({ ...flow, fromLevel })} />
-        <TextInput field={`${key}.fromOrganisation`} label={t('inventory.form.fromOrganisation')} errors={errors} value={flow.fromOrganisation}
-          onChange={(fromOrganisation) => onChange({ ...flow, fromOrganisation })} maxLength={100} />
-        <Select<PartyLevel> field={`${key}.toLevel`} label={t('inventory.form.toLevel')} errors={errors} required value={flow.toLevel} options={partyLevels}
-          optionLabel={level} onChange={(toLevel) => onChange({ ...flow, toLevel })} />
-        <TextInput field={`${key}.toOrganisation`} label={t('inventory.form.toOrganisation')} errors={errors} value={flow.toOrganisation}
-          onChange={(toOrganisation) => onChange({ ...flow, toOrganisation })} maxLength={100} />
+        <Select<PartyLevel>
+          field={`${key}.fromLevel`}
+          label={t('inventory.form.fromLevel')}
+          errors={errors}
+          required
+          value={flow.fromLevel}
+          options={partyLevels}
+          optionLabel={level}
+          onChange={(fromLevel) => onChange({ ...flow, fromLevel })}
+        />
+        <TextInput
+          field={`${key}.fromOrganisation`}
+          label={t('inventory.form.fromOrganisation')}
+          errors={errors}
+          value={flow.fromOrganisation}
+          onChange={(fromOrganisation) => onChange({ ...flow, fromOrganisation })}
+          maxLength={100}
+        />
+        <Select<PartyLevel>
+          field={`${key}.toLevel`}
+          label={t('inventory.form.toLevel')}
+          errors={errors}
+          required
+          value={flow.toLevel}
+          options={partyLevels}
+          optionLabel={level}
+          onChange={(toLevel) => onChange({ ...flow, toLevel })}
+        />
+        <TextInput
+          field={`${key}.toOrganisation`}
+          label={t('inventory.form.toOrganisation')}
+          errors={errors}
+          value={flow.toOrganisation}
+          onChange={(toOrganisation) => onChange({ ...flow, toOrganisation })}
+          maxLength={100}
+        />
       </div>
       <div className="mt-2">
         {flowFigures.map((f) => (
-          <FigureFields key={f} field={`${key}.${f}`} label={t(`inventory.figures.${f}`)} figure={flow.figures[f]} errors={errors}
-            onChange={(figure) => onChange({ ...flow, figures: { ...flow.figures, [f]: figure } })} />
+          <FigureFields
+            key={f}
+            field={`${key}.${f}`}
+            label={t(`inventory.figures.${f}`)}
+            figure={flow.figures[f]}
+            errors={errors}
+            onChange={(figure) => onChange({ ...flow, figures: { ...flow.figures, [f]: figure } })}
+          />
         ))}
       </div>
       <ItemsEditor flowKey={key} items={flow.items} errors={errors} onChange={(items) => onChange({ ...flow, items })} />
@@ -77,10 +140,33 @@ function ItemsEditor({ flowKey, items, errors, onChange }: { flowKey: string; it
         const key = `${flowKey}.items[${i}]`;
         return (
           <div key={i} className="mb-3 grid items-end gap-3 md:grid-cols-[1fr_10rem_1fr_auto_auto]" data-testid={`item-form-${i}`}>
-            <TextInput field={`${key}.name`} label={t('inventory.form.itemName')} errors={errors} required value={item.name} onChange={(name) => set(i, { ...item, name })} maxLength={100} />
-            <Select<DataItemType> field={`${key}.type`} label={t('inventory.form.itemType')} errors={errors} required value={item.type} options={dataItemTypes}
-              optionLabel={(ty) => t(`inventory.itemType.${ty}`)} onChange={(type) => set(i, { ...item, type })} />
-            <TextInput field={`${key}.codeSet`} label={t('inventory.form.itemCodeSet')} errors={errors} value={item.codeSet} onChange={(codeSet) => set(i, { ...item, codeSet })} maxLength={100} />
+            <TextInput
+              field={`${key}.name`}
+              label={t('inventory.form.itemName')}
+              errors={errors}
+              required
+              value={item.name}
+              onChange={(name) => set(i, { ...item, name })}
+              maxLength={100}
+            />
+            <Select<DataItemType>
+              field={`${key}.type`}
+              label={t('inventory.form.itemType')}
+              errors={errors}
+              required
+              value={item.type}
+              options={dataItemTypes}
+              optionLabel={(ty) => t(`inventory.itemType.${ty}`)}
+              onChange={(type) => set(i, { ...item, type })}
+            />
+            <TextInput
+              field={`${key}.codeSet`}
+              label={t('inventory.form.itemCodeSet')}
+              errors={errors}
+              value={item.codeSet}
+              onChange={(codeSet) => set(i, { ...item, codeSet })}
+              maxLength={100}
+            />
             <label className="inline-flex items-center gap-2 pb-3">
               <input type="checkbox" className="size-5" checked={item.personal} onChange={(e) => set(i, { ...item, personal: e.target.checked })} />
               {t('inventory.form.itemPersonal')}

@@ -45,7 +45,18 @@ const aria = (field: string, errors: Errors, required?: boolean) => ({
   'data-testid': `field-${field}`,
 });
 
-export function TextInput({ field, label, errors, required, value, onChange, multiline, width = 'max-w-xl', maxLength, list }: FieldProps & {
+export function TextInput({
+  field,
+  label,
+  errors,
+  required,
+  value,
+  onChange,
+  multiline,
+  width = 'max-w-xl',
+  maxLength,
+  list,
+}: FieldProps & {
   value: string;
   onChange: (value: string) => void;
   multiline?: boolean;
@@ -57,16 +68,39 @@ export function TextInput({ field, label, errors, required, value, onChange, mul
     <div className="flex flex-col gap-1">
       <Label field={field} label={label} required={required} />
       {multiline ? (
-        <textarea {...aria(field, errors, required)} className={`text-input ${width} min-h-24`} value={value} maxLength={maxLength} onChange={(e) => onChange(e.target.value)} />
+        <textarea
+          {...aria(field, errors, required)}
+          className={`text-input ${width} min-h-24`}
+          value={value}
+          maxLength={maxLength}
+          onChange={(e) => onChange(e.target.value)}
+        />
       ) : (
-        <input {...aria(field, errors, required)} className={`text-input ${width}`} value={value} maxLength={maxLength} list={list} onChange={(e) => onChange(e.target.value)} />
+        <input
+          {...aria(field, errors, required)}
+          className={`text-input ${width}`}
+          value={value}
+          maxLength={maxLength}
+          list={list}
+          onChange={(e) => onChange(e.target.value)}
+        />
       )}
       <FieldMessage field={field} errors={errors} />
     </div>
   );
 }
 
-export function Select<T extends string>({ field, label, errors, required, value, onChange, options, optionLabel, width = 'max-w-xs' }: FieldProps & {
+export function Select<T extends string>({
+  field,
+  label,
+  errors,
+  required,
+  value,
+  onChange,
+  options,
+  optionLabel,
+  width = 'max-w-xs',
+}: FieldProps & {
   value: T | '';
   onChange: (value: T | '') => void;
   options: readonly T[];

@@ -161,7 +161,12 @@ export function toProcedure(form: ProcedureForm, notANumber: string): { procedur
         means: f.means === '' ? null : f.means,
         frequency: text(f.frequency),
         ...Object.fromEntries(flowFigures.map((k) => [k, figure(f.figures[k], `dataFlows[${i}].${k}`)])),
-        items: f.items.map((item) => ({ name: item.name.trim(), type: item.type === '' ? null : item.type, codeSet: text(item.codeSet), personal: item.personal })),
+        items: f.items.map((item) => ({
+          name: item.name.trim(),
+          type: item.type === '' ? null : item.type,
+          codeSet: text(item.codeSet),
+          personal: item.personal,
+        })),
       };
     }),
   } as Procedure;

@@ -44,7 +44,13 @@ export function BasicsSection({ form, update, errors, creating }: SectionProps &
         onChange={(mode) => update((f) => ({ ...f, mode }))}
         errors={errors}
       />
-      <CheckboxField field="active" label={t('pilots.form.active')} checked={form.active} onChange={(active) => update((f) => ({ ...f, active }))} errors={errors} />
+      <CheckboxField
+        field="active"
+        label={t('pilots.form.active')}
+        checked={form.active}
+        onChange={(active) => update((f) => ({ ...f, active }))}
+        errors={errors}
+      />
     </FormSection>
   );
 }

@@ -13,7 +13,14 @@ export function CostsSection({ form, update, errors }: SectionProps) {
     return (
       <fieldset key={key} className="mb-4 flex flex-col gap-3" data-testid={`costs-${key}`}>
         <legend className="mb-2 text-std-16B-170">{t(`pilots.form.costs.${key}`)}</legend>
-        <TextField field={`${key}.yen`} label={t('pilots.form.costs.yen')} value={value.yen} onChange={(yen) => set({ yen })} errors={errors} width="max-w-48" />
+        <TextField
+          field={`${key}.yen`}
+          label={t('pilots.form.costs.yen')}
+          value={value.yen}
+          onChange={(yen) => set({ yen })}
+          errors={errors}
+          width="max-w-48"
+        />
         <SelectField
           field={`${key}.source`}
           label={t('pilots.form.costs.source')}
@@ -23,7 +30,14 @@ export function CostsSection({ form, update, errors }: SectionProps) {
           errors={errors}
           width="max-w-48"
         />
-        <TextField field={`${key}.basis`} label={t('pilots.form.costs.basis')} hint={t('pilots.form.costs.basisHint')} value={value.basis} onChange={(basis) => set({ basis })} errors={errors} />
+        <TextField
+          field={`${key}.basis`}
+          label={t('pilots.form.costs.basis')}
+          hint={t('pilots.form.costs.basisHint')}
+          value={value.basis}
+          onChange={(basis) => set({ basis })}
+          errors={errors}
+        />
       </fieldset>
     );
   };

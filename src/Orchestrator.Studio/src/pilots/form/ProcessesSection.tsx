@@ -55,7 +55,10 @@ function ProcessFields({
   const keyOptions = processKeys(definitions);
   if (row.processKey && !keyOptions.includes(row.processKey)) keyOptions.push(row.processKey);
   const definitionOptions = (arm: Arm, current: string) => {
-    const options = armChoices(definitions, arm, row.processKey).map((d) => ({ value: d.definitionId, label: t('pilots.form.definitionOption', { name: d.name, id: d.definitionId }) }));
+    const options = armChoices(definitions, arm, row.processKey).map((d) => ({
+      value: d.definitionId,
+      label: t('pilots.form.definitionOption', { name: d.name, id: d.definitionId }),
+    }));
     if (current && !options.some((o) => o.value === current)) options.push({ value: current, label: t('pilots.form.unpublished', { id: current }) });
     return options;
   };
@@ -165,7 +168,12 @@ export function ProcessesSection({ form, update, errors, definitions }: SectionP
         />
       ))}
       <div>
-        <button type="button" className="btn-secondary" onClick={() => update((f) => ({ ...f, processes: [...f.processes, emptyProcessRow()] }))} data-testid="process-add">
+        <button
+          type="button"
+          className="btn-secondary"
+          onClick={() => update((f) => ({ ...f, processes: [...f.processes, emptyProcessRow()] }))}
+          data-testid="process-add"
+        >
           {t('pilots.form.addProcess')}
         </button>
       </div>

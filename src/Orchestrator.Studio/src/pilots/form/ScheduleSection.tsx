@@ -13,7 +13,17 @@ export const timeZonesListId = 'pilot-time-zones';
  * Time zones offered in the pickers; any other IANA name can be typed (the server checks it). The first is the
  * default of every pilot in Japan.
  */
-export const commonTimeZones = ['Asia/Tokyo', 'UTC', 'Asia/Seoul', 'Asia/Shanghai', 'Asia/Singapore', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles'] as const;
+export const commonTimeZones = [
+  'Asia/Tokyo',
+  'UTC',
+  'Asia/Seoul',
+  'Asia/Shanghai',
+  'Asia/Singapore',
+  'Europe/London',
+  'Europe/Berlin',
+  'America/New_York',
+  'America/Los_Angeles',
+] as const;
 
 /** The time-zone suggestions of the schedule's and the calendar's time-zone fields. */
 export const TimeZoneList = memo(function TimeZoneList() {

@@ -26,7 +26,13 @@ function ClerkRows({ form, update, errors, organisations }: SimulationProps) {
     <fieldset className="flex flex-col gap-3" data-testid="clerk-rows">
       <legend className="mb-1 text-std-16B-170 text-solid-gray-900">{t('pilots.form.clerks')}</legend>
       {rows.map((row, index) => (
-        <div key={row.rowId} role="group" aria-label={t('pilots.form.clerkRow', { number: index + 1 })} className="flex flex-wrap items-end gap-4" data-testid={`clerk-row-${index}`}>
+        <div
+          key={row.rowId}
+          role="group"
+          aria-label={t('pilots.form.clerkRow', { number: index + 1 })}
+          className="flex flex-wrap items-end gap-4"
+          data-testid={`clerk-row-${index}`}
+        >
           <SelectField
             field={`simulation.clerks.${index}.code`}
             label={t('pilots.form.clerkOrganisation')}
@@ -53,7 +59,12 @@ function ClerkRows({ form, update, errors, organisations }: SimulationProps) {
         </div>
       ))}
       <div>
-        <button type="button" className="btn-secondary" onClick={() => setSim((s) => ({ ...s, clerks: [...s.clerks, emptyClerkRow()] }))} data-testid="clerk-add">
+        <button
+          type="button"
+          className="btn-secondary"
+          onClick={() => setSim((s) => ({ ...s, clerks: [...s.clerks, emptyClerkRow()] }))}
+          data-testid="clerk-add"
+        >
           {t('pilots.form.addClerk')}
         </button>
       </div>
@@ -72,7 +83,13 @@ function HolidayRows({ form, update, errors }: SectionProps) {
       <Hint field="simulation.holidays">{t('pilots.form.holidaysHint')}</Hint>
       {rows.length === 0 && <p className="text-solid-gray-700">{t('pilots.form.noHolidays')}</p>}
       {rows.map((row, index) => (
-        <div key={row.rowId} role="group" aria-label={t('pilots.form.holidayRow', { number: index + 1 })} className="flex flex-wrap items-end gap-4" data-testid={`holiday-row-${index}`}>
+        <div
+          key={row.rowId}
+          role="group"
+          aria-label={t('pilots.form.holidayRow', { number: index + 1 })}
+          className="flex flex-wrap items-end gap-4"
+          data-testid={`holiday-row-${index}`}
+        >
           <TextField
             field={`simulation.holidays.${index}.date`}
             label={t('pilots.form.holidayDate')}
@@ -96,7 +113,12 @@ function HolidayRows({ form, update, errors }: SectionProps) {
         </div>
       ))}
       <div>
-        <button type="button" className="btn-secondary" onClick={() => setSim((s) => ({ ...s, holidays: [...s.holidays, emptyHolidayRow()] }))} data-testid="holiday-add">
+        <button
+          type="button"
+          className="btn-secondary"
+          onClick={() => setSim((s) => ({ ...s, holidays: [...s.holidays, emptyHolidayRow()] }))}
+          data-testid="holiday-add"
+        >
           {t('pilots.form.addHoliday')}
         </button>
       </div>

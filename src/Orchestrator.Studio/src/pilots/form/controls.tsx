@@ -63,7 +63,21 @@ interface TextFieldProps {
   multiline?: boolean;
 }
 
-export function TextField({ field, label, value, onChange, errors, required, hint, type = 'text', width = 'max-w-xl', min, max, list, multiline }: TextFieldProps) {
+export function TextField({
+  field,
+  label,
+  value,
+  onChange,
+  errors,
+  required,
+  hint,
+  type = 'text',
+  width = 'max-w-xl',
+  min,
+  max,
+  list,
+  multiline,
+}: TextFieldProps) {
   const id = fieldId(field);
   const common = {
     id,
@@ -148,7 +162,19 @@ export function SelectField({ field, label, value, onChange, errors, options, re
   );
 }
 
-export function CheckboxField({ field, label, checked, onChange, errors }: { field: string; label: string; checked: boolean; onChange: (checked: boolean) => void; errors: Errors }) {
+export function CheckboxField({
+  field,
+  label,
+  checked,
+  onChange,
+  errors,
+}: {
+  field: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  errors: Errors;
+}) {
   const id = fieldId(field);
   return (
     <div className="flex flex-col gap-1">
