@@ -28,5 +28,7 @@ export default defineConfig({
     restoreMocks: true,
     reporters: ['default', './vitest.summary.ts'],
     unstubGlobals: true,
+    // Under a loaded machine a few screen tests took just over the 5 s default.
+    testTimeout: 15000,
   },
 });
