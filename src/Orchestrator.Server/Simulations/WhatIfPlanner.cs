@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine;
 using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Hosting;
+using Orchestrator.Server.Organisations;
 using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Pilots.Simulation;
 using Orchestrator.Server.Reports;
