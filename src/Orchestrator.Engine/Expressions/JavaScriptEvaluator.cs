@@ -16,7 +16,9 @@ internal sealed class JavaScriptEvaluator(JavaScriptLimits limits)
 {
     const int MaxPooledEngines = 16;
     readonly ConcurrentDictionary<string, CompiledScript> _scripts = new(StringComparer.Ordinal);
-    readonly ConcurrentBag<JavaScriptSandbox> _pool = [];
+    // A locked stack rather than a ConcurrentBag: the bag's Count locks every thread's list, and an instance resumed on
+    // another pool thread steals from the first one's list; both showed as lock contention in the simulation's profile.
+    readonly Stack<JavaScriptSandbox> _pool = new();
 
     sealed record CompiledScript(Prepared<Script> Prepared, ScriptEffects Effects);
 
@@ -46,7 +48,7 @@ internal sealed class JavaScriptEvaluator(JavaScriptLimits limits)
         });
         // Global declarations cannot be taken back from an engine, so such a script runs on one that is then dropped.
         var reusable = !compiled.Effects.DeclaresGlobals;
-        var sandbox = reusable && _pool.TryTake(out var pooled) ? pooled : new JavaScriptSandbox(limits);
+        var sandbox = reusable && TryTake(out var pooled) ? pooled : new JavaScriptSandbox(limits);
         try
         {
             scope.CancellationToken.ThrowIfCancellationRequested();
@@ -81,8 +83,19 @@ internal sealed class JavaScriptEvaluator(JavaScriptLimits limits)
             sandbox.Scope = null;
             sandbox.Constraint.CancellationToken = default;
             if (reusable && compiled.Effects.TouchesGlobal) reusable = sandbox.RemoveAddedGlobals();
-            if (reusable && _pool.Count < MaxPooledEngines) _pool.Add(sandbox);
+            if (reusable) Return(sandbox);
         }
+    }
+
+    bool TryTake(out JavaScriptSandbox sandbox)
+    {
+        lock (_pool) return _pool.TryPop(out sandbox!);
+    }
+
+    void Return(JavaScriptSandbox sandbox)
+    {
+        lock (_pool)
+            if (_pool.Count < MaxPooledEngines) _pool.Push(sandbox);
     }
 
     string? LimitName(Exception ex) => ex switch

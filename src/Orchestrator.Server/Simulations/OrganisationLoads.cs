@@ -6,7 +6,7 @@ using Orchestrator.Server.Reports;
 namespace Orchestrator.Server.Simulations;
 
 /// <summary>Adds up the simulated clerks' tasks per arm and organisation, as cases end.</summary>
-public sealed class OrganisationLoads(ClerkCapacity capacity, OfficeCalendar calendar)
+public sealed class OrganisationLoads(ClerkCapacity capacity, OfficeCalendar calendar, IReadOnlyDictionary<string, LocalizedName> names)
 {
     private sealed class Load
     {
@@ -48,7 +48,8 @@ public sealed class OrganisationLoads(ClerkCapacity capacity, OfficeCalendar cal
             var open = last > first ? calendar.OpenTimeBetween(first, last).TotalMinutes : 0;
             var waits = p.Value.WaitHours.Order().ToList();
             return new OrganisationLoad(p.Key.Arm, p.Key.Org, clerks, p.Value.Tasks, p.Value.WorkMinutes / 60,
-                open > 0 ? p.Value.WorkMinutes / (clerks * open) : 0, waits.Average(), EffectCalculator.Percentile(waits, 0.9));
+                open > 0 ? p.Value.WorkMinutes / (clerks * open) : 0, waits.Average(), EffectCalculator.Percentile(waits, 0.9),
+                p.Key.Org is { } code ? names.GetValueOrDefault(code) : null);
         })
         .OrderByDescending(l => l.Utilisation).ThenBy(l => l.Arm, StringComparer.Ordinal).ThenBy(l => l.OrganisationCode, StringComparer.Ordinal)
         .ToList();

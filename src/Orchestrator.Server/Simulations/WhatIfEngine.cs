@@ -52,7 +52,7 @@ public sealed class WhatIfEngine(
         var rows = new List<ReportCaseRecord>(cases.Count);
         var segments = new Dictionary<string, List<LeadTimeSegments>>(StringComparer.Ordinal) { [Arms.AsIs] = [], [Arms.ToBe] = [] };
         var ended = new Dictionary<(string Arm, PilotCaseStatus Status), int>();
-        var loads = new OrganisationLoads(config.EffectiveSimulation.ClerkCapacity ?? new ClerkCapacity(), officeCalendar);
+        var loads = new OrganisationLoads(config.EffectiveSimulation.ClerkCapacity ?? new ClerkCapacity(), officeCalendar, plan.OrganisationNames);
         var done = 0;
         var rowsClock = new Stopwatch();
         void Account(SimulatedInstance instance)

@@ -16,9 +16,10 @@ public sealed record WhatIfSettingsUsed(
 /// <summary>A checked what-if request, ready to simulate: the two arms, the configuration its cases are planned with, and what it used.</summary>
 /// <param name="WorkflowArm">The arm of the workflow the request was about (the one open in the designer).</param>
 /// <param name="CaseRows">The case file's rows, read once.</param>
+/// <param name="OrganisationNames">The names of the organisations clerks may belong to, by code.</param>
 public sealed record WhatIfPlan(
     string ProcessKey, ProcessTitle? Title, string WorkflowArm, WhatIfArm AsIs, WhatIfArm ToBe, PilotConfiguration Configuration, WhatIfSettingsUsed Settings,
-    IReadOnlyList<IReadOnlyDictionary<string, string>> CaseRows)
+    IReadOnlyList<IReadOnlyDictionary<string, string>> CaseRows, IReadOnlyDictionary<string, LocalizedName> OrganisationNames)
 {
     public WhatIfArm this[string arm] => arm == Arms.AsIs ? AsIs : ToBe;
 

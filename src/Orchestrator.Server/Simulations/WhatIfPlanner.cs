@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine;
 using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Hosting;
+using Orchestrator.Server.Organisations;
 using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Pilots.Simulation;
 using Orchestrator.Server.Reports;
@@ -94,7 +95,8 @@ public sealed class WhatIfPlanner(
             municipalities, new PilotDesign(), perMunicipality, source, null, horizon,
             new SimulationDesign(seed, capacity, pilot?.EffectiveSimulation.Calendar, window));
         var used = new WhatIfSettingsUsed(request.PilotId, cases, seed, municipalities, casesFile, source.Kind.ToString(), caseSeed, capacity, window, horizon, startAt);
-        return new WhatIfPlan(processKey, Title(toBe.Definition) ?? Title(asIs.Definition), workflow.Arm, asIs, toBe, configuration, used, rows);
+        var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Code, o => new LocalizedName(o.NameJa, o.NameEn), StringComparer.Ordinal, ct);
+        return new WhatIfPlan(processKey, Title(toBe.Definition) ?? Title(asIs.Definition), workflow.Arm, asIs, toBe, configuration, used, rows, names);
     }
 
     private static readonly PilotConfiguration Empty = new(null, null, null, false, null, null, null, 0, null, null, null, null);

@@ -1,3 +1,4 @@
+using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Reports;
 
 namespace Orchestrator.Server.Simulations;
@@ -8,10 +9,11 @@ public sealed record WhatIfArmRun(string DefinitionId, int Version, bool Draft, 
 /// <summary>
 /// An organisation's simulated clerks in one arm: their tasks, the hours worked, the share of their office hours that
 /// was (work ÷ (clerks × office hours from the first arrival to the arm's last completed task)), and how long tasks
-/// waited for a free clerk.
+/// waited for a free clerk. <see cref="Name"/> is the organisation's name where the catalogue knows its code.
 /// </summary>
 public sealed record OrganisationLoad(
-    string Arm, string? OrganisationCode, int Clerks, int Tasks, double WorkHours, double Utilisation, double MeanWaitHours, double P90WaitHours);
+    string Arm, string? OrganisationCode, int Clerks, int Tasks, double WorkHours, double Utilisation, double MeanWaitHours, double P90WaitHours,
+    LocalizedName? Name);
 
 /// <summary>Where a run's time went: the simulation on the engine; the case rows of the ended cases (computed beside it); the summary (bootstrap included).</summary>
 public sealed record WhatIfTimings(double SimulateMs, double CaseRowsMs, double SummariseMs);

@@ -28,7 +28,7 @@ public sealed partial class FolderDependencyTests(ITestOutputHelper output)
         ["Pilots"] = ["Hosting", "Store", "Calendar", "Auth", "Organisations", "Definitions", "Instances", "Agencies", "Tasks"],
         ["Reports"] = ["Hosting", "Store", "Calendar", "Auth", "Organisations", "Definitions", "Instances", "Agencies", "Tasks", "Pilots"],
         ["Measurements"] = ["Hosting", "Store", "Auth", "Organisations", "Definitions", "Instances", "Pilots", "Reports"],
-        ["Simulations"] = ["Hosting", "Store", "Calendar", "Auth", "Definitions", "Pilots", "Reports"],
+        ["Simulations"] = ["Hosting", "Store", "Calendar", "Auth", "Organisations", "Definitions", "Pilots", "Reports"],
         ["Inventory"] = ["Hosting", "Store", "Auth", "Definitions"],
         ["IssuesRegister"] = ["Hosting", "Store", "Auth", "Definitions"],
         ["Deliverables"] = ["Hosting", "Store", "Auth", "Organisations", "Definitions", "Agencies", "Pilots", "Reports", "Inventory", "IssuesRegister"],

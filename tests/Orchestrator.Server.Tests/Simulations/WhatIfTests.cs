@@ -83,6 +83,14 @@ public sealed class WhatIfTests : IAsyncLifetime
         var busiest = first.GetProperty("organisations")[0];
         Assert.Equal(1, busiest.GetProperty("clerks").GetInt32());
         Assert.InRange(busiest.GetProperty("utilisation").GetDouble(), 0.0001, 1);
+        // Each organisation comes with its name from the catalogue, for the table to show beside the code.
+        foreach (var load in first.GetProperty("organisations").EnumerateArray())
+        {
+            var name = load.GetProperty("name");
+            Assert.False(string.IsNullOrEmpty(name.GetProperty("ja").GetString()), load.GetRawText());
+        }
+        var chiyoda = first.GetProperty("organisations").EnumerateArray().First(o => o.GetProperty("organisationCode").GetString() == "131016");
+        Assert.Equal(("千代田区", "Chiyoda City"), (chiyoda.GetProperty("name").GetProperty("ja").GetString(), chiyoda.GetProperty("name").GetProperty("en").GetString()));
 
         // Nothing was stored as pilot records.
         Assert.Equal(before, await StoredAsync());

@@ -60,9 +60,63 @@ public sealed class PilotSimulator(ActivityRegistry registry, SimulationSettings
 {
     private sealed record SimEvent(SimulatedInstance Instance, string? BookmarkId, Dictionary<string, object?>? Input);
 
+    /// <summary>
+    /// Simulates the request's cases. The arms share nothing (each has its own clerks, every case its own random stream),
+    /// so each arm runs on its own thread and gives the same records as it would alone. <paramref name="onEnded"/> is
+    /// told of one ended case at a time: within an arm in the order its cases ended, the arms interleaved as they come.
+    /// </summary>
     public async Task<SimulationSummary> RunAsync(SimulationRequest request, Func<SimulatedInstance, Task> onEnded, CancellationToken ct)
     {
-        var clock = new VirtualClock(request.Cases.Count == 0 ? request.Deadline : request.Cases.Min(c => c.ArrivesAt));
+        var arms = request.Cases.GroupBy(c => c.Arm, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+        if (arms.Count <= 1)
+            return await RunArmAsync(request, request.Cases, onEnded, ct);
+
+        using var gate = new SemaphoreSlim(1, 1);
+        async Task OneAtATime(SimulatedInstance instance)
+        {
+            await gate.WaitAsync(CancellationToken.None);
+            try
+            {
+                await onEnded(instance);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+        // One arm failing stops the other rather than letting it run on for nothing.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var runs = arms.Select(cases => Task.Run(async () =>
+        {
+            try
+            {
+                return await RunArmAsync(request, cases, OneAtATime, stop.Token);
+            }
+            catch
+            {
+                await stop.CancelAsync();
+                throw;
+            }
+        }, CancellationToken.None)).ToArray();
+        try
+        {
+            await Task.WhenAll(runs);
+        }
+        catch when (runs.FirstOrDefault(r => r.IsFaulted)?.Exception?.InnerException is { } failure)
+        {
+            // The arm that failed, not the one stopped because of it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+        var summaries = runs.Select(r => r.Result).ToList();
+        return new SimulationSummary(summaries.Sum(s => s.Instances), summaries.Sum(s => s.Finished), summaries.Sum(s => s.Unfinished),
+            summaries.Sum(s => s.Faulted), summaries.Sum(s => s.Events), summaries.Max(s => s.LastEventAt));
+    }
+
+    /// <summary>The discrete-event simulation of one arm's cases (or of cases whose arms share clerks).</summary>
+    private async Task<SimulationSummary> RunArmAsync(
+        SimulationRequest request, IReadOnlyList<SimulationCase> cases, Func<SimulatedInstance, Task> onEnded, CancellationToken ct)
+    {
+        var clock = new VirtualClock(cases.Count == 0 ? request.Deadline : cases.Min(c => c.ArrivesAt));
         var runner = new WorkflowRunner(registry, clock);
         var queue = new PriorityQueue<SimEvent, (DateTimeOffset At, long Sequence)>();
         var clerks = new Dictionary<(string Arm, string? Org), DateTimeOffset[]>();
@@ -73,7 +127,7 @@ public sealed class PilotSimulator(ActivityRegistry registry, SimulationSettings
 
         void Schedule(DateTimeOffset at, SimEvent e) => queue.Enqueue(e, (at, sequence++));
 
-        foreach (var c in request.Cases)
+        foreach (var c in cases)
             Schedule(c.ArrivesAt, new SimEvent(new SimulatedInstance(c) { Random = new Random(StableSeed.Of($"{request.Seed}|{c.RandomKey}")) }, null, null));
 
         while (queue.TryDequeue(out var e, out var key))
@@ -122,7 +176,7 @@ public sealed class PilotSimulator(ActivityRegistry registry, SimulationSettings
             unfinished++;
             await onEnded(instance);
         }
-        return new SimulationSummary(request.Cases.Count, finished, unfinished, faulted, events, lastEventAt);
+        return new SimulationSummary(cases.Count, finished, unfinished, faulted, events, lastEventAt);
     }
 
     /// <summary>A bookmark is being resumed: the work planned for it took place.</summary>
@@ -213,7 +267,10 @@ public sealed class PilotSimulator(ActivityRegistry registry, SimulationSettings
 
     private Triangular EffortOf(SimulatedInstance instance, Bookmark bookmark)
     {
-        var measurement = instance.State.Journal.FirstOrDefault(j => j.Id == bookmark.ActivityExecutionId)?.Measurement;
+        // The record of a new bookmark is among the last ones.
+        var journal = instance.State.Journal;
+        var index = journal.FindLastIndex(j => j.Id == bookmark.ActivityExecutionId);
+        var measurement = index >= 0 ? journal[index].Measurement : null;
         if (measurement?["standardEffortMinutes"] is JsonObject effort
             && Number(effort["min"]) is { } min && Number(effort["mode"]) is { } mode && Number(effort["max"]) is { } max)
         {
@@ -228,9 +285,10 @@ public sealed class PilotSimulator(ActivityRegistry registry, SimulationSettings
     private static string ChooseOutcome(SimulatedInstance instance, Bookmark bookmark, Random random)
     {
         var outcomes = bookmark.Payload?["outcomes"] is JsonArray list ? list.Select(o => o?.GetValue<string>() ?? "Done").ToList() : ["Done"];
+        if (outcomes.Count < 2)
+            return outcomes[0];
         var activity = instance.Case.Definition.Root.Descendants().FirstOrDefault(a => a.Id == bookmark.ActivityId);
-        var weights = activity?.CustomProperties["simulation"]?["outcomeWeights"] as JsonObject;
-        if (weights is null || outcomes.Count < 2)
+        if (activity?.CustomProperties["simulation"]?["outcomeWeights"] is not JsonObject weights)
             return outcomes[0];
         var weighted = outcomes.Select(o => (Outcome: o, Weight: Math.Max(0, Number(weights[o]) ?? 0))).ToList();
         var total = weighted.Sum(w => w.Weight);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
 import { formatMetric, formatNumber, formatPercent } from '../reports/format';
+import { localName } from '../pilots/format';
 import { failureReason } from '../tasks/parts';
 import { saveScenario, type LeadTimeSegments, type WhatIfSummary } from './api';
 
@@ -139,7 +140,10 @@ export function WhatIfSummaryView({ runId, summary, onSaved }: { runId: string; 
           <tbody>
             {summary.organisations.slice(0, 5).map((o) => (
               <tr key={`${o.arm}-${o.organisationCode}`}>
-                <td>{o.organisationCode ?? '–'}</td>
+                <td>
+                  {localName(o.name, language, o.organisationCode ?? '–')}
+                  {o.name && o.organisationCode && <span className="ml-1 text-dns-14N-130 text-solid-gray-700">{o.organisationCode}</span>}
+                </td>
                 <td>{t(`whatif.${o.arm === 'AsIs' ? 'asIs' : 'toBe'}`)}</td>
                 <td className="text-right">{o.clerks}</td>
                 <td className="text-right">{formatPercent(o.utilisation, language)}</td>

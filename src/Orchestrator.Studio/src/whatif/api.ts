@@ -59,6 +59,8 @@ export interface LeadTimeSegments {
 export interface OrganisationLoad {
   arm: string;
   organisationCode: string | null;
+  /** The organisation's name where the catalogue knows its code. */
+  name: { ja: string | null; en: string | null } | null;
   clerks: number;
   tasks: number;
   workHours: number;
