@@ -5,10 +5,27 @@ import { createI18n } from '../i18n';
 import type { ArmRun, LeadTimeSegments, OrganisationLoad, WhatIfSummary } from './api';
 import { WhatIfSummaryView } from './WhatIfSummaryView';
 
-const arm = (definitionId: string): ArmRun => ({ definitionId, version: 1, draft: false, name: definitionId, cases: 10, finished: 10, unfinished: 0, faulted: 0 });
+const arm = (definitionId: string): ArmRun => ({
+  definitionId,
+  version: 1,
+  draft: false,
+  name: definitionId,
+  cases: 10,
+  finished: 10,
+  unfinished: 0,
+  faulted: 0,
+});
 const segments: LeadTimeSegments = { touch: 1, queue: 2, handoff: 3, resident: 0, system: 0, offHours: 4, other: 0 };
 const load = (organisationCode: string | null, name: OrganisationLoad['name'], utilisation: number): OrganisationLoad => ({
-  arm: 'AsIs', organisationCode, name, clerks: 2, tasks: 10, workHours: 3, utilisation, meanWaitHours: 1.5, p90WaitHours: 2.5,
+  arm: 'AsIs',
+  organisationCode,
+  name,
+  clerks: 2,
+  tasks: 10,
+  workHours: 3,
+  utilisation,
+  meanWaitHours: 1.5,
+  p90WaitHours: 2.5,
 });
 
 /** An arm without figures (the effect table is not what these tests read). */
@@ -16,11 +33,17 @@ const noFigures = { n: 10 } as WhatIfSummary['effect']['asIs'];
 
 function summary(organisations: OrganisationLoad[]): WhatIfSummary {
   return {
-    processKey: 'okuyami', workflowArm: 'ToBe', asIs: arm('okuyami-asis'), toBe: arm('okuyami-tobe'),
+    processKey: 'okuyami',
+    workflowArm: 'ToBe',
+    asIs: arm('okuyami-asis'),
+    toBe: arm('okuyami-tobe'),
     effect: { asIs: noFigures, toBe: noFigures, delta: null, flags: [], interval: 'bootstrap' },
-    leadTime: { asIs: segments, toBe: segments }, organisations, warnings: [],
+    leadTime: { asIs: segments, toBe: segments },
+    organisations,
+    warnings: [],
     settings: { cases: 10, seed: 7, municipalities: ['131016'], horizon: '60.00:00:00', arrivalWindow: '7.00:00:00', pilotId: null },
-    provenance: 'simulation', milliseconds: 120,
+    provenance: 'simulation',
+    milliseconds: 120,
   };
 }
 
@@ -33,7 +56,9 @@ function rows(language: 'ja' | 'en', organisations: OrganisationLoad[]) {
     </I18nextProvider>,
   );
   const body = screen.getByTestId('whatif-busiest-table').querySelector('tbody')!;
-  return within(body).getAllByRole('row').map((r) => r.querySelector('td')!.textContent);
+  return within(body)
+    .getAllByRole('row')
+    .map((r) => r.querySelector('td')!.textContent);
 }
 
 describe('what-if busiest organisations', () => {
