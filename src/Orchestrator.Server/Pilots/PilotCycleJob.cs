@@ -4,7 +4,6 @@ using System.Threading.Channels;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine;
-using Orchestrator.Server.Calendar;
 using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Instances;

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Hosting;
-using Orchestrator.Server.Instances;
 using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Store;
 
