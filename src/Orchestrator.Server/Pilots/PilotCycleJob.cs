@@ -1,12 +1,8 @@
-using System.Diagnostics;
 using System.Text.Json;
-using System.Threading.Channels;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Orchestrator.Engine;
 using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Hosting;
-using Orchestrator.Server.Instances;
 using Orchestrator.Server.Pilots.Simulation;
 using Orchestrator.Server.Store;
 
