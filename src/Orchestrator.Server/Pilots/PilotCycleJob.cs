@@ -1,9 +1,6 @@
 using System.Text.Json;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Hosting;
-using Orchestrator.Server.Pilots.Simulation;
 using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Pilots;
