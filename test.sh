@@ -30,6 +30,11 @@ fi
 echo "== building"
 dotnet build Orchestrator.sln -nologo -v quiet
 
+# The build already checks the code style rules of .editorconfig; this checks the layout (indentation, spacing,
+# using order) without touching a file. `dotnet format Orchestrator.sln` fixes what it reports.
+echo "== checking the C# formatting"
+dotnet format Orchestrator.sln --verify-no-changes --no-restore
+
 # The PostgreSQL tests' server: durability is not what they test, so it skips syncing to disk.
 POSTGRES_OPTIONS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off" postgres_start
 

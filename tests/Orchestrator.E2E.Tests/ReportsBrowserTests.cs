@@ -5,7 +5,6 @@ using Microsoft.Playwright;
 using Orchestrator.Engine;
 using Orchestrator.Server.Instances;
 using Orchestrator.Server.Pilots;
-using Orchestrator.Server.Store;
 using Orchestrator.Server.Store.Sqlite;
 using Orchestrator.Server.Tasks;
 using static Microsoft.Playwright.Assertions;

@@ -53,11 +53,24 @@ public sealed class CallbackTests : IClassFixture<FakeAgenciesFixture>, IDisposa
     {
         using var client = _fakes.Client("police-parking");
 
-        var answer = await Http.PostAsync(client, "parking-certificates", new { applicantName = "架空 太郎" });
-        await Task.Delay(TimeSpan.FromSeconds(2)); // longer than the callback delay (1.5 s)
+        // The same application without X-Callback-Url, then one with it: the agency waits as long before each
+        // callback, so once the second one's has arrived, a callback of the first would have arrived before it.
+        using var without = new HttpRequestMessage(HttpMethod.Post, "parking-certificates") { Content = Http.Json("""{ "applicantName": "架空 太郎" }""") };
+        without.Headers.Add("X-Correlation-Id", "CASE-TEST-WITHOUT");
+        without.Headers.Add("X-Callback-Secret", "secret-for-callback");
+        using var answer = await client.SendAsync(without);
+        Assert.Equal(202, (int)answer.StatusCode);
 
-        Assert.Equal(202, answer.Status);
-        Assert.Empty(_receiver.LogEntries);
+        using var with = new HttpRequestMessage(HttpMethod.Post, "parking-certificates") { Content = Http.Json("""{ "applicantName": "架空 花子" }""") };
+        with.Headers.Add("X-Callback-Url", $"{_receiver.Url}/callbacks/police-parking");
+        with.Headers.Add("X-Correlation-Id", "CASE-TEST-WITH");
+        with.Headers.Add("X-Callback-Secret", "secret-for-callback");
+        using var accepted = await client.SendAsync(with);
+        Assert.Equal(202, (int)accepted.StatusCode);
+
+        await WaitForCallbackAsync(TimeSpan.FromSeconds(10));
+        var callback = Assert.Single(_receiver.LogEntries);
+        Assert.Equal("CASE-TEST-WITH", JsonDocument.Parse(callback.RequestMessage.Body!).RootElement.GetProperty("correlationId").GetString());
     }
 
     public void Dispose()
@@ -71,9 +84,10 @@ public sealed class CallbackTests : IClassFixture<FakeAgenciesFixture>, IDisposa
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
-            if (_receiver.LogEntries.FirstOrDefault() is { } entry)
+            var entries = _receiver.LogEntries;
+            if (entries.Count > 0)
             {
-                return entry;
+                return entries[0];
             }
 
             await Task.Delay(50);

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Orchestrator.Server.Auth;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Store;
 

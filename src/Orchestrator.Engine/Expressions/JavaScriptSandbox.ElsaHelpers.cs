@@ -1,13 +1,8 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Jint;
-using Jint.Constraints;
 using Jint.Native;
-using Jint.Native.Function;
 using Jint.Native.Object;
 using Jint.Runtime;
 using Jint.Runtime.Interop;
-using JintEngine = Jint.Engine;
 
 namespace Orchestrator.Engine;
 

@@ -5,7 +5,6 @@ using Jint.Constraints;
 using Jint.Native;
 using Jint.Native.Function;
 using Jint.Native.Object;
-using Jint.Runtime;
 using Jint.Runtime.Interop;
 using JintEngine = Jint.Engine;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Fluid;
-using Fluid.Values;
 
 namespace Orchestrator.Engine;
 

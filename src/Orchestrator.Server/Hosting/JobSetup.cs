@@ -1,6 +1,5 @@
 using Hangfire;
 using Hangfire.AspNetCore;
-using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;

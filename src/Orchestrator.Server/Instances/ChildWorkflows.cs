@@ -1,7 +1,5 @@
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine;
-using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Instances;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Orchestrator.Engine;
 using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Instances;
 using Orchestrator.Server.Organisations;

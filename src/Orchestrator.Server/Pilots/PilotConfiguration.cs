@@ -90,7 +90,7 @@ public static class PilotConfigurationValidator
     public const int MaxCasesPerCycle = 10_000;
 
     /// <param name="knownMunicipalities">Municipality codes of the organisation catalogue.</param>
-    /// <param name="arms">Published arms by definition id (null when the definition has no published version).</param>
+    /// <param name="armOf">The published arm of a definition id (null when the definition has no published version).</param>
     /// <param name="caseFileProblem">What is wrong with a case file (path relative to the product root), or null.</param>
     public static List<FieldProblem> Validate(
         PilotConfiguration? c, IReadOnlySet<string> knownMunicipalities, Func<string, string?> armOf, Func<string, string?> caseFileProblem)

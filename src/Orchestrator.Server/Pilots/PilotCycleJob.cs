@@ -1,14 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json;
-using System.Threading.Channels;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Orchestrator.Engine;
-using Orchestrator.Server.Calendar;
-using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Hosting;
-using Orchestrator.Server.Instances;
-using Orchestrator.Server.Pilots.Simulation;
 using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Pilots;

@@ -128,7 +128,7 @@ public static class CaseFacts
         }
         if (run)
             record.Rework = executions.Count(e => e.Measurement?.IsRework(e.Outcome) == true);
-        Survey(record, rows.Surveys.FirstOrDefault());
+        Survey(record, rows.Surveys.Count > 0 ? rows.Surveys[0] : null);
 
         var touchRows = touch.Select(p => new ReportCaseTouchRecord { InstanceId = i.Id, OrgLevel = p.Key.Item1, Role = p.Key.Item2, Minutes = p.Value }).ToList();
         record.TouchMunicipalityMinutes = Touch(touch, Municipality);

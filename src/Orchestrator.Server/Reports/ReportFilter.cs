@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Server.Definitions;
-using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Instances;
 using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Store;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using Orchestrator.Engine;
 using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Pilots.Simulation;
 using Orchestrator.Server.Reports;

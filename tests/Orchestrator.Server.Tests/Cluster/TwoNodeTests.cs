@@ -120,7 +120,8 @@ public sealed class TwoNodeTests(TwoNodeCluster cluster, ITestOutputHelper outpu
         // Every 5 seconds: one live case per municipality and arm (four instances), started within a tick on an idle machine.
         await Pilots.PilotWorkflows.CreateAsync(coordinators[1], Pilots.PilotWorkflows.Configuration(cron: "*/5 * * * * *", casesPerCycle: 1), id: "every-five");
         var watched = Stopwatch.StartNew();
-        await Task.Delay(TimeSpan.FromSeconds(27));
+        // Four cycles (20 s on an idle machine) are ticks enough to see whether both nodes took one.
+        await WaitForCyclesAsync(coordinators[0], "every-five", 4, Patience);
         var inactive = Pilots.PilotWorkflows.Configuration(cron: "*/5 * * * * *", casesPerCycle: 1);
         inactive["active"] = false;
         // A tick's cycle request changes the pilot at the same moment now and then: then the change is 409, sent again.
@@ -146,6 +147,17 @@ public sealed class TwoNodeTests(TwoNodeCluster cluster, ITestOutputHelper outpu
         Assert.All(cycles, c => Assert.Equal("Schedule", c.Trigger));
         Assert.Equal(Enumerable.Range(1, cycles.Count), cycles.Select(c => c.Number));
         Assert.Equal(cycles.Count, cycles.Select(c => c.At.ToUnixTimeMilliseconds() / 5000).Distinct().Count());
+    }
+
+    /// <summary>Polls the pilot's cycles until there are <paramref name="count"/> of them.</summary>
+    private static async Task WaitForCyclesAsync(HttpClient coordinator, string pilotId, int count, TimeSpan limit)
+    {
+        var until = Stopwatch.StartNew();
+        while ((await coordinator.GetFromJsonAsync<JsonElement[]>($"/api/pilots/{pilotId}/cycles"))!.Length < count)
+        {
+            Assert.True(until.Elapsed < limit, $"pilot {pilotId} did not reach {count} cycles within {limit.TotalSeconds:F0} s");
+            await Task.Delay(250);
+        }
     }
 
     private static Task ForEachAsync(int count, Func<int, Task> body)

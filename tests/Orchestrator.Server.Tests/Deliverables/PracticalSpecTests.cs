@@ -90,7 +90,7 @@ public sealed class PracticalSpecTests(OrchestratorFactory factory) : IClassFixt
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var docx = DocxText.Read(await coordinator.GetByteArrayAsync("/api/deliverables/workflows/okuyami-tobe/practical-spec.docx"));
-        var issues = docx.Tables.Last();
+        var issues = docx.Tables[^1];
         var row = Assert.Single(issues, r => r[1] == "年金の届出に本人確認書類の原本が要る");
         Assert.Equal(["制度", "年金の届出に本人確認書類の原本が要る", "OK-13 年金請求データの事前送付 (年金事務所へ)", "国民年金法施行規則 第 24 条", "住基ネットの死亡情報で届出を省略する", "国", "未対応"], row);
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Orchestrator.Server.Tests.Runtime;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Orchestrator.Server.Auth;
 using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Tests.Security;

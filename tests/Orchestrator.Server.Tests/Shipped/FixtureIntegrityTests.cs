@@ -1,7 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Orchestrator.Engine;
 using Orchestrator.Server.Agencies;
 using static Orchestrator.Server.Tests.Shipped.ShippedProcessTests;
 
