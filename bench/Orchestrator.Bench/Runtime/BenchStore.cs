@@ -12,9 +12,11 @@ public sealed class BenchStore : IAsyncDisposable
 {
     public const string Variable = "ORCHESTRATOR_TEST_POSTGRES";
 
-    private BenchStore(StoreKind provider, int nodes, string? connectionString)
+    private readonly int? postmaster;
+
+    private BenchStore(StoreKind provider, int nodes, string? connectionString, int? postmaster)
     {
-        (Provider, Nodes, ConnectionString) = (provider, nodes, connectionString);
+        (Provider, Nodes, ConnectionString, this.postmaster) = (provider, nodes, connectionString, postmaster);
     }
 
     public StoreKind Provider { get; }
@@ -32,14 +34,18 @@ public sealed class BenchStore : IAsyncDisposable
         {
             if (nodes != 1)
                 throw new ArgumentException("a SQLite store is served by one node; use --provider PostgreSql for two");
-            return new BenchStore(provider, nodes, null);
+            return new BenchStore(provider, nodes, null, null);
         }
         var server = Environment.GetEnvironmentVariable(Variable)
             ?? throw new ArgumentException($"--provider PostgreSql needs a server: set {Variable}, or run under tests/with-postgres.sh");
         var database = new NpgsqlConnectionStringBuilder(server) { Database = "bench_" + Guid.NewGuid().ToString("n") };
         await AdminAsync(server, $"CREATE DATABASE \"{database.Database}\"");
-        return new BenchStore(provider, nodes, database.ConnectionString);
+        var backend = (int)(await AdminAsync(server, "SELECT pg_backend_pid()"))!;
+        return new BenchStore(provider, nodes, database.ConnectionString, ProcessCpu.Parent(backend));
     }
+
+    /// <summary>The CPU time PostgreSQL's processes have used so far (0 for SQLite, which runs inside the server).</summary>
+    public double PostgresCpuSeconds() => postmaster is { } pid ? ProcessCpu.ClusterSeconds(pid) : 0;
 
     public async ValueTask DisposeAsync()
     {
@@ -49,11 +55,11 @@ public sealed class BenchStore : IAsyncDisposable
         await AdminAsync(ConnectionString, $"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(ConnectionString).Database}\" WITH (FORCE)");
     }
 
-    private static async Task AdminAsync(string server, string sql)
+    private static async Task<object?> AdminAsync(string server, string sql)
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        return await command.ExecuteScalarAsync();
     }
 }
