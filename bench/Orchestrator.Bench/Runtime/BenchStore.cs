@@ -40,8 +40,15 @@ public sealed class BenchStore : IAsyncDisposable
             ?? throw new ArgumentException($"--provider PostgreSql needs a server: set {Variable}, or run under tests/with-postgres.sh");
         var database = new NpgsqlConnectionStringBuilder(server) { Database = "bench_" + Guid.NewGuid().ToString("n") };
         await AdminAsync(server, $"CREATE DATABASE \"{database.Database}\"");
-        var backend = (int)(await AdminAsync(server, "SELECT pg_backend_pid()"))!;
-        return new BenchStore(provider, nodes, database.ConnectionString, ProcessCpu.Parent(backend));
+        return new BenchStore(provider, nodes, database.ConnectionString, await PostmasterAsync(server));
+    }
+
+    /// <summary>The parent of a backend, read while the backend runs.</summary>
+    private static async Task<int> PostmasterAsync(string server)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        return ProcessCpu.Parent(connection.ProcessID);
     }
 
     /// <summary>The CPU time PostgreSQL's processes have used so far (0 for SQLite, which runs inside the server).</summary>
@@ -55,11 +62,11 @@ public sealed class BenchStore : IAsyncDisposable
         await AdminAsync(ConnectionString, $"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(ConnectionString).Database}\" WITH (FORCE)");
     }
 
-    private static async Task<object?> AdminAsync(string server, string sql)
+    private static async Task AdminAsync(string server, string sql)
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
+        await command.ExecuteNonQueryAsync();
     }
 }
