@@ -28,6 +28,8 @@ public static class PostgresStoreSetup
             // The fast path's statements are few and run all the time: the driver prepares them after two uses.
             MaxAutoPrepare = 64,
             AutoPrepareMinUsages = 2,
+            // Which statement of a batch failed, so that a group commit fails that burst alone (off by default).
+            IncludeFailedBatchedCommand = true,
         };
         if (string.IsNullOrEmpty(main.ApplicationName))
             main.ApplicationName = "orchestrator";
