@@ -12,9 +12,11 @@ public sealed class BenchStore : IAsyncDisposable
 {
     public const string Variable = "ORCHESTRATOR_TEST_POSTGRES";
 
-    private BenchStore(StoreKind provider, int nodes, string? connectionString)
+    private readonly int? postmaster;
+
+    private BenchStore(StoreKind provider, int nodes, string? connectionString, int? postmaster)
     {
-        (Provider, Nodes, ConnectionString) = (provider, nodes, connectionString);
+        (Provider, Nodes, ConnectionString, this.postmaster) = (provider, nodes, connectionString, postmaster);
     }
 
     public StoreKind Provider { get; }
@@ -32,14 +34,25 @@ public sealed class BenchStore : IAsyncDisposable
         {
             if (nodes != 1)
                 throw new ArgumentException("a SQLite store is served by one node; use --provider PostgreSql for two");
-            return new BenchStore(provider, nodes, null);
+            return new BenchStore(provider, nodes, null, null);
         }
         var server = Environment.GetEnvironmentVariable(Variable)
             ?? throw new ArgumentException($"--provider PostgreSql needs a server: set {Variable}, or run under tests/with-postgres.sh");
         var database = new NpgsqlConnectionStringBuilder(server) { Database = "bench_" + Guid.NewGuid().ToString("n") };
         await AdminAsync(server, $"CREATE DATABASE \"{database.Database}\"");
-        return new BenchStore(provider, nodes, database.ConnectionString);
+        return new BenchStore(provider, nodes, database.ConnectionString, await PostmasterAsync(server));
     }
+
+    /// <summary>The parent of a backend, read while the backend runs.</summary>
+    private static async Task<int> PostmasterAsync(string server)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        return ProcessCpu.Parent(connection.ProcessID);
+    }
+
+    /// <summary>The CPU time PostgreSQL's processes have used so far (0 for SQLite, which runs inside the server).</summary>
+    public double PostgresCpuSeconds() => postmaster is { } pid ? ProcessCpu.ClusterSeconds(pid) : 0;
 
     public async ValueTask DisposeAsync()
     {

@@ -42,7 +42,7 @@ public sealed class ResumeBench : IStoreBenchCase
             // One after the other: the first creates the store's tables.
             for (var node = 0; node < store.Nodes; node++)
                 servers.Add(await BenchServer.StartAsync(store.Settings));
-            await MeasureAsync(report, servers);
+            await MeasureAsync(report, servers, store);
         }
         finally
         {
@@ -51,7 +51,7 @@ public sealed class ResumeBench : IStoreBenchCase
         }
     }
 
-    private static async Task MeasureAsync(FigureWriter report, IReadOnlyList<BenchServer> servers)
+    private static async Task MeasureAsync(FigureWriter report, IReadOnlyList<BenchServer> servers, BenchStore store)
     {
         var clients = new List<HttpClient>();
         foreach (var server in servers)
@@ -84,10 +84,10 @@ public sealed class ResumeBench : IStoreBenchCase
         await TimeCallsAsync(WarmUpInstances, Callers, i => ResumeAsync(Node(i), Instances + SingleCallerInstances + i));
 
         var cpuBefore = CpuSeconds();
-        var postgresBefore = ProcessCpu.PostgresSeconds();
+        var postgresBefore = store.PostgresCpuSeconds();
         var (latencies, seconds) = await TimeCallsAsync(Instances, Callers, i => ResumeAsync(Node(i), i));
         var cpuPerResume = (CpuSeconds() - cpuBefore) * 1e6 / Instances;
-        var postgresPerResume = (ProcessCpu.PostgresSeconds() - postgresBefore) * 1e6 / Instances;
+        var postgresPerResume = (store.PostgresCpuSeconds() - postgresBefore) * 1e6 / Instances;
         report.Write(new Figure("resume.latency_p50", Percentile(latencies, 0.50), "ms"));
         report.Write(new Figure("resume.latency_p99", Percentile(latencies, 0.99), "ms", 50));
         report.Write(new Figure("resume.resumes_per_second", Instances / seconds, "resumes/s"));

@@ -48,8 +48,8 @@ public sealed class WorkflowRuntime(
     public async Task<WorkflowInstanceRecord> ResumeAsync(
         string instanceId, string bookmarkId, IDictionary<string, object?>? input, CancellationToken ct)
     {
-        await using var _ = await locks.LockInstanceAsync(instanceId, ct);
-        var (record, state, definition) = await LoadAsync(instanceId, ct);
+        await using var locked = await locks.LockInstanceAsync<WorkflowInstanceRecord>(instanceId, ct);
+        var (record, state, definition) = await LoadAsync(instanceId, locked.Row, ct);
         if (!state.Bookmarks.Any(b => b.Id == bookmarkId))
             throw new BookmarkClosedException(instanceId, bookmarkId);
         return await ResumeLoadedAsync(record, state, definition, bookmarkId, input, ct);
@@ -62,16 +62,16 @@ public sealed class WorkflowRuntime(
     public async Task<WorkflowInstanceRecord?> ResumeFirstAsync(
         string instanceId, Func<Bookmark, bool> match, IDictionary<string, object?>? input, CancellationToken ct)
     {
-        await using var _ = await locks.LockInstanceAsync(instanceId, ct);
-        var (record, state, definition) = await LoadAsync(instanceId, ct);
+        await using var locked = await locks.LockInstanceAsync<WorkflowInstanceRecord>(instanceId, ct);
+        var (record, state, definition) = await LoadAsync(instanceId, locked.Row, ct);
         var bookmark = state.Bookmarks.FirstOrDefault(match);
         return bookmark is null ? null : await ResumeLoadedAsync(record, state, definition, bookmark.Id, input, ct);
     }
 
     public async Task<WorkflowInstanceRecord> CancelAsync(string instanceId, CancellationToken ct)
     {
-        await using var _ = await locks.LockInstanceAsync(instanceId, ct);
-        var (record, state, definition) = await LoadAsync(instanceId, ct);
+        await using var locked = await locks.LockInstanceAsync<WorkflowInstanceRecord>(instanceId, ct);
+        var (record, state, definition) = await LoadAsync(instanceId, locked.Row, ct);
         if (state.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled or WorkflowStatus.Faulted)
             return record;
         var before = StateSnapshot.Of(state);
@@ -94,10 +94,10 @@ public sealed class WorkflowRuntime(
         return record;
     }
 
-    private async Task<(WorkflowInstanceRecord, WorkflowInstanceState, WorkflowDefinition)> LoadAsync(string instanceId, CancellationToken ct)
+    /// <param name="row">The instance's row, read fresh inside its lock, outside EF Core's tracking (bursts write the row themselves).</param>
+    private async Task<(WorkflowInstanceRecord, WorkflowInstanceState, WorkflowDefinition)> LoadAsync(string instanceId, WorkflowInstanceRecord? row, CancellationToken ct)
     {
-        // Read fresh inside the instance's lock, outside EF Core's tracking: bursts write the row themselves.
-        var record = await store.FindAsync<WorkflowInstanceRecord>(instanceId, ct) ?? throw new InstanceNotFoundException(instanceId);
+        var record = row ?? throw new InstanceNotFoundException(instanceId);
         var version = await definitions.FindVersionAsync(record.DefinitionVersionId, ct);
         return (record, ReadState(record), cache.Get(version));
     }

@@ -6,27 +6,32 @@ namespace Orchestrator.Server.Store;
 /// Group commit for writes that carry only their own rows. They queue here, and one writer commits all that are
 /// waiting in one transaction; a write that fails (a conflict) fails alone and the others are committed again without
 /// it. Under many concurrent resumes the commit (and on SQLite the pass through the write gate) is paid once per batch
-/// instead of once per burst, and the store is not left idle while the next burst waits for a thread.
+/// instead of once per burst, and the store is not left idle while the next burst waits for a thread. A store that
+/// commits several transactions at once (PostgreSQL flushes the log of concurrent commits together) gets several lanes:
+/// while one batch waits for its flush, the next is already on its way.
 /// </summary>
 public sealed class GroupCommit : IAsyncDisposable
 {
     /// <summary>Bounds one transaction, so a long queue is committed in steps.</summary>
     public const int MaxBatch = 256;
 
-    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Func<IReadOnlyList<IRowWrite>, Task<WriteFailure?>> commit;
-    private readonly Action reset;
+    private readonly Channel<Pending> queue;
+    private readonly Func<IReadOnlyList<IRowWrite>, int, Task<WriteFailure?>> commit;
+    private readonly Action<int> reset;
     private readonly ILogger log;
-    private readonly Task loop;
+    private readonly Task loops;
 
     /// <param name="commit">
-    /// Writes the batch in one transaction and commits it; when one write fails, rolls back and returns which and why.
+    /// Writes the batch in one transaction on the lane's connection (the second argument, 0 to lanes - 1) and commits
+    /// it; when one write fails, rolls back and returns which and why.
     /// </param>
-    /// <param name="reset">After an error of the store itself: the next batch starts on a new connection.</param>
-    public GroupCommit(Func<IReadOnlyList<IRowWrite>, Task<WriteFailure?>> commit, Action reset, ILogger log)
+    /// <param name="reset">After an error of the store itself: the lane's next batch starts on a new connection.</param>
+    /// <param name="lanes">Batches committed at once, each lane one after the other.</param>
+    public GroupCommit(Func<IReadOnlyList<IRowWrite>, int, Task<WriteFailure?>> commit, Action<int> reset, ILogger log, int lanes = 1)
     {
         (this.commit, this.reset, this.log) = (commit, reset, log);
-        loop = Task.Run(RunAsync);
+        queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = lanes == 1 });
+        loops = Task.WhenAll(Enumerable.Range(0, lanes).Select(lane => Task.Run(() => RunAsync(lane))));
     }
 
     public Task WriteAsync(IRowWrite write)
@@ -41,10 +46,10 @@ public sealed class GroupCommit : IAsyncDisposable
     {
         // What is queued is still written: nothing a caller was told about is lost on shutdown.
         queue.Writer.TryComplete();
-        await loop;
+        await loops;
     }
 
-    private async Task RunAsync()
+    private async Task RunAsync(int lane)
     {
         var batch = new List<Pending>(MaxBatch);
         while (await queue.Reader.WaitToReadAsync())
@@ -54,7 +59,7 @@ public sealed class GroupCommit : IAsyncDisposable
             try
             {
                 var remaining = batch;
-                while (remaining.Count > 0 && await commit(remaining.Select(p => p.Write).ToList()) is { } failure)
+                while (remaining.Count > 0 && await commit(remaining.Select(p => p.Write).ToList(), lane) is { } failure)
                 {
                     remaining[failure.Index].Done.TrySetException(failure.Error);
                     remaining = remaining.Where((_, i) => i != failure.Index).ToList();
@@ -67,7 +72,7 @@ public sealed class GroupCommit : IAsyncDisposable
                 log.LogError(e, "Writing a batch of {Count} burst(s) failed", batch.Count);
                 foreach (var pending in batch)
                     pending.Done.TrySetException(e);
-                reset();
+                reset(lane);
             }
             batch.Clear();
         }

@@ -7,8 +7,12 @@ namespace Orchestrator.Server.Store;
 /// </summary>
 public interface IStoreLocks
 {
-    /// <summary>Serialises the bursts of one instance: concurrent resumes queue instead of failing on the token.</summary>
-    Task<IAsyncDisposable> LockInstanceAsync(string instanceId, CancellationToken ct);
+    /// <summary>
+    /// Serialises the bursts of one instance: concurrent resumes queue instead of failing on the token. Reads the
+    /// instance's row (keyed by <paramref name="instanceId"/>) once the lock is taken, in the same round trip where the
+    /// store allows.
+    /// </summary>
+    Task<LockedRow<T>> LockInstanceAsync<T>(string instanceId, CancellationToken ct) where T : class;
 
     /// <summary>A single-writer section (a reconciler run, a refresh of aggregated rows): waits until it is free.</summary>
     Task<IAsyncDisposable> EnterAsync(string section, CancellationToken ct);

@@ -6,20 +6,28 @@ namespace Orchestrator.Server.Store.Postgres;
 
 /// <summary>
 /// The hot path on PostgreSQL: reads on pooled connections with statements the driver prepares after their first uses,
-/// and writes committed in groups, every statement of a group sent in one batch (one round trip) inside one
-/// transaction. Many servers may write at once; the instance locks and concurrency tokens keep them apart.
+/// and writes committed in groups, every statement of a group sent in one batch that is its own transaction: one round
+/// trip, commit included. Several groups are committed at once, each on a connection of its own, so that the server
+/// flushes its log for them together. Many servers may write at once; the instance locks and concurrency tokens keep
+/// them apart.
 /// </summary>
 public sealed class PostgresFastPath : IStoreFastPath, IAsyncDisposable
 {
+    /// <summary>
+    /// Groups committed at once. With one, the durable bench's four workers waited for each other's log flush
+    /// (fdatasync here: 3.5 ms).
+    /// </summary>
+    private const int Lanes = 4;
+
     private readonly NpgsqlDataSource source;
     private readonly PostgresRows rows;
     private readonly GroupCommit writer;
-    private NpgsqlConnection? writing;
+    private readonly NpgsqlConnection?[] writing = new NpgsqlConnection?[Lanes];
 
     public PostgresFastPath(PostgresDataSources sources, PostgresRows rows, ILogger<PostgresFastPath> log)
     {
         (source, this.rows) = (sources.Main, rows);
-        writer = new GroupCommit(CommitAsync, Reset, log);
+        writer = new GroupCommit(CommitAsync, Reset, log, Lanes);
     }
 
     public async Task<T?> FindAsync<T>(string key, CancellationToken ct) where T : class
@@ -76,11 +84,12 @@ public sealed class PostgresFastPath : IStoreFastPath, IAsyncDisposable
         }
     }
 
-    private async Task<WriteFailure?> CommitAsync(IReadOnlyList<IRowWrite> writes)
+    private async Task<WriteFailure?> CommitAsync(IReadOnlyList<IRowWrite> writes, int lane)
     {
-        writing ??= await source.OpenConnectionAsync();
-        await using var transaction = await writing.BeginTransactionAsync();
-        var batch = new PostgresRowBatch(rows, new NpgsqlBatch(writing, transaction));
+        var connection = writing[lane] ??= await source.OpenConnectionAsync();
+        // Without a transaction of its own, a batch runs as one: a statement that fails rolls back those before it and
+        // skips the rest, and the last one's success commits them all.
+        var batch = new PostgresRowBatch(rows, new NpgsqlBatch(connection));
         for (var i = 0; i < writes.Count; i++)
         {
             batch.Owner = i;
@@ -93,24 +102,19 @@ public sealed class PostgresFastPath : IStoreFastPath, IAsyncDisposable
                 return new WriteFailure(i, e);
             }
         }
-        if (await batch.ExecuteAsync(CancellationToken.None) is { } failure)
-        {
-            await transaction.RollbackAsync();
-            return failure;
-        }
-        await transaction.CommitAsync();
-        return null;
+        return await batch.ExecuteAsync(CancellationToken.None);
     }
 
-    private void Reset()
+    private void Reset(int lane)
     {
-        writing?.Dispose();
-        writing = null;
+        writing[lane]?.Dispose();
+        writing[lane] = null;
     }
 
     public async ValueTask DisposeAsync()
     {
         await writer.DisposeAsync();
-        Reset();
+        for (var lane = 0; lane < Lanes; lane++)
+            Reset(lane);
     }
 }

@@ -9,31 +9,47 @@ namespace Orchestrator.Server.Store.Postgres;
 /// section ties up at most one connection per server. Keys are 64-bit hashes of the name: two names that happen to
 /// share one only wait for each other.
 /// </summary>
-public sealed class PostgresLocks(PostgresDataSources sources) : IStoreLocks
+public sealed class PostgresLocks(PostgresDataSources sources, PostgresRows rows) : IStoreLocks
 {
     private readonly KeyedLocks local = new();
 
-    public Task<IAsyncDisposable> LockInstanceAsync(string instanceId, CancellationToken ct) => EnterAsync("instance:" + instanceId, ct)!;
+    /// <summary>The lock and, in the same batch once it is granted, the read of the row: one round trip for both.</summary>
+    public async Task<LockedRow<T>> LockInstanceAsync<T>(string instanceId, CancellationToken ct) where T : class
+    {
+        var (held, row) = await TakeAsync("instance:" + instanceId, wait: true, (rows.Table(typeof(T)), instanceId), ct);
+        return new LockedRow<T>(held!, (T?)row);
+    }
 
-    public Task<IAsyncDisposable> EnterAsync(string section, CancellationToken ct) => TakeAsync("section:" + section, wait: true, ct)!;
+    public async Task<IAsyncDisposable> EnterAsync(string section, CancellationToken ct) =>
+        (await TakeAsync("section:" + section, wait: true, read: null, ct)).Lease!;
 
-    public Task<IAsyncDisposable?> TryEnterAsync(string section, CancellationToken ct) => TakeAsync("section:" + section, wait: false, ct);
+    public async Task<IAsyncDisposable?> TryEnterAsync(string section, CancellationToken ct) =>
+        (await TakeAsync("section:" + section, wait: false, read: null, ct)).Lease;
 
-    private async Task<IAsyncDisposable?> TakeAsync(string name, bool wait, CancellationToken ct)
+    private async Task<(IAsyncDisposable? Lease, object? Row)> TakeAsync(string name, bool wait, (PostgresTable Table, string Key)? read, CancellationToken ct)
     {
         var here = wait ? await local.AcquireAsync(name, ct) : local.TryAcquire(name);
         if (here is null)
-            return null;
+            return (null, null);
         NpgsqlConnection? connection = null;
         try
         {
             connection = await sources.Locks.OpenConnectionAsync(ct);
             var key = Key(name);
-            await using var command = new NpgsqlCommand(wait ? "SELECT pg_advisory_lock($1)" : "SELECT pg_try_advisory_lock($1)", connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = key });
-            var taken = await command.ExecuteScalarAsync(ct);
-            if (wait || taken is true)
-                return new Lease(connection, key, here);
+            await using var batch = new NpgsqlBatch(connection);
+            batch.BatchCommands.Add(Command(wait ? "SELECT pg_advisory_lock($1)" : "SELECT pg_try_advisory_lock($1)", key));
+            if (read is var (table, rowKey))
+                batch.BatchCommands.Add(Command(table.Select ?? throw new NotSupportedException($"{table.Type.Name} has no single-column key"), rowKey));
+            object? row = null;
+            bool taken;
+            await using (var reader = await batch.ExecuteReaderAsync(ct))
+            {
+                taken = await reader.ReadAsync(ct) && (wait || reader.GetBoolean(0));
+                if (read is var (rowTable, _) && await reader.NextResultAsync(ct) && await reader.ReadAsync(ct))
+                    row = rowTable.Read(reader);
+            }
+            if (taken)
+                return (new Lease(connection, key, here), row);
         }
         catch
         {
@@ -44,8 +60,10 @@ public sealed class PostgresLocks(PostgresDataSources sources) : IStoreLocks
         }
         await connection.DisposeAsync();
         await here.DisposeAsync();
-        return null;
+        return (null, null);
     }
+
+    private static NpgsqlBatchCommand Command(string sql, object value) => new(sql) { Parameters = { new NpgsqlParameter { Value = value } } };
 
     /// <summary>FNV-1a over the UTF-8 name: stable across processes and versions, unlike string.GetHashCode.</summary>
     public static long Key(string name)

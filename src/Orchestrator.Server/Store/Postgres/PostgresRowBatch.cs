@@ -10,7 +10,7 @@ namespace Orchestrator.Server.Store.Postgres;
 internal sealed class PostgresRowBatch(PostgresRows rows, NpgsqlBatch batch) : IRowBatch
 {
     private readonly List<int> owners = [];
-    private readonly List<int> guarded = [];
+    private readonly HashSet<int> guarded = [];
 
     /// <summary>The write the next statements belong to.</summary>
     public int Owner { get; set; }
@@ -38,8 +38,8 @@ internal sealed class PostgresRowBatch(PostgresRows rows, NpgsqlBatch batch) : I
         Add(rows.Table(typeof(T)).Delete ?? throw new NotSupportedException($"{typeof(T).Name} has no single-column key"), [new NpgsqlParameter { Value = key }]);
 
     /// <summary>
-    /// Runs the statements; the first write that failed or met a changed row, with the error (the caller rolls back),
-    /// else null.
+    /// Runs the statements; the first write that failed or met a changed row, with the error, else null. On failure a
+    /// batch of its own transaction is rolled back already; in the caller's transaction, the caller rolls back.
     /// </summary>
     public async Task<WriteFailure?> ExecuteAsync(CancellationToken ct)
     {
@@ -48,14 +48,15 @@ internal sealed class PostgresRowBatch(PostgresRows rows, NpgsqlBatch batch) : I
         try
         {
             await batch.ExecuteNonQueryAsync(ct);
+            return null;
         }
         catch (PostgresException e) when (e.BatchCommand is { } failed)
         {
-            return new WriteFailure(owners[batch.BatchCommands.IndexOf(failed)], e);
+            var index = batch.BatchCommands.IndexOf(failed);
+            return new WriteFailure(owners[index], guarded.Contains(index) && e.SqlState == PostgresErrorCodes.DivisionByZero
+                ? new DbUpdateConcurrencyException("A row was changed by another writer after it was read", e)
+                : e);
         }
-        foreach (var index in guarded.Where(i => batch.BatchCommands[i].RecordsAffected == 0))
-            return new WriteFailure(owners[index], new DbUpdateConcurrencyException("A row was changed by another writer after it was read"));
-        return null;
     }
 
     private void Add(string sql, IEnumerable<NpgsqlParameter> parameters)

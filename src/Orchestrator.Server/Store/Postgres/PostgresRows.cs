@@ -99,7 +99,9 @@ public sealed class PostgresRows(IModel model)
 
     /// <summary>
     /// UPDATE of the named properties, then the key, then (when guarded) the concurrency token the row must still hold:
-    /// <c>$1</c> … for the values in that order.
+    /// <c>$1</c> … for the values in that order. A guarded update that meets no such row fails with division_by_zero,
+    /// so that the server rolls its batch back before committing it (a batch without a transaction of its own commits
+    /// with its last statement, before the client could look at the rows affected).
     /// </summary>
     public string Update(PostgresTable table, IReadOnlyList<PostgresColumn> values, bool guarded) =>
         updates.GetOrAdd((table.Type, string.Join(",", values.Select(v => v.Name)) + (guarded ? "+token" : "")), _ =>
@@ -107,7 +109,7 @@ public sealed class PostgresRows(IModel model)
             var n = 0;
             var sql = $"UPDATE {table.Name} SET {string.Join(", ", values.Select(c => $"{c.Name} = ${++n}"))} " +
                       $"WHERE {string.Join(" AND ", table.Key.Select(c => $"{c.Name} = ${++n}"))}";
-            return guarded ? sql + $" AND {table.Token!.Name} = ${++n}" : sql;
+            return guarded ? $"WITH changed AS ({sql} AND {table.Token!.Name} = ${++n} RETURNING 1) SELECT 1 / count(*) FROM changed" : sql;
         });
 }
 

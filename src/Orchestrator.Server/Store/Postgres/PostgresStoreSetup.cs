@@ -28,12 +28,18 @@ public static class PostgresStoreSetup
             // The fast path's statements are few and run all the time: the driver prepares them after two uses.
             MaxAutoPrepare = 64,
             AutoPrepareMinUsages = 2,
+            // Which statement of a batch failed, so that a group commit fails that burst alone (off by default).
+            IncludeFailedBatchedCommand = true,
         };
         if (string.IsNullOrEmpty(main.ApplicationName))
             main.ApplicationName = "orchestrator";
         // A lock is waited for as long as its holder works (a migration, a reconciliation, a report's case rows: on a
         // loaded machine well past the driver's 30 s); a holder that dies releases it with its connection.
         var locks = new NpgsqlConnectionStringBuilder(main.ConnectionString) { ApplicationName = main.ApplicationName + "-locks", CommandTimeout = 0 };
+        // A main connection given back to the pool is not reset: nothing on it changes the session (locks and LISTEN
+        // are on the other pool, which keeps the reset as a net under a lock left held), and the reset, sent before
+        // the next command of every pooled use, is a handful of statements for the server on every read of the hot path.
+        main.NoResetOnClose = true;
         var sources = new PostgresDataSources(NpgsqlDataSource.Create(main), NpgsqlDataSource.Create(locks));
         services.AddSingleton(sources);
         services.AddSingleton(sp =>

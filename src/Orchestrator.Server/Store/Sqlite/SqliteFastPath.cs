@@ -22,7 +22,7 @@ public sealed class SqliteFastPath : IStoreFastPath, IAsyncDisposable
     public SqliteFastPath(SqliteFile file, SqliteWriteGate gate, RowStatements rows, ILogger<SqliteFastPath> log)
     {
         (this.file, this.gate, this.rows) = (file, gate, rows);
-        writer = new GroupCommit(CommitAsync, Reset, log);
+        writer = new GroupCommit((writes, _) => CommitAsync(writes), _ => Reset(), log);
     }
 
     public Task<T?> FindAsync<T>(string key, CancellationToken ct) where T : class

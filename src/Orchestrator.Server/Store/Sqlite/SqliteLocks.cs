@@ -1,12 +1,24 @@
 namespace Orchestrator.Server.Store.Sqlite;
 
 /// <summary>A SQLite store has one server (one process per file), so its coordination lives in that process.</summary>
-public sealed class SqliteLocks : IStoreLocks
+public sealed class SqliteLocks(IStoreFastPath store) : IStoreLocks
 {
     private readonly KeyedLocks instances = new();
     private readonly KeyedLocks sections = new();
 
-    public Task<IAsyncDisposable> LockInstanceAsync(string instanceId, CancellationToken ct) => instances.AcquireAsync(instanceId, ct);
+    public async Task<LockedRow<T>> LockInstanceAsync<T>(string instanceId, CancellationToken ct) where T : class
+    {
+        var held = await instances.AcquireAsync(instanceId, ct);
+        try
+        {
+            return new LockedRow<T>(held, await store.FindAsync<T>(instanceId, ct));
+        }
+        catch
+        {
+            await held.DisposeAsync();
+            throw;
+        }
+    }
 
     public Task<IAsyncDisposable> EnterAsync(string section, CancellationToken ct) => sections.AcquireAsync(section, ct);
 
