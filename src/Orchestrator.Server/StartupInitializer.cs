@@ -5,12 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Orchestrator.Server.Definitions;
 using Orchestrator.Server.Demo;
+using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Instances;
 using Orchestrator.Server.Organisations;
 using Orchestrator.Server.Pilots;
-using Orchestrator.Server.Tasks;
-using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Store;
+using Orchestrator.Server.Tasks;
 
 namespace Orchestrator.Server;
 

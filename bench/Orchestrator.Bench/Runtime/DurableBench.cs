@@ -1,8 +1,8 @@
-using Orchestrator.Server.Hosting;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Engine;
 using Orchestrator.Server.Definitions;
+using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Instances;
 
 namespace Orchestrator.Bench;

@@ -1,9 +1,9 @@
-using Orchestrator.Server.Hosting;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Orchestrator.Server.Hosting;
 
 namespace Orchestrator.Bench;
 

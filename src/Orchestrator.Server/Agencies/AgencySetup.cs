@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
-using Polly;
 using Orchestrator.Server.Instances;
+using Polly;
 using Refit;
 
 namespace Orchestrator.Server.Agencies;

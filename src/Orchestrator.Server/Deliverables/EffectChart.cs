@@ -1,5 +1,5 @@
-using SkiaSharp;
 using Orchestrator.Server.Reports;
+using SkiaSharp;
 
 namespace Orchestrator.Server.Deliverables;
 

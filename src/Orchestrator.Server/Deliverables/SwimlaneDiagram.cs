@@ -108,13 +108,16 @@ public static class SwimlaneDiagram
 
     private static void Node(SKCanvas canvas, FlowStep step, SKRect box, SKFont font, SKFont small, SKPaint ink)
     {
-        using var fill = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill, Color = step.Kind switch
+        using var fill = new SKPaint
         {
-            FlowStepKind.AgencyCall => new SKColor(0xe3, 0xf0, 0xfb),
-            FlowStepKind.Handoff => new SKColor(0xfd, 0xf1, 0xdc),
-            FlowStepKind.Gateway => new SKColor(0xee, 0xee, 0xee),
-            _ => SKColors.White,
-        } };
+            IsAntialias = true, Style = SKPaintStyle.Fill, Color = step.Kind switch
+            {
+                FlowStepKind.AgencyCall => new SKColor(0xe3, 0xf0, 0xfb),
+                FlowStepKind.Handoff => new SKColor(0xfd, 0xf1, 0xdc),
+                FlowStepKind.Gateway => new SKColor(0xee, 0xee, 0xee),
+                _ => SKColors.White,
+            }
+        };
         using var border = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 2, Color = new SKColor(0x33, 0x33, 0x33) };
         if (step.Kind == FlowStepKind.Wait)
             border.PathEffect = SKPathEffect.CreateDash([8, 6], 0);

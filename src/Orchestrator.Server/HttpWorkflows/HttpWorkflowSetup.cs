@@ -1,6 +1,6 @@
-using Polly;
 using Orchestrator.Engine;
 using Orchestrator.Server.Agencies;
+using Polly;
 
 namespace Orchestrator.Server.HttpWorkflows;
 

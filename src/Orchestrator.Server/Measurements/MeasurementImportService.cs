@@ -125,10 +125,10 @@ public sealed class MeasurementImportService(AppDbContext db, CaseFactsBuilder f
     public static WorkflowInstanceRecord ImportedCase(
         string id, ImportCycle cycle, ArmDefinition definition, string processKey, string arm, string? caseKey, string municipality,
         DateTimeOffset from, DateTimeOffset to) => new()
-    {
-        Id = id, DefinitionId = definition.DefinitionId, DefinitionVersionId = definition.VersionId, DefinitionVersion = definition.Version,
-        ProcessKey = processKey, Arm = arm, Status = WorkflowStatus.Finished, StateJson = "{}", ConcurrencyToken = Guid.NewGuid(),
-        PilotId = cycle.Cycle.PilotId, CycleId = cycle.Cycle.Id, CaseId = caseKey, MunicipalityCode = municipality, Simulated = false,
-        Imported = true, CreatedAt = from, UpdatedAt = to, FinishedAt = to,
-    };
+        {
+            Id = id, DefinitionId = definition.DefinitionId, DefinitionVersionId = definition.VersionId, DefinitionVersion = definition.Version,
+            ProcessKey = processKey, Arm = arm, Status = WorkflowStatus.Finished, StateJson = "{}", ConcurrencyToken = Guid.NewGuid(),
+            PilotId = cycle.Cycle.PilotId, CycleId = cycle.Cycle.Id, CaseId = caseKey, MunicipalityCode = municipality, Simulated = false,
+            Imported = true, CreatedAt = from, UpdatedAt = to, FinishedAt = to,
+        };
 }

@@ -91,19 +91,19 @@ public sealed class EffectCalculator
     {
         var counts = new int[EffectMetrics.Count];
         foreach (var c in cases)
-        for (var m = 0; m < counts.Length; m++)
-            counts[m] += double.IsNaN(c.Values[m]) ? 0 : 1;
+            for (var m = 0; m < counts.Length; m++)
+                counts[m] += double.IsNaN(c.Values[m]) ? 0 : 1;
         var columns = new double[counts.Length][];
         for (var m = 0; m < counts.Length; m++)
             columns[m] = new double[counts[m]];
         Array.Clear(counts);
         foreach (var c in cases)
-        for (var m = 0; m < counts.Length; m++)
-        {
-            var v = c.Values[m];
-            if (!double.IsNaN(v))
-                columns[m][counts[m]++] = v;
-        }
+            for (var m = 0; m < counts.Length; m++)
+            {
+                var v = c.Values[m];
+                if (!double.IsNaN(v))
+                    columns[m][counts[m]++] = v;
+            }
         return columns;
     }
 

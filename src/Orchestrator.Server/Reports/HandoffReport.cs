@@ -49,14 +49,14 @@ public sealed class HandoffReportQuery(AppDbContext db, ReportPopulation populat
         var levels = known.Concat(list.SelectMany(r => new[] { Level(r.Sender), Level(r.Receiver) }).Where(l => !known.Contains(l)).Distinct().Order(StringComparer.Ordinal)).ToList();
         var cells = new List<HandoffCell>();
         foreach (var sender in levels)
-        foreach (var receiver in levels)
-        {
-            var cell = list.Where(r => Level(r.Sender) == sender && Level(r.Receiver) == receiver).ToList();
-            var latencies = cell.Where(r => r.ReceivedAt is not null).Select(r => (r.ReceivedAt!.Value - r.SentAt).TotalHours).ToList();
-            cells.Add(new HandoffCell(sender, receiver, cell.Count, latencies.Count, cell.Count - latencies.Count, cell.Sum(r => r.Failures),
-                EffectCalculator.Describe(latencies),
-                cell.GroupBy(r => r.Channel.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count())));
-        }
+            foreach (var receiver in levels)
+            {
+                var cell = list.Where(r => Level(r.Sender) == sender && Level(r.Receiver) == receiver).ToList();
+                var latencies = cell.Where(r => r.ReceivedAt is not null).Select(r => (r.ReceivedAt!.Value - r.SentAt).TotalHours).ToList();
+                cells.Add(new HandoffCell(sender, receiver, cell.Count, latencies.Count, cell.Count - latencies.Count, cell.Sum(r => r.Failures),
+                    EffectCalculator.Describe(latencies),
+                    cell.GroupBy(r => r.Channel.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count())));
+            }
         return new HandoffMatrix(cases, levels, cells);
     }
 

@@ -88,14 +88,14 @@ public sealed class RateTable
         }
         // Two entries for the same level and role must not both apply on one day, or the cost would be ambiguous.
         for (var i = 0; i < document.Rates.Count; i++)
-        for (var j = i + 1; j < document.Rates.Count; j++)
-        {
-            var (a, b) = (document.Rates[i], document.Rates[j]);
-            if (a is null || b is null || KnownLevel(a.OrgLevel) is not { } level || level != KnownLevel(b.OrgLevel) || a.Role != b.Role)
-                continue;
-            if ((a.ValidFrom ?? DateOnly.MinValue) <= (b.ValidTo ?? DateOnly.MaxValue) && (b.ValidFrom ?? DateOnly.MinValue) <= (a.ValidTo ?? DateOnly.MaxValue))
-                problems.Add(new($"$.rates[{j}]", $"$.rates[{i}] と有効期間が重なっています (overlaps another rate of the same level and role)"));
-        }
+            for (var j = i + 1; j < document.Rates.Count; j++)
+            {
+                var (a, b) = (document.Rates[i], document.Rates[j]);
+                if (a is null || b is null || KnownLevel(a.OrgLevel) is not { } level || level != KnownLevel(b.OrgLevel) || a.Role != b.Role)
+                    continue;
+                if ((a.ValidFrom ?? DateOnly.MinValue) <= (b.ValidTo ?? DateOnly.MaxValue) && (b.ValidFrom ?? DateOnly.MinValue) <= (a.ValidTo ?? DateOnly.MaxValue))
+                    problems.Add(new($"$.rates[{j}]", $"$.rates[{i}] と有効期間が重なっています (overlaps another rate of the same level and role)"));
+            }
         return problems;
     }
 

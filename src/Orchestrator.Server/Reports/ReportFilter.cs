@@ -148,11 +148,11 @@ public sealed class ReportPopulation(AppDbContext db, CaseFactsBuilder builder)
         if (filter.PilotId is { } pilotId && await db.Pilots.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pilotId, ct) is { } pilot)
         {
             foreach (var process in PilotService.ConfigurationOf(pilot.ConfigurationJson).Processes ?? [])
-            foreach (var arm in new[] { process.AsIs, process.ToBe })
-            {
-                if (arm?.DefinitionId is { } id && arm.Version is { } version)
-                    pinned[id] = version;
-            }
+                foreach (var arm in new[] { process.AsIs, process.ToBe })
+                {
+                    if (arm?.DefinitionId is { } id && arm.Version is { } version)
+                        pinned[id] = version;
+                }
         }
         var chosen = used.GroupBy(u => (u.Process, u.Arm)).ToDictionary(g => g.Key, g =>
         {

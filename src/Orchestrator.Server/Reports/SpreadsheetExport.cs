@@ -60,30 +60,30 @@ public sealed class SpreadsheetExport(EffectReportQuery effect, StepReportQuery 
 
         var municipalitySheet = new WorkbookSheet("市町村別");
         foreach (var p in projected.Processes)
-        foreach (var m in p.ByMunicipality)
-        {
-            var area = p.Municipalities.FirstOrDefault(a => a.MunicipalityCode == m.MunicipalityCode);
-            var row = municipalitySheet.Add()
-                .Set("業務", p.Title?.Ja ?? p.ProcessKey)
-                .Set("市町村", m.NameJa ?? m.MunicipalityCode)
-                .Set("市町村コード", m.MunicipalityCode)
-                .Set("現行 件数", m.AsIsN, CellUnit.Integer)
-                .Set("改革後 件数", m.ToBeN, CellUnit.Integer)
-                .Set("件数 30 未満", m.SmallSample ? "はい" : "いいえ");
-            foreach (var metric in new[] { EffectMetric.TouchMinutes, EffectMetric.CostYen, EffectMetric.Forms, EffectMetric.ResidentVisits, EffectMetric.Rework })
+            foreach (var m in p.ByMunicipality)
             {
-                var info = EffectMetrics.Of(metric);
-                var d = m.Delta?[metric];
-                row.Set($"Δ {info.Ja}", d?.Value, UnitOf(metric))
-                    .Set($"Δ {info.Ja} 95% 下限", d?.Ci95[0], UnitOf(metric))
-                    .Set($"Δ {info.Ja} 95% 上限", d?.Ci95[1], UnitOf(metric));
+                var area = p.Municipalities.FirstOrDefault(a => a.MunicipalityCode == m.MunicipalityCode);
+                var row = municipalitySheet.Add()
+                    .Set("業務", p.Title?.Ja ?? p.ProcessKey)
+                    .Set("市町村", m.NameJa ?? m.MunicipalityCode)
+                    .Set("市町村コード", m.MunicipalityCode)
+                    .Set("現行 件数", m.AsIsN, CellUnit.Integer)
+                    .Set("改革後 件数", m.ToBeN, CellUnit.Integer)
+                    .Set("件数 30 未満", m.SmallSample ? "はい" : "いいえ");
+                foreach (var metric in new[] { EffectMetric.TouchMinutes, EffectMetric.CostYen, EffectMetric.Forms, EffectMetric.ResidentVisits, EffectMetric.Rework })
+                {
+                    var info = EffectMetrics.Of(metric);
+                    var d = m.Delta?[metric];
+                    row.Set($"Δ {info.Ja}", d?.Value, UnitOf(metric))
+                        .Set($"Δ {info.Ja} 95% 下限", d?.Ci95[0], UnitOf(metric))
+                        .Set($"Δ {info.Ja} 95% 上限", d?.Ci95[1], UnitOf(metric));
+                }
+                row.Set("推計に用いた Δ", area is null ? null : area.Basis == "own" ? "この市町村の Δ" : "全体の Δ (n < 30)")
+                    .Set("年間件数 (推計)", area?.AnnualVolume, CellUnit.Integer)
+                    .Set("年間の経費削減 (推計)", area?.Annual.CostYen, CellUnit.Yen);
+                foreach (var level in area?.Annual.ByLevel ?? [])
+                    row.Set($"うち {LevelName(level.Level)}", level.CostYen, CellUnit.Yen);
             }
-            row.Set("推計に用いた Δ", area is null ? null : area.Basis == "own" ? "この市町村の Δ" : "全体の Δ (n < 30)")
-                .Set("年間件数 (推計)", area?.AnnualVolume, CellUnit.Integer)
-                .Set("年間の経費削減 (推計)", area?.Annual.CostYen, CellUnit.Yen);
-            foreach (var level in area?.Annual.ByLevel ?? [])
-                row.Set($"うち {LevelName(level.Level)}", level.CostYen, CellUnit.Yen);
-        }
         if (projected.Payback is { } payback)
         {
             municipalitySheet.Add()
@@ -95,28 +95,28 @@ public sealed class SpreadsheetExport(EffectReportQuery effect, StepReportQuery 
 
         var stepSheet = new WorkbookSheet("ステップ比較");
         foreach (var p in comparison.Processes)
-        foreach (var s in p.Steps)
-        {
-            var row = stepSheet.Add()
-                .Set("業務", p.Title?.Ja ?? p.ProcessKey)
-                .Set("ステップコード", s.StepCode)
-                .Set("現行のステップ名", s.AsIs?.Name)
-                .Set("改革後のステップ名", s.ToBe?.Name)
-                .Set("分類", ClassificationName(s.Classification));
-            foreach (var (label, stat) in new[] { ("現行", s.AsIs), ("改革後", s.ToBe) })
+            foreach (var s in p.Steps)
             {
-                row.Set($"{label} 実行数", stat?.N, CellUnit.Integer)
-                    .Set($"{label} 案件数", stat?.Cases, CellUnit.Integer)
-                    .Set($"{label} 実施者", stat?.ActorOrgLevel is { } level ? LevelName(level) : null)
-                    .Set($"{label} 所要時間 平均", stat?.DurationMinutes.Mean, CellUnit.Minutes)
-                    .Set($"{label} 所要時間 中央値", stat?.DurationMinutes.Median, CellUnit.Minutes)
-                    .Set($"{label} タッチ 平均", stat?.TouchMinutes.Mean, CellUnit.Minutes)
-                    .Set($"{label} タッチ P90", stat?.TouchMinutes.P90, CellUnit.Minutes)
-                    .Set($"{label} タッチ (1 件あたり)", stat?.TouchMinutesPerCase, CellUnit.Minutes)
-                    .Set($"{label} 帳票 (枚/件)", stat?.FormsPerCase, CellUnit.Decimal)
-                    .Set($"{label} 人件費 (1 件あたり)", stat?.CostYenPerCase, CellUnit.Yen);
+                var row = stepSheet.Add()
+                    .Set("業務", p.Title?.Ja ?? p.ProcessKey)
+                    .Set("ステップコード", s.StepCode)
+                    .Set("現行のステップ名", s.AsIs?.Name)
+                    .Set("改革後のステップ名", s.ToBe?.Name)
+                    .Set("分類", ClassificationName(s.Classification));
+                foreach (var (label, stat) in new[] { ("現行", s.AsIs), ("改革後", s.ToBe) })
+                {
+                    row.Set($"{label} 実行数", stat?.N, CellUnit.Integer)
+                        .Set($"{label} 案件数", stat?.Cases, CellUnit.Integer)
+                        .Set($"{label} 実施者", stat?.ActorOrgLevel is { } level ? LevelName(level) : null)
+                        .Set($"{label} 所要時間 平均", stat?.DurationMinutes.Mean, CellUnit.Minutes)
+                        .Set($"{label} 所要時間 中央値", stat?.DurationMinutes.Median, CellUnit.Minutes)
+                        .Set($"{label} タッチ 平均", stat?.TouchMinutes.Mean, CellUnit.Minutes)
+                        .Set($"{label} タッチ P90", stat?.TouchMinutes.P90, CellUnit.Minutes)
+                        .Set($"{label} タッチ (1 件あたり)", stat?.TouchMinutesPerCase, CellUnit.Minutes)
+                        .Set($"{label} 帳票 (枚/件)", stat?.FormsPerCase, CellUnit.Decimal)
+                        .Set($"{label} 人件費 (1 件あたり)", stat?.CostYenPerCase, CellUnit.Yen);
+                }
             }
-        }
 
         var sourceSheet = new WorkbookSheet("出所");
         foreach (var f in methods.FigureSources)

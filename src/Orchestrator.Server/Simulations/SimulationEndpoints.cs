@@ -42,7 +42,8 @@ public static class SimulationEndpoints
                     }
                     var metric = Reports.EffectMetrics.All.First(m => m.Name == sweep.Metric);
                     return (object)new SensitivityResult(plan.ProcessKey, plan.Title, sweep, metric.Name, metric.Ja, points, plan.Settings);
-                });
+                }
+                );
             }))
             .RequireAuthorization(p => p.RequireRole(RunRoles))
             .WithSummary("Sensitivity: the what-if run once per value of one parameter (a step's effort, an outcome's weight, an " +

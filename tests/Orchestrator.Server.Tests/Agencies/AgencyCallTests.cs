@@ -200,12 +200,12 @@ public sealed class AgencyCallTests : IAsyncLifetime
         var agencyClient = factory.CreateClient();
 
         var wrongSecret = new HttpRequestMessage(HttpMethod.Post, "/api/agencies/test-juki/callbacks")
-            { Content = JsonContent.Create(new { eventName = "MoveoutCertificateApproved", correlationId = "case-B" }) };
+        { Content = JsonContent.Create(new { eventName = "MoveoutCertificateApproved", correlationId = "case-B" }) };
         wrongSecret.Headers.Add("X-Agency-Secret", "guess");
         Assert.Equal(HttpStatusCode.Unauthorized, (await agencyClient.SendAsync(wrongSecret)).StatusCode);
 
         var reply = new HttpRequestMessage(HttpMethod.Post, "/api/agencies/test-juki/callbacks")
-            { Content = JsonContent.Create(new { eventName = "MoveoutCertificateApproved", correlationId = "case-B", payload = new { status = "approved" } }) };
+        { Content = JsonContent.Create(new { eventName = "MoveoutCertificateApproved", correlationId = "case-B", payload = new { status = "approved" } }) };
         reply.Headers.Add("X-Agency-Secret", Secret);
         var response = await agencyClient.SendAsync(reply);
 
@@ -226,7 +226,7 @@ public sealed class AgencyCallTests : IAsyncLifetime
 
         // The police system, with its own valid secret, sends the 住基 decision of the case.
         var police = new HttpRequestMessage(HttpMethod.Post, "/api/agencies/test-police/callbacks")
-            { Content = JsonContent.Create(new { eventName = "MoveoutCertificateApproved", correlationId = "case-P", payload = new { status = "approved" } }) };
+        { Content = JsonContent.Create(new { eventName = "MoveoutCertificateApproved", correlationId = "case-P", payload = new { status = "approved" } }) };
         police.Headers.Add("X-Agency-Secret", PoliceSecret);
         var refused = await agencyClient.SendAsync(police);
 
@@ -236,11 +236,11 @@ public sealed class AgencyCallTests : IAsyncLifetime
 
         // Its own event is accepted (nothing waits for it here), and the 住基 system's decision resumes the case.
         var own = new HttpRequestMessage(HttpMethod.Post, "/api/agencies/test-police/callbacks")
-            { Content = JsonContent.Create(new { eventName = "ParkingCertificateApproved", correlationId = "case-P" }) };
+        { Content = JsonContent.Create(new { eventName = "ParkingCertificateApproved", correlationId = "case-P" }) };
         own.Headers.Add("X-Agency-Secret", PoliceSecret);
         Assert.Equal(HttpStatusCode.OK, (await agencyClient.SendAsync(own)).StatusCode);
         var juki = new HttpRequestMessage(HttpMethod.Post, "/api/agencies/test-juki/callbacks")
-            { Content = JsonContent.Create(new { eventName = "MoveoutCertificateApproved", correlationId = "case-P" }) };
+        { Content = JsonContent.Create(new { eventName = "MoveoutCertificateApproved", correlationId = "case-P" }) };
         juki.Headers.Add("X-Agency-Secret", Secret);
         Assert.Equal(HttpStatusCode.OK, (await agencyClient.SendAsync(juki)).StatusCode);
         Assert.Equal("Finished", await api.StatusAsync(waiting));

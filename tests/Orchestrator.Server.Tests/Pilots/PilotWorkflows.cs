@@ -60,24 +60,24 @@ public static class PilotWorkflows
     /// <summary>A valid configuration over the test process; change what a test is about.</summary>
     public static JsonObject Configuration(string mode = "Live", string? cron = null, int casesPerCycle = 2, string assignment = "BothArms",
         string[]? municipalities = null) => new()
-    {
-        ["name"] = new JsonObject { ["ja"] = "試験パイロット", ["en"] = "Test pilot" },
-        ["mode"] = mode,
-        ["active"] = true,
-        ["processes"] = new JsonArray(new JsonObject
         {
-            ["processKey"] = "pilot-test",
-            ["asIs"] = new JsonObject { ["definitionId"] = "pilot-test-asis" },
-            ["toBe"] = new JsonObject { ["definitionId"] = "pilot-test-tobe" },
-            ["casesFile"] = "fixtures/cases/okuyami.csv",
-        }),
-        ["municipalities"] = new JsonArray((municipalities ?? ["131016", "272035"]).Select(m => (JsonNode?)m).ToArray()),
-        ["design"] = new JsonObject { ["assignment"] = assignment, ["seed"] = 7 },
-        ["casesPerCycle"] = casesPerCycle,
-        ["schedule"] = cron is null ? null : new JsonObject { ["cron"] = cron, ["timeZone"] = "Asia/Tokyo" },
-        ["cycleLength"] = "7.00:00:00",
-        ["simulation"] = new JsonObject { ["seed"] = 42, ["clerkCapacity"] = new JsonObject { ["default"] = 2 } },
-    };
+            ["name"] = new JsonObject { ["ja"] = "試験パイロット", ["en"] = "Test pilot" },
+            ["mode"] = mode,
+            ["active"] = true,
+            ["processes"] = new JsonArray(new JsonObject
+            {
+                ["processKey"] = "pilot-test",
+                ["asIs"] = new JsonObject { ["definitionId"] = "pilot-test-asis" },
+                ["toBe"] = new JsonObject { ["definitionId"] = "pilot-test-tobe" },
+                ["casesFile"] = "fixtures/cases/okuyami.csv",
+            }),
+            ["municipalities"] = new JsonArray((municipalities ?? ["131016", "272035"]).Select(m => (JsonNode?)m).ToArray()),
+            ["design"] = new JsonObject { ["assignment"] = assignment, ["seed"] = 7 },
+            ["casesPerCycle"] = casesPerCycle,
+            ["schedule"] = cron is null ? null : new JsonObject { ["cron"] = cron, ["timeZone"] = "Asia/Tokyo" },
+            ["cycleLength"] = "7.00:00:00",
+            ["simulation"] = new JsonObject { ["seed"] = 42, ["clerkCapacity"] = new JsonObject { ["default"] = 2 } },
+        };
 
     public static async Task<JsonElement> CreateAsync(HttpClient coordinator, JsonObject configuration, string? id = null)
     {

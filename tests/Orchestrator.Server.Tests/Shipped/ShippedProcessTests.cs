@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Orchestrator.Engine;
 using Orchestrator.Server.Calendar;
+using Orchestrator.Server.Instances;
 using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Pilots.Simulation;
-using Orchestrator.Server.Instances;
 using Orchestrator.Server.Reports;
 
 namespace Orchestrator.Server.Tests.Shipped;

@@ -1,9 +1,9 @@
-using Orchestrator.Server.Store;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Server.Store;
 using Orchestrator.Server.Tasks;
 using Orchestrator.Server.Tests.Runtime;
 
