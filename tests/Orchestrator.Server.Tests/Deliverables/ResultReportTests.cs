@@ -21,15 +21,28 @@ public sealed class ResultReportTests
         var cycle = await PilotWorkflows.WaitUntilStartedAsync(coordinator, pilot.GetProperty("lastCycle").GetProperty("id").GetString()!, TimeSpan.FromSeconds(150));
         Assert.True(cycle.GetProperty("status").GetString() == "Closed", cycle.ToString());
 
-        // The hand-checked figure: the bereavement process's touch time per case, as-is, from the effect report.
-        var effect = await coordinator.GetFromJsonAsync<JsonElement>("/api/reports/effect?pilotId=demo-simulated");
+        // The hand-checked figure: the bereavement process's touch time per case, as-is, from the effect report. The demo
+        // pilot runs a simulated cycle every five minutes: a cycle that starts between the report and the document
+        // changes the figures, so the documents are read again until the report is the same before and after them.
+        JsonElement effect = default;
+        HttpResponseMessage response = null!;
+        byte[] workbook = [];
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var before = await coordinator.GetStringAsync("/api/reports/effect?pilotId=demo-simulated");
+            response = await coordinator.GetAsync("/api/deliverables/pilots/demo-simulated/result-report.docx");
+            workbook = await coordinator.GetByteArrayAsync("/api/deliverables/pilots/demo-simulated/result-report.xlsx");
+            var after = await coordinator.GetStringAsync("/api/reports/effect?pilotId=demo-simulated");
+            effect = JsonDocument.Parse(after).RootElement;
+            if (SameFigures(before, after))
+                break;
+        }
         var processes = effect.GetProperty("processes").EnumerateArray().ToList();
         var index = processes.FindIndex(p => p.GetProperty("processKey").GetString() == "okuyami");
         var okuyami = processes[index];
         var touch = okuyami.GetProperty("asIs").GetProperty("touchMinutes").GetProperty("mean").GetDouble();
         var costDelta = okuyami.GetProperty("delta").GetProperty("costYen").GetProperty("value").GetDouble();
 
-        var response = await coordinator.GetAsync("/api/deliverables/pilots/demo-simulated/result-report.docx");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var docx = DocxText.Read(await response.Content.ReadAsByteArrayAsync());
         Assert.True(docx.Errors.Count == 0, string.Join("\n", docx.Errors));
@@ -49,7 +62,6 @@ public sealed class ResultReportTests
         Assert.Empty(ProvenanceLabels.Unlabelled(docx));
         Assert.Contains(docx.Tables, t => t[0][0] == "指標" && t.Skip(1).All(r => r[^1] == "シミュレーション"));
 
-        var workbook = await coordinator.GetByteArrayAsync("/api/deliverables/pilots/demo-simulated/result-report.xlsx");
         Assert.Empty(ProvenanceLabels.Unlabelled(workbook));
         using var book = new MemoryStream(workbook);
         var rows = book.Query(useHeaderRow: true, sheetName: "効果").Cast<IDictionary<string, object?>>().ToList();
@@ -60,4 +72,8 @@ public sealed class ResultReportTests
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/deliverables/pilots/demo-simulated/result-report.docx")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync("/api/deliverables/pilots/no-such/result-report.docx")).StatusCode);
     }
+
+    /// <summary>Two effect reports over the same cases: equal apart from when they were computed.</summary>
+    private static bool SameFigures(string a, string b) =>
+        JsonDocument.Parse(a).RootElement.GetProperty("processes").ToString() == JsonDocument.Parse(b).RootElement.GetProperty("processes").ToString();
 }
