@@ -5,6 +5,8 @@ import { currentLanguage } from '../i18n';
 import { formatNumber } from '../reports/format';
 import { failureReason } from '../tasks/parts';
 import type { Figure, Provenance } from './api';
+import { LoadError } from '../components/LoadError';
+import { Loading as KitLoading } from '../components/Loading';
 
 const badge = 'inline-block rounded-4 border px-1.5 py-0.5 text-dns-14B-120 whitespace-nowrap';
 const provenanceColours: Record<Provenance, string> = {
@@ -53,24 +55,18 @@ export function ExcludedBadge() {
 
 export function Loading() {
   const { t } = useTranslation();
-  return (
-    <p role="status" aria-live="polite">
-      {t('inventory.common.loading')}
-    </p>
-  );
+  return <KitLoading>{t('inventory.common.loading')}</KitLoading>;
 }
 
 export function LoadFailed({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   return (
-    <div role="alert" className="mb-6 border-l-4 border-error-1 bg-red-50 px-4 py-3" data-testid="inventory-error">
-      <p className="mb-2">{t('inventory.common.loadFailed', { reason: failureReason(error) })}</p>
-      {onRetry && (
-        <button type="button" className="btn-secondary" onClick={onRetry}>
-          {t('inventory.common.retry')}
-        </button>
-      )}
-    </div>
+    <LoadError
+      message={t('inventory.common.loadFailed', { reason: failureReason(error) })}
+      retryLabel={t('inventory.common.retry')}
+      onRetry={onRetry}
+      testId="inventory-error"
+    />
   );
 }
 
