@@ -225,6 +225,7 @@ describe('pilot form: creating', slow, () => {
     await ue.click(screen.getByRole('button', { name: '作成する' }));
 
     const summary = await screen.findByTestId('form-error-summary');
+    expect(document.activeElement).toBe(summary);
     expect(
       within(summary)
         .getAllByRole('listitem')

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useCallback, useId, useLayoutEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, NetworkError } from '../api';
@@ -91,7 +91,9 @@ function PilotEditor({ id }: { id: string | null }) {
     setForms({ initial: form, current: form });
   }
 
-  useEffect(() => {
+  // At commit, not after paint: a passive effect could run after the user's first click on a summary link and
+  // pull the focus back from the field it moved to.
+  useLayoutEffect(() => {
     if (focusSummary > 0) (summaryRef.current ?? failureRef.current)?.focus();
   }, [focusSummary]);
 
