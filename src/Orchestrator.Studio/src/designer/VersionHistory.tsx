@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CompactTable, compactCell } from '../components/CompactTable';
 import { failureReason, DateTime } from '../tasks/parts';
 import { getDefinition, listVersions, type DefinitionSummary } from './api';
 import { compareDefinitions, isEmptyComparison, type Comparison } from './compare';
@@ -78,54 +79,40 @@ export function VersionHistory({
       )}
       {versions === null && !error && <p role="status">{t('designer.loading')}</p>}
       {versions && (
-        <table className="data-table mb-4 w-full border-collapse text-left text-dns-16N-130">
-          <caption className="sr-only">{t('designer.versions.title')}</caption>
-          <thead>
-            <tr className="border-b-2 border-solid-gray-600">
-              <th scope="col" className="px-2 py-1">
-                {t('designer.versions.version')}
-              </th>
-              <th scope="col" className="px-2 py-1">
-                {t('designer.versions.state')}
-              </th>
-              <th scope="col" className="px-2 py-1">
-                {t('designer.versions.created')}
-              </th>
-              <th scope="col" className="px-2 py-1">
-                {t('designer.versions.actions')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr key={v.version} className="border-b border-solid-gray-420" data-testid={`version-${v.version}`}>
-                <td className="px-2 py-1">
-                  {t('designer.versionText', { version: v.version })}
-                  {v.isLatest && <span className="ml-2 text-dns-14N-130">{t('designer.versions.latest')}</span>}
-                </td>
-                <td className="px-2 py-1">
-                  <PublishState published={v.isPublished} publishedAt={v.publishedAt} />
-                </td>
-                <td className="px-2 py-1">
-                  <DateTime iso={v.createdAt} /> {v.createdBy && <span className="text-solid-gray-700">{v.createdBy}</span>}
-                </td>
-                <td className="flex flex-wrap gap-3 px-2 py-1">
-                  <Link className="link" to={`/workflows/${encodeURIComponent(definitionId)}?version=${v.version}`} onClick={onClose}>
-                    {t('designer.versions.view')}
-                  </Link>
-                  <button type="button" className="link" onClick={() => void compare(v.version)}>
-                    {t('designer.versions.compare')}
+        <CompactTable
+          columns={['version', 'state', 'created', 'actions'].map((key) => ({ key, label: t(`designer.versions.${key}`) }))}
+          caption={t('designer.versions.title')}
+          ruled
+          className="mb-4"
+        >
+          {versions.map((v) => (
+            <tr key={v.version} className="border-b border-solid-gray-420" data-testid={`version-${v.version}`}>
+              <td className={compactCell}>
+                {t('designer.versionText', { version: v.version })}
+                {v.isLatest && <span className="ml-2 text-dns-14N-130">{t('designer.versions.latest')}</span>}
+              </td>
+              <td className={compactCell}>
+                <PublishState published={v.isPublished} publishedAt={v.publishedAt} />
+              </td>
+              <td className={compactCell}>
+                <DateTime iso={v.createdAt} /> {v.createdBy && <span className="text-solid-gray-700">{v.createdBy}</span>}
+              </td>
+              <td className={`flex flex-wrap gap-3 ${compactCell}`}>
+                <Link className="link" to={`/workflows/${encodeURIComponent(definitionId)}?version=${v.version}`} onClick={onClose}>
+                  {t('designer.versions.view')}
+                </Link>
+                <button type="button" className="link" onClick={() => void compare(v.version)}>
+                  {t('designer.versions.compare')}
+                </button>
+                {!v.isLatest && (
+                  <button type="button" className="link" onClick={() => onRestore(v.version)}>
+                    {t('designer.versions.restore')}
                   </button>
-                  {!v.isLatest && (
-                    <button type="button" className="link" onClick={() => onRestore(v.version)}>
-                      {t('designer.versions.restore')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                )}
+              </td>
+            </tr>
+          ))}
+        </CompactTable>
       )}
       {comparison && (
         <section>

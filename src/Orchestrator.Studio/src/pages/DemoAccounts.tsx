@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { json } from '../api';
+import { CompactTable, compactCell } from '../components/CompactTable';
 
 interface DemoAccount {
   userName: string;
@@ -40,35 +41,23 @@ export function DemoAccounts({ onPick }: { onPick: (userName: string, password: 
         </code>
       </p>
       <div className="max-h-64 overflow-y-auto" tabIndex={0} role="region" aria-labelledby={`${id}-heading`}>
-        <table className="data-table w-full border-collapse text-left text-dns-16N-130">
-          <caption className="sr-only">{t('login.demo.heading')}</caption>
-          <thead>
-            <tr className="border-b-2 border-solid-gray-600">
-              <th scope="col" className="px-2 py-1">
-                {t('login.demo.userName')}
+        <CompactTable
+          columns={['userName', 'role', 'organisation'].map((key) => ({ key, label: t(`login.demo.${key}`) }))}
+          caption={t('login.demo.heading')}
+          ruled
+        >
+          {view.accounts.map((a) => (
+            <tr key={a.userName} className="border-b border-solid-gray-420">
+              <th scope="row" className={`${compactCell} font-normal`}>
+                <button type="button" className="link font-mono" onClick={() => onPick(a.userName, view.password)} aria-describedby={`${id}-lead`}>
+                  {a.userName}
+                </button>
               </th>
-              <th scope="col" className="px-2 py-1">
-                {t('login.demo.role')}
-              </th>
-              <th scope="col" className="px-2 py-1">
-                {t('login.demo.organisation')}
-              </th>
+              <td className={`whitespace-nowrap ${compactCell}`}>{t(`login.demo.roles.${a.role}`, { defaultValue: a.role })}</td>
+              <td className={compactCell}>{a.organisationName ?? '—'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {view.accounts.map((a) => (
-              <tr key={a.userName} className="border-b border-solid-gray-420">
-                <th scope="row" className="px-2 py-1 font-normal">
-                  <button type="button" className="link font-mono" onClick={() => onPick(a.userName, view.password)} aria-describedby={`${id}-lead`}>
-                    {a.userName}
-                  </button>
-                </th>
-                <td className="whitespace-nowrap px-2 py-1">{t(`login.demo.roles.${a.role}`, { defaultValue: a.role })}</td>
-                <td className="px-2 py-1">{a.organisationName ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </CompactTable>
       </div>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { CompactTable } from '../components/CompactTable';
 import { currentLanguage } from '../i18n';
 import { formatMetric, formatNumber } from '../reports/format';
 import type { SensitivityResult } from './api';
@@ -27,6 +28,10 @@ export function SensitivityChart({ result }: { result: SensitivityResult }) {
     ...points.map((p) => `${x(p.value)},${y(p.ci95?.[1] ?? p.delta!)}`),
     ...[...points].reverse().map((p) => `${x(p.value)},${y(p.ci95?.[0] ?? p.delta!)}`),
   ].join(' ');
+  const columns = [
+    { key: 'value', label: t('whatif.sensitivity.value') },
+    ...['toBe', 'delta', 'band'].map((key) => ({ key, label: t(`whatif.${key}`), numeric: true })),
+  ];
   return (
     <figure data-testid="whatif-sensitivity-chart">
       <svg
@@ -60,36 +65,20 @@ export function SensitivityChart({ result }: { result: SensitivityResult }) {
       <figcaption className="text-dns-16N-130 text-solid-gray-700">
         {t('whatif.sensitivity.caption', { metric: t(`reports.metrics.${result.metric}`) })}
       </figcaption>
-      <table className="mt-2 w-full text-dns-16N-130" data-testid="whatif-sensitivity-table">
-        <thead>
-          <tr className="text-left">
-            <th scope="col">{t('whatif.sensitivity.value')}</th>
-            <th scope="col" className="text-right">
-              {t('whatif.toBe')}
-            </th>
-            <th scope="col" className="text-right">
-              {t('whatif.delta')}
-            </th>
-            <th scope="col" className="text-right">
-              {t('whatif.band')}
-            </th>
+      <CompactTable columns={columns} className="mt-2" testId="whatif-sensitivity-table">
+        {result.points.map((p) => (
+          <tr key={p.value}>
+            <td>{formatNumber(p.value, language, 2)}</td>
+            <td className="text-right">{formatMetric(result.metric, p.toBeMean, language)}</td>
+            <td className="text-right" data-testid="whatif-sensitivity-delta">
+              {formatMetric(result.metric, p.delta, language)}
+            </td>
+            <td className="text-right">
+              {p.ci95 ? `${formatMetric(result.metric, p.ci95[0], language)} – ${formatMetric(result.metric, p.ci95[1], language)}` : '–'}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {result.points.map((p) => (
-            <tr key={p.value}>
-              <td>{formatNumber(p.value, language, 2)}</td>
-              <td className="text-right">{formatMetric(result.metric, p.toBeMean, language)}</td>
-              <td className="text-right" data-testid="whatif-sensitivity-delta">
-                {formatMetric(result.metric, p.delta, language)}
-              </td>
-              <td className="text-right">
-                {p.ci95 ? `${formatMetric(result.metric, p.ci95[0], language)} – ${formatMetric(result.metric, p.ci95[1], language)}` : '–'}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </CompactTable>
     </figure>
   );
 }

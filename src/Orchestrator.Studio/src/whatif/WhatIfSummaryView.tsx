@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CompactTable } from '../components/CompactTable';
 import { currentLanguage } from '../i18n';
 import { formatMetric, formatNumber, formatPercent } from '../reports/format';
 import { localName } from '../pilots/format';
@@ -31,6 +32,14 @@ export function WhatIfSummaryView({ runId, summary, onSaved }: { runId: string; 
     }
   };
   const unfinished = summary.asIs.unfinished + summary.toBe.unfinished;
+  const figure = (key: string) => ({ key, label: t(`whatif.${key}`), numeric: true });
+  const effectColumns = [{ key: 'metric', label: t('whatif.metric') }, ...['asIs', 'toBe', 'delta', 'reduction', 'band'].map(figure)];
+  const leadTimeColumns = [{ key: 'arm', label: t('whatif.arm') }, ...segments.map((s) => figure(`segments.${s}`))];
+  const busiestColumns = [
+    { key: 'organisation', label: t('whatif.organisation') },
+    { key: 'arm', label: t('whatif.arm') },
+    ...['clerks', 'utilisation', 'wait'].map(figure),
+  ];
   return (
     <div className="flex flex-col gap-3" data-testid="whatif-summary">
       <p className="text-dns-16N-130 text-solid-gray-700">
@@ -41,119 +50,68 @@ export function WhatIfSummaryView({ runId, summary, onSaved }: { runId: string; 
           {t('whatif.unfinished', { count: unfinished })}
         </p>
       )}
-      <table className="w-full text-dns-16N-130" data-testid="whatif-effect">
-        <thead>
-          <tr className="border-b border-solid-gray-420 text-left">
-            <th scope="col">{t('whatif.metric')}</th>
-            <th scope="col" className="text-right">
-              {t('whatif.asIs')}
-            </th>
-            <th scope="col" className="text-right">
-              {t('whatif.toBe')}
-            </th>
-            <th scope="col" className="text-right">
-              {t('whatif.delta')}
-            </th>
-            <th scope="col" className="text-right">
-              {t('whatif.reduction')}
-            </th>
-            <th scope="col" className="text-right">
-              {t('whatif.band')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {headlineMetrics.map((m) => {
-            const delta = summary.effect.delta?.[m] ?? null;
-            return (
-              <tr key={m} className="border-b border-solid-gray-200" data-testid={`whatif-row-${m}`}>
-                <th scope="row" className="py-1 text-left font-normal">
-                  {t(`reports.metrics.${m}`)}
-                </th>
-                <td className="text-right">{formatMetric(m, summary.effect.asIs[m]?.mean, language)}</td>
-                <td className="text-right" data-testid={`whatif-tobe-${m}`} data-value={summary.effect.toBe[m]?.mean ?? ''}>
-                  {formatMetric(m, summary.effect.toBe[m]?.mean, language)}
-                </td>
-                <td className="text-right font-bold" data-testid={`whatif-delta-${m}`} data-value={delta?.value ?? ''}>
-                  {formatMetric(m, delta?.value, language)}
-                </td>
-                <td className="text-right">{formatPercent(delta?.reductionRate, language)}</td>
-                <td className="text-right text-solid-gray-700">
-                  {delta ? `${formatMetric(m, delta.ci95[0], language)} – ${formatMetric(m, delta.ci95[1], language)}` : '–'}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <CompactTable columns={effectColumns} testId="whatif-effect">
+        {headlineMetrics.map((m) => {
+          const delta = summary.effect.delta?.[m] ?? null;
+          return (
+            <tr key={m} className="border-b border-solid-gray-200" data-testid={`whatif-row-${m}`}>
+              <th scope="row" className="py-1 text-left font-normal">
+                {t(`reports.metrics.${m}`)}
+              </th>
+              <td className="text-right">{formatMetric(m, summary.effect.asIs[m]?.mean, language)}</td>
+              <td className="text-right" data-testid={`whatif-tobe-${m}`} data-value={summary.effect.toBe[m]?.mean ?? ''}>
+                {formatMetric(m, summary.effect.toBe[m]?.mean, language)}
+              </td>
+              <td className="text-right font-bold" data-testid={`whatif-delta-${m}`} data-value={delta?.value ?? ''}>
+                {formatMetric(m, delta?.value, language)}
+              </td>
+              <td className="text-right">{formatPercent(delta?.reductionRate, language)}</td>
+              <td className="text-right text-solid-gray-700">
+                {delta ? `${formatMetric(m, delta.ci95[0], language)} – ${formatMetric(m, delta.ci95[1], language)}` : '–'}
+              </td>
+            </tr>
+          );
+        })}
+      </CompactTable>
       <section aria-labelledby="whatif-leadtime">
         <h4 id="whatif-leadtime" className="font-bold">
           {t('whatif.leadTime')}
         </h4>
-        <table className="w-full text-dns-16N-130" data-testid="whatif-leadtime-table">
-          <thead>
-            <tr className="text-left">
-              <th scope="col">{t('whatif.arm')}</th>
+        <CompactTable columns={leadTimeColumns} testId="whatif-leadtime-table">
+          {(['asIs', 'toBe'] as const).map((arm) => (
+            <tr key={arm}>
+              <th scope="row" className="text-left font-normal">
+                {t(`whatif.${arm}`)}
+              </th>
               {segments.map((s) => (
-                <th key={s} scope="col" className="text-right">
-                  {t(`whatif.segments.${s}`)}
-                </th>
+                <td key={s} className="text-right">
+                  {formatNumber(summary.leadTime[arm][s], language, 1)}
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {(['asIs', 'toBe'] as const).map((arm) => (
-              <tr key={arm}>
-                <th scope="row" className="text-left font-normal">
-                  {t(`whatif.${arm}`)}
-                </th>
-                {segments.map((s) => (
-                  <td key={s} className="text-right">
-                    {formatNumber(summary.leadTime[arm][s], language, 1)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </CompactTable>
       </section>
       <section aria-labelledby="whatif-busiest">
         <h4 id="whatif-busiest" className="font-bold">
           {t('whatif.busiest')}
         </h4>
-        <table className="w-full text-dns-16N-130" data-testid="whatif-busiest-table">
-          <thead>
-            <tr className="text-left">
-              <th scope="col">{t('whatif.organisation')}</th>
-              <th scope="col">{t('whatif.arm')}</th>
-              <th scope="col" className="text-right">
-                {t('whatif.clerks')}
-              </th>
-              <th scope="col" className="text-right">
-                {t('whatif.utilisation')}
-              </th>
-              <th scope="col" className="text-right">
-                {t('whatif.wait')}
-              </th>
+        <CompactTable columns={busiestColumns} testId="whatif-busiest-table">
+          {summary.organisations.slice(0, 5).map((o) => (
+            <tr key={`${o.arm}-${o.organisationCode}`}>
+              <td>
+                {localName(o.name, language, o.organisationCode ?? '–')}
+                {o.name && o.organisationCode && <span className="ml-1 text-dns-14N-130 text-solid-gray-700">{o.organisationCode}</span>}
+              </td>
+              <td>{t(`whatif.${o.arm === 'AsIs' ? 'asIs' : 'toBe'}`)}</td>
+              <td className="text-right">{o.clerks}</td>
+              <td className="text-right">{formatPercent(o.utilisation, language)}</td>
+              <td className="text-right">
+                {formatNumber(o.meanWaitHours, language, 1)} / {formatNumber(o.p90WaitHours, language, 1)}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {summary.organisations.slice(0, 5).map((o) => (
-              <tr key={`${o.arm}-${o.organisationCode}`}>
-                <td>
-                  {localName(o.name, language, o.organisationCode ?? '–')}
-                  {o.name && o.organisationCode && <span className="ml-1 text-dns-14N-130 text-solid-gray-700">{o.organisationCode}</span>}
-                </td>
-                <td>{t(`whatif.${o.arm === 'AsIs' ? 'asIs' : 'toBe'}`)}</td>
-                <td className="text-right">{o.clerks}</td>
-                <td className="text-right">{formatPercent(o.utilisation, language)}</td>
-                <td className="text-right">
-                  {formatNumber(o.meanWaitHours, language, 1)} / {formatNumber(o.p90WaitHours, language, 1)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </CompactTable>
       </section>
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex flex-col text-dns-16N-130">
