@@ -59,74 +59,48 @@ function RequireArea({ areaKey, children }: { areaKey: AreaKey; children: ReactN
   return canOpen(area(areaKey), user.roles) ? children : <MessagePage kind="forbidden" />;
 }
 
+/** The areas behind a role check: each path, the area whose roles open it, and what it shows (an outlet for child routes). */
+const guardedAreas: { path: string; areaKey: AreaKey; element: ReactNode; children?: ReactNode }[] = [
+  { path: 'inventory/*', areaKey: 'inventory', element: <InventoryArea /> },
+  { path: 'issues/*', areaKey: 'issues', element: <IssuesArea /> },
+  { path: 'workflows/*', areaKey: 'workflows', element: <DesignerRoutes /> },
+  {
+    path: 'tasks',
+    areaKey: 'tasks',
+    element: <Outlet />,
+    children: (
+      <>
+        <Route index element={<InboxPage />} />
+        <Route path=":id" element={<TaskPage />} />
+      </>
+    ),
+  },
+  { path: 'pilots/*', areaKey: 'pilots', element: <PilotsArea /> },
+  {
+    path: 'reports',
+    areaKey: 'reports',
+    element: <Outlet />,
+    children: (
+      <>
+        <Route index element={<ReportsPage />} />
+        <Route path="print" element={<PrintReportPage />} />
+      </>
+    ),
+  },
+  { path: 'admin', areaKey: 'admin', element: <AdminPage /> },
+];
+
 export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireSession />}>
         <Route index element={<HomePage />} />
-        <Route
-          path="inventory/*"
-          element={
-            <RequireArea areaKey="inventory">
-              <InventoryArea />
-            </RequireArea>
-          }
-        />
-        <Route
-          path="issues/*"
-          element={
-            <RequireArea areaKey="issues">
-              <IssuesArea />
-            </RequireArea>
-          }
-        />
-        <Route
-          path="workflows/*"
-          element={
-            <RequireArea areaKey="workflows">
-              <DesignerRoutes />
-            </RequireArea>
-          }
-        />
-        <Route
-          path="tasks"
-          element={
-            <RequireArea areaKey="tasks">
-              <Outlet />
-            </RequireArea>
-          }
-        >
-          <Route index element={<InboxPage />} />
-          <Route path=":id" element={<TaskPage />} />
-        </Route>
-        <Route
-          path="pilots/*"
-          element={
-            <RequireArea areaKey="pilots">
-              <PilotsArea />
-            </RequireArea>
-          }
-        />
-        <Route
-          path="reports"
-          element={
-            <RequireArea areaKey="reports">
-              <Outlet />
-            </RequireArea>
-          }
-        >
-          <Route index element={<ReportsPage />} />
-          <Route path="print" element={<PrintReportPage />} />
-        </Route>
-        <Route
-          path="admin"
-          element={
-            <RequireArea areaKey="admin">
-              <AdminPage />
-            </RequireArea>
-          }
-        />
+        {guardedAreas.map(({ path, areaKey, element, children }) => (
+          <Route key={path} path={path} element={<RequireArea areaKey={areaKey}>{element}</RequireArea>}>
+            {children}
+          </Route>
+        ))}
         <Route path="*" element={<MessagePage kind="notFound" />} />
       </Route>
     </Routes>
