@@ -1,7 +1,8 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
+import { SelectFilter } from '../components/SelectFilter';
 import { useResource } from '../components/useResource';
 import { ArmBadge, DateTime, failureReason } from '../tasks/parts';
 import type { Arm } from '../tasks/api';
@@ -21,7 +22,6 @@ function kindOf(run: InstanceSummary): RunKind {
  */
 export function InstanceListPage() {
   const { t } = useTranslation();
-  const ids = useId();
   const { definitionId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const kind = kinds.find((k) => k === params.get('kind'));
@@ -66,44 +66,25 @@ export function InstanceListPage() {
       </PageHeading>
       <p className="mb-4 max-w-3xl">{t('designer.instances.lead')}</p>
       <section aria-label={t('designer.instances.filters')} className="mb-4 flex flex-wrap items-end gap-4" data-testid="run-filters">
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-kind`} className="text-std-16B-170">
-            {t('designer.instances.kind')}
-          </label>
-          <select
-            id={`${ids}-kind`}
-            className="text-input w-auto min-w-48"
-            value={kind ?? ''}
-            onChange={(e) => change('kind', e.target.value)}
-            data-testid="run-filter-kind"
-          >
-            <option value="">{t('designer.instances.kinds.all')}</option>
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`designer.instances.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${ids}-version`} className="text-std-16B-170">
-            {t('designer.instances.version')}
-          </label>
-          <select
-            id={`${ids}-version`}
-            className="text-input w-auto min-w-40"
-            value={version ?? ''}
-            onChange={(e) => change('version', e.target.value)}
-            data-testid="run-filter-version"
-          >
-            <option value="">{t('designer.instances.allVersions')}</option>
-            {versions.map((v) => (
-              <option key={v.version} value={v.version}>
-                {t('designer.versionText', { version: v.version })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFilter
+          label={t('designer.instances.kind')}
+          value={kind ?? ''}
+          options={[{ value: '', label: t('designer.instances.kinds.all') }, ...kinds.map((k) => ({ value: k, label: t(`designer.instances.kinds.${k}`) }))]}
+          onChange={(value) => change('kind', value)}
+          width="min-w-48"
+          testId="run-filter-kind"
+        />
+        <SelectFilter
+          label={t('designer.instances.version')}
+          value={version?.toString() ?? ''}
+          options={[
+            { value: '', label: t('designer.instances.allVersions') },
+            ...versions.map((v) => ({ value: String(v.version), label: t('designer.versionText', { version: v.version }) })),
+          ]}
+          onChange={(value) => change('version', value)}
+          width="min-w-40"
+          testId="run-filter-version"
+        />
       </section>
       {error && (
         <p role="alert" className="mb-4 border-l-4 border-error-1 bg-red-50 px-4 py-3">

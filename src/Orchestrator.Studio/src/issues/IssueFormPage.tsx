@@ -54,6 +54,35 @@ function Field({ label, path, problems, children }: { label: string; path: strin
   );
 }
 
+/** A drop-down over fixed values, each shown by its text under `texts`. */
+function ChoiceSelect<T extends string>({
+  values,
+  texts,
+  value,
+  onChange,
+  width = '',
+  testId,
+}: {
+  values: readonly T[];
+  texts: string;
+  value: T;
+  onChange: (value: T) => void;
+  /** A Tailwind max-width class. */
+  width?: string;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <select className={`text-input ${width}`.trim()} value={value} onChange={(e) => onChange(e.target.value as T)} data-testid={testId}>
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {t(`${texts}.${v}`)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** An issue's form: kind, title, the process and the steps it affects (picked from the workflows), and its history. */
 export function IssueFormPage() {
   const { t } = useTranslation();
@@ -135,18 +164,14 @@ export function IssueFormPage() {
       <form onSubmit={onSave} className="flex max-w-4xl flex-col gap-5" data-testid="issue-form">
         <fieldset disabled={!edit || saving} className="flex flex-col gap-5">
           <Field label={t('issues.form.kind')} path="$.kind" problems={problems}>
-            <select
-              className="text-input max-w-60"
+            <ChoiceSelect
+              values={issueKinds}
+              texts="issues.kind"
               value={input.kind}
-              onChange={(e) => set('kind', e.target.value as IssueInput['kind'])}
-              data-testid="issue-kind"
-            >
-              {issueKinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`issues.kind.${k}`)}
-                </option>
-              ))}
-            </select>
+              onChange={(kind) => set('kind', kind)}
+              width="max-w-60"
+              testId="issue-kind"
+            />
           </Field>
           <Field label={t('issues.form.title')} path="$.title" problems={problems}>
             <input className={text} value={input.title} onChange={(e) => set('title', e.target.value)} data-testid="issue-title" />
@@ -210,27 +235,16 @@ export function IssueFormPage() {
           </Field>
           <div className="flex flex-wrap gap-6">
             <Field label={t('issues.form.priority')} path="$.priority" problems={problems}>
-              <select className="text-input" value={input.priority} onChange={(e) => set('priority', e.target.value as IssueInput['priority'])}>
-                {issuePriorities.map((p) => (
-                  <option key={p} value={p}>
-                    {t(`issues.priority.${p}`)}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect values={issuePriorities} texts="issues.priority" value={input.priority} onChange={(priority) => set('priority', priority)} />
             </Field>
             <Field label={t('issues.form.status')} path="$.status" problems={problems}>
-              <select
-                className="text-input"
+              <ChoiceSelect
+                values={issueStatuses}
+                texts="issues.status"
                 value={input.status}
-                onChange={(e) => set('status', e.target.value as IssueInput['status'])}
-                data-testid="issue-status"
-              >
-                {issueStatuses.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`issues.status.${s}`)}
-                  </option>
-                ))}
-              </select>
+                onChange={(status) => set('status', status)}
+                testId="issue-status"
+              />
             </Field>
           </div>
           {edit && (

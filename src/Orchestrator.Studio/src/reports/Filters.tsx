@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SelectFilter } from '../components/SelectFilter';
 import { currentLanguage } from '../i18n';
 import { listCycles, listDefinitionChoices, listOrganisations, listPilots } from '../pilots/api';
 import { useResource, type Resource } from '../pilots/hooks';
@@ -60,40 +61,20 @@ export function Filters({ filter, onChange }: { filter: ReportFilter; onChange: 
         'municipality',
         choices(organisations, (o) => municipalityChoices(o, language)),
       )}
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${ids}-mode`} className="text-std-16B-170 text-solid-gray-900">
-          {t('reports.filters.mode')}
-        </label>
-        <select
-          id={`${ids}-mode`}
-          className="text-input w-auto min-w-44"
-          value={filter.mode ?? 'auto'}
-          onChange={(e) => onChange({ ...filter, mode: e.target.value as ReportFilter['mode'] })}
-        >
-          {modes.map((m) => (
-            <option key={m} value={m}>
-              {t(`reports.modes.${m}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${ids}-versions`} className="text-std-16B-170 text-solid-gray-900">
-          {t('reports.filters.versions')}
-        </label>
-        <select
-          id={`${ids}-versions`}
-          className="text-input w-auto min-w-44"
-          value={filter.versions ?? 'latest'}
-          onChange={(e) => onChange({ ...filter, versions: e.target.value as ReportFilter['versions'] })}
-        >
-          {versionChoices.map((v) => (
-            <option key={v} value={v}>
-              {t(`reports.versions.${v}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectFilter
+        label={t('reports.filters.mode')}
+        value={filter.mode ?? 'auto'}
+        options={modes.map((m) => ({ value: m, label: t(`reports.modes.${m}`) }))}
+        onChange={(mode) => onChange({ ...filter, mode: mode as ReportFilter['mode'] })}
+        width="min-w-44"
+      />
+      <SelectFilter
+        label={t('reports.filters.versions')}
+        value={filter.versions ?? 'latest'}
+        options={versionChoices.map((v) => ({ value: v, label: t(`reports.versions.${v}`) }))}
+        onChange={(versions) => onChange({ ...filter, versions: versions as ReportFilter['versions'] })}
+        width="min-w-44"
+      />
     </section>
   );
 }

@@ -19,7 +19,7 @@ import {
   segments,
   type ReportFilter,
 } from './api';
-import { Definitions, EffectTable, EstimateBanners, Flags, LoadFailed, Section, StepTable, placeName, processName } from './parts';
+import { ColumnHeads, Definitions, EffectTable, EstimateBanners, Flags, LoadFailed, Section, StepTable, placeName, processName } from './parts';
 import { MunicipalityTable, PaybackPanel } from './projection';
 import { captureGroups, sourceGroups } from './methodSummary';
 import { japaneseOnly, printedDefinitions } from './printText';
@@ -192,17 +192,7 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
                 {t('reports.projection.label')}
               </p>
               <table className="report-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('reports.projection.process')}</th>
-                    <th scope="col">{t('reports.projection.area')}</th>
-                    <th scope="col">{t('reports.projection.volume')}</th>
-                    <th scope="col">{t('reports.projection.hours')}</th>
-                    <th scope="col">{t('reports.projection.cost')}</th>
-                    <th scope="col">{t('reports.projection.fte')}</th>
-                    <th scope="col">{t('reports.projection.visits')}</th>
-                  </tr>
-                </thead>
+                <ColumnHeads texts="reports.projection" keys={['process', 'area', 'volume', 'hours', 'cost', 'fte', 'visits']} />
                 <tbody>
                   {projection.data.processes.flatMap((p) => [
                     ...p.municipalities.map((m) => (
@@ -245,17 +235,7 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
       {print && effort.data && !effort.error && (
         <Section title={t('reports.sections.effort')} testId="section-effort">
           <table className="report-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.effort.process')}</th>
-                <th scope="col">{t('reports.effort.arm')}</th>
-                <th scope="col">{t('reports.effort.organisation')}</th>
-                <th scope="col">{t('reports.effort.role')}</th>
-                <th scope="col">{t('reports.effort.tasks')}</th>
-                <th scope="col">{t('reports.effort.touch')}</th>
-                <th scope="col">{t('reports.effort.cost')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads texts="reports.effort" keys={['process', 'arm', 'organisation', 'role', 'tasks', 'touch', 'cost']} />
             <tbody>
               {effort.data.rows.map((r) => (
                 <tr key={`${r.processKey}-${r.arm}-${r.orgCode}-${r.role}`}>
@@ -283,14 +263,7 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
           </ol>
           <h3 className="mb-2 text-std-20B-150">{t('reports.method.timeCapture')}</h3>
           <table className="report-table mb-4" data-testid="time-capture">
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.method.how')}</th>
-                <th scope="col">{t('reports.method.steps')}</th>
-                <th scope="col">{t('reports.method.executions')}</th>
-                <th scope="col">{t('reports.method.simulatedShare')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads texts="reports.method" keys={['how', 'steps', 'executions', 'simulatedShare']} />
             <tbody>
               {captureGroups(method.data.timeCapture, (c) => text(c.method)).map((g) => (
                 <tr key={g.method}>
@@ -323,14 +296,7 @@ export function ReportBody({ filter, print = false }: { filter: ReportFilter; pr
             <>
               <h3 className="mb-2 text-std-20B-150">{t('reports.method.figureSources')}</h3>
               <table className="report-table mb-4" data-testid="figure-sources">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('reports.method.figure')}</th>
-                    <th scope="col">{t('reports.method.source')}</th>
-                    <th scope="col">{t('reports.method.steps')}</th>
-                    <th scope="col">{t('reports.method.withBasis')}</th>
-                  </tr>
-                </thead>
+                <ColumnHeads texts="reports.method" keys={['figure', 'source', 'steps', 'withBasis']} />
                 <tbody>
                   {sourceGroups(method.data.figureSources!, (f) =>
                     t(`reports.figures.${f.figure.startsWith('costs.') ? 'costs' : f.figure}`, { defaultValue: f.figure }),

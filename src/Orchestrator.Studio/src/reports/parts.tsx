@@ -27,6 +27,22 @@ export function placeName(place: { municipalityCode: string | null; nameJa: stri
   return name || place.municipalityCode || '–';
 }
 
+/** A report table's header row: a column heading for each key, its text under `texts`. */
+export function ColumnHeads({ texts, keys }: { texts: string; keys: readonly string[] }) {
+  const { t } = useTranslation();
+  return (
+    <thead>
+      <tr>
+        {keys.map((key) => (
+          <th key={key} scope="col">
+            {t(`${texts}.${key}`)}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 export function LoadFailed({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const reason = error instanceof ApiError ? `HTTP ${error.status} ${error.problem?.title ?? ''}` : String(error);

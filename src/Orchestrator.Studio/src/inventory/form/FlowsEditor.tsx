@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dataItemTypes, flowFigures, partyLevels, transferMeans, type DataItemType, type PartyLevel, type TransferMeans } from '../api';
 import { Select, TextInput } from './controls';
@@ -22,6 +23,9 @@ export function FlowsEditor({ flows, errors, onChange }: { flows: FlowForm[]; er
     </div>
   );
 }
+
+/** The two ends of a flow: the sending party's level and organisation, then the receiving one's. */
+const parties = ['from', 'to'] as const;
 
 function FlowFields({
   index,
@@ -71,42 +75,32 @@ function FlowFields({
           maxLength={40}
         />
         <div />
-        <Select<PartyLevel>
-          field={`${key}.fromLevel`}
-          label={t('inventory.form.fromLevel')}
-          errors={errors}
-          required
-          value={flow.fromLevel}
-          options={partyLevels}
-          optionLabel={level}
-          onChange={(fromLevel) => onChange({ ...flow, fromLevel })}
-        />
-        <TextInput
-          field={`${key}.fromOrganisation`}
-          label={t('inventory.form.fromOrganisation')}
-          errors={errors}
-          value={flow.fromOrganisation}
-          onChange={(fromOrganisation) => onChange({ ...flow, fromOrganisation })}
-          maxLength={100}
-        />
-        <Select<PartyLevel>
-          field={`${key}.toLevel`}
-          label={t('inventory.form.toLevel')}
-          errors={errors}
-          required
-          value={flow.toLevel}
-          options={partyLevels}
-          optionLabel={level}
-          onChange={(toLevel) => onChange({ ...flow, toLevel })}
-        />
-        <TextInput
-          field={`${key}.toOrganisation`}
-          label={t('inventory.form.toOrganisation')}
-          errors={errors}
-          value={flow.toOrganisation}
-          onChange={(toOrganisation) => onChange({ ...flow, toOrganisation })}
-          maxLength={100}
-        />
+        {parties.map((side) => {
+          const levelField = `${side}Level` as const;
+          const organisationField = `${side}Organisation` as const;
+          return (
+            <Fragment key={side}>
+              <Select<PartyLevel>
+                field={`${key}.${levelField}`}
+                label={t(`inventory.form.${levelField}`)}
+                errors={errors}
+                required
+                value={flow[levelField]}
+                options={partyLevels}
+                optionLabel={level}
+                onChange={(value) => onChange({ ...flow, [levelField]: value })}
+              />
+              <TextInput
+                field={`${key}.${organisationField}`}
+                label={t(`inventory.form.${organisationField}`)}
+                errors={errors}
+                value={flow[organisationField]}
+                onChange={(value) => onChange({ ...flow, [organisationField]: value })}
+                maxLength={100}
+              />
+            </Fragment>
+          );
+        })}
       </div>
       <div className="mt-2">
         {flowFigures.map((f) => (

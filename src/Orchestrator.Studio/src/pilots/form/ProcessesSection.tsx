@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Arm } from '../../tasks/api';
 import type { DefinitionChoice } from '../api';
@@ -31,6 +32,12 @@ export function withProcessKey(row: ProcessRow, processKey: string, definitions:
   const casesFile = row.casesFile === '' || row.casesFile === defaultCasesFile(row.processKey) ? defaultCasesFile(processKey) : row.casesFile;
   return { ...row, processKey, asIs: pick('AsIs', row.asIs), toBe: pick('ToBe', row.toBe), casesFile };
 }
+
+/** Each arm's definition and version fields, as-is first. */
+const arms = [
+  { arm: 'AsIs', field: 'asIs' },
+  { arm: 'ToBe', field: 'toBe' },
+] as const;
 
 function ProcessFields({
   row,
@@ -77,46 +84,33 @@ function ProcessFields({
         width="max-w-md"
       />
       <div className="grid gap-4 md:grid-cols-[1fr_12rem]">
-        <SelectField
-          field={`${prefix}.asIs`}
-          label={t('pilots.form.asIs')}
-          value={row.asIs}
-          onChange={(asIs) => change({ ...row, asIs })}
-          errors={errors}
-          options={definitionOptions('AsIs', row.asIs)}
-          placeholder={t('pilots.form.choose')}
-          required
-        />
-        <TextField
-          field={`${prefix}.asIsVersion`}
-          label={t('pilots.form.asIsVersion')}
-          type="number"
-          min={1}
-          value={row.asIsVersion}
-          onChange={(asIsVersion) => change({ ...row, asIsVersion })}
-          errors={errors}
-          width="max-w-48"
-        />
-        <SelectField
-          field={`${prefix}.toBe`}
-          label={t('pilots.form.toBe')}
-          value={row.toBe}
-          onChange={(toBe) => change({ ...row, toBe })}
-          errors={errors}
-          options={definitionOptions('ToBe', row.toBe)}
-          placeholder={t('pilots.form.choose')}
-          required
-        />
-        <TextField
-          field={`${prefix}.toBeVersion`}
-          label={t('pilots.form.toBeVersion')}
-          type="number"
-          min={1}
-          value={row.toBeVersion}
-          onChange={(toBeVersion) => change({ ...row, toBeVersion })}
-          errors={errors}
-          width="max-w-48"
-        />
+        {arms.map(({ arm, field }) => {
+          const version = `${field}Version` as const;
+          return (
+            <Fragment key={arm}>
+              <SelectField
+                field={`${prefix}.${field}`}
+                label={t(`pilots.form.${field}`)}
+                value={row[field]}
+                onChange={(id) => change({ ...row, [field]: id })}
+                errors={errors}
+                options={definitionOptions(arm, row[field])}
+                placeholder={t('pilots.form.choose')}
+                required
+              />
+              <TextField
+                field={`${prefix}.${version}`}
+                label={t(`pilots.form.${version}`)}
+                type="number"
+                min={1}
+                value={row[version]}
+                onChange={(v) => change({ ...row, [version]: v })}
+                errors={errors}
+                width="max-w-48"
+              />
+            </Fragment>
+          );
+        })}
       </div>
       {showCasesFile && (
         <TextField

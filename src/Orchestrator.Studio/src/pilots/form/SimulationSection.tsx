@@ -5,6 +5,7 @@ import { emptyClerkRow, emptyHolidayRow, type ClerkRow, type HolidayRow, type Si
 import { fieldId } from '../validation';
 import { timeZonesListId } from './ScheduleSection';
 import { CheckboxField, FieldError, FormSection, Hint, SelectField, TextField, type SectionProps } from './controls';
+import { RowList } from './RowList';
 
 type SimulationProps = SectionProps & { organisations: readonly OrganisationEntry[] };
 
@@ -16,28 +17,27 @@ function ClerkRows({ form, update, errors, organisations }: SimulationProps) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const setSim = useSimulationUpdate(update);
-  const rows = form.simulation.clerks;
-  const setRow = (index: number, row: ClerkRow) => setSim((s) => ({ ...s, clerks: s.clerks.map((r, i) => (i === index ? row : r)) }));
   const options = organisations.map((o) => ({
     value: o.code,
     label: t('pilots.form.municipalityOption', { name: language === 'en' ? o.nameEn || o.nameJa : o.nameJa || o.nameEn, code: o.code }),
   }));
   return (
-    <fieldset className="flex flex-col gap-3" data-testid="clerk-rows">
-      <legend className="mb-1 text-std-16B-170 text-solid-gray-900">{t('pilots.form.clerks')}</legend>
-      {rows.map((row, index) => (
-        <div
-          key={row.rowId}
-          role="group"
-          aria-label={t('pilots.form.clerkRow', { number: index + 1 })}
-          className="flex flex-wrap items-end gap-4"
-          data-testid={`clerk-row-${index}`}
-        >
+    <RowList<ClerkRow>
+      name="clerk"
+      legend={t('pilots.form.clerks')}
+      rows={form.simulation.clerks}
+      change={(edit) => setSim((s) => ({ ...s, clerks: edit(s.clerks) }))}
+      newRow={emptyClerkRow}
+      rowLabel={(number) => t('pilots.form.clerkRow', { number })}
+      removeLabel={(number) => t('pilots.form.removeClerk', { number })}
+      addLabel={t('pilots.form.addClerk')}
+      fields={(row, index, set) => (
+        <>
           <SelectField
             field={`simulation.clerks.${index}.code`}
             label={t('pilots.form.clerkOrganisation')}
             value={row.code}
-            onChange={(code) => setRow(index, { ...row, code })}
+            onChange={(code) => set({ ...row, code })}
             errors={errors}
             options={options}
             placeholder={t('pilots.form.choose')}
@@ -49,26 +49,13 @@ function ClerkRows({ form, update, errors, organisations }: SimulationProps) {
             type="number"
             min={1}
             value={row.count}
-            onChange={(count) => setRow(index, { ...row, count })}
+            onChange={(count) => set({ ...row, count })}
             errors={errors}
             width="max-w-32"
           />
-          <button type="button" className="btn-secondary" onClick={() => setSim((s) => ({ ...s, clerks: s.clerks.filter((_, i) => i !== index) }))}>
-            {t('pilots.form.removeClerk', { number: index + 1 })}
-          </button>
-        </div>
-      ))}
-      <div>
-        <button
-          type="button"
-          className="btn-secondary"
-          onClick={() => setSim((s) => ({ ...s, clerks: [...s.clerks, emptyClerkRow()] }))}
-          data-testid="clerk-add"
-        >
-          {t('pilots.form.addClerk')}
-        </button>
-      </div>
-    </fieldset>
+        </>
+      )}
+    />
   );
 }
 
@@ -76,26 +63,24 @@ function HolidayRows({ form, update, errors }: SectionProps) {
   const { t } = useTranslation();
   const setSim = useSimulationUpdate(update);
   const rows = form.simulation.holidays;
-  const setRow = (index: number, row: HolidayRow) => setSim((s) => ({ ...s, holidays: s.holidays.map((r, i) => (i === index ? row : r)) }));
   return (
-    <fieldset className="flex flex-col gap-3" data-testid="holiday-rows">
-      <legend className="mb-1 text-std-16B-170 text-solid-gray-900">{t('pilots.form.holidays')}</legend>
-      <Hint field="simulation.holidays">{t('pilots.form.holidaysHint')}</Hint>
-      {rows.length === 0 && <p className="text-solid-gray-700">{t('pilots.form.noHolidays')}</p>}
-      {rows.map((row, index) => (
-        <div
-          key={row.rowId}
-          role="group"
-          aria-label={t('pilots.form.holidayRow', { number: index + 1 })}
-          className="flex flex-wrap items-end gap-4"
-          data-testid={`holiday-row-${index}`}
-        >
+    <RowList<HolidayRow>
+      name="holiday"
+      legend={t('pilots.form.holidays')}
+      rows={rows}
+      change={(edit) => setSim((s) => ({ ...s, holidays: edit(s.holidays) }))}
+      newRow={emptyHolidayRow}
+      rowLabel={(number) => t('pilots.form.holidayRow', { number })}
+      removeLabel={(number) => t('pilots.form.removeHoliday', { number })}
+      addLabel={t('pilots.form.addHoliday')}
+      fields={(row, index, set) => (
+        <>
           <TextField
             field={`simulation.holidays.${index}.date`}
             label={t('pilots.form.holidayDate')}
             type="date"
             value={row.date}
-            onChange={(date) => setRow(index, { ...row, date })}
+            onChange={(date) => set({ ...row, date })}
             errors={errors}
             width="max-w-56"
           />
@@ -103,26 +88,16 @@ function HolidayRows({ form, update, errors }: SectionProps) {
             field={`simulation.holidays.${index}.name`}
             label={t('pilots.form.holidayName')}
             value={row.name}
-            onChange={(name) => setRow(index, { ...row, name })}
+            onChange={(name) => set({ ...row, name })}
             errors={errors}
             width="max-w-64"
           />
-          <button type="button" className="btn-secondary" onClick={() => setSim((s) => ({ ...s, holidays: s.holidays.filter((_, i) => i !== index) }))}>
-            {t('pilots.form.removeHoliday', { number: index + 1 })}
-          </button>
-        </div>
-      ))}
-      <div>
-        <button
-          type="button"
-          className="btn-secondary"
-          onClick={() => setSim((s) => ({ ...s, holidays: [...s.holidays, emptyHolidayRow()] }))}
-          data-testid="holiday-add"
-        >
-          {t('pilots.form.addHoliday')}
-        </button>
-      </div>
-    </fieldset>
+        </>
+      )}
+    >
+      <Hint field="simulation.holidays">{t('pilots.form.holidaysHint')}</Hint>
+      {rows.length === 0 && <p className="text-solid-gray-700">{t('pilots.form.noHolidays')}</p>}
+    </RowList>
   );
 }
 
