@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Orchestrator.Server.Instances;
 
 namespace Orchestrator.Server.Agencies;
 
@@ -9,13 +10,9 @@ public enum HandoffChannel { System, Paper, Fax, Mail }
 /// One transfer between organisations: an AgencyCall (system to system) or an Orchestrator.Handoff (paper, fax, mail
 /// or system). Latency = sent → received; the 市町村/都道府県/国 matrix of the reports is built from these rows.
 /// </summary>
-public sealed class HandoffRecord
+public sealed class HandoffRecord : ActivityColumns
 {
     public long Id { get; set; }
-    public required string InstanceId { get; set; }
-    public required string ActivityExecutionId { get; set; }
-    public required string ActivityId { get; set; }
-    public required string ActivityType { get; set; }
     public string? BookmarkId { get; set; }
     public string? Agency { get; set; }
     public string? Operation { get; set; }
@@ -39,8 +36,7 @@ internal sealed class HandoffRecordConfiguration : IEntityTypeConfiguration<Hand
         b.ToTable("Handoffs");
         b.HasKey(h => h.Id);
         b.Property(h => h.Channel).HasConversion<string>().HasMaxLength(8);
-        b.HasIndex(h => h.InstanceId);
-        b.HasIndex(h => h.ActivityExecutionId);
+        ActivityColumns.IndexByExecution(b);
         b.HasIndex(h => h.BookmarkId);
         b.HasIndex(h => new { h.SenderOrgLevel, h.ReceiverOrgLevel });
     }

@@ -6,7 +6,7 @@ using Orchestrator.Server.Definitions;
 namespace Orchestrator.Server.Instances;
 
 /// <summary>A running or ended workflow instance. `StateJson` is the engine's state; the columns serve queries.</summary>
-public sealed class WorkflowInstanceRecord : IReportScoped
+public sealed class WorkflowInstanceRecord : PilotCaseColumns, IReportScoped
 {
     public required string Id { get; set; }
     public required string DefinitionId { get; set; }
@@ -20,14 +20,6 @@ public sealed class WorkflowInstanceRecord : IReportScoped
     public required string StateJson { get; set; }
     /// <summary>Changed on every save: a second writer with a stale copy fails instead of overwriting.</summary>
     public Guid ConcurrencyToken { get; set; }
-    // Pilot columns, filled by pilot cycles.
-    public string? PilotId { get; set; }
-    public string? CycleId { get; set; }
-    public string? CaseId { get; set; }
-    public string? MunicipalityCode { get; set; }
-    public bool Simulated { get; set; }
-    /// <summary>A case known only from imported measurements (a time study, a questionnaire): it never ran, so it has no state.</summary>
-    public bool Imported { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>
     /// When the instance was started in real time. It equals <see cref="CreatedAt"/> except in a simulated cycle, whose
@@ -111,7 +103,7 @@ internal sealed class InstanceConfigurations :
         b.Property(i => i.ConcurrencyToken).IsConcurrencyToken();
         b.HasIndex(i => new { i.DefinitionId, i.Status });
         b.HasIndex(i => new { i.Status, i.UpdatedAt });
-        b.HasIndex(i => new { i.PilotId, i.CycleId });
+        PilotCaseColumns.IndexByCycle(b);
         b.HasIndex(i => new { i.ProcessKey, i.Arm, i.Status });
         // Covers the reports' search for finished cases not yet aggregated, without reading instance state.
         b.HasIndex(i => new { i.Status, i.Arm, i.ProcessKey, i.Id });

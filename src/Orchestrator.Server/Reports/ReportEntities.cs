@@ -12,7 +12,7 @@ namespace Orchestrator.Server.Reports;
 /// the office calendar change (FormulaVersion, CalendarKey). A figure the case has no record of is null (a case known
 /// only from a questionnaire has no touch time, one known only from a time study no lead time).
 /// </summary>
-public sealed class ReportCaseRecord : IReportScoped
+public sealed class ReportCaseRecord : PilotCaseColumns, IReportScoped
 {
     public required string InstanceId { get; set; }
     public int FormulaVersion { get; set; }
@@ -20,13 +20,6 @@ public sealed class ReportCaseRecord : IReportScoped
     public required string Arm { get; set; }
     public string DefinitionId { get; set; } = "";
     public int DefinitionVersion { get; set; }
-    public string? PilotId { get; set; }
-    public string? CycleId { get; set; }
-    public string? CaseId { get; set; }
-    public string? MunicipalityCode { get; set; }
-    public bool Simulated { get; set; }
-    /// <summary>The case exists only through imported time-study or questionnaire rows (no workflow run).</summary>
-    public bool Imported { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset FinishedAt { get; set; }
     /// <summary>The case date in Japan (JST), which picks the rate version.</summary>
@@ -116,7 +109,7 @@ internal sealed class ReportConfigurations :
         b.HasKey(c => c.InstanceId);
         // Covers the resolution of a report's scope (which definition versions, any live case) without reading the rows.
         b.HasIndex(c => new { c.ProcessKey, c.Arm, c.DefinitionId, c.DefinitionVersion, c.Simulated });
-        b.HasIndex(c => new { c.PilotId, c.CycleId });
+        PilotCaseColumns.IndexByCycle(b);
         b.HasIndex(c => c.RateVersion);
         // Covers the count that tells whether any finished case still lacks a current row.
         b.HasIndex(c => new { c.FormulaVersion, c.CalendarKey });

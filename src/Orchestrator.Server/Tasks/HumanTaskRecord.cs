@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Orchestrator.Server.Instances;
 
 namespace Orchestrator.Server.Tasks;
 
@@ -10,14 +11,10 @@ public enum HumanTaskStatus { Open, Claimed, Completed, Cancelled, Expired }
 /// measured: queue time (created → claimed), work time (claimed → completed), active time on the task screen, and
 /// the effort the clerk reports.
 /// </summary>
-public sealed class HumanTaskRecord
+public sealed class HumanTaskRecord : ActivityColumns
 {
     public required string Id { get; set; }
-    public required string InstanceId { get; set; }
     public required string BookmarkId { get; set; }
-    public required string ActivityExecutionId { get; set; }
-    public required string ActivityId { get; set; }
-    public required string ActivityType { get; set; }
     public required string Title { get; set; }
     public string? Instructions { get; set; }
     public string? ProcessKey { get; set; }
@@ -64,7 +61,6 @@ internal sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTas
         b.HasIndex(t => t.BookmarkId).IsUnique();
         b.HasIndex(t => new { t.AssigneeOrgCode, t.Status });
         b.HasIndex(t => new { t.Status, t.DueAt });
-        b.HasIndex(t => t.InstanceId);
-        b.HasIndex(t => t.ActivityExecutionId);
+        ActivityColumns.IndexByExecution(b);
     }
 }
