@@ -14,7 +14,7 @@ public sealed class FakeAgencyHost : IAsyncDisposable, IDisposable
     /// <summary>Where a system's mapping files live, relative to its folder (WireMock's static-mapping layout).</summary>
     internal static readonly string MappingsFolder = Path.Combine("__admin", "mappings");
 
-    private readonly IReadOnlyDictionary<string, WireMockServer> _servers;
+    private readonly IReadOnlyDictionary<string, WireMockServer> servers;
 
     private FakeAgencyHost(
         string fixturesPath,
@@ -23,7 +23,7 @@ public sealed class FakeAgencyHost : IAsyncDisposable, IDisposable
         IReadOnlyList<string> mappingFiles)
     {
         FixturesPath = fixturesPath;
-        _servers = servers;
+        this.servers = servers;
         MappingFiles = mappingFiles;
         // WireMock reports 127.0.0.1 as "localhost"; clients should use the address we bound, so that
         // "localhost" resolving to ::1 first never costs them a failed connection attempt.
@@ -125,7 +125,7 @@ public sealed class FakeAgencyHost : IAsyncDisposable, IDisposable
     /// </summary>
     public void ResetScenarios()
     {
-        foreach (var server in _servers.Values)
+        foreach (var server in servers.Values)
         {
             server.ResetScenarios();
         }
@@ -141,7 +141,7 @@ public sealed class FakeAgencyHost : IAsyncDisposable, IDisposable
     /// <summary>Stops every fake.</summary>
     public void Dispose()
     {
-        foreach (var server in _servers.Values)
+        foreach (var server in servers.Values)
         {
             server.Stop();
             server.Dispose();
@@ -149,7 +149,7 @@ public sealed class FakeAgencyHost : IAsyncDisposable, IDisposable
     }
 
     private WireMockServer Server(string system) =>
-        _servers.TryGetValue(system, out var server)
+        servers.TryGetValue(system, out var server)
             ? server
             : throw new ArgumentException($"No fake agency system '{system}'. Running: {string.Join(", ", Systems)}.", nameof(system));
 

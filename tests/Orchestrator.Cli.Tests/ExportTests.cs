@@ -5,40 +5,40 @@ namespace Orchestrator.Cli.Tests;
 
 public sealed class ExportTests : IAsyncLifetime
 {
-    FakeOrchestratorServer _server = null!;
+    FakeOrchestratorServer server = null!;
 
     public async Task InitializeAsync() =>
-        _server = await FakeOrchestratorServer.StartAsync(await File.ReadAllTextAsync(CliHarness.Workflow("valid/approval.json")));
+        server = await FakeOrchestratorServer.StartAsync(await File.ReadAllTextAsync(CliHarness.Workflow("valid/approval.json")));
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async Task DisposeAsync() => await server.DisposeAsync();
 
     [Fact]
     public async Task Export_with_a_token_prints_exactly_what_the_server_served()
     {
         var r = await CliHarness.RunAsync("export", FakeOrchestratorServer.DefinitionId,
-            "--server", _server.Url, "--token", FakeOrchestratorServer.StaticToken);
+            "--server", server.Url, "--token", FakeOrchestratorServer.StaticToken);
 
         Assert.Equal(0, r.ExitCode);
-        Assert.Equal(_server.ServedJson, r.Stdout);
+        Assert.Equal(server.ServedJson, r.Stdout);
         Assert.Contains("決裁区分判定", r.Stdout);
-        Assert.Equal([$"GET /api/workflow-definitions/cli-approval | Bearer {FakeOrchestratorServer.StaticToken}"], _server.Requests);
+        Assert.Equal([$"GET /api/workflow-definitions/cli-approval | Bearer {FakeOrchestratorServer.StaticToken}"], server.Requests);
     }
 
     [Fact]
     public async Task Export_signs_in_with_user_and_password_and_passes_the_version()
     {
         var r = await CliHarness.RunAsync("export", FakeOrchestratorServer.DefinitionId,
-            "--server", _server.Url + "/", "--version", "3",
+            "--server", server.Url + "/", "--version", "3",
             "--user", FakeOrchestratorServer.UserName, "--password", FakeOrchestratorServer.Password);
 
         Assert.Equal(0, r.ExitCode);
-        Assert.Equal(_server.ServedJson, r.Stdout);
+        Assert.Equal(server.ServedJson, r.Stdout);
         Assert.Equal(
             [
                 "POST /api/auth/login | ",
                 $"GET /api/workflow-definitions/cli-approval?version=3 | Bearer {FakeOrchestratorServer.LoginToken}",
             ],
-            _server.Requests);
+            server.Requests);
     }
 
     [Fact]
@@ -46,10 +46,10 @@ public sealed class ExportTests : IAsyncLifetime
     {
         var r = await CliHarness.RunWithEnvironmentAsync(
             name => name == "ORCHESTRATOR_TOKEN" ? FakeOrchestratorServer.StaticToken : null,
-            "export", FakeOrchestratorServer.DefinitionId, "--server", _server.Url);
+            "export", FakeOrchestratorServer.DefinitionId, "--server", server.Url);
 
         Assert.Equal(0, r.ExitCode);
-        Assert.Equal(_server.ServedJson, r.Stdout);
+        Assert.Equal(server.ServedJson, r.Stdout);
     }
 
     [Fact]
@@ -59,11 +59,11 @@ public sealed class ExportTests : IAsyncLifetime
         try
         {
             var r = await CliHarness.RunAsync("export", FakeOrchestratorServer.DefinitionId,
-                "--server", _server.Url, "--token", FakeOrchestratorServer.StaticToken, "--out", file);
+                "--server", server.Url, "--token", FakeOrchestratorServer.StaticToken, "--out", file);
 
             Assert.Equal(0, r.ExitCode);
             Assert.Equal("", r.Stdout);
-            Assert.Equal(_server.ServedJson, await File.ReadAllTextAsync(file));
+            Assert.Equal(server.ServedJson, await File.ReadAllTextAsync(file));
             Assert.Contains(file, r.Stderr);
         }
         finally
@@ -76,7 +76,7 @@ public sealed class ExportTests : IAsyncLifetime
     public async Task A_missing_definition_gives_the_problem_title_and_status_and_exit_1()
     {
         var r = await CliHarness.RunAsync("export", "no-such-process",
-            "--server", _server.Url, "--token", FakeOrchestratorServer.StaticToken);
+            "--server", server.Url, "--token", FakeOrchestratorServer.StaticToken);
 
         Assert.Equal(1, r.ExitCode);
         Assert.Equal("", r.Stdout);
@@ -88,7 +88,7 @@ public sealed class ExportTests : IAsyncLifetime
     public async Task A_rejected_token_gives_401_and_exit_1()
     {
         var r = await CliHarness.RunAsync("export", FakeOrchestratorServer.DefinitionId,
-            "--server", _server.Url, "--token", "wrong");
+            "--server", server.Url, "--token", "wrong");
 
         Assert.Equal(1, r.ExitCode);
         Assert.Equal("", r.Stdout);
@@ -99,11 +99,11 @@ public sealed class ExportTests : IAsyncLifetime
     public async Task A_failed_sign_in_stops_before_the_download()
     {
         var r = await CliHarness.RunAsync("export", FakeOrchestratorServer.DefinitionId,
-            "--server", _server.Url, "--user", FakeOrchestratorServer.UserName, "--password", "wrong");
+            "--server", server.Url, "--user", FakeOrchestratorServer.UserName, "--password", "wrong");
 
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("401 Sign-in failed.", r.Stderr);
-        Assert.Equal(["POST /api/auth/login | "], _server.Requests);
+        Assert.Equal(["POST /api/auth/login | "], server.Requests);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class ExportTests : IAsyncLifetime
         var file = Path.Combine(Path.GetTempPath(), $"no-such-dir-{Guid.NewGuid():N}", "definition.json");
 
         var r = await CliHarness.RunAsync("export", FakeOrchestratorServer.DefinitionId,
-            "--server", _server.Url, "--token", FakeOrchestratorServer.StaticToken, "--out", file);
+            "--server", server.Url, "--token", FakeOrchestratorServer.StaticToken, "--out", file);
 
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("cannot write", r.Stderr);
@@ -148,6 +148,6 @@ public sealed class ExportTests : IAsyncLifetime
 
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(message, r.Stderr);
-        Assert.Empty(_server.Requests);
+        Assert.Empty(server.Requests);
     }
 }

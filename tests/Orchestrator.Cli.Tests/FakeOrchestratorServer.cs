@@ -16,7 +16,7 @@ public sealed class FakeOrchestratorServer : IAsyncDisposable
     public const string LoginToken = "login-token-456";
     public const string DefinitionId = "cli-approval";
 
-    readonly WebApplication _app;
+    readonly WebApplication app;
 
     /// <summary>The definition JSON served for <see cref="DefinitionId"/>, exactly as sent.</summary>
     public string ServedJson { get; }
@@ -32,15 +32,15 @@ public sealed class FakeOrchestratorServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        _app = builder.Build();
+        app = builder.Build();
 
-        _app.Use(async (context, next) =>
+        app.Use(async (context, next) =>
         {
             Requests.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString} | {context.Request.Headers.Authorization}");
             await next(context);
         });
 
-        _app.MapPost("/api/auth/login", async (HttpRequest request) =>
+        app.MapPost("/api/auth/login", async (HttpRequest request) =>
         {
             var body = await JsonNode.ParseAsync(request.Body);
             if ((string?)body?["userName"] != UserName || (string?)body?["password"] != Password)
@@ -53,7 +53,7 @@ public sealed class FakeOrchestratorServer : IAsyncDisposable
             });
         });
 
-        _app.MapGet("/api/workflow-definitions/{definitionId}", (string definitionId, HttpRequest request) =>
+        app.MapGet("/api/workflow-definitions/{definitionId}", (string definitionId, HttpRequest request) =>
         {
             var auth = request.Headers.Authorization.ToString();
             if (auth != $"Bearer {StaticToken}" && auth != $"Bearer {LoginToken}")
@@ -67,14 +67,14 @@ public sealed class FakeOrchestratorServer : IAsyncDisposable
     public static async Task<FakeOrchestratorServer> StartAsync(string servedJson)
     {
         var server = new FakeOrchestratorServer(servedJson);
-        await server._app.StartAsync();
-        server.Url = server._app.Urls.Single();
+        await server.app.StartAsync();
+        server.Url = server.app.Urls.Single();
         return server;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
     }
 }

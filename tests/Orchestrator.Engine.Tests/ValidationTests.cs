@@ -4,7 +4,7 @@ namespace Orchestrator.Engine.Tests;
 
 public sealed class ValidationTests
 {
-    readonly WorkflowValidator _validator = new(ActivityRegistry.CreateDefault());
+    readonly WorkflowValidator validator = new(ActivityRegistry.CreateDefault());
 
     static string Basic(string middle, string extraConnections = "") => Flow(
         Act("start", "Elsa.Start") + ",\n" + middle,
@@ -13,7 +13,7 @@ public sealed class ValidationTests
     [Fact]
     public void A_correct_file_is_valid_without_warnings()
     {
-        var r = _validator.Validate(Chain("[]", ("w", Act("w", "Elsa.WriteLine", Lit("text", "ok")))));
+        var r = validator.Validate(Chain("[]", ("w", Act("w", "Elsa.WriteLine", Lit("text", "ok")))));
         Assert.True(r.Valid);
         Assert.Empty(r.Errors);
         Assert.Empty(r.Warnings);
@@ -27,7 +27,7 @@ public sealed class ValidationTests
     {
         var json = Chain("[]", ("w", Act("w", "Elsa.WriteLine", Lit("text", "ok")))).Replace("\"definitionId\": \"t\"", $"\"definitionId\": \"{definitionId}\"");
 
-        var e = Assert.Single(_validator.Validate(json).Errors);
+        var e = Assert.Single(validator.Validate(json).Errors);
 
         Assert.Equal("$.definitionId", e.Path);
     }
@@ -36,10 +36,10 @@ public sealed class ValidationTests
     public void Over_long_names_and_unpaired_surrogates_are_errors_with_their_paths()
     {
         var longName = Chain("[]", ("w", Act("w", "Elsa.WriteLine", Lit("text", "ok")))).Replace("\"name\": \"test\"", $"\"name\": \"{new string('名', 201)}\"");
-        Assert.Equal("$.name", Assert.Single(_validator.Validate(longName).Errors).Path);
+        Assert.Equal("$.name", Assert.Single(validator.Validate(longName).Errors).Path);
 
         var surrogate = Chain("[]", ("w", Act("w", "Elsa.WriteLine", Lit("text", "LONE")))).Replace("LONE", "a\\ud800b");
-        var e = Assert.Single(_validator.Validate(surrogate).Errors);
+        var e = Assert.Single(validator.Validate(surrogate).Errors);
         Assert.Equal("$.root.activities[1].text.expression.value", e.Path);
         Assert.Contains("unpaired surrogate", e.Message);
     }
@@ -47,7 +47,7 @@ public sealed class ValidationTests
     [Fact]
     public void No_start_activity()
     {
-        var r = _validator.Validate(Flow(Act("a", "Elsa.WriteLine") + "," + Act("b", "Elsa.WriteLine"), C("a", "b") + "," + C("b", "a")));
+        var r = validator.Validate(Flow(Act("a", "Elsa.WriteLine") + "," + Act("b", "Elsa.WriteLine"), C("a", "b") + "," + C("b", "a")));
         var e = Assert.Single(r.Errors);
         Assert.Equal("$.root.activities", e.Path);
         Assert.Contains("No start activity", e.Message);
@@ -57,7 +57,7 @@ public sealed class ValidationTests
     [Fact]
     public void Duplicate_ids()
     {
-        var r = _validator.Validate(Basic(Act("m", "Elsa.WriteLine") + "," + Act("m", "Elsa.WriteLine")));
+        var r = validator.Validate(Basic(Act("m", "Elsa.WriteLine") + "," + Act("m", "Elsa.WriteLine")));
         var e = Assert.Single(r.Errors);
         Assert.Equal("$.root.activities[2].id", e.Path);
         Assert.Equal("Duplicate activity id 'm' (first used at $.root.activities[1]).", e.Message);
@@ -66,7 +66,7 @@ public sealed class ValidationTests
     [Fact]
     public void Connection_to_a_missing_activity()
     {
-        var r = _validator.Validate(Basic(Act("m", "Elsa.WriteLine"), C("m", "ghost")));
+        var r = validator.Validate(Basic(Act("m", "Elsa.WriteLine"), C("m", "ghost")));
         var e = Assert.Single(r.Errors);
         Assert.Equal("$.root.connections[1].target.activity", e.Path);
         Assert.Equal("The connection ends at a missing activity 'ghost'.", e.Message);
@@ -75,7 +75,7 @@ public sealed class ValidationTests
     [Fact]
     public void Connection_from_an_unknown_port()
     {
-        var r = _validator.Validate(Basic(Act("m", "Elsa.FlowDecision", Js("condition", "true", "Boolean")) + "," + Act("w", "Elsa.WriteLine"), C("m", "w", "Maybe")));
+        var r = validator.Validate(Basic(Act("m", "Elsa.FlowDecision", Js("condition", "true", "Boolean")) + "," + Act("w", "Elsa.WriteLine"), C("m", "w", "Maybe")));
         var e = Assert.Single(r.Errors);
         Assert.Equal("$.root.connections[1].source.port", e.Path);
         Assert.Equal("Activity 'm' (Elsa.FlowDecision) has no outcome port 'Maybe'; its ports are: True, False.", e.Message);
@@ -85,7 +85,7 @@ public sealed class ValidationTests
     public void Ports_derived_from_inputs_are_known()
     {
         var task = Act("m", "Orchestrator.HumanTask", Lit("title", "審査") + """, "outcomes": { "typeName": "Object", "expression": { "type": "Object", "value": "[\"Approve\",\"Reject\"]" } }""");
-        var r = _validator.Validate(Basic(task + "," + Act("a", "Elsa.WriteLine") + "," + Act("b", "Elsa.WriteLine"),
+        var r = validator.Validate(Basic(task + "," + Act("a", "Elsa.WriteLine") + "," + Act("b", "Elsa.WriteLine"),
             C("m", "a", "Approve") + "," + C("m", "b", "Done")));
         var e = Assert.Single(r.Errors);
         Assert.Equal("$.root.connections[2].source.port", e.Path);
@@ -95,7 +95,7 @@ public sealed class ValidationTests
     [Fact]
     public void Unknown_activity_type()
     {
-        var r = _validator.Validate(Basic(Act("m", "Acme.Teleport")));
+        var r = validator.Validate(Basic(Act("m", "Acme.Teleport")));
         var e = Assert.Single(r.Errors);
         Assert.Equal("$.root.activities[1].type", e.Path);
         Assert.StartsWith("Activity type 'Acme.Teleport' is not supported here: it is not one of the Elsa activities this engine runs, nor the id of a workflow definition known here", e.Message);
@@ -105,7 +105,7 @@ public sealed class ValidationTests
     [Fact]
     public void Missing_required_input()
     {
-        var r = _validator.Validate(Basic(Act("m", "Elsa.FlowDecision")));
+        var r = validator.Validate(Basic(Act("m", "Elsa.FlowDecision")));
         var e = Assert.Single(r.Errors);
         Assert.Equal("$.root.activities[1].condition", e.Path);
         Assert.Equal("Required input 'condition' of Elsa.FlowDecision 'm' is missing.", e.Message);
@@ -114,7 +114,7 @@ public sealed class ValidationTests
     [Fact]
     public void JavaScript_syntax_error()
     {
-        var r = _validator.Validate(Basic(Act("m", "Elsa.FlowDecision", Js("condition", "getVariable('x') >", "Boolean"))));
+        var r = validator.Validate(Basic(Act("m", "Elsa.FlowDecision", Js("condition", "getVariable('x') >", "Boolean"))));
         var e = Assert.Single(r.Errors);
         Assert.Equal("$.root.activities[1].condition", e.Path);
         Assert.StartsWith("JavaScript syntax error:", e.Message);
@@ -124,7 +124,7 @@ public sealed class ValidationTests
     public void JavaScript_syntax_error_in_a_switch_case()
     {
         var sw = """{ "id": "m", "type": "Elsa.FlowSwitch", "cases": [ { "label": "A", "condition": { "type": "JavaScript", "value": "1 +* 2" } } ] }""";
-        var r = _validator.Validate(Basic(sw));
+        var r = validator.Validate(Basic(sw));
         var e = Assert.Single(r.Errors);
         Assert.Equal("$.root.activities[1].cases[0].condition", e.Path);
         Assert.StartsWith("JavaScript syntax error:", e.Message);
@@ -133,7 +133,7 @@ public sealed class ValidationTests
     [Fact]
     public void Liquid_syntax_error()
     {
-        var r = _validator.Validate(Basic(Act("m", "Elsa.WriteLine", Liquid("text", "{% if Variables.x %}unclosed"))));
+        var r = validator.Validate(Basic(Act("m", "Elsa.WriteLine", Liquid("text", "{% if Variables.x %}unclosed"))));
         var e = Assert.Single(r.Errors);
         Assert.Equal("$.root.activities[1].text", e.Path);
         Assert.StartsWith("Liquid syntax error:", e.Message);
@@ -142,7 +142,7 @@ public sealed class ValidationTests
     [Fact]
     public void Invalid_cron_expression()
     {
-        var r = _validator.Validate(Basic(Act("m", "Elsa.Cron", Lit("cronExpression", "every day"))));
+        var r = validator.Validate(Basic(Act("m", "Elsa.Cron", Lit("cronExpression", "every day"))));
         var e = Assert.Single(r.Errors);
         Assert.Equal("$.root.activities[1].cronExpression", e.Path);
         Assert.StartsWith("Invalid cron expression 'every day'", e.Message);
@@ -151,7 +151,7 @@ public sealed class ValidationTests
     [Fact]
     public void Unreachable_activity_is_a_warning()
     {
-        var r = _validator.Validate(Basic(Act("m", "Elsa.WriteLine") + "," + Act("island", "Elsa.WriteLine")));
+        var r = validator.Validate(Basic(Act("m", "Elsa.WriteLine") + "," + Act("island", "Elsa.WriteLine")));
         Assert.True(r.Valid);
         var w = Assert.Single(r.Warnings);
         Assert.Equal("$.root.activities[2]", w.Path);
@@ -162,7 +162,7 @@ public sealed class ValidationTests
     public void Problems_inside_a_nested_flowchart_have_nested_paths()
     {
         var node = """{ "id": "m", "type": "Elsa.FlowNode", "activities": [ { "id": "s2", "type": "Elsa.Start" }, { "id": "x", "type": "Elsa.Nope" } ], "connections": [ { "source": { "activity": "s2", "port": "Done" }, "target": { "activity": "x", "port": "In" } } ] }""";
-        var r = _validator.Validate(Basic(node));
+        var r = validator.Validate(Basic(node));
         var e = Assert.Single(r.Errors);
         Assert.Equal("$.root.activities[1].activities[1].type", e.Path);
     }
@@ -170,7 +170,7 @@ public sealed class ValidationTests
     [Fact]
     public void Elsa2_file_is_an_error_that_says_so()
     {
-        var r = _validator.Validate("""{ "activities": [ { "activityId": "a", "type": "WriteLine" } ], "connections": [] }""");
+        var r = validator.Validate("""{ "activities": [ { "activityId": "a", "type": "WriteLine" } ], "connections": [] }""");
         var e = Assert.Single(r.Errors);
         Assert.False(r.Valid);
         Assert.Equal("$", e.Path);
@@ -180,7 +180,7 @@ public sealed class ValidationTests
     [Fact]
     public void Unreadable_json_is_an_error()
     {
-        var r = _validator.Validate("not json");
+        var r = validator.Validate("not json");
         var e = Assert.Single(r.Errors);
         Assert.Equal("$", e.Path);
         Assert.StartsWith("The file is not readable JSON", e.Message);
@@ -189,7 +189,7 @@ public sealed class ValidationTests
     [Fact]
     public void Every_problem_is_listed_not_just_the_first()
     {
-        var r = _validator.Validate(Basic(Act("m", "Elsa.FlowDecision") + "," + Act("q", "Acme.Unknown"), C("m", "nowhere", "True")));
+        var r = validator.Validate(Basic(Act("m", "Elsa.FlowDecision") + "," + Act("q", "Acme.Unknown"), C("m", "nowhere", "True")));
         Assert.Equal(3, r.Errors.Count);
         Assert.Contains(r.Errors, e => e.Path == "$.root.activities[1].condition");
         Assert.Contains(r.Errors, e => e.Path == "$.root.activities[2].type");

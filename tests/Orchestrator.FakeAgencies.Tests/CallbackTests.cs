@@ -11,15 +11,15 @@ namespace Orchestrator.FakeAgencies.Tests;
 /// </summary>
 public sealed class CallbackTests : IClassFixture<FakeAgenciesFixture>, IDisposable
 {
-    private readonly FakeAgenciesFixture _fakes;
+    private readonly FakeAgenciesFixture fakes;
 
     // Stands in for the orchestrator's callback endpoint.
-    private readonly WireMockServer _receiver = WireMockServer.Start();
+    private readonly WireMockServer receiver = WireMockServer.Start();
 
     public CallbackTests(FakeAgenciesFixture fakes)
     {
-        _fakes = fakes;
-        _receiver.Given(Request.Create().WithPath("/callbacks/*").UsingPost()).RespondWith(Response.Create().WithStatusCode(204));
+        this.fakes = fakes;
+        receiver.Given(Request.Create().WithPath("/callbacks/*").UsingPost()).RespondWith(Response.Create().WithStatusCode(204));
     }
 
     [Theory]
@@ -28,16 +28,16 @@ public sealed class CallbackTests : IClassFixture<FakeAgenciesFixture>, IDisposa
     [InlineData("juki-toyonaka", "moveout-certificates", "MoveoutCertificateApproved")]
     public async Task Agency_accepts_now_and_calls_back_later_with_the_correlation_id(string system, string path, string eventName)
     {
-        using var client = _fakes.Client(system);
+        using var client = fakes.Client(system);
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Http.Json("""{ "residentId": "TEST-0001" }""") };
-        request.Headers.Add("X-Callback-Url", $"{_receiver.Url}/callbacks/{system}");
+        request.Headers.Add("X-Callback-Url", $"{receiver.Url}/callbacks/{system}");
         request.Headers.Add("X-Correlation-Id", "CASE-TEST-0042");
         request.Headers.Add("X-Callback-Secret", "secret-for-callback");
 
         using var response = await client.SendAsync(request);
 
         Assert.Equal(202, (int)response.StatusCode);
-        Assert.Empty(_receiver.LogEntries); // the decision comes later, not with the acceptance
+        Assert.Empty(receiver.LogEntries); // the decision comes later, not with the acceptance
 
         var callback = await WaitForCallbackAsync(TimeSpan.FromSeconds(10));
         Assert.Equal($"/callbacks/{system}", callback.RequestMessage.Path);
@@ -51,7 +51,7 @@ public sealed class CallbackTests : IClassFixture<FakeAgenciesFixture>, IDisposa
     [Fact]
     public async Task Without_callback_url_no_callback_is_sent()
     {
-        using var client = _fakes.Client("police-parking");
+        using var client = fakes.Client("police-parking");
 
         // The same application without X-Callback-Url, then one with it: the agency waits as long before each
         // callback, so once the second one's has arrived, a callback of the first would have arrived before it.
@@ -62,21 +62,21 @@ public sealed class CallbackTests : IClassFixture<FakeAgenciesFixture>, IDisposa
         Assert.Equal(202, (int)answer.StatusCode);
 
         using var with = new HttpRequestMessage(HttpMethod.Post, "parking-certificates") { Content = Http.Json("""{ "applicantName": "架空 花子" }""") };
-        with.Headers.Add("X-Callback-Url", $"{_receiver.Url}/callbacks/police-parking");
+        with.Headers.Add("X-Callback-Url", $"{receiver.Url}/callbacks/police-parking");
         with.Headers.Add("X-Correlation-Id", "CASE-TEST-WITH");
         with.Headers.Add("X-Callback-Secret", "secret-for-callback");
         using var accepted = await client.SendAsync(with);
         Assert.Equal(202, (int)accepted.StatusCode);
 
         await WaitForCallbackAsync(TimeSpan.FromSeconds(10));
-        var callback = Assert.Single(_receiver.LogEntries);
+        var callback = Assert.Single(receiver.LogEntries);
         Assert.Equal("CASE-TEST-WITH", JsonDocument.Parse(callback.RequestMessage.Body!).RootElement.GetProperty("correlationId").GetString());
     }
 
     public void Dispose()
     {
-        _receiver.Stop();
-        _receiver.Dispose();
+        receiver.Stop();
+        receiver.Dispose();
     }
 
     private async Task<WireMock.Logging.ILogEntry> WaitForCallbackAsync(TimeSpan timeout)
@@ -84,7 +84,7 @@ public sealed class CallbackTests : IClassFixture<FakeAgenciesFixture>, IDisposa
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
-            var entries = _receiver.LogEntries;
+            var entries = receiver.LogEntries;
             if (entries.Count > 0)
             {
                 return entries[0];

@@ -3,12 +3,12 @@ namespace Orchestrator.FakeAgencies.Tests;
 /// <summary>The X-Test-Fault header works the same way on every system's main operation.</summary>
 public sealed class FaultTests : IClassFixture<FakeAgenciesFixture>
 {
-    private readonly FakeAgenciesFixture _fakes;
+    private readonly FakeAgenciesFixture fakes;
 
     public FaultTests(FakeAgenciesFixture fakes)
     {
-        _fakes = fakes;
-        _fakes.Host.ResetScenarios();
+        this.fakes = fakes;
+        fakes.Host.ResetScenarios();
     }
 
     public static TheoryData<string, string, int> MainOperations => new()
@@ -38,7 +38,7 @@ public sealed class FaultTests : IClassFixture<FakeAgenciesFixture>
     [MemberData(nameof(MainOperations))]
     public async Task Without_fault_header_the_main_operation_succeeds(string system, string path, int status)
     {
-        using var client = _fakes.Client(system);
+        using var client = fakes.Client(system);
 
         Assert.Equal(status, (await Http.PostAsync(client, path, ValidBody)).Status);
     }
@@ -47,7 +47,7 @@ public sealed class FaultTests : IClassFixture<FakeAgenciesFixture>
     [MemberData(nameof(MainOperations))]
     public async Task Fault_503_is_service_unavailable_with_retry_after(string system, string path, int _)
     {
-        using var client = _fakes.Client(system);
+        using var client = fakes.Client(system);
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Http.Json("{}") };
         request.Headers.Add("X-Test-Fault", "503");
 
@@ -62,7 +62,7 @@ public sealed class FaultTests : IClassFixture<FakeAgenciesFixture>
     [MemberData(nameof(MainOperations))]
     public async Task Fault_500_is_internal_server_error(string system, string path, int _)
     {
-        using var client = _fakes.Client(system);
+        using var client = fakes.Client(system);
 
         var answer = await Http.PostAsync(client, path, ValidBody, fault: "500");
 
@@ -74,7 +74,7 @@ public sealed class FaultTests : IClassFixture<FakeAgenciesFixture>
     [MemberData(nameof(MainOperations))]
     public async Task Fault_503_once_fails_the_first_call_only(string system, string path, int status)
     {
-        using var client = _fakes.Client(system);
+        using var client = fakes.Client(system);
 
         var first = await Http.PostAsync(client, path, ValidBody, fault: "503-once");
         var retry = await Http.PostAsync(client, path, ValidBody, fault: "503-once");
@@ -86,7 +86,7 @@ public sealed class FaultTests : IClassFixture<FakeAgenciesFixture>
     [Fact]
     public async Task Fault_header_applies_to_lookups_too()
     {
-        using var client = _fakes.Client("juki-chiyoda");
+        using var client = fakes.Client("juki-chiyoda");
 
         Assert.Equal(503, (await Http.GetAsync(client, "residents/TEST-0001", fault: "503")).Status);
         Assert.Equal(503, (await Http.GetAsync(client, "moveout-certificates/MOC-TEST-0001", fault: "503")).Status);
@@ -95,12 +95,12 @@ public sealed class FaultTests : IClassFixture<FakeAgenciesFixture>
     [Fact]
     public async Task Requests_log_records_the_fault_header_and_the_answer()
     {
-        using var client = _fakes.Client("pref-vehicle-tax");
-        _fakes.Host.ClearRequests("pref-vehicle-tax");
+        using var client = fakes.Client("pref-vehicle-tax");
+        fakes.Host.ClearRequests("pref-vehicle-tax");
 
         await Http.PostAsync(client, "vehicle-tax-filings", ValidBody, fault: "503");
 
-        var received = Assert.Single(_fakes.Host.RequestsOf("pref-vehicle-tax"));
+        var received = Assert.Single(fakes.Host.RequestsOf("pref-vehicle-tax"));
         Assert.Equal("503", received.Header("X-Test-Fault"));
         Assert.Equal(503, received.StatusCode);
         Assert.Contains("TEST-VR-0001", received.Body);

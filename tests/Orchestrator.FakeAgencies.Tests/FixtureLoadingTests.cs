@@ -12,27 +12,27 @@ public sealed class FixtureLoadingTests : IClassFixture<FakeAgenciesFixture>, ID
     private static readonly string[] ExpectedSystems =
         ["jps-pension", "juki-chiyoda", "juki-toyonaka", "koseki-link", "mlit-registration", "police-parking", "pref-vehicle-tax"];
 
-    private readonly FakeAgencyHost _host;
-    private readonly List<string> _tempFolders = [];
+    private readonly FakeAgencyHost host;
+    private readonly List<string> tempFolders = [];
 
-    public FixtureLoadingTests(FakeAgenciesFixture fixture) => _host = fixture.Host;
+    public FixtureLoadingTests(FakeAgenciesFixture fixture) => host = fixture.Host;
 
     [Fact]
     public void Every_fixture_mapping_file_loads()
     {
-        Assert.Equal(ExpectedSystems, _host.Systems);
-        Assert.Equal(ExpectedMappingFiles, _host.MappingFiles.Count);
-        Assert.Equal(ExpectedMappings, _host.MappingCount);
+        Assert.Equal(ExpectedSystems, host.Systems);
+        Assert.Equal(ExpectedMappingFiles, host.MappingFiles.Count);
+        Assert.Equal(ExpectedMappings, host.MappingCount);
 
         // Every *.json under fixtures/agencies is a mapping file that was loaded; none was passed over.
-        var onDisk = Directory.GetFiles(_host.FixturesPath, "*.json", SearchOption.AllDirectories).Order().ToList();
-        Assert.Equal(onDisk, _host.MappingFiles.Order().ToList());
+        var onDisk = Directory.GetFiles(host.FixturesPath, "*.json", SearchOption.AllDirectories).Order().ToList();
+        Assert.Equal(onDisk, host.MappingFiles.Order().ToList());
     }
 
     [Fact]
     public void Mappings_per_system_are_as_documented()
     {
-        var perSystem = ExpectedSystems.ToDictionary(s => s, s => _host.MappingFiles.Count(f => f.Contains(Path.DirectorySeparatorChar + s + Path.DirectorySeparatorChar)));
+        var perSystem = ExpectedSystems.ToDictionary(s => s, s => host.MappingFiles.Count(f => f.Contains(Path.DirectorySeparatorChar + s + Path.DirectorySeparatorChar)));
         Assert.Equal(3, perSystem["juki-chiyoda"]);
         Assert.Equal(3, perSystem["juki-toyonaka"]);
         Assert.Equal(2, perSystem["jps-pension"]);
@@ -45,12 +45,12 @@ public sealed class FixtureLoadingTests : IClassFixture<FakeAgenciesFixture>, ID
     [Fact]
     public void Every_system_listens_on_a_distinct_loopback_port()
     {
-        Assert.All(_host.BaseUrls.Values, url =>
+        Assert.All(host.BaseUrls.Values, url =>
         {
             Assert.Equal("http", url.Scheme);
             Assert.True(IPAddress.IsLoopback(IPAddress.Parse(url.Host)), $"{url} is not loopback");
         });
-        Assert.Equal(_host.BaseUrls.Count, _host.BaseUrls.Values.Select(u => u.Port).Distinct().Count());
+        Assert.Equal(host.BaseUrls.Count, host.BaseUrls.Values.Select(u => u.Port).Distinct().Count());
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class FixtureLoadingTests : IClassFixture<FakeAgenciesFixture>, ID
 
     public void Dispose()
     {
-        foreach (var folder in _tempFolders)
+        foreach (var folder in tempFolders)
         {
             Directory.Delete(folder, recursive: true);
         }
@@ -198,10 +198,10 @@ public sealed class FixtureLoadingTests : IClassFixture<FakeAgenciesFixture>, ID
     private string CopyOfFixtures()
     {
         var target = Path.Combine(Path.GetTempPath(), "fake-agencies-" + Guid.NewGuid().ToString("N"));
-        _tempFolders.Add(target);
-        foreach (var file in Directory.GetFiles(_host.FixturesPath, "*", SearchOption.AllDirectories))
+        tempFolders.Add(target);
+        foreach (var file in Directory.GetFiles(host.FixturesPath, "*", SearchOption.AllDirectories))
         {
-            var copy = Path.Combine(target, Path.GetRelativePath(_host.FixturesPath, file));
+            var copy = Path.Combine(target, Path.GetRelativePath(host.FixturesPath, file));
             Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
             File.Copy(file, copy);
         }

@@ -3,14 +3,14 @@ namespace Orchestrator.FakeAgencies.Tests;
 /// <summary>戸籍情報連携 (koseki-link): the 外務省–法務省 linkage confirming an applicant's family-register facts.</summary>
 public sealed class KosekiLinkTests : IClassFixture<FakeAgenciesFixture>
 {
-    private readonly FakeAgenciesFixture _fakes;
+    private readonly FakeAgenciesFixture fakes;
 
-    public KosekiLinkTests(FakeAgenciesFixture fakes) => _fakes = fakes;
+    public KosekiLinkTests(FakeAgenciesFixture fakes) => this.fakes = fakes;
 
     [Fact]
     public async Task A_consenting_applicant_with_a_register_is_found_with_the_confirmed_items()
     {
-        using var client = _fakes.Client("koseki-link");
+        using var client = fakes.Client("koseki-link");
 
         var answer = await Http.PostAsync(client, "koseki-confirmations", new { applicantId = "TEST-CHY-P0001", honsekiCode = "131016", consent = true });
 
@@ -25,7 +25,7 @@ public sealed class KosekiLinkTests : IClassFixture<FakeAgenciesFixture>
     [Fact]
     public async Task An_applicant_without_a_matching_register_is_404_problem_json()
     {
-        using var client = _fakes.Client("koseki-link");
+        using var client = fakes.Client("koseki-link");
 
         var answer = await Http.PostAsync(client, "koseki-confirmations", new { applicantId = "TEST-NF-0001", honsekiCode = "131016", consent = true });
 
@@ -37,7 +37,7 @@ public sealed class KosekiLinkTests : IClassFixture<FakeAgenciesFixture>
     [Fact]
     public async Task A_slow_register_outlasts_a_client_timeout()
     {
-        using var client = _fakes.Client("koseki-link");
+        using var client = fakes.Client("koseki-link");
         client.Timeout = TimeSpan.FromMilliseconds(800);
 
         var started = DateTime.UtcNow;
@@ -52,7 +52,7 @@ public sealed class KosekiLinkTests : IClassFixture<FakeAgenciesFixture>
     [InlineData("""{ "honsekiCode": "131016", "consent": true }""")]
     public async Task Without_consent_or_a_six_digit_honseki_code_it_is_400_problem_json(string json)
     {
-        using var client = _fakes.Client("koseki-link");
+        using var client = fakes.Client("koseki-link");
 
         using var response = await client.PostAsync("koseki-confirmations", Http.Json(json));
         var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

@@ -3,14 +3,14 @@ namespace Orchestrator.FakeAgencies.Tests;
 /// <summary>年金事務所 (jps-pension): death notifications.</summary>
 public sealed class PensionOfficeTests : IClassFixture<FakeAgenciesFixture>
 {
-    private readonly FakeAgenciesFixture _fakes;
+    private readonly FakeAgenciesFixture fakes;
 
-    public PensionOfficeTests(FakeAgenciesFixture fakes) => _fakes = fakes;
+    public PensionOfficeTests(FakeAgenciesFixture fakes) => this.fakes = fakes;
 
     [Fact]
     public async Task Death_notification_is_created_with_an_id_and_receipt_time()
     {
-        using var client = _fakes.Client("jps-pension");
+        using var client = fakes.Client("jps-pension");
 
         var answer = await Http.PostAsync(client, "death-notifications", new { deceasedId = "TEST-0001", dateOfDeath = "2026-11-01" });
 
@@ -24,7 +24,7 @@ public sealed class PensionOfficeTests : IClassFixture<FakeAgenciesFixture>
     [Fact]
     public async Task Each_notification_gets_its_own_id()
     {
-        using var client = _fakes.Client("jps-pension");
+        using var client = fakes.Client("jps-pension");
 
         var first = await Http.PostAsync(client, "death-notifications", new { deceasedId = "TEST-0001" });
         var second = await Http.PostAsync(client, "death-notifications", new { deceasedId = "TEST-0002" });
@@ -38,7 +38,7 @@ public sealed class PensionOfficeTests : IClassFixture<FakeAgenciesFixture>
     [InlineData("not json")]
     public async Task Death_notification_without_deceasedId_is_400_problem_json(string json)
     {
-        using var client = _fakes.Client("jps-pension");
+        using var client = fakes.Client("jps-pension");
 
         using var response = await client.PostAsync("death-notifications", Http.Json(json));
         var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -52,7 +52,7 @@ public sealed class PensionOfficeTests : IClassFixture<FakeAgenciesFixture>
     [Fact]
     public async Task Slow_fault_outlasts_a_client_timeout()
     {
-        using var client = _fakes.Client("jps-pension");
+        using var client = fakes.Client("jps-pension");
         client.Timeout = TimeSpan.FromMilliseconds(800);
 
         var started = DateTime.UtcNow;
@@ -64,7 +64,7 @@ public sealed class PensionOfficeTests : IClassFixture<FakeAgenciesFixture>
     [Fact]
     public async Task Slow_fault_answers_normally_after_five_seconds()
     {
-        using var client = _fakes.Client("jps-pension");
+        using var client = fakes.Client("jps-pension");
 
         var answer = await Http.PostAsync(client, "death-notifications", new { deceasedId = "TEST-0001" }, fault: "slow");
 

@@ -3,12 +3,12 @@ namespace Orchestrator.FakeAgencies.Tests;
 /// <summary>住民基本台帳システム of 千代田区 (juki-chiyoda) and 豊中市 (juki-toyonaka).</summary>
 public sealed class ResidentRegistryTests : IClassFixture<FakeAgenciesFixture>
 {
-    private readonly FakeAgenciesFixture _fakes;
+    private readonly FakeAgenciesFixture fakes;
 
     public ResidentRegistryTests(FakeAgenciesFixture fakes)
     {
-        _fakes = fakes;
-        _fakes.Host.ResetScenarios();
+        this.fakes = fakes;
+        fakes.Host.ResetScenarios();
     }
 
     [Theory]
@@ -16,7 +16,7 @@ public sealed class ResidentRegistryTests : IClassFixture<FakeAgenciesFixture>
     [InlineData("juki-toyonaka", "272035", "豊中市")]
     public async Task Resident_lookup_returns_a_fictional_resident_record(string system, string code, string name)
     {
-        using var client = _fakes.Client(system);
+        using var client = fakes.Client(system);
 
         var answer = await Http.GetAsync(client, "residents/TEST-0001");
 
@@ -34,7 +34,7 @@ public sealed class ResidentRegistryTests : IClassFixture<FakeAgenciesFixture>
     [Fact]
     public async Task Resident_lookup_of_a_NOTFOUND_id_is_404_problem_json()
     {
-        using var client = _fakes.Client("juki-chiyoda");
+        using var client = fakes.Client("juki-chiyoda");
 
         var answer = await Http.GetAsync(client, "residents/NOTFOUND-0001");
 
@@ -49,8 +49,8 @@ public sealed class ResidentRegistryTests : IClassFixture<FakeAgenciesFixture>
     [InlineData("juki-chiyoda", "131016")]
     public async Task Moveout_certificate_transfer_is_accepted_after_a_realistic_delay(string system, string receivingCode)
     {
-        using var client = _fakes.Client(system);
-        _fakes.Host.ClearRequests(system);
+        using var client = fakes.Client(system);
+        fakes.Host.ClearRequests(system);
 
         var answer = await Http.PostAsync(client, "moveout-certificates", new
         {
@@ -67,7 +67,7 @@ public sealed class ResidentRegistryTests : IClassFixture<FakeAgenciesFixture>
         Assert.Equal(receivingCode, answer.Text("toMunicipalityCode"));
         Assert.True(answer.Elapsed >= TimeSpan.FromMilliseconds(300), $"answered after {answer.Elapsed.TotalMilliseconds} ms");
 
-        var received = Assert.Single(_fakes.Host.RequestsOf(system));
+        var received = Assert.Single(fakes.Host.RequestsOf(system));
         Assert.Equal("POST", received.Method);
         Assert.Equal("/moveout-certificates", received.Path);
         Assert.Equal(202, received.StatusCode);
@@ -78,7 +78,7 @@ public sealed class ResidentRegistryTests : IClassFixture<FakeAgenciesFixture>
     [Fact]
     public async Task Moveout_certificate_status_goes_from_received_to_approved_on_a_later_poll()
     {
-        using var client = _fakes.Client("juki-toyonaka");
+        using var client = fakes.Client("juki-toyonaka");
 
         var first = await Http.GetAsync(client, "moveout-certificates/MOC-TEST-0001");
         var second = await Http.GetAsync(client, "moveout-certificates/MOC-TEST-0001");
@@ -90,14 +90,14 @@ public sealed class ResidentRegistryTests : IClassFixture<FakeAgenciesFixture>
         Assert.Equal("approved", third.Text("status")); // approval is final
         Assert.Equal("MOC-TEST-0001", second.Text("transferId"));
 
-        _fakes.Host.ResetScenarios();
+        fakes.Host.ResetScenarios();
         Assert.Equal("received", (await Http.GetAsync(client, "moveout-certificates/MOC-TEST-0001")).Text("status"));
     }
 
     [Fact]
     public async Task Moveout_certificate_transfer_with_fault_header_503_is_503()
     {
-        using var client = _fakes.Client("juki-toyonaka");
+        using var client = fakes.Client("juki-toyonaka");
 
         var answer = await Http.PostAsync(client, "moveout-certificates", new { residentId = "TEST-0001" }, fault: "503");
 

@@ -3,18 +3,18 @@ namespace Orchestrator.FakeAgencies.Tests;
 /// <summary>自動車保有関係手続 OSS: 警察署 (police-parking), 運輸支局 (mlit-registration), 県税事務所 (pref-vehicle-tax).</summary>
 public sealed class VehicleOssTests : IClassFixture<FakeAgenciesFixture>
 {
-    private readonly FakeAgenciesFixture _fakes;
+    private readonly FakeAgenciesFixture fakes;
 
     public VehicleOssTests(FakeAgenciesFixture fakes)
     {
-        _fakes = fakes;
-        _fakes.Host.ResetScenarios();
+        this.fakes = fakes;
+        fakes.Host.ResetScenarios();
     }
 
     [Fact]
     public async Task Parking_certificate_application_is_received()
     {
-        using var client = _fakes.Client("police-parking");
+        using var client = fakes.Client("police-parking");
 
         var answer = await Http.PostAsync(client, "parking-certificates", new
         {
@@ -32,7 +32,7 @@ public sealed class VehicleOssTests : IClassFixture<FakeAgenciesFixture>
     [Fact]
     public async Task Parking_certificate_is_approved_on_a_later_poll_after_the_field_check()
     {
-        using var client = _fakes.Client("police-parking");
+        using var client = fakes.Client("police-parking");
 
         var first = await Http.GetAsync(client, "parking-certificates/PC-TEST-0001");
         var second = await Http.GetAsync(client, "parking-certificates/PC-TEST-0001");
@@ -48,7 +48,7 @@ public sealed class VehicleOssTests : IClassFixture<FakeAgenciesFixture>
     [Fact]
     public async Task Registration_is_created()
     {
-        using var client = _fakes.Client("mlit-registration");
+        using var client = fakes.Client("mlit-registration");
 
         var answer = await Http.PostAsync(client, "registrations", new { parkingCertificateNumber = "TEST-PC-0001", ownerName = "架空 太郎" });
 
@@ -61,7 +61,7 @@ public sealed class VehicleOssTests : IClassFixture<FakeAgenciesFixture>
     [Fact]
     public async Task Registration_without_parking_certificate_number_is_400()
     {
-        using var client = _fakes.Client("mlit-registration");
+        using var client = fakes.Client("mlit-registration");
 
         var answer = await Http.PostAsync(client, "registrations", new { ownerName = "架空 太郎" });
 
@@ -73,7 +73,7 @@ public sealed class VehicleOssTests : IClassFixture<FakeAgenciesFixture>
     [Fact]
     public async Task Vehicle_tax_filing_is_created()
     {
-        using var client = _fakes.Client("pref-vehicle-tax");
+        using var client = fakes.Client("pref-vehicle-tax");
 
         var answer = await Http.PostAsync(client, "vehicle-tax-filings", new { registrationNumber = "TEST-VR-0001" });
 

@@ -5,21 +5,21 @@ namespace Orchestrator.Engine;
 /// <summary>The activity types the engine knows, with their designer descriptors.</summary>
 public sealed class ActivityRegistry
 {
-    readonly Dictionary<string, ActivityDescriptor> _byType;
+    readonly Dictionary<string, ActivityDescriptor> byType;
 
     public ActivityRegistry(IEnumerable<ActivityDescriptor> descriptors)
     {
         Descriptors = descriptors.ToList();
-        _byType = Descriptors.ToDictionary(d => d.Type, StringComparer.Ordinal);
+        byType = Descriptors.ToDictionary(d => d.Type, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<ActivityDescriptor> Descriptors { get; }
 
     public static ActivityRegistry CreateDefault() => new(BuiltInActivities.Create());
 
-    public bool IsKnown(string type) => _byType.ContainsKey(type);
+    public bool IsKnown(string type) => byType.ContainsKey(type);
 
-    public ActivityDescriptor? Find(string type) => _byType.GetValueOrDefault(type);
+    public ActivityDescriptor? Find(string type) => byType.GetValueOrDefault(type);
 
     /// <summary>The outcome ports of an activity as configured in a definition, or null when they depend on an
     /// expression only known at run time (or the type is unknown).</summary>

@@ -6,8 +6,8 @@ namespace Orchestrator.Engine;
 /// result to the input's declared type.</summary>
 internal sealed class ExpressionEvaluator(JavaScriptLimits javaScriptLimits, LiquidLimits liquidLimits)
 {
-    readonly JavaScriptEvaluator _javaScript = new(javaScriptLimits);
-    readonly LiquidEvaluator _liquid = new(liquidLimits);
+    readonly JavaScriptEvaluator javaScript = new(javaScriptLimits);
+    readonly LiquidEvaluator liquid = new(liquidLimits);
 
     public JsonNode? Evaluate(ExpressionModel expression, string? typeName, IExpressionScope scope)
     {
@@ -17,15 +17,15 @@ internal sealed class ExpressionEvaluator(JavaScriptLimits javaScriptLimits, Liq
             "Object" or "Json" => expression.Value is JsonValue s && s.TryGetValue<string>(out var text)
                 ? StaticValues.TryParseJson(text) ?? (text.Trim() is "null" or "" ? null : expression.Value.DeepClone())
                 : expression.Value?.DeepClone(),
-            "JavaScript" => string.IsNullOrWhiteSpace(expression.Text) ? null : _javaScript.Evaluate(expression.Text!, scope),
-            "Liquid" => JsonValue.Create(_liquid.Render(expression.Text ?? "", scope)),
+            "JavaScript" => string.IsNullOrWhiteSpace(expression.Text) ? null : javaScript.Evaluate(expression.Text!, scope),
+            "Liquid" => JsonValue.Create(liquid.Render(expression.Text ?? "", scope)),
             "Variable" => ReadVariable(expression.Value, scope),
             _ => throw new ExpressionException($"Unsupported expression type '{expression.Type}'."),
         };
         return JsonValues.ConvertTo(value, typeName);
     }
 
-    public string RenderLiquid(string template, IExpressionScope scope) => _liquid.Render(template, scope);
+    public string RenderLiquid(string template, IExpressionScope scope) => liquid.Render(template, scope);
 
     static JsonNode? ReadVariable(JsonNode? reference, IExpressionScope scope)
     {

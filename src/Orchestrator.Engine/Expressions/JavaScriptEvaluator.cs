@@ -15,10 +15,10 @@ namespace Orchestrator.Engine;
 internal sealed class JavaScriptEvaluator(JavaScriptLimits limits)
 {
     const int MaxPooledEngines = 16;
-    readonly ConcurrentDictionary<string, CompiledScript> _scripts = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, CompiledScript> scripts = new(StringComparer.Ordinal);
     // A locked stack rather than a ConcurrentBag: the bag's Count locks every thread's list, and an instance resumed on
     // another pool thread steals from the first one's list; both showed as lock contention in the simulation's profile.
-    readonly Stack<JavaScriptSandbox> _pool = new();
+    readonly Stack<JavaScriptSandbox> pool = new();
 
     sealed record CompiledScript(Prepared<Script> Prepared, ScriptEffects Effects);
 
@@ -41,7 +41,7 @@ internal sealed class JavaScriptEvaluator(JavaScriptLimits limits)
 
     public JsonNode? Evaluate(string script, IExpressionScope scope)
     {
-        var compiled = _scripts.GetOrAdd(script, s =>
+        var compiled = scripts.GetOrAdd(script, s =>
         {
             var prepared = Prepare(s, limits.TimeoutInterval);
             return new CompiledScript(prepared, prepared.Program is { } program ? ScriptEffects.Of(program) : new ScriptEffects(true, true, []));
@@ -89,13 +89,13 @@ internal sealed class JavaScriptEvaluator(JavaScriptLimits limits)
 
     bool TryTake(out JavaScriptSandbox sandbox)
     {
-        lock (_pool) return _pool.TryPop(out sandbox!);
+        lock (pool) return pool.TryPop(out sandbox!);
     }
 
     void Return(JavaScriptSandbox sandbox)
     {
-        lock (_pool)
-            if (_pool.Count < MaxPooledEngines) _pool.Push(sandbox);
+        lock (pool)
+            if (pool.Count < MaxPooledEngines) pool.Push(sandbox);
     }
 
     string? LimitName(Exception ex) => ex switch

@@ -75,7 +75,7 @@ internal sealed partial class JavaScriptSandbox
         return bytes;
     }
 
-    readonly Dictionary<string, ClrFunction> _accessors = new(StringComparer.Ordinal);
+    readonly Dictionary<string, ClrFunction> accessors = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Elsa's generated accessors, defined for one evaluation (they are globals the evaluation adds, removed after it):
@@ -86,8 +86,8 @@ internal sealed partial class JavaScriptSandbox
     {
         foreach (var name in names)
         {
-            if (!_accessors.TryGetValue(name, out var function))
-                _accessors[name] = function = new ClrFunction(Engine, name, (_, args) => Access(name, args), 1);
+            if (!accessors.TryGetValue(name, out var function))
+                accessors[name] = function = new ClrFunction(Engine, name, (_, args) => Access(name, args), 1);
             Engine.Global.Set(name, function);
         }
     }

@@ -17,8 +17,8 @@ namespace Orchestrator.Engine;
 /// </summary>
 internal sealed partial class JavaScriptSandbox
 {
-    readonly JavaScriptLimits _limits;
-    readonly HashSet<JsValue> _baseline;
+    readonly JavaScriptLimits limits;
+    readonly HashSet<JsValue> baseline;
 
     public readonly JintEngine Engine;
     public readonly SandboxConstraint Constraint;
@@ -26,7 +26,7 @@ internal sealed partial class JavaScriptSandbox
 
     public JavaScriptSandbox(JavaScriptLimits limits)
     {
-        _limits = limits;
+        this.limits = limits;
         Constraint = new SandboxConstraint(limits);
         Engine = new JintEngine(o =>
         {
@@ -77,7 +77,7 @@ internal sealed partial class JavaScriptSandbox
         Engine.Execute(Variables + LockDown);
         Constraint.Suspended = false;
         if (statements is not null) statements.MaxStatements = limits.MaxStatements;
-        _baseline = Engine.Global.GetOwnPropertyKeys().ToHashSet();
+        baseline = Engine.Global.GetOwnPropertyKeys().ToHashSet();
     }
 
     /// <summary>
@@ -87,7 +87,7 @@ internal sealed partial class JavaScriptSandbox
     public bool RemoveAddedGlobals()
     {
         foreach (var key in Engine.Global.GetOwnPropertyKeys())
-            if (!_baseline.Contains(key) && !Engine.Global.Delete(key))
+            if (!baseline.Contains(key) && !Engine.Global.Delete(key))
                 return false;
         return true;
     }
@@ -207,14 +207,14 @@ internal sealed partial class JavaScriptSandbox
     /// <summary>An upper estimate of the length of <c>JSON.stringify(value)</c>, stopping once it is past the limit.</summary>
     double JsonLength(JsValue value, int depth, double sofar)
     {
-        if (sofar * 2 > _limits.MemoryLimitBytes || depth > 64) return sofar;
+        if (sofar * 2 > limits.MemoryLimitBytes || depth > 64) return sofar;
         if (value.IsString()) return sofar + value.AsString().Length * 2 + 2;
         if (value is not ObjectInstance o || value is Function) return sofar + 24;
         if (o.IsArray())
         {
             var length = o.Get("length").AsNumber();
             sofar += length;
-            for (uint i = 0; i < length && sofar * 2 <= _limits.MemoryLimitBytes; i++)
+            for (uint i = 0; i < length && sofar * 2 <= limits.MemoryLimitBytes; i++)
                 sofar = JsonLength(o.Get(i), depth + 1, sofar + 1);
             return sofar;
         }
@@ -222,7 +222,7 @@ internal sealed partial class JavaScriptSandbox
         {
             if (!descriptor.Enumerable || !key.IsString()) continue;
             sofar = JsonLength(o.Get(key), depth + 1, sofar + key.AsString().Length + 4);
-            if (sofar * 2 > _limits.MemoryLimitBytes) break;
+            if (sofar * 2 > limits.MemoryLimitBytes) break;
         }
         return sofar;
     }

@@ -8,22 +8,22 @@ namespace Orchestrator.Engine;
 /// and when the caller's cancellation token fires.</summary>
 internal sealed class LiquidEvaluator
 {
-    readonly FluidParser _parser = new();
-    readonly TemplateOptions _options;
-    readonly LiquidLimits _limits;
-    readonly ConcurrentDictionary<string, IFluidTemplate> _templates = new(StringComparer.Ordinal);
+    readonly FluidParser parser = new();
+    readonly TemplateOptions options;
+    readonly LiquidLimits limits;
+    readonly ConcurrentDictionary<string, IFluidTemplate> templates = new(StringComparer.Ordinal);
 
     public LiquidEvaluator(LiquidLimits limits)
     {
-        _limits = limits;
-        _options = new TemplateOptions
+        this.limits = limits;
+        options = new TemplateOptions
         {
             MaxRecursion = limits.MaxRecursion,
             Assigned = (_, value, context) => new(((LiquidRenderContext)context).CheckValue(value, "an assigned value")),
             Captured = (_, value, context) => new(((LiquidRenderContext)context).CheckValue(value, "a captured value")),
         };
-        foreach (var (name, filter) in _options.Filters.ToList())
-            _options.Filters.AddFilter(name, Guarded(name, filter));
+        foreach (var (name, filter) in options.Filters.ToList())
+            options.Filters.AddFilter(name, Guarded(name, filter));
     }
 
     public static bool TryParse(FluidParser parser, string template, out string? error)
@@ -34,15 +34,15 @@ internal sealed class LiquidEvaluator
     }
 
     IFluidTemplate Parse(string template) =>
-        _parser.TryParse(template, out var parsed, out var error)
+        parser.TryParse(template, out var parsed, out var error)
             ? new LiquidGuard().VisitTemplate(parsed)
             : throw new ExpressionException($"Liquid syntax error: {error}");
 
     public string Render(string template, IExpressionScope scope)
     {
-        var parsed = _templates.GetOrAdd(template, Parse);
+        var parsed = templates.GetOrAdd(template, Parse);
         scope.CancellationToken.ThrowIfCancellationRequested();
-        var context = new LiquidRenderContext(_options, _limits, scope.CancellationToken);
+        var context = new LiquidRenderContext(options, limits, scope.CancellationToken);
         context.SetValue("Variables", scope.Variables.ToDictionary(kv => kv.Key, kv => JsonValues.ToPlain(kv.Value)));
         context.SetValue("Input", JsonValues.ToPlain(scope.Input));
         context.SetValue("WorkflowInstanceId", scope.InstanceId);

@@ -13,26 +13,26 @@ namespace Orchestrator.Engine;
 internal sealed class LiquidRenderContext(TemplateOptions options, LiquidLimits limits, CancellationToken cancellationToken)
     : TemplateContext(options)
 {
-    readonly long _deadline = Stopwatch.GetTimestamp() + (long)(limits.TimeoutInterval.TotalSeconds * Stopwatch.Frequency);
-    readonly long _allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
-    readonly int _thread = Environment.CurrentManagedThreadId;
-    int _iterations;
+    readonly long deadline = Stopwatch.GetTimestamp() + (long)(limits.TimeoutInterval.TotalSeconds * Stopwatch.Frequency);
+    readonly long allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
+    readonly int thread = Environment.CurrentManagedThreadId;
+    int iterations;
 
     public LiquidLimits Limits => limits;
 
     public void Check()
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (Stopwatch.GetTimestamp() > _deadline)
+        if (Stopwatch.GetTimestamp() > deadline)
             throw new ScriptLimitException($"time limit {limits.TimeoutInterval.TotalMilliseconds} ms");
         // Allocation is counted per thread; a rendering that moved to another thread is held by its other limits.
-        if (Environment.CurrentManagedThreadId == _thread && GC.GetAllocatedBytesForCurrentThread() - _allocatedAtStart > limits.MemoryLimitBytes)
+        if (Environment.CurrentManagedThreadId == thread && GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart > limits.MemoryLimitBytes)
             throw new ScriptLimitException($"memory limit {limits.MemoryLimitBytes} bytes");
     }
 
     public void Step()
     {
-        if (++_iterations > limits.MaxSteps) throw new ScriptLimitException($"steps limit {limits.MaxSteps}");
+        if (++iterations > limits.MaxSteps) throw new ScriptLimitException($"steps limit {limits.MaxSteps}");
         Check();
     }
 

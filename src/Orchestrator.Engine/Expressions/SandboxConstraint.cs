@@ -11,9 +11,9 @@ namespace Orchestrator.Engine;
 /// </summary>
 internal sealed class SandboxConstraint(JavaScriptLimits limits) : Constraint
 {
-    readonly long _limitTicks = (long)(limits.TimeoutInterval.TotalSeconds * Stopwatch.Frequency);
-    long _deadline;
-    long _allocatedAtStart;
+    readonly long limitTicks = (long)(limits.TimeoutInterval.TotalSeconds * Stopwatch.Frequency);
+    long deadline;
+    long allocatedAtStart;
 
     /// <summary>Cancelled with the request or job that caused the evaluation.</summary>
     public CancellationToken CancellationToken { get; set; }
@@ -25,9 +25,9 @@ internal sealed class SandboxConstraint(JavaScriptLimits limits) : Constraint
     {
         if (Suspended) return;
         CancellationToken.ThrowIfCancellationRequested();
-        if (Stopwatch.GetTimestamp() > _deadline)
+        if (Stopwatch.GetTimestamp() > deadline)
             throw new ScriptLimitException($"time limit {limits.TimeoutInterval.TotalMilliseconds} ms");
-        if (GC.GetAllocatedBytesForCurrentThread() - _allocatedAtStart > limits.MemoryLimitBytes)
+        if (GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart > limits.MemoryLimitBytes)
             throw new ScriptLimitException($"memory limit {limits.MemoryLimitBytes} bytes");
     }
 
@@ -36,13 +36,13 @@ internal sealed class SandboxConstraint(JavaScriptLimits limits) : Constraint
     {
         if (Suspended) return;
         Check();
-        if (GC.GetAllocatedBytesForCurrentThread() - _allocatedAtStart + bytes > limits.MemoryLimitBytes)
+        if (GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart + bytes > limits.MemoryLimitBytes)
             throw new ScriptLimitException($"memory limit {limits.MemoryLimitBytes} bytes (a single operation would allocate {bytes:0} bytes)");
     }
 
     public override void Reset()
     {
-        _deadline = Stopwatch.GetTimestamp() + _limitTicks;
-        _allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
+        deadline = Stopwatch.GetTimestamp() + limitTicks;
+        allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
     }
 }

@@ -26,8 +26,8 @@ internal sealed class CompiledContainer
     /// <summary>The connection a scope's edge key ("c" + its index in the flowchart) stands for.</summary>
     public ConnectionModel ConnectionOf(string key) => Model.Connections[int.Parse(key.AsSpan(1))];
 
-    readonly Dictionary<string, HashSet<string>> _upstream = new(StringComparer.Ordinal);
-    readonly Dictionary<string, HashSet<string>> _downstream = new(StringComparer.Ordinal);
+    readonly Dictionary<string, HashSet<string>> upstream = new(StringComparer.Ordinal);
+    readonly Dictionary<string, HashSet<string>> downstream = new(StringComparer.Ordinal);
 
     public List<CompiledConnection> OutgoingOf(string id) => Outgoing.GetValueOrDefault(id) ?? None;
     public List<CompiledConnection> InboundOf(string id) => ForwardInbound.GetValueOrDefault(id) ?? None;
@@ -48,17 +48,17 @@ internal sealed class CompiledContainer
     /// loops among them (a loop's later rounds come back over its back edge, which the upstream walk does not follow).</summary>
     public HashSet<string> BranchesInto(string joinId)
     {
-        lock (_branches)
+        lock (branches)
         {
-            if (_branches.TryGetValue(joinId, out var set)) return set;
+            if (branches.TryGetValue(joinId, out var set)) return set;
             set = new HashSet<string>(UpstreamOf(joinId), StringComparer.Ordinal);
             foreach (var body in LoopBodies.Values)
                 if (!body.Contains(joinId) && body.Overlaps(set)) set.UnionWith(body);
-            return _branches[joinId] = set;
+            return branches[joinId] = set;
         }
     }
 
-    readonly Dictionary<string, HashSet<string>> _branches = new(StringComparer.Ordinal);
+    readonly Dictionary<string, HashSet<string>> branches = new(StringComparer.Ordinal);
 
     internal void FindLoops()
     {
@@ -78,30 +78,30 @@ internal sealed class CompiledContainer
     /// <summary>Activities that can reach <paramref name="id"/> over forward connections.</summary>
     public HashSet<string> UpstreamOf(string id)
     {
-        lock (_upstream)
+        lock (upstream)
         {
-            if (_upstream.TryGetValue(id, out var set)) return set;
+            if (upstream.TryGetValue(id, out var set)) return set;
             set = new HashSet<string>(StringComparer.Ordinal);
             var stack = new Stack<string>([id]);
             while (stack.Count > 0)
                 foreach (var c in InboundOf(stack.Pop()))
                     if (set.Add(c.Source)) stack.Push(c.Source);
-            return _upstream[id] = set;
+            return upstream[id] = set;
         }
     }
 
     /// <summary>Activities reachable from <paramref name="id"/> over forward connections, itself included (a loop body).</summary>
     public HashSet<string> DownstreamOf(string id)
     {
-        lock (_downstream)
+        lock (downstream)
         {
-            if (_downstream.TryGetValue(id, out var set)) return set;
+            if (downstream.TryGetValue(id, out var set)) return set;
             set = new HashSet<string>(StringComparer.Ordinal) { id };
             var stack = new Stack<string>([id]);
             while (stack.Count > 0)
                 foreach (var c in OutgoingOf(stack.Pop()))
                     if (!c.IsBackEdge && set.Add(c.Target)) stack.Push(c.Target);
-            return _downstream[id] = set;
+            return downstream[id] = set;
         }
     }
 }
@@ -201,6 +201,6 @@ public static class FlowchartGraph
 /// <summary>Per-runner cache of compiled definitions; definitions are treated as immutable once run.</summary>
 internal sealed class CompiledWorkflowCache
 {
-    readonly ConditionalWeakTable<WorkflowDefinition, CompiledWorkflow> _cache = new();
-    public CompiledWorkflow Get(WorkflowDefinition d) => _cache.GetValue(d, CompiledWorkflow.Compile);
+    readonly ConditionalWeakTable<WorkflowDefinition, CompiledWorkflow> cache = new();
+    public CompiledWorkflow Get(WorkflowDefinition d) => cache.GetValue(d, CompiledWorkflow.Compile);
 }

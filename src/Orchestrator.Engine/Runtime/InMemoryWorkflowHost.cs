@@ -9,18 +9,18 @@ namespace Orchestrator.Engine;
 /// </summary>
 public sealed class InMemoryWorkflowHost(WorkflowRunner runner)
 {
-    readonly Dictionary<string, (WorkflowDefinition Definition, WorkflowInstanceState State)> _instances = new(StringComparer.Ordinal);
+    readonly Dictionary<string, (WorkflowDefinition Definition, WorkflowInstanceState State)> instances = new(StringComparer.Ordinal);
 
     public WorkflowRunner Runner => runner;
 
     /// <summary>Every instance, the first started first (children after their parents).</summary>
-    public IEnumerable<WorkflowInstanceState> Instances => _instances.Values.Select(i => i.State);
+    public IEnumerable<WorkflowInstanceState> Instances => instances.Values.Select(i => i.State);
 
-    public WorkflowInstanceState Instance(string id) => _instances[id].State;
+    public WorkflowInstanceState Instance(string id) => instances[id].State;
 
     /// <summary>Open bookmarks of every instance that is not finished.</summary>
     public IEnumerable<(WorkflowInstanceState Instance, Bookmark Bookmark)> OpenBookmarks =>
-        _instances.Values.SelectMany(i => i.State.Bookmarks.Select(b => (i.State, b)));
+        instances.Values.SelectMany(i => i.State.Bookmarks.Select(b => (i.State, b)));
 
     public async Task<WorkflowInstanceState> StartAsync(WorkflowDefinition definition, StartWorkflowRequest? request = null, CancellationToken ct = default)
     {
@@ -31,7 +31,7 @@ public sealed class InMemoryWorkflowHost(WorkflowRunner runner)
 
     public async Task<WorkflowInstanceState> ResumeAsync(string instanceId, string bookmarkId, IDictionary<string, object?>? input = null, CancellationToken ct = default)
     {
-        var (definition, state) = _instances[instanceId];
+        var (definition, state) = instances[instanceId];
         state = await runner.ResumeAsync(definition, state, bookmarkId, input, ct);
         await RecordAsync(definition, state, ct);
         return state;
@@ -39,7 +39,7 @@ public sealed class InMemoryWorkflowHost(WorkflowRunner runner)
 
     async Task RecordAsync(WorkflowDefinition definition, WorkflowInstanceState state, CancellationToken ct)
     {
-        _instances[state.Id] = (definition, state);
+        instances[state.Id] = (definition, state);
         foreach (var child in state.StartedChildren.ToList())
         {
             var childDefinition = runner.Options.Workflows is { } workflows
@@ -55,7 +55,7 @@ public sealed class InMemoryWorkflowHost(WorkflowRunner runner)
     async Task NotifyParentAsync(WorkflowInstanceState child, CancellationToken ct)
     {
         if (child.Status is not (WorkflowStatus.Finished or WorkflowStatus.Faulted or WorkflowStatus.Cancelled)
-            || child.ParentInstanceId is not { } parentId || !_instances.TryGetValue(parentId, out var parent))
+            || child.ParentInstanceId is not { } parentId || !instances.TryGetValue(parentId, out var parent))
             return;
         if (parent.State.Bookmarks.FirstOrDefault(b => b.Kind == BookmarkKind.ChildWorkflow && b.Name == child.Id) is { } waiting)
             await ResumeAsync(parentId, waiting.Id, ChildResult(child), ct);

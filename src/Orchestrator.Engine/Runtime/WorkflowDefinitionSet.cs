@@ -4,7 +4,7 @@ namespace Orchestrator.Engine;
 /// child workflows: by definition id, the published version, else the highest.</summary>
 public sealed class WorkflowDefinitionSet : IWorkflowDefinitionProvider
 {
-    readonly Dictionary<string, List<WorkflowDefinition>> _byDefinitionId = new(StringComparer.Ordinal);
+    readonly Dictionary<string, List<WorkflowDefinition>> byDefinitionId = new(StringComparer.Ordinal);
 
     public WorkflowDefinitionSet(IEnumerable<WorkflowDefinition> definitions)
     {
@@ -13,19 +13,19 @@ public sealed class WorkflowDefinitionSet : IWorkflowDefinitionProvider
 
     public void Add(WorkflowDefinition definition)
     {
-        if (!_byDefinitionId.TryGetValue(definition.DefinitionId, out var versions))
-            _byDefinitionId[definition.DefinitionId] = versions = [];
+        if (!byDefinitionId.TryGetValue(definition.DefinitionId, out var versions))
+            byDefinitionId[definition.DefinitionId] = versions = [];
         versions.Add(definition);
     }
 
-    public bool Exists(string definitionId) => _byDefinitionId.ContainsKey(definitionId);
+    public bool Exists(string definitionId) => byDefinitionId.ContainsKey(definitionId);
 
     public ValueTask<WorkflowDefinition?> FindAsync(string definitionId, string? versionId, CancellationToken cancellationToken) =>
         new(Find(definitionId, versionId));
 
     public WorkflowDefinition? Find(string definitionId, string? versionId)
     {
-        if (!_byDefinitionId.TryGetValue(definitionId, out var versions)) return null;
+        if (!byDefinitionId.TryGetValue(definitionId, out var versions)) return null;
         return (versionId is null ? null : versions.Find(v => v.Id == versionId))
                ?? versions.Where(v => v.IsPublished).MaxBy(v => v.Version)
                ?? versions.MaxBy(v => v.Version);

@@ -74,8 +74,8 @@ public sealed class WorkflowInstanceState
 
     /// <summary>The workflow's outputs (Elsa.SetOutput), by output name. Made on first use: most workflows have none,
     /// and the engine bench counts every allocation of a short instance.</summary>
-    public JsonObject Output { get => _output ??= []; set => _output = value; }
-    JsonObject? _output;
+    public JsonObject Output { get => output ??= []; set => output = value; }
+    JsonObject? output;
 
     /// <summary>The outcomes Elsa.Complete finished the workflow with; the ports it leaves by when used as an activity.</summary>
     public List<string>? Outcomes { get; set; }
@@ -88,15 +88,15 @@ public sealed class WorkflowInstanceState
     public string? ParentInstanceId { get; set; }
 
     /// <summary>Running loops (ForEach, ParallelForEach, While) by the execution id of the loop activity.</summary>
-    public Dictionary<string, LoopState> Loops { get => _loops ??= new(StringComparer.Ordinal); set => _loops = value; }
-    Dictionary<string, LoopState>? _loops;
+    public Dictionary<string, LoopState> Loops { get => loops ??= new(StringComparer.Ordinal); set => loops = value; }
+    Dictionary<string, LoopState>? loops;
 
-    internal bool HasLoops => _loops is { Count: > 0 };
+    internal bool HasLoops => loops is { Count: > 0 };
 
     /// <summary>Instances this burst started (child workflows), for the host to store; not part of the state.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public List<WorkflowInstanceState> StartedChildren => _startedChildren ??= [];
-    List<WorkflowInstanceState>? _startedChildren;
+    public List<WorkflowInstanceState> StartedChildren => startedChildren ??= [];
+    List<WorkflowInstanceState>? startedChildren;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
@@ -130,10 +130,10 @@ public sealed class FlowchartScopeState
 
     /// <summary>Activities with mergeMode Merge or Converge that can never run in this pass (an inbound path was not
     /// taken): as in Elsa, the flowchart waits on them and does not complete.</summary>
-    public List<string> BlockedJoins { get => _blockedJoins ??= []; set => _blockedJoins = value; }
-    List<string>? _blockedJoins;
+    public List<string> BlockedJoins { get => blockedJoins ??= []; set => blockedJoins = value; }
+    List<string>? blockedJoins;
 
-    internal bool HasBlockedJoins => _blockedJoins is { Count: > 0 };
+    internal bool HasBlockedJoins => blockedJoins is { Count: > 0 };
 }
 
 /// <summary>The progress of one loop activity's execution.</summary>

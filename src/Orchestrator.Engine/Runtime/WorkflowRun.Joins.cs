@@ -154,8 +154,8 @@ internal sealed partial class WorkflowRun
     {
         foreach (var activityId in scope.Running.Values)
             if (body.Contains(activityId)) return true;
-        for (var i = _head; i < _queue.Count; i++)
-            if (_queue[i].Scope == scope && body.Contains(_queue[i].Activity.Id)) return true;
+        for (var i = head; i < queue.Count; i++)
+            if (queue[i].Scope == scope && body.Contains(queue[i].Activity.Id)) return true;
         return false;
     }
 

@@ -26,12 +26,12 @@ internal sealed partial class WorkflowRun
     public void SetCorrelationId(string? correlationId) => State.CorrelationId = correlationId;
 
     /// <summary>The outcomes a script chose with setOutcome/setOutcomes (Elsa.RunJavaScript).</summary>
-    public void SetOutcomes(IReadOnlyList<string> outcomes) => _scriptOutcomes = [.. outcomes];
+    public void SetOutcomes(IReadOnlyList<string> outcomes) => scriptOutcomes = [.. outcomes];
 
     public List<string>? TakeScriptOutcomes()
     {
-        var outcomes = _scriptOutcomes;
-        _scriptOutcomes = null;
+        var outcomes = scriptOutcomes;
+        scriptOutcomes = null;
         return outcomes;
     }
 

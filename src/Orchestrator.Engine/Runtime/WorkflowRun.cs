@@ -7,21 +7,21 @@ internal sealed partial class WorkflowRun : IExpressionScope
 {
     readonly record struct WorkItem(FlowchartScopeState Scope, ActivityModel Activity, DateTimeOffset ScheduledAt);
 
-    readonly WorkflowRunner _runner;
-    readonly CancellationToken _ct;
-    readonly List<WorkItem> _queue = [];
-    int _head;
-    int _steps;
-    string? _triggerActivityId;
-    JsonObject? _triggerInput;
-    List<string>? _scriptOutcomes;
+    readonly WorkflowRunner runner;
+    readonly CancellationToken ct;
+    readonly List<WorkItem> queue = [];
+    int head;
+    int steps;
+    string? triggerActivityId;
+    JsonObject? triggerInput;
+    List<string>? scriptOutcomes;
 
     public WorkflowRun(WorkflowRunner runner, CompiledWorkflow workflow, WorkflowInstanceState state, CancellationToken ct, int depth = 0)
     {
-        _runner = runner;
+        this.runner = runner;
         Workflow = workflow;
         State = state;
-        _ct = ct;
+        this.ct = ct;
         Depth = depth;
         Now = runner.Time.GetUtcNow();
     }
@@ -29,21 +29,21 @@ internal sealed partial class WorkflowRun : IExpressionScope
     public CompiledWorkflow Workflow { get; }
     public WorkflowInstanceState State { get; }
     public DateTimeOffset Now { get; private set; }
-    public CancellationToken CancellationToken => _ct;
+    public CancellationToken CancellationToken => ct;
 
     /// <summary>How many parent workflows wait on this one (0 for a workflow started on its own).</summary>
     public int Depth { get; }
 
     /// <summary>The first run of <paramref name="activityId"/> completes with this input (the request that started
     /// the instance) instead of waiting for it.</summary>
-    public void SetTrigger(string activityId, JsonObject input) => (_triggerActivityId, _triggerInput) = (activityId, input);
+    public void SetTrigger(string activityId, JsonObject input) => (triggerActivityId, triggerInput) = (activityId, input);
 
     public bool TryTakeTrigger(string activityId, out JsonObject input)
     {
-        input = _triggerInput!;
-        if (_triggerActivityId != activityId || _triggerInput is null) return false;
-        _triggerActivityId = null;
-        _triggerInput = null;
+        input = triggerInput!;
+        if (triggerActivityId != activityId || triggerInput is null) return false;
+        triggerActivityId = null;
+        triggerInput = null;
         return true;
     }
 
@@ -54,11 +54,11 @@ internal sealed partial class WorkflowRun : IExpressionScope
     /// <summary>Evaluates an input: its expression converted to its type, or the descriptor's default when absent.</summary>
     public JsonNode? InputValue(ActivityModel activity, string name)
     {
-        var descriptor = _runner.Registry.Find(activity.Type)?.Inputs.FirstOrDefault(i => i.Name == name);
+        var descriptor = runner.Registry.Find(activity.Type)?.Inputs.FirstOrDefault(i => i.Name == name);
         if (activity.Inputs.TryGetValue(name, out var input))
         {
             if (input.Expression is { } e)
-                return _runner.Expressions.Evaluate(e, input.TypeName ?? descriptor?.TypeName, this);
+                return runner.Expressions.Evaluate(e, input.TypeName ?? descriptor?.TypeName, this);
             // 3.0-era shape: an input bound to a variable by memoryReference reads that variable.
             if (input.MemoryReferenceId is { } variable)
                 return JsonValues.ConvertTo(TryGetVariable(variable, out var v) ? v?.DeepClone() : null, input.TypeName ?? descriptor?.TypeName);
@@ -90,7 +90,7 @@ internal sealed partial class WorkflowRun : IExpressionScope
 
     CompiledContainer Container(FlowchartScopeState scope) => Workflow.Containers[scope.ContainerPath];
 
-    void Schedule(FlowchartScopeState scope, ActivityModel activity) => _queue.Add(new WorkItem(scope, activity, Now));
+    void Schedule(FlowchartScopeState scope, ActivityModel activity) => queue.Add(new WorkItem(scope, activity, Now));
 
     string NextId() => State.Id + "-" + State.NextSequence++;
 
@@ -98,23 +98,23 @@ internal sealed partial class WorkflowRun : IExpressionScope
     {
         State.HttpResponse = null; // a response belongs to the burst that wrote it
         CompleteIdleScopes(); // an empty flowchart is complete before anything runs
-        while (_head < _queue.Count && !Stopped)
+        while (head < queue.Count && !Stopped)
         {
-            _ct.ThrowIfCancellationRequested();
-            var item = _queue[_head++];
-            if (++_steps > _runner.Options.MaxStepsPerBurst)
+            ct.ThrowIfCancellationRequested();
+            var item = queue[head++];
+            if (++steps > runner.Options.MaxStepsPerBurst)
             {
                 Fault(null, item.Activity.Id, item.Activity.Type,
-                    $"The run reached its limit of {_runner.Options.MaxStepsPerBurst} activity executions without waiting for anything, at '{item.Activity.Id}' ({item.Activity.Type}). "
+                    $"The run reached its limit of {runner.Options.MaxStepsPerBurst} activity executions without waiting for anything, at '{item.Activity.Id}' ({item.Activity.Type}). "
                     + "If the workflow is meant to run that long, raise the limit (WorkflowRunnerOptions.MaxStepsPerBurst; Engine:MaxStepsPerBurst on the server; --max-steps on the command line).");
                 break;
             }
             await ExecuteAsync(item);
             CompleteIdleScopes();
         }
-        _queue.Clear();
-        _head = 0;
-        Now = _runner.Time.GetUtcNow();
+        queue.Clear();
+        head = 0;
+        Now = runner.Time.GetUtcNow();
         if (!Stopped) State.Status = State.Scopes.Count == 0 ? WorkflowStatus.Finished : WorkflowStatus.Suspended;
         if (State.Status == WorkflowStatus.Finished) FinishNow();
         State.UpdatedAt = Now;
@@ -123,7 +123,7 @@ internal sealed partial class WorkflowRun : IExpressionScope
     async Task ExecuteAsync(WorkItem item)
     {
         var (scope, activity, scheduledAt) = item;
-        Now = _runner.Time.GetUtcNow();
+        Now = runner.Time.GetUtcNow();
         var record = new ActivityExecutionRecord
         {
             Id = NextId(),
@@ -140,16 +140,16 @@ internal sealed partial class WorkflowRun : IExpressionScope
         ActivityResult result;
         try
         {
-            var pending = _runner.Executor.ExecuteAsync(this, scope, activity, record);
+            var pending = runner.Executor.ExecuteAsync(this, scope, activity, record);
             if (pending.IsCompletedSuccessfully)
                 result = pending.Result;
             else
             {
                 result = await pending;
-                Now = _runner.Time.GetUtcNow(); // e.g. an HTTP call took real time
+                Now = runner.Time.GetUtcNow(); // e.g. an HTTP call took real time
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !_ct.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             result = new FaultedResult(ex is ExpressionException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}");
         }
@@ -168,7 +168,7 @@ internal sealed partial class WorkflowRun : IExpressionScope
         ActivityResult result;
         try
         {
-            result = _runner.Executor.Resume(this, bookmark, input);
+            result = runner.Executor.Resume(this, bookmark, input);
         }
         catch (Exception ex)
         {
@@ -234,7 +234,7 @@ internal sealed partial class WorkflowRun : IExpressionScope
     void BindOutputs(ActivityModel activity, JsonObject? outputs)
     {
         if (outputs is null) return;
-        var descriptor = _runner.Registry.Find(activity.Type);
+        var descriptor = runner.Registry.Find(activity.Type);
         foreach (var (name, input) in activity.Inputs)
             if (input.IsOutputBinding && descriptor?.Inputs.Any(i => i.Name == name) != true && outputs.TryGetPropertyValue(name, out var value))
                 SetVariable(input.MemoryReferenceId!, value?.DeepClone());
@@ -245,8 +245,8 @@ internal sealed partial class WorkflowRun : IExpressionScope
 
     void RemoveQueued(Predicate<WorkItem> match)
     {
-        for (var i = _queue.Count - 1; i >= _head; i--)
-            if (match(_queue[i])) _queue.RemoveAt(i);
+        for (var i = queue.Count - 1; i >= head; i--)
+            if (match(queue[i])) queue.RemoveAt(i);
     }
 
     void CancelExecution(FlowchartScopeState scope, string executionId)
@@ -323,8 +323,8 @@ internal sealed partial class WorkflowRun : IExpressionScope
 
     bool IsQueued(FlowchartScopeState scope)
     {
-        for (var i = _head; i < _queue.Count; i++)
-            if (_queue[i].Scope == scope) return true;
+        for (var i = head; i < queue.Count; i++)
+            if (queue[i].Scope == scope) return true;
         return false;
     }
 
@@ -340,8 +340,8 @@ internal sealed partial class WorkflowRun : IExpressionScope
         foreach (var s in State.Scopes.ToList()) CancelScopeContents(s);
         State.Scopes.Clear();
         State.Bookmarks.Clear();
-        _queue.Clear();
-        _head = 0;
+        queue.Clear();
+        head = 0;
         State.Status = WorkflowStatus.Faulted;
         FinishNow();
     }

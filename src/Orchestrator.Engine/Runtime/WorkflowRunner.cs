@@ -6,7 +6,7 @@ namespace Orchestrator.Engine;
 /// Thread-safe: one runner serves many instances concurrently (but one instance's state must not be shared).</summary>
 public sealed class WorkflowRunner
 {
-    readonly CompiledWorkflowCache _compiled = new();
+    readonly CompiledWorkflowCache compiledCache = new();
 
     public WorkflowRunner(ActivityRegistry registry, TimeProvider timeProvider, WorkflowRunnerOptions? options = null)
     {
@@ -28,7 +28,7 @@ public sealed class WorkflowRunner
 
     internal async Task<WorkflowInstanceState> StartAsync(WorkflowDefinition definition, StartWorkflowRequest? request, CancellationToken ct, int depth)
     {
-        var compiled = _compiled.Get(definition);
+        var compiled = compiledCache.Get(definition);
         var now = Time.GetUtcNow();
         var state = new WorkflowInstanceState
         {
@@ -66,7 +66,7 @@ public sealed class WorkflowRunner
             throw new InvalidOperationException($"Timer bookmark '{bookmarkId}' is due at {bookmark.DueAt:O}, not yet at {now:O}.");
         var resumeInput = JsonValues.FromDictionary(input);
         CheckOutcome(bookmark, resumeInput);
-        var run = new WorkflowRun(this, _compiled.Get(definition), state, ct);
+        var run = new WorkflowRun(this, compiledCache.Get(definition), state, ct);
         state.Status = WorkflowStatus.Running;
         run.Resume(bookmark, resumeInput);
         await run.RunBurstAsync();
@@ -93,7 +93,7 @@ public sealed class WorkflowRunner
     {
         if (state.Status is WorkflowStatus.Finished or WorkflowStatus.Faulted or WorkflowStatus.Cancelled)
             return Task.FromResult(state);
-        var run = new WorkflowRun(this, _compiled.Get(definition), state, ct);
+        var run = new WorkflowRun(this, compiledCache.Get(definition), state, ct);
         run.CancelInstance();
         return Task.FromResult(state);
     }

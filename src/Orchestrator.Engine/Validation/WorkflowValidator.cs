@@ -9,7 +9,7 @@ namespace Orchestrator.Engine;
 /// activity.</summary>
 public sealed class WorkflowValidator(ActivityRegistry registry, IWorkflowDefinitionProvider? workflows = null)
 {
-    readonly FluidParser _liquid = new();
+    readonly FluidParser liquid = new();
 
     // The definitionId names the definition in URLs, job ids and stored rows; names and descriptions are stored and
     // shown in every list, so none of them may be unbounded.
@@ -160,7 +160,7 @@ public sealed class WorkflowValidator(ActivityRegistry registry, IWorkflowDefini
             try { JavaScriptEvaluator.Prepare(text); }
             catch (ExpressionException ex) { errors.Add(new(path, ex.Message)); }
         }
-        else if (e.Type == "Liquid" && !LiquidEvaluator.TryParse(_liquid, text, out var error))
+        else if (e.Type == "Liquid" && !LiquidEvaluator.TryParse(liquid, text, out var error))
         {
             errors.Add(new(path, $"Liquid syntax error: {error}"));
         }

@@ -14,7 +14,7 @@ namespace Orchestrator.Server.HttpWorkflows;
 /// </summary>
 public sealed class AllowListHttpSender(IHttpClientFactory clients, HttpWorkflowOptions options, AgencyOptions agencies) : IHttpRequestSender
 {
-    readonly HashSet<string> _allowed = options.AllowedHosts
+    readonly HashSet<string> allowed = options.AllowedHosts
         .Concat(agencies.Systems.Values.Select(a => Uri.TryCreate(a.BaseUrl, UriKind.Absolute, out var u) ? u.Host : null).OfType<string>())
         .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
@@ -22,7 +22,7 @@ public sealed class AllowListHttpSender(IHttpClientFactory clients, HttpWorkflow
     {
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
             throw new ExpressionException($"'{request.Url}' is not an absolute http(s) URL.");
-        if (!_allowed.Contains(url.Host))
+        if (!allowed.Contains(url.Host))
             throw new ExpressionException($"HTTP requests to '{url.Host}' are not allowed: add the host to HttpWorkflows:AllowedHosts.");
 
         using var message = new HttpRequestMessage(new HttpMethod(request.Method.ToUpperInvariant()), url);
