@@ -68,9 +68,15 @@ public static class JobSetup
         // As long as the other node takes: on a loaded machine creating the schema took more than the driver's 30 s.
         using (var lockSchema = new NpgsqlCommand($"SELECT pg_advisory_lock({SchemaLock})", connection) { CommandTimeout = 0 })
             lockSchema.ExecuteNonQuery();
-        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+        // The storage creates or upgrades the schema as it is built.
+        var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+        // Released explicitly: closing returns the connection to the pool, where the session (and its lock) lives on
+        // until the connection is next used.
+        using (var unlockSchema = new NpgsqlCommand($"SELECT pg_advisory_unlock({SchemaLock})", connection))
+            unlockSchema.ExecuteNonQuery();
+        return storage;
     }
 
-    /// <summary>Held while one node creates or upgrades Hangfire's schema; released when its connection closes.</summary>
+    /// <summary>Held while one node creates or upgrades Hangfire's schema.</summary>
     private const long SchemaLock = 0x4f72636845616e67;
 }
