@@ -7,7 +7,8 @@ namespace Orchestrator.Server.Store.Postgres;
 /// Session advisory locks, each held by a connection of the lock pool until it is given back (a server that dies
 /// releases its locks with its connections). Callers on this server queue in memory first, so that one instance or
 /// section ties up at most one connection per server. Keys are 64-bit hashes of the name: two names that happen to
-/// share one only wait for each other.
+/// share one only wait for each other. The pool does not reset a connection given back, so every connection goes
+/// back with no lock held: released, or never taken, or broken (which the pool closes, and the server releases).
 /// </summary>
 public sealed class PostgresLocks(PostgresDataSources sources, PostgresRows rows) : IStoreLocks
 {
@@ -49,18 +50,39 @@ public sealed class PostgresLocks(PostgresDataSources sources, PostgresRows rows
                     row = rowTable.Read(reader);
             }
             if (taken)
-                return (new Lease(connection, key, here), row);
+                return (new Lease(connection, here), row);
         }
         catch
         {
+            // Failed or cancelled after the server may have granted the lock.
             if (connection is not null)
-                await connection.DisposeAsync();
+                await ReleaseAsync(connection);
             await here.DisposeAsync();
             throw;
         }
         await connection.DisposeAsync();
         await here.DisposeAsync();
         return (null, null);
+    }
+
+    /// <summary>Releases every lock the connection holds (it holds one at most) and gives it back to the pool.</summary>
+    private static async Task ReleaseAsync(NpgsqlConnection connection)
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        catch
+        {
+            // Most likely the connection is broken, and the server released the lock with its session. Whatever it
+            // was, the pool closes this connection (and its idle ones) instead of handing out a lock still held.
+            NpgsqlConnection.ClearPool(connection);
+        }
+        finally
+        {
+            await connection.DisposeAsync();
+        }
     }
 
     private static NpgsqlBatchCommand Command(string sql, object value) => new(sql) { Parameters = { new NpgsqlParameter { Value = value } } };
@@ -74,7 +96,7 @@ public sealed class PostgresLocks(PostgresDataSources sources, PostgresRows rows
         return unchecked((long)hash);
     }
 
-    private sealed class Lease(NpgsqlConnection connection, long key, IAsyncDisposable here) : IAsyncDisposable
+    private sealed class Lease(NpgsqlConnection connection, IAsyncDisposable here) : IAsyncDisposable
     {
         private int released;
 
@@ -84,17 +106,10 @@ public sealed class PostgresLocks(PostgresDataSources sources, PostgresRows rows
                 return;
             try
             {
-                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", connection);
-                command.Parameters.Add(new NpgsqlParameter { Value = key });
-                await command.ExecuteScalarAsync();
-            }
-            catch (NpgsqlException)
-            {
-                // The connection is broken, and the server released the lock with its session.
+                await ReleaseAsync(connection);
             }
             finally
             {
-                await connection.DisposeAsync();
                 await here.DisposeAsync();
             }
         }

@@ -30,7 +30,7 @@ public sealed class PostgresSignals(PostgresDataSources sources, ILogger<Postgre
         {
             try
             {
-                await using var connection = await sources.Locks.OpenConnectionAsync(stoppingToken);
+                await using var connection = await sources.Listen.OpenConnectionAsync(stoppingToken);
                 connection.Notification += (_, e) => Deliver(e.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
