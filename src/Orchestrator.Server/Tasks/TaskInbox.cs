@@ -5,7 +5,8 @@ namespace Orchestrator.Server.Tasks;
 /// <summary>
 /// The inbox, read in the store: the counts in one GROUP BY, the page with ORDER BY and OFFSET/LIMIT, the visibility
 /// rules of <see cref="TaskService.Visible"/> as the WHERE of both. Only the page's rows are read: an organisation's
-/// completed tasks grow without end, and reading every visible task made each inbox slower than the last.
+/// completed tasks grow without end, and reading them all made every inbox slower than the last (4 ms of CPU per read
+/// after a minute of the load bench).
 /// </summary>
 public sealed class TaskInbox(TaskService tasks, TimeProvider time)
 {
