@@ -6,7 +6,7 @@ namespace Orchestrator.Bench;
 public static class BenchProgram
 {
     /// <summary>Every case, by name.</summary>
-    static IReadOnlyList<IBenchCase> Cases() => [new EngineBench(), new ForEachChildrenBench(), new DurableBench(), new ResumeBench(), new SimulationBench(), new WhatIfBench(), new ReportsBench(), new LoadBench()];
+    static IReadOnlyList<IBenchCase> Cases() => [new EngineBench(), new ForEachChildrenBench(), new DurableBench(), new ResumeBench(), new SimulationBench(), new WhatIfBench(), new ReportsBench(), new LoadBench(), new InboxBench()];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {

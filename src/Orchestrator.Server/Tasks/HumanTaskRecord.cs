@@ -31,7 +31,11 @@ public sealed class HumanTaskRecord : ActivityColumns
     public string? StepCode { get; set; }
     public HumanTaskStatus Status { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset? DueAt { get; set; }
+    /// <summary>
+    /// Kept in UTC, whatever offset the workflow gave: the inbox sorts and filters by it in the store, and SQLite's stored
+    /// form of a time (ticks of the local clock, then the offset) orders only times of one offset.
+    /// </summary>
+    public DateTimeOffset? DueAt { get; set => field = value?.ToUniversalTime(); }
     public DateTimeOffset? ClaimedAt { get; set; }
     public string? ClaimedById { get; set; }
     public string? ClaimedByName { get; set; }

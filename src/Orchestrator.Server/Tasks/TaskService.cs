@@ -168,10 +168,10 @@ public sealed class TaskService(AppDbContext db, WorkflowRuntime runtime, TimePr
     {
         var now = time.GetUtcNow();
         var due = await db.HumanTasks
-            .Where(t => (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed) && t.DueAt != null)
+            .Where(t => (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed) && t.DueAt != null && t.DueAt <= now)
             .ToListAsync(ct);
         var expired = 0;
-        foreach (var task in due.Where(t => t.DueAt <= now && Outcomes(t).Contains(ExpiredOutcome)))
+        foreach (var task in due.Where(t => Outcomes(t).Contains(ExpiredOutcome)))
         {
             task.Status = HumanTaskStatus.Expired;
             task.Outcome = ExpiredOutcome;

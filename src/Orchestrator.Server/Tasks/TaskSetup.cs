@@ -10,6 +10,7 @@ public static class TaskSetup
     {
         services.AddScoped<TaskService>();
         services.AddScoped<TaskCaseFields>();
+        services.AddScoped<TaskInbox>();
         services.AddScoped<IBurstObserver, TaskBookmarkObserver>();
         services.AddScoped<IInstanceRows, TaskRows>();
         services.AddProblem<TaskNotFoundException>(e => Problem(404, "タスクが見つかりません (task not found)", e.Message));
