@@ -115,12 +115,12 @@ public abstract class InboxPagingContract(OrchestratorFactory factory)
 
     private static HumanTaskRecord Task(string id, string org, HumanTaskStatus status, DateTimeOffset? due = null, DateTimeOffset? created = null,
         string? role = null, bool simulated = false) => new()
-    {
-        Id = id, InstanceId = "inbox-" + id, BookmarkId = "inbox-" + id, ActivityExecutionId = "inbox-" + id, ActivityId = "review",
-        ActivityType = "Orchestrator.HumanTask", Title = "確認 " + id, ProcessKey = "p-" + id[0], ProcessName = "確認",
-        AssigneeOrgLevel = "Municipality", AssigneeOrgCode = org, AssigneeRole = role, Status = status,
-        CreatedAt = created ?? Now.AddDays(-20), DueAt = due, Simulated = simulated,
-    };
+        {
+            Id = id, InstanceId = "inbox-" + id, BookmarkId = "inbox-" + id, ActivityExecutionId = "inbox-" + id, ActivityId = "review",
+            ActivityType = "Orchestrator.HumanTask", Title = "確認 " + id, ProcessKey = "p-" + id[0], ProcessName = "確認",
+            AssigneeOrgLevel = "Municipality", AssigneeOrgCode = org, AssigneeRole = role, Status = status,
+            CreatedAt = created ?? Now.AddDays(-20), DueAt = due, Simulated = simulated,
+        };
 
     private async Task AddAsync(params HumanTaskRecord[] tasks)
     {
