@@ -39,6 +39,7 @@ public sealed class SimulationBench : IBenchCase
         // As "run a cycle now" does: the cycle is recorded, its start job enqueued on Hangfire; the clock stops when it is closed.
         using var sampler = new HeapSampler();
         var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         using (var scope = host.Services.CreateScope())
         {
@@ -50,6 +51,7 @@ public sealed class SimulationBench : IBenchCase
         await WaitUntilEndedAsync(host.Services, cycleId);
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuSeconds = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / 1024.0;
         var peakHeap = sampler.Stop();
 
         using (var scope = host.Services.CreateScope())
@@ -70,6 +72,7 @@ public sealed class SimulationBench : IBenchCase
         report.Write(new Figure("simulation.cases_per_second", Cases / seconds, "cases/s"));
         // On a shared machine the wall time says as much about the neighbours as about the run: its CPU time beside it.
         report.Write(new Figure("simulation.cpu_seconds", cpuSeconds, "s"));
+        report.Write(new Figure("simulation.allocated", allocatedMb, "MB"));
         report.Write(new Figure("simulation.load_average", ProcessCpu.LoadAverage(), ""));
         report.Write(new Figure("simulation.peak_managed_heap", peakHeap / 1024.0 / 1024.0, "MB"));
         report.Write(new Figure("simulation.peak_working_set", System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0, "MB"));

@@ -37,6 +37,7 @@ public sealed class WhatIfBench : IBenchCase
             report.Write(new Figure($"whatif.{cases}.seconds", run.Seconds, "s", target));
             // On a shared machine the wall time says as much about the neighbours as about the run: its CPU time beside it.
             report.Write(new Figure($"whatif.{cases}.cpu_seconds", run.CpuSeconds, "s"));
+            report.Write(new Figure($"whatif.{cases}.allocated", run.AllocatedMb, "MB"));
             report.Write(new Figure($"whatif.{cases}.load_average", ProcessCpu.LoadAverage(), ""));
             // Where the server spent it: the simulation, the case rows of the ended cases, the summary (bootstrap included).
             foreach (var part in new[] { "simulateMs", "caseRowsMs", "summariseMs" })
@@ -44,9 +45,10 @@ public sealed class WhatIfBench : IBenchCase
         }
     }
 
-    private static async Task<(double Seconds, double CpuSeconds, JsonElement Timings)> RunAsync(HttpClient client, int cases)
+    private static async Task<(double Seconds, double CpuSeconds, double AllocatedMb, JsonElement Timings)> RunAsync(HttpClient client, int cases)
     {
         var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         var response = await client.PostAsJsonAsync("/api/simulations?wait=true", new
         {
@@ -56,12 +58,13 @@ public sealed class WhatIfBench : IBenchCase
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuSeconds = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / 1024.0;
         if (!response.IsSuccessStatusCode || body.GetProperty("status").GetString() != "Completed")
             throw new InvalidOperationException($"what-if failed: {body}");
         var result = body.GetProperty("result");
         var finished = result.GetProperty("asIs").GetProperty("finished").GetInt32() + result.GetProperty("toBe").GetProperty("finished").GetInt32();
         if (finished != cases * 2)
             throw new InvalidOperationException($"what-if finished {finished} of {cases * 2} cases");
-        return (seconds, cpuSeconds, result.GetProperty("timings").Clone());
+        return (seconds, cpuSeconds, allocatedMb, result.GetProperty("timings").Clone());
     }
 }

@@ -277,6 +277,13 @@ internal sealed partial class WorkflowRun : IExpressionScope
         if (scope.HasBlockedJoins) scope.BlockedJoins.Clear();
     }
 
+    bool HasLoopExitsToSettle()
+    {
+        foreach (var scope in State.Scopes)
+            if (scope.Edges.Count > 0 && Container(scope).LoopExits.Count > 0) return true;
+        return false;
+    }
+
     /// <summary>A flowchart with nothing running and nothing scheduled is complete; a nested one completes its FlowNode.</summary>
     void CompleteIdleScopes()
     {
@@ -284,8 +291,10 @@ internal sealed partial class WorkflowRun : IExpressionScope
         while (changed && !Stopped)
         {
             changed = false;
-            // Settling may cancel branches, and with them nested scopes, so it runs before the walk by index.
-            foreach (var s in State.Scopes.ToList()) SettleLoopExits(s);
+            // Settling may cancel branches, and with them nested scopes, so it runs before the walk by index, over a
+            // copy; most runs have no loop exit to settle and skip the copy, made after every burst otherwise.
+            if (HasLoopExitsToSettle())
+                foreach (var s in State.Scopes.ToList()) SettleLoopExits(s);
             for (var i = State.Scopes.Count - 1; i >= 0; i--)
             {
                 var scope = State.Scopes[i];

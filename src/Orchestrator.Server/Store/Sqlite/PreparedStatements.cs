@@ -30,6 +30,27 @@ public sealed class PreparedStatements(SqliteConnection connection) : IDisposabl
 
     public void Execute(string sql) => Execute(sql, static _ => raw.SQLITE_OK);
 
+    /// <summary>Runs the statement once per row, with the values <paramref name="bind"/> sets from it: one lookup of the
+    /// statement and no delegate per row.</summary>
+    public void ExecuteEach(string sql, IEnumerable<object> rows, Func<sqlite3_stmt, object, int> bind, CancellationToken ct)
+    {
+        var statement = Prepare(sql);
+        foreach (var row in rows)
+        {
+            ct.ThrowIfCancellationRequested();
+            try
+            {
+                Check(bind(statement, row));
+                Check(raw.sqlite3_step(statement), raw.SQLITE_DONE);
+            }
+            finally
+            {
+                raw.sqlite3_reset(statement);
+                raw.sqlite3_clear_bindings(statement);
+            }
+        }
+    }
+
     /// <summary>Runs a query with the values <paramref name="bind"/> sets; <paramref name="read"/> makes each result row.</summary>
     public List<T> Query<T>(string sql, Func<sqlite3_stmt, int> bind, Func<sqlite3_stmt, T> read)
     {

@@ -21,11 +21,7 @@ public sealed class SqliteBulkRows(AppDbContext db, RowStatements statements) : 
                 foreach (var (type, rows) in Pending)
                 {
                     var insert = statements.Insert(type);
-                    foreach (var row in rows)
-                    {
-                        ct.ThrowIfCancellationRequested();
-                        sql.Execute(insert.Sql, s => insert.Bind(s, row));
-                    }
+                    sql.ExecuteEach(insert.Sql, rows, insert.Bind, ct);
                 }
             }
             catch
