@@ -195,7 +195,7 @@ public sealed class WorkflowRuntime(
         return columns;
     }
 
-    public static ActivityExecutionRow ToRow(string instanceId, long sequence, ActivityExecutionRecord entry) => new()
+    public static ActivityExecutionRow ToRow(string instanceId, long sequence, ActivityExecutionRecord entry, MeasurementTexts? texts = null) => new()
     {
         Id = entry.Id,
         InstanceId = instanceId,
@@ -209,7 +209,7 @@ public sealed class WorkflowRuntime(
         StartedAt = entry.StartedAt,
         CompletedAt = entry.CompletedAt,
         Message = entry.Message,
-        MeasurementJson = entry.Measurement?.ToJsonString(),
+        MeasurementJson = entry.Measurement is { } measurement ? texts?.Of(measurement) ?? measurement.ToJsonString() : null,
         StepCode = entry.Measurement?["stepCode"] is JsonValue code && code.TryGetValue<string>(out var s) ? s : null,
     };
 

@@ -37,7 +37,8 @@ public sealed class TaskBookmarkObserver(AppDbContext db, DefinitionService defi
     }
 
     /// <summary>The open task of a HumanTask or RunTask bookmark (simulated pilots create theirs the same way).</summary>
-    public static HumanTaskRecord Open(WorkflowInstanceRecord instance, WorkflowInstanceState state, Bookmark bookmark, string processName, DateTimeOffset now)
+    public static HumanTaskRecord Open(WorkflowInstanceRecord instance, WorkflowInstanceState state, Bookmark bookmark, string processName, DateTimeOffset now,
+        MeasurementTexts? measurementTexts = null)
     {
         var payload = bookmark.Payload ?? [];
         var measurement = state.Journal.FirstOrDefault(j => j.Id == bookmark.ActivityExecutionId)?.Measurement;
@@ -65,7 +66,7 @@ public sealed class TaskBookmarkObserver(AppDbContext db, DefinitionService defi
             FormFieldsJson = isRunTask ? RunTaskForm : (payload["formFields"] as JsonArray ?? []).ToJsonString(),
             OutcomesJson = isRunTask ? "[\"Done\"]" : (payload["outcomes"] as JsonArray ?? ["Done"]).ToJsonString(),
             CaseDataJson = CaseData(state).ToJsonString(),
-            MeasurementJson = measurement?.ToJsonString(),
+            MeasurementJson = measurement is null ? null : measurementTexts?.Of(measurement) ?? measurement.ToJsonString(),
             StepCode = Text(measurement?["stepCode"]),
             Status = HumanTaskStatus.Open,
             CreatedAt = now,

@@ -16,6 +16,8 @@ namespace Orchestrator.Server.Pilots.Simulation;
 /// </summary>
 public sealed class SimulatedRecords(AgencyOptions agencies, DateTimeOffset recordedAt)
 {
+    readonly MeasurementTexts measurementTexts = new();
+
     /// <summary>Builds the case's rows, adds them to the bulk insert, and returns the case's status and its rows.</summary>
     public (PilotCaseStatus Status, StoredCase Rows) Add(IBulkRows bulk, SimulatedInstance simulated, PilotCase pilotCase, WorkflowDefinitionVersion version)
     {
@@ -57,13 +59,13 @@ public sealed class SimulatedRecords(AgencyOptions agencies, DateTimeOffset reco
         var journal = new List<ActivityExecutionRow>(state.Journal.Count);
         for (var i = 0; i < state.Journal.Count; i++)
         {
-            journal.Add(WorkflowRuntime.ToRow(instance.Id, i + 1, state.Journal[i]));
+            journal.Add(WorkflowRuntime.ToRow(instance.Id, i + 1, state.Journal[i], measurementTexts));
         }
 
         var tasks = new List<HumanTaskRecord>(simulated.Tasks.Count);
         foreach (var t in simulated.Tasks)
         {
-            var task = TaskBookmarkObserver.Open(instance, state, t.Bookmark, version.Name, t.CreatedAt);
+            var task = TaskBookmarkObserver.Open(instance, state, t.Bookmark, version.Name, t.CreatedAt, measurementTexts);
             if (t.Status == SimulatedTaskStatus.Completed)
             {
                 task.Status = HumanTaskStatus.Completed;
