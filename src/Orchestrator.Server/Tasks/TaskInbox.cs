@@ -39,7 +39,7 @@ public sealed class TaskInbox(TaskService tasks, TimeProvider time)
             .ToListAsync(ct);
 
         // The filter's choices: the processes of the open tasks (completed ones grow without end), and the one chosen.
-        var processKeys = await tasks.Visible(viewer).Where(t => (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed) && t.ProcessKey != null)
+        var processKeys = await Active(tasks.Visible(viewer)).Where(t => t.ProcessKey != null)
             .Select(t => t.ProcessKey!).Distinct().ToListAsync(ct);
         if (query.ProcessKey is not null && !processKeys.Contains(query.ProcessKey))
             processKeys.Add(query.ProcessKey);
@@ -50,9 +50,12 @@ public sealed class TaskInbox(TaskService tasks, TimeProvider time)
 
     private static bool IsActive(HumanTaskStatus status) => status is HumanTaskStatus.Open or HumanTaskStatus.Claimed;
 
+    private static IQueryable<HumanTaskRecord> Active(IQueryable<HumanTaskRecord> items) =>
+        items.Where(t => t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed);
+
     private static IQueryable<HumanTaskRecord> ByStatus(IQueryable<HumanTaskRecord> visible, string? status) => (status ?? "active") switch
     {
-        "active" => visible.Where(t => t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed),
+        "active" => Active(visible),
         "all" => visible,
         var s when Enum.TryParse<HumanTaskStatus>(s, ignoreCase: true, out var parsed) => visible.Where(t => t.Status == parsed),
         _ => visible.Where(_ => false),
@@ -64,7 +67,7 @@ public sealed class TaskInbox(TaskService tasks, TimeProvider time)
         var week = today.AddDays(6);
         return due switch
         {
-            "overdue" => items.Where(t => (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed) && t.DueAt != null && t.DueAt < now),
+            "overdue" => Active(items).Where(t => t.DueAt != null && t.DueAt < now),
             "today" => items.Where(t => t.DueAt != null && t.DueAt <= today),
             "week" => items.Where(t => t.DueAt != null && t.DueAt <= week),
             _ => items,
