@@ -35,16 +35,23 @@ public sealed class PilotCycle
 {
     public required string Id { get; set; }
     public required string PilotId { get; set; }
+    /// <summary>1 for the pilot's first cycle; the API and the reports name a cycle by it.</summary>
     public int Number { get; set; }
     public CycleStatus Status { get; set; }
     public CycleTrigger Trigger { get; set; }
     public bool Simulated { get; set; }
+    /// <summary>When the schedule, the coordinator or demo mode asked for the cycle; the reconciler's grace counts from here.</summary>
     public DateTimeOffset RequestedAt { get; set; }
+    /// <summary>When the cases were planned; null while the start job has not run.</summary>
     public DateTimeOffset? StartedAt { get; set; }
+    /// <summary>Start plus the pilot's cycle length: the close job runs then, and live cases still open count as unfinished.</summary>
     public DateTimeOffset? Deadline { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+    /// <summary>Distinct cases (process, municipality, case key): one case runs in both arms of a comparison.</summary>
     public int CasesPlanned { get; set; }
+    /// <summary>Planned workflow instances, one per case and arm.</summary>
     public int InstancesPlanned { get; set; }
+    /// <summary>Instances started (live) or stored (simulated) so far, shown against the planned count.</summary>
     public int InstancesStarted { get; set; }
     /// <summary>The configuration the cycle ran with (later edits of the pilot do not change a cycle).</summary>
     public required string ConfigurationJson { get; set; }
