@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -28,7 +27,6 @@ public static class AuthEndpoints
             .Produces<LoginResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status423Locked)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapPost("/auth/logout", async (HttpContext http, ClaimsPrincipal principal, UserManager<AppUser> users, SessionStamps sessions) =>
@@ -55,7 +53,7 @@ public static class AuthEndpoints
 
     private static async Task<IResult> LoginAsync(
         LoginRequest? request, HttpContext http, UserManager<AppUser> users, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher,
-        AccountLockout lockout, SignInRateLimits limits, AccessTokenIssuer tokens, AppDbContext db, TimeProvider time, ILoggerFactory loggers)
+        AccountLockout lockout, SignInRateLimits limits, AccessTokenIssuer tokens, AppDbContext db, ILoggerFactory loggers)
     {
         var errors = new List<FieldProblem>();
         if (string.IsNullOrWhiteSpace(request?.UserName))
@@ -82,13 +80,11 @@ public static class AuthEndpoints
         var slot = await lockout.TakeSlotAsync(user.Id, ct);
         if (!slot.Granted)
         {
-            log.LogWarning("Sign-in refused: user {UserId} waits after failed sign-ins", user.Id);
-            var until = slot.LockedUntil!.Value.ToUniversalTime();
-            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((until - time.GetUtcNow()).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return Problems.Status(StatusCodes.Status423Locked,
-                "アカウントがロックされています (account locked)",
-                $"サインインの失敗が続いたため {until.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} (UTC) まで待機中です。" +
-                "管理者はロックを解除できます (waiting after failed sign-ins; an administrator can unlock the account)");
+            // Answered like a wrong password, at the same hashing cost: a distinct answer told a guesser which user
+            // names exist (only a known account can wait). The wait is in the log and an Admin can end it.
+            hasher.VerifyHashedPassword(new AppUser(), NobodysPasswordHash, request.Password!);
+            log.LogWarning("Sign-in refused: user {UserId} waits after failed sign-ins until {Until:o}", user.Id, slot.LockedUntil);
+            return InvalidCredentials();
         }
         if (hasher.VerifyHashedPassword(user, user.PasswordHash ?? "", request.Password!) == PasswordVerificationResult.Failed)
         {
@@ -106,7 +102,9 @@ public static class AuthEndpoints
 
     private static IResult InvalidCredentials() =>
         Problems.Status(StatusCodes.Status401Unauthorized,
-            "ユーザー名またはパスワードが正しくありません (wrong user name or password)");
+            "ユーザー名またはパスワードが正しくありません (wrong user name or password)",
+            "失敗が続くと、しばらくサインインできなくなります。管理者はその待機を解除できます " +
+            "(after repeated failures sign-in waits a while; an administrator can end the wait)");
 
     private static async Task<CurrentUser> DescribeAsync(ClaimsPrincipal principal, AppDbContext db, CancellationToken ct)
     {

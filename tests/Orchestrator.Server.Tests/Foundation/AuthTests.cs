@@ -77,9 +77,12 @@ public sealed class AuthTests(OrchestratorFactory factory) : IClassFixture<Orche
 
         var response = await client.PostAsJsonAsync("/api/auth/login", new { userName = "clerk-27", password = OrchestratorFactory.DemoPassword });
 
-        Assert.Equal(HttpStatusCode.Locked, response.StatusCode);
+        // Refused as a wrong password is: the answer does not tell that the account exists.
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains("ロック", body.GetProperty("title").GetString());
+        Assert.False(body.TryGetProperty("token", out _));
+        Assert.StartsWith("ユーザー名またはパスワードが正しくありません", body.GetProperty("title").GetString());
+        Assert.Contains("管理者", body.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -7,7 +9,10 @@ using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Tests.Security;
 
-/// <summary>Failed sign-ins are counted in the store, one slot per password checked, and the wait grows with each failure.</summary>
+/// <summary>
+/// Failed sign-ins are counted in the store, one slot per password checked, and the wait grows with each failure. A
+/// waiting account answers exactly as a wrong password does, so the answers do not tell which user names exist.
+/// </summary>
 public sealed class SignInLockoutTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero));
@@ -45,9 +50,8 @@ public sealed class SignInLockoutTests : IAsyncLifetime
             statuses.AddRange((await Task.WhenAll(attempts)).Select(r => r.StatusCode));
         }
 
-        Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.Unauthorized));
-        Assert.Equal(55, statuses.Count(s => s == HttpStatusCode.Locked));
-        Assert.DoesNotContain(HttpStatusCode.OK, statuses);
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+        Assert.Equal(5, hasher.VerificationsOf(await PasswordHashAsync("evaluator")));
         Assert.Equal(5, await FailedCountAsync("evaluator"));
     }
 
@@ -57,18 +61,16 @@ public sealed class SignInLockoutTests : IAsyncLifetime
         var client = factory.CreateClient();
         for (var i = 0; i < 5; i++)
             Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(client, "coordinator", "wrong")).StatusCode);
-        var locked = await LoginAsync(client, "coordinator", OrchestratorFactory.DemoPassword);
-        Assert.Equal(HttpStatusCode.Locked, locked.StatusCode);
-        Assert.Equal(TimeSpan.FromSeconds(60), locked.Headers.RetryAfter?.Delta);
+        Assert.Equal(TimeSpan.FromSeconds(60), await WaitLeftAsync("coordinator"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(client, "coordinator", OrchestratorFactory.DemoPassword)).StatusCode);
 
         // The first wait is over: one attempt, and a wrong password waits twice as long.
         clock.Advance(TimeSpan.FromSeconds(61));
         Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(client, "coordinator", "wrong")).StatusCode);
-        var again = await LoginAsync(client, "coordinator", OrchestratorFactory.DemoPassword);
-        Assert.Equal(HttpStatusCode.Locked, again.StatusCode);
-        Assert.Equal(TimeSpan.FromSeconds(120), again.Headers.RetryAfter?.Delta);
+        Assert.Equal(TimeSpan.FromSeconds(120), await WaitLeftAsync("coordinator"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(client, "coordinator", OrchestratorFactory.DemoPassword)).StatusCode);
         clock.Advance(TimeSpan.FromSeconds(61));
-        Assert.Equal(HttpStatusCode.Locked, (await LoginAsync(client, "coordinator", OrchestratorFactory.DemoPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(client, "coordinator", OrchestratorFactory.DemoPassword)).StatusCode);
 
         clock.Advance(TimeSpan.FromSeconds(60));
         Assert.Equal(HttpStatusCode.OK, (await LoginAsync(client, "coordinator", OrchestratorFactory.DemoPassword)).StatusCode);
@@ -89,8 +91,7 @@ public sealed class SignInLockoutTests : IAsyncLifetime
             clock.Advance(TimeSpan.FromMinutes(minutes) + TimeSpan.FromSeconds(1));
             Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(client, "clerk-27", "wrong")).StatusCode);
         }
-        var locked = await LoginAsync(client, "clerk-27", OrchestratorFactory.DemoPassword);
-        Assert.Equal(TimeSpan.FromMinutes(15), locked.Headers.RetryAfter?.Delta);
+        Assert.Equal(TimeSpan.FromMinutes(15), await WaitLeftAsync("clerk-27"));
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public sealed class SignInLockoutTests : IAsyncLifetime
         var client = factory.CreateClient();
         for (var i = 0; i < 5; i++)
             await LoginAsync(client, "clerk-131016", "wrong");
-        Assert.Equal(HttpStatusCode.Locked, (await LoginAsync(client, "clerk-131016", OrchestratorFactory.DemoPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(client, "clerk-131016", OrchestratorFactory.DemoPassword)).StatusCode);
 
         var otherClerk = factory.BearerClient(await factory.TokenAsync("clerk-272035"));
         Assert.Equal(HttpStatusCode.Forbidden, (await otherClerk.PostAsync("/api/users/clerk-131016/unlock", null)).StatusCode);
@@ -122,29 +123,65 @@ public sealed class SignInLockoutTests : IAsyncLifetime
         Assert.Equal(before + 2, hasher.Verifications);
     }
 
+    [Fact]
+    public async Task A_waiting_account_answers_like_an_unknown_user_name()
+    {
+        var client = factory.CreateClient();
+        for (var i = 0; i < 5; i++)
+            await LoginAsync(client, "clerk-27", "wrong");
+        var before = hasher.Verifications;
+
+        var waiting = await LoginAsync(client, "clerk-27", OrchestratorFactory.DemoPassword);
+        var unknown = await LoginAsync(client, "no-such-user", OrchestratorFactory.DemoPassword);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, waiting.StatusCode);
+        Assert.Equal(unknown.StatusCode, waiting.StatusCode);
+        Assert.Equal(await BodyWithoutTraceAsync(unknown), await BodyWithoutTraceAsync(waiting));
+        Assert.Null(waiting.Headers.RetryAfter);
+        Assert.Equal(before + 2, hasher.Verifications);
+    }
+
+    /// <summary>The problem details as sent, less the trace id that differs per request.</summary>
+    private static async Task<string> BodyWithoutTraceAsync(HttpResponseMessage response)
+    {
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        Assert.True(body.Remove("traceId"));
+        return body.ToJsonString();
+    }
+
     private static Task<HttpResponseMessage> LoginAsync(HttpClient client, string userName, string password) =>
         client.PostAsJsonAsync("/api/auth/login", new { userName, password });
 
-    private async Task<int> FailedCountAsync(string userName)
+    private async Task<int> FailedCountAsync(string userName) => (await UserAsync(userName)).AccessFailedCount;
+
+    private async Task<AppUser> UserAsync(string userName)
     {
         using var scope = factory.Services.CreateScope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(userName);
-        return user!.AccessFailedCount;
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(userName))!;
     }
 
-    /// <summary>The real hasher, counting how many passwords it was asked to verify.</summary>
+    private async Task<string> PasswordHashAsync(string userName) => (await UserAsync(userName)).PasswordHash!;
+
+    /// <summary>How long the stored wait of the account lasts from now.</summary>
+    private async Task<TimeSpan?> WaitLeftAsync(string userName) => (await UserAsync(userName)).LockoutEnd - clock.GetUtcNow();
+
+    /// <summary>The real hasher, counting how many passwords it was asked to verify, in all and per stored hash.</summary>
     private sealed class CountingHasher : IPasswordHasher<AppUser>
     {
         private readonly PasswordHasher<AppUser> inner = new();
+        private readonly ConcurrentDictionary<string, int> perHash = new(StringComparer.Ordinal);
         private int verifications;
 
         public int Verifications => Volatile.Read(ref verifications);
+
+        public int VerificationsOf(string hashedPassword) => perHash.GetValueOrDefault(hashedPassword);
 
         public string HashPassword(AppUser user, string password) => inner.HashPassword(user, password);
 
         public PasswordVerificationResult VerifyHashedPassword(AppUser user, string hashedPassword, string providedPassword)
         {
             Interlocked.Increment(ref verifications);
+            perHash.AddOrUpdate(hashedPassword, 1, (_, n) => n + 1);
             return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
         }
     }

@@ -50,16 +50,16 @@ describe('sign-in page', () => {
     expect(document.activeElement).toBe(screen.getByLabelText('パスワード'));
   });
 
-  it('shows the locked-account message on 423', async () => {
+  it('says on a refusal what to do when the account waits after failures', async () => {
     mockServer({
       'GET /api/me': signedOut,
-      'POST /api/auth/login': () => problem(423, 'アカウントがロックされています (account locked)'),
+      'POST /api/auth/login': () => problem(401, 'ユーザー名またはパスワードが正しくありません (wrong user name or password)'),
     });
     renderApp('/login');
     await fillAndSubmit('clerk-131016', 'wrong');
 
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('アカウントがロックされています。しばらくしてから再度お試しください');
+    expect(alert.textContent).toContain('しばらく待ってから再度お試しいただくか、管理者にロックの解除を依頼してください');
   });
 
   it('shows the messages in English when English is chosen', async () => {

@@ -11,7 +11,7 @@ import { isServerPath, readReturnUrl } from '../returnUrl';
 import { useSession } from '../session';
 
 type Failure =
-  | { kind: 'message'; key: 'login.invalidCredentials' | 'login.locked' | 'login.networkError' }
+  | { kind: 'message'; key: 'login.invalidCredentials' | 'login.networkError' }
   | { kind: 'unexpected'; status: number }
   | { kind: 'problem'; problem: ProblemDetails };
 
@@ -19,7 +19,6 @@ function describe(error: unknown): Failure {
   if (error instanceof NetworkError) return { kind: 'message', key: 'login.networkError' };
   if (error instanceof ApiError) {
     if (error.status === 401) return { kind: 'message', key: 'login.invalidCredentials' };
-    if (error.status === 423) return { kind: 'message', key: 'login.locked' };
     if (error.problem && (error.problem.title || error.problem.detail || error.problem.errors?.length)) return { kind: 'problem', problem: error.problem };
     return { kind: 'unexpected', status: error.status };
   }
