@@ -47,7 +47,7 @@ public class OrchestratorFactory : WebApplicationFactory<Program>
 
     public const string DemoPassword = "Test-Demo-Pass-1";
 
-    private const int TestHashIterations = 1_000;
+    internal const int TestHashIterations = 1_000;
 
     /// <summary>Extra configuration (e.g. an agency registry pointing at a WireMock server).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();

@@ -45,14 +45,8 @@ public static class AuthEndpoints
         return api;
     }
 
-    /// <summary>
-    /// A hash of nobody's password. An unknown user name is checked against it, so that it costs the same hashing as
-    /// a known one: answered without it, unknown names came back in 3 ms and known ones in 241 ms.
-    /// </summary>
-    private static readonly string NobodysPasswordHash = new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString());
-
     private static async Task<IResult> LoginAsync(
-        LoginRequest? request, HttpContext http, UserManager<AppUser> users, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher,
+        LoginRequest? request, HttpContext http, UserManager<AppUser> users, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, DecoyPasswordHash decoy,
         AccountLockout lockout, SignInRateLimits limits, AccessTokenIssuer tokens, AppDbContext db, ILoggerFactory loggers)
     {
         var errors = new List<FieldProblem>();
@@ -72,7 +66,7 @@ public static class AuthEndpoints
         var user = await users.FindByNameAsync(request.UserName!);
         if (user is null)
         {
-            hasher.VerifyHashedPassword(new AppUser(), NobodysPasswordHash, request.Password!);
+            decoy.Check(hasher, request.Password!);
             log.LogInformation("Sign-in failed: unknown user");
             return InvalidCredentials();
         }
@@ -82,7 +76,7 @@ public static class AuthEndpoints
         {
             // Answered like a wrong password, at the same hashing cost: a distinct answer told a guesser which user
             // names exist (only a known account can wait). The wait is in the log and an Admin can end it.
-            hasher.VerifyHashedPassword(new AppUser(), NobodysPasswordHash, request.Password!);
+            decoy.Check(hasher, request.Password!);
             log.LogWarning("Sign-in refused: user {UserId} waits after failed sign-ins until {Until:o}", user.Id, slot.LockedUntil);
             return InvalidCredentials();
         }

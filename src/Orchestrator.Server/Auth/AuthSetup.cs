@@ -69,6 +69,7 @@ public static class AuthSetup
         services.AddAuthorization();
         services.AddScoped<AccessTokenIssuer>();
         services.AddScoped<AccountLockout>();
+        services.AddSingleton<DecoyPasswordHash>();
         services.AddSingleton<SessionStamps>();
         SignInRateLimits.AddTo(services, auth);
         return services;
