@@ -10,17 +10,12 @@ namespace Orchestrator.E2E.Tests;
 /// JIS X 8341-3 (WCAG 2.1 AA): axe over every page and state of the Studio, the designer with the keyboard alone,
 /// dialogs that keep focus, and no sideways scrolling at 320 px.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class AccessibilityTests(DemoBrowserFixture browser) : IClassFixture<DemoBrowserFixture>
 {
     private async Task<IPage> SignedInAsync(string userName, int width = 1280, int height = 800)
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.Server.BaseAddress.ToString(),
-            Locale = "ja-JP",
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-        });
-        var page = await context.NewPageAsync();
+        var page = await browser.NewPageAsync(width, height);
         await StudioUx.SignInAsync(page, userName);
         return page;
     }

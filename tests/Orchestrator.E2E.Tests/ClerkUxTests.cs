@@ -7,7 +7,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Orchestrator.E2E.Tests;
 
 /// <summary>A clerk's おくやみ task: the case in words, claimed on 担当する and not on opening, and where it went next.</summary>
-public sealed class ClerkUxTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class ClerkUxTests(OwnServerFixture browser) : IClassFixture<OwnServerFixture>
 {
     [Fact]
     public async Task A_clerk_reads_the_case_by_its_names_claims_with_the_button_and_learns_where_the_next_step_went()

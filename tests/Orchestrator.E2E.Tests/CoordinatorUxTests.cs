@@ -6,7 +6,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Orchestrator.E2E.Tests;
 
 /// <summary>A coordinator at 1280×800: a legible designer, versions that do not change under a pilot unnoticed, test runs with real input.</summary>
-public sealed class CoordinatorUxTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class CoordinatorUxTests(OwnServerFixture browser) : IClassFixture<OwnServerFixture>
 {
     private async Task<IPage> CoordinatorAsync()
     {

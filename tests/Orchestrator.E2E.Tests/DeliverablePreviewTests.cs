@@ -9,6 +9,7 @@ namespace Orchestrator.E2E.Tests;
 /// the BPMN export (every shape and edge of the file, no import warning), and the 成果報告書 as Word pages with the
 /// chapters and the pilot's name in the running header.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class DeliverablePreviewTests(DemoBrowserFixture browser) : IClassFixture<DemoBrowserFixture>
 {
     private const string PilotName = "デモ: 4 プロセスのシミュレーション";

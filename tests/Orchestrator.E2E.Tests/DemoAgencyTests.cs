@@ -5,16 +5,8 @@ using System.Text.Json;
 namespace Orchestrator.E2E.Tests;
 
 /// <summary>The real server in demo mode, with the fake agency systems of fixtures/agencies started in-process.</summary>
-public sealed class DemoServerFixture : IAsyncLifetime
-{
-    public ServerProcess Server { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Server = await ServerProcess.StartAsync();
-
-    public async Task DisposeAsync() => await Server.DisposeAsync();
-}
-
-public sealed class DemoAgencyTests(DemoServerFixture fixture) : IClassFixture<DemoServerFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class DemoAgencyTests(SharedServerFixture fixture) : IClassFixture<SharedServerFixture>
 {
     /// <summary>
     /// 転出・転入 to-be: look the resident up at 千代田区, send the move-out certificate data to 豊中市 system to system,

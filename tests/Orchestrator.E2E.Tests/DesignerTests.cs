@@ -9,7 +9,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Orchestrator.E2E.Tests;
 
 /// <summary>The visual designer and the instance viewer, driven as a coordinator would.</summary>
-public sealed class DesignerTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class DesignerTests(SharedServerFixture browser) : IClassFixture<SharedServerFixture>
 {
     /// <summary>The activities of the shipped おくやみ as-is file, read from the repository so the tests follow it.</summary>
     private static readonly int OkuyamiAsIsSteps = JsonNode.Parse(File.ReadAllText(
@@ -321,14 +322,7 @@ public sealed class DesignerTests(BrowserFixture browser) : IClassFixture<Browse
 
     private async Task<IPage> CoordinatorPageAsync()
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.Server.BaseAddress.ToString(),
-            Locale = "ja-JP",
-            ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
-            AcceptDownloads = true,
-        });
-        var page = await context.NewPageAsync();
+        var page = await browser.NewPageAsync(1600, 1000);
         await page.GotoAsync("/login");
         await page.GetByLabel("ユーザー名").FillAsync("coordinator");
         await page.GetByLabel("パスワード").FillAsync(ServerProcess.DemoPassword);

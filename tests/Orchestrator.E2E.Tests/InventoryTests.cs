@@ -8,18 +8,13 @@ using static Microsoft.Playwright.Assertions;
 namespace Orchestrator.E2E.Tests;
 
 /// <summary>The inventory as a coordinator uses it on a first start: the ranking, its scatter plot, and an as-is flow made from a procedure.</summary>
-public sealed class InventoryTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class InventoryTests(SharedServerFixture browser) : IClassFixture<SharedServerFixture>
 {
     [Fact]
     public async Task A_coordinator_ranks_the_demo_catalogue_sees_the_scatter_plot_and_opens_an_as_is_flow_made_from_a_procedure()
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.Server.BaseAddress.ToString(),
-            Locale = "ja-JP",
-            ViewportSize = new ViewportSize { Width = 1440, Height = 1000 },
-        });
-        var page = await context.NewPageAsync();
+        var page = await browser.NewPageAsync(1440, 1000);
         await page.GotoAsync("/login");
         await page.GetByLabel("ユーザー名").FillAsync("coordinator");
         await page.GetByLabel("パスワード").FillAsync(ServerProcess.DemoPassword);

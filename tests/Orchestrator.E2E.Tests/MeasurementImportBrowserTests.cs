@@ -9,7 +9,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Orchestrator.E2E.Tests;
 
 /// <summary>A coordinator checks a time study for a live cycle under パイロット → サイクル → 実測データ取込, and sees the row error.</summary>
-public sealed class MeasurementImportBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class MeasurementImportBrowserTests(SharedServerFixture browser) : IClassFixture<SharedServerFixture>
 {
     [Fact]
     public async Task The_dry_run_of_the_import_dialog_shows_a_row_error_by_sheet_row_and_column_and_stores_nothing()

@@ -5,7 +5,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Orchestrator.E2E.Tests;
 
-public sealed class PilotTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class PilotTests(SharedServerFixture browser) : IClassFixture<SharedServerFixture>
 {
     [Fact]
     public async Task Coordinator_creates_a_simulated_pilot_runs_a_cycle_and_sees_it_closed_with_every_case_completed()
@@ -96,31 +97,36 @@ public sealed class PilotTests(BrowserFixture browser) : IClassFixture<BrowserFi
         });
         Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
 
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.GetByLabel("ユーザー名").FillAsync("coordinator");
-        await page.GetByLabel("パスワード").FillAsync(ServerProcess.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" })).ToBeVisibleAsync();
-        await page.GotoAsync("/pilots/e2e-scheduled");
-        await Expect(page.GetByTestId("summary-schedule")).ToContainTextAsync("15 秒ごと");
-
-        // Two scheduled cycles arrive and close while the page stays open.
-        var first = page.GetByTestId("cycle-row-1");
-        var second = page.GetByTestId("cycle-row-2");
-        await Expect(second.GetByTestId("cycle-status")).ToHaveTextAsync("終了", new() { Timeout = 90_000 });
-        await Expect(first.GetByTestId("cycle-status")).ToHaveTextAsync("終了");
-        foreach (var row in new[] { first, second })
+        try
         {
-            await Expect(row.GetByRole(AriaRole.Cell, new() { Name = "スケジュール", Exact = true })).ToBeVisibleAsync();
-            await Expect(row.GetByRole(AriaRole.Progressbar, new() { Name = "現行の進み具合" })).ToHaveAttributeAsync("aria-valuenow", "1");
-            await Expect(row.GetByRole(AriaRole.Progressbar, new() { Name = "改革後の進み具合" })).ToHaveAttributeAsync("aria-valuenow", "1");
-        }
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync("/login");
+            await page.GetByLabel("ユーザー名").FillAsync("coordinator");
+            await page.GetByLabel("パスワード").FillAsync(ServerProcess.DemoPassword);
+            await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" })).ToBeVisibleAsync();
+            await page.GotoAsync("/pilots/e2e-scheduled");
+            await Expect(page.GetByTestId("summary-schedule")).ToContainTextAsync("15 秒ごと");
 
-        // Switched off, the schedule stops.
-        var pilot = await api.GetFromJsonAsync<JsonElement>("/api/pilots/e2e-scheduled");
-        var configuration = System.Text.Json.Nodes.JsonNode.Parse(pilot.GetProperty("configuration").GetRawText())!.AsObject();
-        configuration["active"] = false;
-        (await api.PutAsJsonAsync("/api/pilots/e2e-scheduled", configuration)).EnsureSuccessStatusCode();
+            // Two scheduled cycles arrive and close while the page stays open.
+            var first = page.GetByTestId("cycle-row-1");
+            var second = page.GetByTestId("cycle-row-2");
+            await Expect(second.GetByTestId("cycle-status")).ToHaveTextAsync("終了", new() { Timeout = 90_000 });
+            await Expect(first.GetByTestId("cycle-status")).ToHaveTextAsync("終了");
+            foreach (var row in new[] { first, second })
+            {
+                await Expect(row.GetByRole(AriaRole.Cell, new() { Name = "スケジュール", Exact = true })).ToBeVisibleAsync();
+                await Expect(row.GetByRole(AriaRole.Progressbar, new() { Name = "現行の進み具合" })).ToHaveAttributeAsync("aria-valuenow", "1");
+                await Expect(row.GetByRole(AriaRole.Progressbar, new() { Name = "改革後の進み具合" })).ToHaveAttributeAsync("aria-valuenow", "1");
+            }
+        }
+        finally
+        {
+            // Switched off, the schedule stops (also when the test fails: later classes share this server).
+            var pilot = await api.GetFromJsonAsync<JsonElement>("/api/pilots/e2e-scheduled");
+            var configuration = System.Text.Json.Nodes.JsonNode.Parse(pilot.GetProperty("configuration").GetRawText())!.AsObject();
+            configuration["active"] = false;
+            (await api.PutAsJsonAsync("/api/pilots/e2e-scheduled", configuration)).EnsureSuccessStatusCode();
+        }
     }
 }

@@ -10,6 +10,7 @@ namespace Orchestrator.E2E.Tests;
 /// An evaluator prints the demo pilot's 成果報告書 on A4: a few full pages, named for the pilot, without the Studio's
 /// header and menu, no figure broken across lines, Japanese only.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed partial class PrintReportTests(DemoBrowserFixture browser) : IClassFixture<DemoBrowserFixture>
 {
     private const string PilotName = "デモ: 4 プロセスのシミュレーション";

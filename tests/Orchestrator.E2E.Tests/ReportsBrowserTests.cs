@@ -15,7 +15,8 @@ namespace Orchestrator.E2E.Tests;
 /// An evaluator reads the effect of a simulated おくやみ pilot in the Studio — every figure under the banner
 /// 「推計値に基づく」, since every case is simulated — downloads it and prints the report.
 /// </summary>
-public sealed class ReportsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class ReportsBrowserTests(OwnServerFixture browser) : IClassFixture<OwnServerFixture>
 {
     private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
 

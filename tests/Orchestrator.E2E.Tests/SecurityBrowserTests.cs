@@ -7,7 +7,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Orchestrator.E2E.Tests;
 
 /// <summary>The pages work under their content security policy, and Kestrel refuses oversized bodies with problem details.</summary>
-public sealed class SecurityBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class SecurityBrowserTests(SharedServerFixture browser) : IClassFixture<SharedServerFixture>
 {
     [Fact]
     public async Task The_studio_the_API_reference_and_the_job_dashboard_run_without_a_policy_violation()

@@ -53,6 +53,9 @@ public sealed class ServerProcess : IAsyncDisposable
         // The tests sign in far more often than people do; the sign-in rate limits have tests of their own.
         start.Environment["Auth__SignInsPerAccountPerMinute"] = "10000";
         start.Environment["Auth__SignInsPerAddressPerMinute"] = "10000";
+        // Every start hashes the 19 demo accounts' passwords and every sign-in checks one: at Identity's 100,000 PBKDF2
+        // iterations that is most of a start's CPU on a loaded machine. No browser test is about the cost of guessing.
+        start.Environment["Auth__PasswordHashIterations"] = "1000";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), dataDirectory);

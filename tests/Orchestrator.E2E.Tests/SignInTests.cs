@@ -3,7 +3,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Orchestrator.E2E.Tests;
 
-public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class SignInTests(SharedServerFixture browser) : IClassFixture<SharedServerFixture>
 {
     [Fact]
     public async Task Coordinator_signs_in_sees_the_japanese_navigation_and_switches_to_english()

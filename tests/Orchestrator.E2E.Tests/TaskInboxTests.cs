@@ -6,7 +6,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Orchestrator.E2E.Tests;
 
-public sealed class TaskInboxTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class TaskInboxTests(SharedServerFixture browser) : IClassFixture<SharedServerFixture>
 {
     /// <summary>死亡届の受付 at 千代田区 (承認 / 差戻し), then 県への報告確認 at 東京都.</summary>
     private const string Definition = """

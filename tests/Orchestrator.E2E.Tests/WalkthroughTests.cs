@@ -8,6 +8,7 @@ namespace Orchestrator.E2E.Tests;
 /// What a newcomer sees after the README's run command, role by role, as the README walkthrough describes it; its
 /// screenshots are the walkthrough's pictures.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class WalkthroughTests(DemoBrowserFixture browser) : IClassFixture<DemoBrowserFixture>
 {
     private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);

@@ -5,16 +5,13 @@ using static Microsoft.Playwright.Assertions;
 namespace Orchestrator.E2E.Tests;
 
 /// <summary>予測 in the designer: a shipped to-be against its as-is, before and after a step is made slower.</summary>
-public sealed class WhatIfBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class WhatIfBrowserTests(SharedServerFixture browser) : IClassFixture<SharedServerFixture>
 {
     [Fact]
     public async Task A_slower_step_in_the_to_be_raises_its_touch_time_and_shrinks_the_saving_in_the_what_if()
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.Server.BaseAddress.ToString(), Locale = "ja-JP", ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
-        });
-        var page = await context.NewPageAsync();
+        var page = await browser.NewPageAsync(1600, 1000);
         await page.GotoAsync("/login");
         await page.GetByLabel("ユーザー名").FillAsync("coordinator");
         await page.GetByLabel("パスワード").FillAsync(ServerProcess.DemoPassword);

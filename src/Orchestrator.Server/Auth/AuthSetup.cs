@@ -33,6 +33,8 @@ public static class AuthSetup
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<OrchestratorClaimsFactory>();
+        if (auth.PasswordHashIterations is { } iterations)
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations);
 
         services.AddAuthentication(o =>
             {

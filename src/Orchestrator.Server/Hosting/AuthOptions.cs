@@ -13,6 +13,11 @@ public sealed class AuthOptions
     public int SignInsPerAccountPerMinute { get; set; } = 10;
     public int SignInsPerAddressPerMinute { get; set; } = 60;
     public int TokenLifetimeHours { get; set; } = 8;
+    /// <summary>
+    /// PBKDF2 iterations of new password hashes; unset, Identity's default (100,000). Only tests lower it: a hash keeps
+    /// its own count, so stored passwords still verify after a change.
+    /// </summary>
+    public int? PasswordHashIterations { get; set; }
 
     /// <summary>Outside demo mode: the first administrator, created when no Admin exists yet.</summary>
     public string? BootstrapAdminPassword { get; set; }

@@ -1,0 +1,29 @@
+namespace Orchestrator.E2E.Tests;
+
+/// <summary>
+/// The servers that several test classes share, each started when the first class asks for it and stopped when the
+/// run ends: a server start (migrations, seeding, the demo pilots' first cycle) cost 15–40 s a class when each class
+/// had its own. Classes that share a server make their own pilots, workflows and records and read only those.
+/// </summary>
+public sealed class SharedServers : IAsyncLifetime
+{
+    private readonly Lazy<Task<ServerProcess>> plain = new(() => ServerProcess.StartAsync());
+    private readonly Lazy<Task<ServerProcess>> demo = new(() => ServerProcess.StartAsync(demoPilots: true));
+
+    /// <summary>A server without the demo pilots.</summary>
+    public Task<ServerProcess> PlainAsync() => plain.Value;
+
+    /// <summary>A server as a first start of the product makes it, with the demo pilots.</summary>
+    public Task<ServerProcess> DemoAsync() => demo.Value;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var server in new[] { plain, demo })
+        {
+            if (server.IsValueCreated && server.Value.IsCompletedSuccessfully)
+                await server.Value.Result.DisposeAsync();
+        }
+    }
+}
