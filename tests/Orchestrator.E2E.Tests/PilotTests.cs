@@ -100,11 +100,7 @@ public sealed class PilotTests(SharedServerFixture browser) : IClassFixture<Shar
         try
         {
             var page = await browser.NewPageAsync();
-            await page.GotoAsync("/login");
-            await page.GetByLabel("ユーザー名").FillAsync("coordinator");
-            await page.GetByLabel("パスワード").FillAsync(ServerProcess.DemoPassword);
-            await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" })).ToBeVisibleAsync();
+            await StudioUx.SignInAsync(page, "coordinator");
             await page.GotoAsync("/pilots/e2e-scheduled");
             await Expect(page.GetByTestId("summary-schedule")).ToContainTextAsync("15 秒ごと");
 
