@@ -53,8 +53,8 @@ public sealed class ServerProcess : IAsyncDisposable
         // The tests sign in far more often than people do; the sign-in rate limits have tests of their own.
         start.Environment["Auth__SignInsPerAccountPerMinute"] = "10000";
         start.Environment["Auth__SignInsPerAddressPerMinute"] = "10000";
-        // Every start hashes the 19 demo accounts' passwords and every sign-in checks one: at Identity's 100,000 PBKDF2
-        // iterations that is most of a start's CPU on a loaded machine. No browser test is about the cost of guessing.
+        // Every start hashes the 19 demo accounts' passwords and every sign-in checks one, at Identity's 100,000 PBKDF2
+        // iterations about 0.5 s each on the shared 2-core machine. No browser test is about the cost of guessing.
         start.Environment["Auth__PasswordHashIterations"] = "1000";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");

@@ -2,8 +2,8 @@ namespace Orchestrator.E2E.Tests;
 
 /// <summary>
 /// The servers that several test classes share, each started when the first class asks for it and stopped when the
-/// run ends: a server start (migrations, seeding, the demo pilots' first cycle) cost 15–40 s a class when each class
-/// had its own. Classes that share a server make their own pilots, workflows and records and read only those.
+/// run ends: when each class had its own, its start (and chromium's) kept 6–33 s between classes at a load average
+/// of 20. Classes that share a server make their own pilots, workflows and records and read only those.
 /// </summary>
 public sealed class SharedServers : IAsyncLifetime
 {
