@@ -69,16 +69,19 @@ public sealed class DurableBench : IStoreBenchCase
         // The same per instance: steadier than the rate on a shared machine.
         report.Write(new Figure("durable.process_cpu_per_instance", round.ProcessCores / round.Rate * 1e6, "µs"));
         report.Write(new Figure("durable.postgres_cpu_per_instance", round.PostgresCores / round.Rate * 1e6, "µs"));
+        if (round.Statements is { } perInstance)
+            report.Write(new Figure("durable.statements_per_instance", perInstance, "statements"));
         report.Write(new Figure("durable.load_average", ProcessCpu.LoadAverage(), "1-minute"));
     }
 
-    private sealed record Round(double Rate, double ProcessCores, double PostgresCores);
+    private sealed record Round(double Rate, double ProcessCores, double PostgresCores, double? Statements);
 
     private static async Task<Round> RunRoundAsync(IReadOnlyList<IServiceProvider> nodes, BenchStore store, string definitionId, int count)
     {
         var next = -1;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var postgres = store.PostgresCpuSeconds();
+        var statements = await store.StatementCallsAsync();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Workers).Select(worker => Task.Run(async () =>
         {
@@ -94,6 +97,6 @@ public sealed class DurableBench : IStoreBenchCase
         })));
         var seconds = clock.Elapsed.TotalSeconds;
         return new Round(count / seconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds / seconds,
-            (store.PostgresCpuSeconds() - postgres) / seconds);
+            (store.PostgresCpuSeconds() - postgres) / seconds, BenchStore.StatementsPer(statements, await store.StatementCallsAsync(), count));
     }
 }

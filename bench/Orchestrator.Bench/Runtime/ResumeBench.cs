@@ -85,9 +85,11 @@ public sealed class ResumeBench : IStoreBenchCase
 
         var cpuBefore = CpuSeconds();
         var postgresBefore = store.PostgresCpuSeconds();
+        var statementsBefore = await store.StatementCallsAsync();
         var (latencies, seconds) = await TimeCallsAsync(Instances, Callers, i => ResumeAsync(Node(i), i));
         var cpuPerResume = (CpuSeconds() - cpuBefore) * 1e6 / Instances;
         var postgresPerResume = (store.PostgresCpuSeconds() - postgresBefore) * 1e6 / Instances;
+        var statementsPerResume = BenchStore.StatementsPer(statementsBefore, await store.StatementCallsAsync(), Instances);
         report.Write(new Figure("resume.latency_p50", Percentile(latencies, 0.50), "ms"));
         report.Write(new Figure("resume.latency_p99", Percentile(latencies, 0.99), "ms", 50));
         report.Write(new Figure("resume.resumes_per_second", Instances / seconds, "resumes/s"));
@@ -95,18 +97,22 @@ public sealed class ResumeBench : IStoreBenchCase
         report.Write(new Figure("resume.server_cpu_per_resume", cpuPerResume, "µs"));
         // PostgreSQL's share (its processes; none for SQLite, which runs inside the server), and the whole machine's load.
         report.Write(new Figure("resume.postgres_cpu_per_resume", postgresPerResume, "µs"));
+        if (statementsPerResume is { } statements)
+            report.Write(new Figure("resume.statements_per_resume", statements, "statements"));
         report.Write(new Figure("resume.load_average", ProcessCpu.LoadAverage(), "1-minute"));
 
         // A floor under those figures: the same callers and the same route, for an event nobody waits for (the lookup
         // finds no bookmark, nothing is written), which shows what the HTTP pipeline, the lookup and the client cost on
         // this machine's cores.
         cpuBefore = CpuSeconds();
+        var postgresFloorBefore = store.PostgresCpuSeconds();
         var (floor, floorSeconds) = await TimeCallsAsync(Instances, Callers, i => TriggerNobodyAsync(Node(i), i));
         var cpuPerFloorRequest = (CpuSeconds() - cpuBefore) * 1e6 / Instances;
         report.Write(new Figure("resume.floor_latency_p50", Percentile(floor, 0.50), "ms"));
         report.Write(new Figure("resume.floor_latency_p99", Percentile(floor, 0.99), "ms"));
         report.Write(new Figure("resume.floor_requests_per_second", Instances / floorSeconds, "requests/s"));
         report.Write(new Figure("resume.floor_server_cpu_per_request", cpuPerFloorRequest, "µs"));
+        report.Write(new Figure("resume.floor_postgres_cpu_per_request", (store.PostgresCpuSeconds() - postgresFloorBefore) * 1e6 / Instances, "µs"));
         report.Write(new Figure("resume.server_peak_memory", servers.Max(s => s.PeakMemoryMegabytes()), "MB"));
         foreach (var client in clients)
             client.Dispose();
