@@ -43,6 +43,38 @@ public sealed class ExpressionTests
     }
 
     [Theory]
+    [InlineData("getInput('who')")]
+    [InlineData("getInput('amount')")]
+    [InlineData("getInput('ratio')")]
+    [InlineData("getInput('flag')")]
+    [InlineData("getInput('none')")]
+    [InlineData("getInput('missing')")]
+    [InlineData("getInput('nested')")]
+    [InlineData("getVariable('x')")]
+    [InlineData("getVariable('y')")]
+    [InlineData("getVariable('missing')")]
+    [InlineData("'13'")]
+    [InlineData("12.5")]
+    [InlineData("3")]
+    [InlineData("false")]
+    public async Task A_script_that_only_names_a_value_gives_what_the_script_engine_gives(string script)
+    {
+        // The same script with an empty statement after it is no longer a direct reading: Jint evaluates it.
+        var (runner, _) = Runner();
+        var d = WorkflowDefinitionJson.Read(Chain("[" + Var("x", "Int32", "2") + "," + Var("y") + "," + Var("direct") + "," + Var("jint") + "]",
+            ("a", SetVar("a", "direct", Js("value", script))),
+            ("b", SetVar("b", "jint", Js("value", script + ";;")))));
+        var state = await runner.StartAsync(d, new StartWorkflowRequest(new Dictionary<string, object?>
+        {
+            ["who"] = "佐藤", ["amount"] = 150, ["ratio"] = 0.25, ["flag"] = true, ["none"] = null,
+            ["nested"] = new Dictionary<string, object?> { ["n"] = 1 },
+        }));
+        Assert.Equal(WorkflowStatus.Finished, state.Status);
+        Assert.Equal(state.Variables["jint"]?.ToJsonString(), state.Variables["direct"]?.ToJsonString());
+        Assert.Equal(state.Variables["jint"]?.GetValueKind(), state.Variables["direct"]?.GetValueKind());
+    }
+
+    [Theory]
     [InlineData("while (true) {}", "statements limit 10000")]
     [InlineData("function f(n) { return f(n + 1); } f(0)", "recursion limit 64")]
     [InlineData("var a = []; while (true) { a.push('xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' + a.length); }", "memory limit")]

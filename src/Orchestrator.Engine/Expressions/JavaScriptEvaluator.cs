@@ -20,7 +20,7 @@ internal sealed class JavaScriptEvaluator(JavaScriptLimits limits)
     // another pool thread steals from the first one's list; both showed as lock contention in the simulation's profile.
     readonly Stack<JavaScriptSandbox> pool = new();
 
-    sealed record CompiledScript(Prepared<Script> Prepared, ScriptEffects Effects);
+    sealed record CompiledScript(Prepared<Script> Prepared, ScriptEffects Effects, DirectScript? Direct);
 
     /// <summary>Parses a script once. As in Elsa, a script may <c>return</c> its value at the top level. Regular
     /// expression literals get <paramref name="regexTimeout"/> as their match timeout.</summary>
@@ -44,8 +44,16 @@ internal sealed class JavaScriptEvaluator(JavaScriptLimits limits)
         var compiled = scripts.GetOrAdd(script, s =>
         {
             var prepared = Prepare(s, limits.TimeoutInterval);
-            return new CompiledScript(prepared, prepared.Program is { } program ? ScriptEffects.Of(program) : new ScriptEffects(true, true, []));
+            return prepared.Program is { } program
+                ? new CompiledScript(prepared, ScriptEffects.Of(program), DirectScript.Of(program))
+                : new CompiledScript(prepared, new ScriptEffects(true, true, []), null);
         });
+        if (compiled.Direct is { } direct)
+        {
+            scope.CancellationToken.ThrowIfCancellationRequested();
+            if (direct.TryRead(scope, out var value))
+                return value;
+        }
         // Global declarations cannot be taken back from an engine, so such a script runs on one that is then dropped.
         var reusable = !compiled.Effects.DeclaresGlobals;
         var sandbox = reusable && TryTake(out var pooled) ? pooled : new JavaScriptSandbox(limits);
