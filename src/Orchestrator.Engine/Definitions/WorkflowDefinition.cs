@@ -129,13 +129,12 @@ public sealed record ExpressionModel(string Type, JsonNode? Value)
 {
     public static ExpressionModel Literal(JsonNode? value) => new("Literal", value);
 
+    // A JsonValue never changes, so its text is read once, not at every evaluation (reading it from the parsed file
+    // makes a new string each time).
+    readonly string? valueText = Value is JsonValue v ? (v.TryGetValue<string>(out var s) ? s : v.ToJsonString()) : null;
+
     /// <summary>The expression's value as source text (JavaScript code, Liquid template, literal text).</summary>
-    public string? Text => Value switch
-    {
-        null => null,
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        _ => Value.ToJsonString(),
-    };
+    public string? Text => valueText ?? Value?.ToJsonString();
 }
 
 public sealed class ConnectionModel

@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -107,13 +109,23 @@ internal static class JsonValues
         _ => null,
     };
 
+    /// <summary>The type names <see cref="ConvertTo"/> knows, looked up rather than lowered: lowering made a new string
+    /// at every evaluation of every input.</summary>
+    static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownTypeNames =
+        new[]
+        {
+            "string", "char", "uri", "timespan", "datetime", "datetimeoffset", "dateonly", "timeonly", "guid", "int32", "int64", "int16",
+            "byte", "double", "single", "decimal", "number", "int", "long", "float", "boolean", "bool", "object",
+        }.ToFrozenDictionary(n => n, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     static string NormaliseTypeName(string typeName)
     {
-        var t = typeName.Trim().TrimEnd('?');
+        var t = typeName.AsSpan().Trim().TrimEnd('?');
         var comma = t.IndexOf(',');
         if (comma > 0) t = t[..comma];
         if (t.StartsWith("System.", StringComparison.Ordinal)) t = t["System.".Length..];
-        return t.ToLowerInvariant();
+        // ASCII only: ignoring case there is exactly lowering it.
+        return Ascii.IsValid(t) && KnownTypeNames.TryGetValue(t, out var known) ? known : t.ToString().ToLowerInvariant();
     }
 
     /// <summary>Converts a value to an input's declared Elsa type name (Literal "3" for an Int32 becomes 3).</summary>

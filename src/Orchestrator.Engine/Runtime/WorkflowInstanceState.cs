@@ -106,6 +106,14 @@ public sealed class WorkflowInstanceState
 
     /// <summary>Counter for execution and bookmark ids, so ids stay unique and deterministic per instance.</summary>
     public long NextSequence { get; set; } = 1;
+
+    /// <summary>The open bookmark of that id, or null (a loop: hosts look a bookmark up at every resume).</summary>
+    public Bookmark? FindBookmark(string id)
+    {
+        foreach (var bookmark in Bookmarks)
+            if (bookmark.Id == id) return bookmark;
+        return null;
+    }
 }
 
 /// <summary>Counter state of one running flowchart (root or nested FlowNode).</summary>

@@ -54,7 +54,7 @@ internal sealed partial class WorkflowRun : IExpressionScope
     /// <summary>Evaluates an input: its expression converted to its type, or the descriptor's default when absent.</summary>
     public JsonNode? InputValue(ActivityModel activity, string name)
     {
-        var descriptor = runner.Registry.Find(activity.Type)?.Inputs.FirstOrDefault(i => i.Name == name);
+        var descriptor = runner.Registry.Find(activity.Type)?.Input(name);
         if (activity.Inputs.TryGetValue(name, out var input))
         {
             if (input.Expression is { } e)
@@ -239,7 +239,7 @@ internal sealed partial class WorkflowRun : IExpressionScope
         if (outputs is null) return;
         var descriptor = runner.Registry.Find(activity.Type);
         foreach (var (name, input) in activity.Inputs)
-            if (input.IsOutputBinding && descriptor?.Inputs.Any(i => i.Name == name) != true && outputs.TryGetPropertyValue(name, out var value))
+            if (input.IsOutputBinding && descriptor?.Input(name) is null && outputs.TryGetPropertyValue(name, out var value))
                 SetVariable(input.MemoryReferenceId!, value?.DeepClone());
     }
 

@@ -60,7 +60,7 @@ public sealed class WorkflowRunner
     public async Task<WorkflowInstanceState> ResumeAsync(WorkflowDefinition definition, WorkflowInstanceState state, string bookmarkId,
         IDictionary<string, object?>? input = null, CancellationToken ct = default)
     {
-        var bookmark = state.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId) ?? throw new BookmarkNotFoundException(bookmarkId);
+        var bookmark = state.FindBookmark(bookmarkId) ?? throw new BookmarkNotFoundException(bookmarkId);
         var now = Time.GetUtcNow();
         if (bookmark.Kind == BookmarkKind.Timer && bookmark.DueAt > now)
             throw new InvalidOperationException($"Timer bookmark '{bookmarkId}' is due at {bookmark.DueAt:O}, not yet at {now:O}.");

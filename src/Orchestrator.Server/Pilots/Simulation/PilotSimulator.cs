@@ -147,7 +147,7 @@ public sealed class PilotSimulator(ActivityRegistry registry, SimulationSettings
             }
             else
             {
-                if (!instance.State.Bookmarks.Any(b => b.Id == e.BookmarkId))
+                if (instance.State.FindBookmark(e.BookmarkId) is null)
                     continue; // the branch was cancelled (End, WaitAny) while this was under way
                 Confirm(instance, e.BookmarkId);
                 instance.State = await runner.ResumeAsync(instance.Case.Definition, instance.State, e.BookmarkId, e.Input, ct);
