@@ -153,10 +153,15 @@ public sealed class PilotSimulator(ActivityRegistry registry, SimulationSettings
                 instance.State = await runner.ResumeAsync(instance.Case.Definition, instance.State, e.BookmarkId, e.Input, ct);
             }
 
-            foreach (var bookmark in instance.State.Bookmarks.Where(b => instance.Seen.Add(b.Id)).ToList())
+            // By index, not LINQ: this runs at every event (280,000 in a cycle of 10,000 cases), and planning does not
+            // change the bookmarks.
+            var bookmarks = instance.State.Bookmarks;
+            for (var i = 0; i < bookmarks.Count; i++)
             {
-                var (at, input) = Plan(instance, bookmark, key.At, request, clerks);
-                Schedule(at, new SimEvent(instance, bookmark.Id, input));
+                if (!instance.Seen.Add(bookmarks[i].Id))
+                    continue;
+                var (at, input) = Plan(instance, bookmarks[i], key.At, request, clerks);
+                Schedule(at, new SimEvent(instance, bookmarks[i].Id, input));
             }
 
             if (instance.State.Status is WorkflowStatus.Finished or WorkflowStatus.Faulted or WorkflowStatus.Cancelled)
