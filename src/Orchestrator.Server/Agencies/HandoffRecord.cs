@@ -36,7 +36,7 @@ internal sealed class HandoffRecordConfiguration : IEntityTypeConfiguration<Hand
         b.ToTable("Handoffs");
         b.HasKey(h => h.Id);
         b.Property(h => h.Channel).HasConversion<string>().HasMaxLength(8);
-        ActivityColumns.IndexByExecution(b);
+        ActivityColumns.IndexByInstance(b);
         b.HasIndex(h => h.BookmarkId);
         b.HasIndex(h => new { h.SenderOrgLevel, h.ReceiverOrgLevel });
     }

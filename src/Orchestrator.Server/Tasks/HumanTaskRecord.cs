@@ -65,6 +65,6 @@ internal sealed class HumanTaskConfiguration : IEntityTypeConfiguration<HumanTas
         b.HasIndex(t => t.BookmarkId).IsUnique();
         b.HasIndex(t => new { t.AssigneeOrgCode, t.Status });
         b.HasIndex(t => new { t.Status, t.DueAt });
-        ActivityColumns.IndexByExecution(b);
+        ActivityColumns.IndexByInstance(b);
     }
 }

@@ -214,8 +214,6 @@ namespace Orchestrator.Server.Store.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ActivityExecutionId");
-
                     b.HasIndex("BookmarkId");
 
                     b.HasIndex("InstanceId");
@@ -2020,8 +2018,6 @@ namespace Orchestrator.Server.Store.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ActivityExecutionId");
 
                     b.HasIndex("BookmarkId")
                         .IsUnique();
