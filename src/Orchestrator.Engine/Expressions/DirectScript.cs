@@ -7,8 +7,9 @@ namespace Orchestrator.Engine;
 /// <summary>
 /// A script that only names a value: a literal (<c>'13'</c>) or one read of an input or variable
 /// (<c>getVariable('municipalityCode')</c>). Such a script is answered without Jint, with the value Jint would give:
-/// an assignee's organisation is often one of these, and a simulated cycle evaluates it some 200,000 times, at about
-/// a tenth of a whole evaluation on a pooled engine. Anything else (an object or array value too) goes to Jint.
+/// an assignee's organisation is often one of these, and a simulated cycle of 10,000 cases evaluates some 200,000 (the
+/// what-if bench of 10,000 cases per arm, one run each: 9.3 s of CPU through Jint, 6.9 s without). Anything else (an
+/// object or array value too) goes to Jint.
 /// </summary>
 internal sealed class DirectScript
 {
