@@ -56,6 +56,8 @@ public sealed class BenchStore : IAsyncDisposable
         try
         {
             await ExecuteAsync(ConnectionString!, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            // The extension installs without the library preloaded; only reading the view tells whether it counts.
+            await ExecuteAsync(ConnectionString!, "SELECT 1 FROM pg_stat_statements LIMIT 1");
             return true;
         }
         catch (PostgresException)
