@@ -30,10 +30,25 @@ fi
 echo "== building"
 dotnet build Orchestrator.sln -nologo -v quiet
 
+# The Studio's unit tests, lint (ESLint with the rules of hooks) and formatting (Prettier) run beside the C# format
+# check: neither waits on a clock, and together they take about 40 s less than one after the other (85 s and 65 s
+# alone on a quiet machine). Their output is shown after the .NET tests.
+(
+  cd "$studio"
+  status=0
+  npm test >"$log_dir/studio.log" 2>&1 || status=$?
+  { npm run --silent lint && npm run --silent format:check; } >"$log_dir/studio-lint.log" 2>&1 || status=$?
+  echo "$status" >"$log_dir/studio.status"
+) &
+studio_pid=$!
+
 # The build already checks the code style rules of .editorconfig; this checks the layout (indentation, spacing,
 # using order) without touching a file. `dotnet format Orchestrator.sln` fixes what it reports.
 echo "== checking the C# formatting"
-dotnet format Orchestrator.sln --verify-no-changes --no-restore
+format_status=0
+dotnet format Orchestrator.sln --verify-no-changes --no-restore || format_status=$?
+wait "$studio_pid" || true
+[ "$format_status" -eq 0 ] || exit "$format_status"
 
 # The PostgreSQL tests' server: durability is not what they test, so it skips syncing to disk.
 POSTGRES_OPTIONS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off" postgres_start
@@ -44,12 +59,10 @@ dotnet_status=0
 dotnet test Orchestrator.sln --no-build -nologo -m:1 2>&1 | tee "$log_dir/dotnet.log" || dotnet_status=$?
 
 echo "== Studio unit tests"
-studio_status=0
-(cd "$studio" && npm test 2>&1) | tee "$log_dir/studio.log" || studio_status=$?
-
-# The Studio's lint (ESLint with the rules of hooks) and formatting (Prettier): a finding fails the run.
+cat "$log_dir/studio.log"
 echo "== Studio lint and format"
-(cd "$studio" && npm run --silent lint && npm run --silent format:check) || studio_status=$?
+cat "$log_dir/studio-lint.log"
+studio_status=$(cat "$log_dir/studio.status" 2>/dev/null || echo 1)
 
 # One closing line over both runners.
 passed=$(grep -hoE 'Passed: +[0-9]+' "$log_dir/dotnet.log" | awk '{s+=$2} END {print s+0}')
