@@ -550,8 +550,6 @@ namespace Orchestrator.Server.Store.Postgres.Migrations
 
                     b.HasIndex("PilotId", "CycleId");
 
-                    b.HasIndex("Status", "UpdatedAt");
-
                     b.HasIndex("ProcessKey", "Arm", "Status");
 
                     b.HasIndex("Status", "Arm", "ProcessKey", "Id");

@@ -518,8 +518,6 @@ namespace Orchestrator.Server.Store.Sqlite.Migrations
 
                     b.HasIndex("PilotId", "CycleId");
 
-                    b.HasIndex("Status", "UpdatedAt");
-
                     b.HasIndex("ProcessKey", "Arm", "Status");
 
                     b.HasIndex("Status", "Arm", "ProcessKey", "Id");
