@@ -14,14 +14,18 @@ public sealed class TimerJob(WorkflowRuntime runtime, AppDbContext db, TimeProvi
     /// </summary>
     private static readonly TimeSpan EarlyWait = TimeSpan.FromSeconds(2);
 
+    private static readonly TimeSpan OneMillisecond = TimeSpan.FromMilliseconds(1);
+
     /// <summary>The signature of jobs stored before the token was passed.</summary>
     public Task ResumeAsync(string instanceId, string bookmarkId) => ResumeAsync(instanceId, bookmarkId, CancellationToken.None);
 
     public async Task ResumeAsync(string instanceId, string bookmarkId, CancellationToken ct)
     {
         var due = await db.Bookmarks.AsNoTracking().Where(b => b.Id == bookmarkId).Select(b => b.DueAt).FirstOrDefaultAsync(ct);
-        if (due - time.GetUtcNow() is { } early && early > TimeSpan.Zero && early <= EarlyWait)
-            await Task.Delay(early, time, ct);
+        // A delay counts whole milliseconds of a coarser clock and can end just before the instant asked for (a 2 s
+        // paper handoff was once recorded as 1.999 s): look at the clock again until the time has come.
+        while (due - time.GetUtcNow() is { } early && early > TimeSpan.Zero && early <= EarlyWait)
+            await Task.Delay(early < OneMillisecond ? OneMillisecond : early, time, ct);
         try
         {
             await runtime.ResumeAsync(instanceId, bookmarkId, null, ct);
