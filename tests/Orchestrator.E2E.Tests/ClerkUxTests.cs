@@ -68,17 +68,11 @@ public sealed class ClerkUxTests(SharedServerFixture browser) : IClassFixture<Sh
     }
 
     /// <summary>The id of the instance's open task, once the instance has reached it.</summary>
-    private static async Task<string> OpenTaskIdAsync(HttpClient api, string instanceId)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < until)
+    private static Task<string> OpenTaskIdAsync(HttpClient api, string instanceId) =>
+        ApiPolling.UntilAsync(async () =>
         {
             var tasks = await api.GetFromJsonAsync<JsonElement>("/api/tasks?status=Open&take=500");
             var task = tasks.GetProperty("items").EnumerateArray().FirstOrDefault(t => t.GetProperty("instanceId").GetString() == instanceId);
-            if (task.ValueKind == JsonValueKind.Object)
-                return task.GetProperty("id").GetString()!;
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"instance {instanceId} opened no task");
-    }
+            return task.ValueKind == JsonValueKind.Object ? task.GetProperty("id").GetString() : null;
+        }, TimeSpan.FromSeconds(30), $"instance {instanceId} opened no task");
 }

@@ -75,17 +75,10 @@ public sealed class MeasurementImportBrowserTests(SharedServerFixture browser) :
     }
 
     /// <summary>The case id of the cycle's first instance, once the cycle has started its cases.</summary>
-    private static async Task<string> FirstCaseAsync(HttpClient api, string cycleId)
-    {
-        var until = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < until)
+    private static Task<string> FirstCaseAsync(HttpClient api, string cycleId) =>
+        ApiPolling.UntilAsync(async () =>
         {
             var instances = await api.GetFromJsonAsync<JsonElement>($"/api/workflow-instances?cycleId={cycleId}&take=1000");
-            var first = instances.EnumerateArray().Select(i => i.GetProperty("caseId").GetString()).FirstOrDefault(c => c is not null);
-            if (first is not null)
-                return first;
-            await Task.Delay(500);
-        }
-        throw new TimeoutException($"cycle {cycleId} started no case");
-    }
+            return instances.EnumerateArray().Select(i => i.GetProperty("caseId").GetString()).FirstOrDefault(c => c is not null);
+        }, TimeSpan.FromSeconds(60), $"cycle {cycleId} started no case");
 }

@@ -23,7 +23,7 @@ public sealed class TimerJob(WorkflowRuntime runtime, AppDbContext db, TimeProvi
     {
         var due = await db.Bookmarks.AsNoTracking().Where(b => b.Id == bookmarkId).Select(b => b.DueAt).FirstOrDefaultAsync(ct);
         // A delay counts whole milliseconds of a coarser clock and can end just before the instant asked for (a 2 s
-        // paper handoff was once recorded as 1.999 s): look at the clock again until the time has come.
+        // paper handoff was once recorded as received in less than 2 s): look at the clock again until the time has come.
         while (due - time.GetUtcNow() is { } early && early > TimeSpan.Zero && early <= EarlyWait)
             await Task.Delay(early < OneMillisecond ? OneMillisecond : early, time, ct);
         try
