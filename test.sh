@@ -71,10 +71,14 @@ studio_line=$(sed 's/\x1b\[[0-9;]*m//g' "$log_dir/studio.log" | grep -E '^ +Test
 passed=$((passed + $(echo "$studio_line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)))
 failed=$((failed + $(echo "$studio_line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' || echo 0)))
 echo
-# CI keeps only the end of the output: name every failed test here, with the first line of its message.
+# CI keeps only the end of the output: name every failed test here, with its message and the top of its stack (a
+# one-line message alone could not tell where a disposed object was used).
 if [ "$failed" -gt 0 ]; then
   echo "failed tests:"
-  sed 's/\x1b\[[0-9;]*m//g' "$log_dir/dotnet.log" | grep -A2 -E '^ +Failed [A-Za-z_]' | grep -vE '^ +Error Message:|^--$' | cut -c1-300 || true
+  sed 's/\x1b\[[0-9;]*m//g' "$log_dir/dotnet.log" | awk '
+    /^ +Failed [A-Za-z_]/ { shown = 0; keep = 1; print; next }
+    keep && (/^ +(Passed|Skipped) / || /^ +Standard (Output|Error) Messages:/ || /^$/) { keep = 0 }
+    keep && !/^ +(Error Message|Stack Trace):$/ && shown < 14 { print; shown++ }' | cut -c1-300 || true
   sed 's/\x1b\[[0-9;]*m//g' "$log_dir/studio.log" | grep -E '^ +FAIL ' | sort -u | cut -c1-300 || true
 fi
 echo "tests: $passed passed, $failed failed"

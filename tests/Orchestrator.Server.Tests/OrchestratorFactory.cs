@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Store;
+using Orchestrator.Server.Store.Sqlite;
 
 namespace Orchestrator.Server.Tests;
 
@@ -139,7 +140,9 @@ public class OrchestratorFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // This host's pool only: clearing every pool disposed the handle another class's host had just taken (an
+        // ObjectDisposedException in an unrelated test, once in a full run).
+        SqliteFile.At(Path.Combine(DataDirectory, "orchestrator.db")).ClearPool();
         if (deleteOnDispose)
         {
             try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }

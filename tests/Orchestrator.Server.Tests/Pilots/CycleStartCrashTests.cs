@@ -19,7 +19,6 @@ public sealed class CycleStartCrashTests(ITestOutputHelper output) : IAsyncLifet
 
     public Task DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
         try { Directory.Delete(data, recursive: true); } catch (IOException) { }
         return Task.CompletedTask;
     }

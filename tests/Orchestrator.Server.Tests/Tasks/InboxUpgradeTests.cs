@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -55,15 +54,15 @@ public sealed class InboxUpgradeTests
         }
 
         // The store as the previous version left it: its schema, and each due time with the offset it was given.
-        var file = Path.Combine(data, "orchestrator.db");
+        var file = SqliteFile.At(Path.Combine(data, "orchestrator.db"));
         var binary = new DateTimeOffsetToBinaryConverter();
-        await using (var old = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={file}").Options))
+        await using (var old = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(file.ConnectionString).Options))
         {
             await old.GetService<IMigrator>().MigrateAsync(MigrationBefore);
             foreach (var (id, due) in dues.Where(d => d.Value is not null))
                 await old.Database.ExecuteSqlAsync($"UPDATE HumanTasks SET DueAt = {(long)binary.ConvertToProvider(due!.Value)!} WHERE Id = {id}");
         }
-        SqliteConnection.ClearAllPools();
+        file.ClearPool();
 
         await using var after = OrchestratorFactory.On(data, store: StoreKind.Sqlite);
         var inbox = await (await after.SignInAsync("clerk-131016")).GetFromJsonAsync<JsonElement>("/api/tasks");

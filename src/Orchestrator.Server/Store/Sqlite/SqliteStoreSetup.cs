@@ -13,12 +13,7 @@ public static class SqliteStoreSetup
 {
     public static IServiceCollection AddSqliteStore(this IServiceCollection services, ProductPaths paths)
     {
-        var file = new SqliteFile(new SqliteConnectionStringBuilder
-        {
-            DataSource = paths.AppDatabase,
-            Cache = SqliteCacheMode.Private,
-            DefaultTimeout = 30,
-        }.ToString());
+        var file = SqliteFile.At(paths.AppDatabase);
         services.AddSingleton(file);
         var writeGate = new SqliteWriteGate();
         services.AddSingleton(writeGate);
@@ -92,6 +87,24 @@ public sealed class SqliteSchema(IServiceProvider services) : IStoreSchema
 /// <summary>The store file's connection string, for the readers and the writer that hold connections of their own.</summary>
 public sealed record SqliteFile(string ConnectionString)
 {
+    /// <summary>
+    /// The store at this path. Connections are pooled per connection string, so whoever clears this file's pool
+    /// (a test disposing its host) builds the string here rather than clearing every pool in the process.
+    /// </summary>
+    public static SqliteFile At(string path) => new(new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Cache = SqliteCacheMode.Private,
+        DefaultTimeout = 30,
+    }.ToString());
+
+    /// <summary>Closes this file's idle pooled connections, and no other file's.</summary>
+    public void ClearPool()
+    {
+        using var connection = new SqliteConnection(ConnectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
     /// <summary>An open connection with the store's pragmas set, as EF Core's connections have them.</summary>
     public SqliteConnection Open()
     {
