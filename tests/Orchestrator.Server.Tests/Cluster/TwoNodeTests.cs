@@ -11,7 +11,7 @@ using static Orchestrator.Server.Tests.Tasks.TaskWorkflows;
 namespace Orchestrator.Server.Tests.Cluster;
 
 /// <summary>Two server nodes on one PostgreSQL database: every request may reach either, and one may die.</summary>
-[Collection(nameof(HangfireCollection))]
+[Collection(nameof(RunAloneCollection))]
 public sealed class TwoNodeTests(TwoNodeCluster cluster, ITestOutputHelper output) : IClassFixture<TwoNodeCluster>, IPostgresTests
 {
     private const int Instances = 2000;

@@ -16,7 +16,7 @@ using static Orchestrator.Server.Tests.Runtime.TestWorkflows;
 namespace Orchestrator.Server.Tests.Foundation;
 
 /// <summary>A disk that refuses writes: what the API answers, what the reconciler repairs, what /health says.</summary>
-[Collection(nameof(HangfireCollection))]
+[Collection(nameof(RunAloneCollection))]
 public sealed class DiskFailureTests
 {
     [Fact]

@@ -10,7 +10,7 @@ using static Orchestrator.Server.Tests.Pilots.PilotWorkflows;
 
 namespace Orchestrator.Server.Tests.Pilots;
 
-[Collection(nameof(Runtime.HangfireCollection))]
+[Collection(nameof(RunAloneCollection))]
 public sealed class CycleStartCrashTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly string data = Path.Combine(Path.GetTempPath(), "orchestrator-tests", Guid.NewGuid().ToString("n"));

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace Orchestrator.Server.Store.Postgres;
@@ -75,6 +77,10 @@ public sealed class PostgresSchema(IServiceProvider services, IStoreLocks locks)
     {
         await using var section = await locks.EnterAsync("migrations", ct);
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync(ct);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // Npgsql's migrator reads the history table before it creates it, and on an empty database EF Core logs that
+        // failed read as an error, the first line an operator sees of a first start; made here first, it is there.
+        await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
+        await db.Database.MigrateAsync(ct);
     }
 }
