@@ -6,7 +6,7 @@ using MiniExcelLibs;
 namespace Orchestrator.Server.Tests.Deliverables;
 
 /// <summary>The 実用仕様案 of the shipped to-be workflows, as Word and Excel.</summary>
-public sealed class PracticalSpecTests(OrchestratorFactory factory) : IClassFixture<OrchestratorFactory>
+public sealed class PracticalSpecTests(DemoInventoryFactory factory) : IClassFixture<DemoInventoryFactory>
 {
     private static string Repo(string path) => Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", path);
 

@@ -19,7 +19,7 @@ public sealed class StoreCopyTests : IPostgresTests
         var postgresData = NewDirectory();
         string waiting, taskId;
         JsonElement cyclesBefore, effectBefore, procedures;
-        await using (var sqlite = OrchestratorFactory.On(sqliteData, deleteOnDispose: false, store: StoreKind.Sqlite))
+        await using (var sqlite = OrchestratorFactory.On(sqliteData, deleteOnDispose: false, DemoInventoryFactory.WithDemoInventory, StoreKind.Sqlite))
         {
             var coordinator = await sqlite.SignInAsync("coordinator");
             await PublishArmsAsync(coordinator);

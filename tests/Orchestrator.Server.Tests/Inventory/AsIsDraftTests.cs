@@ -7,7 +7,7 @@ using Orchestrator.Server.Inventory;
 namespace Orchestrator.Server.Tests.Inventory;
 
 /// <summary>"現行フローを作成": the as-is draft generated from a procedure's data flows.</summary>
-public sealed class AsIsDraftTests(OrchestratorFactory factory) : IClassFixture<OrchestratorFactory>
+public sealed class AsIsDraftTests(DemoInventoryFactory factory) : IClassFixture<DemoInventoryFactory>
 {
     [Fact]
     public async Task The_draft_of_the_passport_procedure_validates_carries_the_figures_and_links_procedure_and_process()

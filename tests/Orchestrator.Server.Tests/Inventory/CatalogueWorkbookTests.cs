@@ -8,7 +8,7 @@ namespace Orchestrator.Server.Tests.Inventory;
 /// The catalogue in and out as an xlsx workbook with Japanese headers: a round trip keeps everything, and each kind
 /// of bad input is reported at its sheet, row and column while nothing is stored.
 /// </summary>
-public sealed class CatalogueWorkbookTests(OrchestratorFactory factory) : IClassFixture<OrchestratorFactory>
+public sealed class CatalogueWorkbookTests(DemoInventoryFactory factory) : IClassFixture<DemoInventoryFactory>
 {
     [Fact]
     public async Task Export_then_import_gives_the_identical_catalogue()

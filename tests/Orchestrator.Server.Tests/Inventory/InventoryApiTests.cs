@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 namespace Orchestrator.Server.Tests.Inventory;
 
 /// <summary>The catalogue through the JSON API: who may do what, what is refused and why, and the demo catalogue.</summary>
-public sealed class InventoryApiTests(OrchestratorFactory factory) : IClassFixture<OrchestratorFactory>
+public sealed class InventoryApiTests(DemoInventoryFactory factory) : IClassFixture<DemoInventoryFactory>
 {
     private static JsonObject NewProcedure(string code) => new()
     {

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace Orchestrator.Server.Tests.Inventory;
 
 /// <summary>Weight schemes, the ranking with its sensitivity over the demo catalogue, and the recorded 重点分野.</summary>
-public sealed class PriorityApiTests(OrchestratorFactory factory) : IClassFixture<OrchestratorFactory>
+public sealed class PriorityApiTests(DemoInventoryFactory factory) : IClassFixture<DemoInventoryFactory>
 {
     [Fact]
     public async Task The_demo_ranking_leaves_out_excluded_procedures_and_says_it_rests_on_estimates()
