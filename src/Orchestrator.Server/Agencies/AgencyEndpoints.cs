@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Orchestrator.Server.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Orchestrator.Server.Instances;
+using Orchestrator.Server.Store;
 
 namespace Orchestrator.Server.Agencies;
 
@@ -26,7 +28,7 @@ public static class AgencyEndpoints
 
         // Agencies are systems, not signed-in users: they present the callback secret agreed in the registry.
         group.MapPost("/{agency}/callbacks", async (string agency, AgencyCallback? callback,
-                HttpRequest request, AgencyOptions agencies, EventDispatcher events, CancellationToken ct) =>
+                HttpRequest request, AgencyOptions agencies, EventDispatcher events, AppDbContext db, CancellationToken ct) =>
             {
                 if (!agencies.Systems.TryGetValue(agency, out var endpoint))
                     return Problems.Status(StatusCodes.Status404NotFound, "連携先が登録されていません (unknown agency)", agency);
@@ -47,14 +49,24 @@ public static class AgencyEndpoints
 
                 UnreadableTextException.ThrowIfAny(callback.Payload, "$.payload");
                 var input = new Dictionary<string, object?> { ["agency"] = agency, ["payload"] = callback.Payload?.DeepClone() };
-                var resumed = await events.TriggerAsync(callback.EventName!, callback.CorrelationId, input, ct);
+                // A reply is about a case the agency was called for: another system of the same kind (the 住基 of another
+                // municipality) raises the same events, and must not resume a case it never received. A case it never
+                // received answers as one that waits for nothing, so a caller learns nothing of other cases.
+                var resumed = await events.TriggerAsync(callback.EventName!, callback.CorrelationId, input,
+                    (waiting, token) => CallersAsync(db, agency, waiting, token), ct);
                 return Results.Ok(new { agency, eventName = callback.EventName, resumed });
             })
             .AllowAnonymous()
-            .WithSummary("Asynchronous reply of an agency: resumes the instances of that case waiting for the event; 403 for another agency's event");
+            .WithSummary("Asynchronous reply of an agency: resumes the instances of that case that called it and wait for the event; 403 for another agency's event");
 
         return api;
     }
+
+    /// <summary>Of the waiting instances, those with a call to this agency on record.</summary>
+    private static async Task<IReadOnlyList<string>> CallersAsync(AppDbContext db, string agency, IReadOnlyList<string> waiting, CancellationToken ct) =>
+        await db.Handoffs.AsNoTracking()
+            .Where(h => h.Agency == agency && h.Channel == HandoffChannel.System && waiting.Contains(h.InstanceId))
+            .Select(h => h.InstanceId).Distinct().ToListAsync(ct);
 
     private static bool SecretMatches(string presented, string expected) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected));

@@ -10,11 +10,21 @@ public sealed class EventDispatcher(IStoreFastPath store, WorkflowRuntime runtim
     private const string Waiting = """SELECT DISTINCT "InstanceId" FROM "Bookmarks" WHERE "Kind" = 'Event' AND "Name" = $1""";
     private const string WaitingFor = Waiting + """ AND "CorrelationId" = $2""";
 
-    public async Task<IReadOnlyList<string>> TriggerAsync(string eventName, string? correlationId, IDictionary<string, object?>? input, CancellationToken ct)
+    public Task<IReadOnlyList<string>> TriggerAsync(string eventName, string? correlationId, IDictionary<string, object?>? input, CancellationToken ct) =>
+        TriggerAsync(eventName, correlationId, input, admit: null, ct);
+
+    /// <param name="admit">
+    /// Given the instances waiting for the event, those it may resume (an agency's reply: the cases that called it).
+    /// </param>
+    public async Task<IReadOnlyList<string>> TriggerAsync(
+        string eventName, string? correlationId, IDictionary<string, object?>? input,
+        Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<string>>>? admit, CancellationToken ct)
     {
         var instanceIds = correlationId is null
             ? await store.TextsAsync(Waiting, [eventName], ct)
             : await store.TextsAsync(WaitingFor, [eventName, correlationId], ct);
+        if (admit is not null && instanceIds.Count > 0)
+            instanceIds = await admit(instanceIds, ct);
 
         var resumed = new List<string>();
         foreach (var instanceId in instanceIds)

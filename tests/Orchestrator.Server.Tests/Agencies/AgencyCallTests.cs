@@ -15,6 +15,7 @@ public sealed class AgencyCallTests : IAsyncLifetime
 {
     private const string Secret = "callback-secret-for-tests";
     private const string PoliceSecret = "police-secret-for-tests";
+    private const string OtherJukiSecret = "other-juki-secret-for-tests";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly WireMockServer agency = WireMockServer.Start();
     private OrchestratorFactory factory = null!;
@@ -35,6 +36,11 @@ public sealed class AgencyCallTests : IAsyncLifetime
                 ["Agencies:test-juki:BaseUrl"] = agency.Url,
                 ["Agencies:test-juki:TimeoutSeconds"] = "5",
                 ["Agencies:test-juki:CallbackSecret"] = Secret,
+                ["Agencies:test-juki-2:Api"] = "ResidentRegistry",
+                ["Agencies:test-juki-2:OrgLevel"] = "Municipality",
+                ["Agencies:test-juki-2:OrgCode"] = "131016",
+                ["Agencies:test-juki-2:BaseUrl"] = agency.Url,
+                ["Agencies:test-juki-2:CallbackSecret"] = OtherJukiSecret,
                 ["Agencies:test-pension:Api"] = "PensionOffice",
                 ["Agencies:test-pension:OrgLevel"] = "National",
                 ["Agencies:test-pension:OrgCode"] = "jps-pension",
@@ -192,59 +198,100 @@ public sealed class AgencyCallTests : IAsyncLifetime
     [Fact]
     public async Task A_webhook_reply_resumes_the_instance_of_that_case_and_only_that_one()
     {
-        await api.PublishAsync(Definition("await-approval",
-            [Activity("start", "Elsa.Start"), Activity("wait", "Elsa.Event", ("eventName", Literal("MoveoutCertificateApproved"))), Activity("end", "Elsa.End")],
-            [Connection("start", "wait"), Connection("wait", "end")]));
-        var a = await StartCorrelatedAsync("await-approval", "case-A");
-        var b = await StartCorrelatedAsync("await-approval", "case-B");
+        await PublishSendThenAwaitAsync("await-approval");
+        var a = await StartWaitingForApprovalAsync("await-approval", "case-A");
+        var b = await StartWaitingForApprovalAsync("await-approval", "case-B");
         var agencyClient = factory.CreateClient();
 
-        var wrongSecret = new HttpRequestMessage(HttpMethod.Post, "/api/agencies/test-juki/callbacks")
-        { Content = JsonContent.Create(new { eventName = "MoveoutCertificateApproved", correlationId = "case-B" }) };
-        wrongSecret.Headers.Add("X-Agency-Secret", "guess");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await agencyClient.SendAsync(wrongSecret)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await agencyClient.SendAsync(Callback("test-juki", "guess", "MoveoutCertificateApproved", "case-B"))).StatusCode);
 
-        var reply = new HttpRequestMessage(HttpMethod.Post, "/api/agencies/test-juki/callbacks")
-        { Content = JsonContent.Create(new { eventName = "MoveoutCertificateApproved", correlationId = "case-B", payload = new { status = "approved" } }) };
-        reply.Headers.Add("X-Agency-Secret", Secret);
-        var response = await agencyClient.SendAsync(reply);
+        var response = await agencyClient.SendAsync(Callback("test-juki", Secret, "MoveoutCertificateApproved", "case-B"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal([b], (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("resumed").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        Assert.Equal([b], await ResumedAsync(response));
         Assert.Equal("Suspended", await api.StatusAsync(a));
         Assert.Equal("Finished", await api.StatusAsync(b));
     }
 
     [Fact]
+    public async Task Another_system_of_the_same_kind_cannot_resume_a_case_it_was_never_called_for()
+    {
+        await PublishSendThenAwaitAsync("await-own-juki");
+        var waiting = await StartWaitingForApprovalAsync("await-own-juki", "case-J");
+        var agencyClient = factory.CreateClient();
+
+        // The other municipality's 住基, with its own valid secret and an event its kind raises, names this case.
+        var other = await agencyClient.SendAsync(Callback("test-juki-2", OtherJukiSecret, "MoveoutCertificateApproved", "case-J"));
+
+        // It is answered as for a case that waits for nothing, and the case still waits.
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.Empty(await ResumedAsync(other));
+        Assert.Equal("Suspended", await api.StatusAsync(waiting));
+
+        var own = await agencyClient.SendAsync(Callback("test-juki", Secret, "MoveoutCertificateApproved", "case-J"));
+        Assert.Equal([waiting], await ResumedAsync(own));
+        Assert.Equal("Finished", await api.StatusAsync(waiting));
+    }
+
+    [Fact]
     public async Task An_agency_cannot_resume_a_wait_for_another_agencys_decision()
     {
-        await api.PublishAsync(Definition("await-juki-decision",
-            [Activity("start", "Elsa.Start"), Activity("wait", "Elsa.Event", ("eventName", Literal("MoveoutCertificateApproved"))), Activity("end", "Elsa.End")],
-            [Connection("start", "wait"), Connection("wait", "end")]));
-        var waiting = await StartCorrelatedAsync("await-juki-decision", "case-P");
+        await PublishSendThenAwaitAsync("await-juki-decision");
+        var waiting = await StartWaitingForApprovalAsync("await-juki-decision", "case-P");
         var agencyClient = factory.CreateClient();
 
         // The police system, with its own valid secret, sends the 住基 decision of the case.
-        var police = new HttpRequestMessage(HttpMethod.Post, "/api/agencies/test-police/callbacks")
-        { Content = JsonContent.Create(new { eventName = "MoveoutCertificateApproved", correlationId = "case-P", payload = new { status = "approved" } }) };
-        police.Headers.Add("X-Agency-Secret", PoliceSecret);
-        var refused = await agencyClient.SendAsync(police);
+        var refused = await agencyClient.SendAsync(Callback("test-police", PoliceSecret, "MoveoutCertificateApproved", "case-P"));
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Equal("Suspended", await api.StatusAsync(waiting));
 
         // Its own event is accepted (nothing waits for it here), and the 住基 system's decision resumes the case.
-        var own = new HttpRequestMessage(HttpMethod.Post, "/api/agencies/test-police/callbacks")
-        { Content = JsonContent.Create(new { eventName = "ParkingCertificateApproved", correlationId = "case-P" }) };
-        own.Headers.Add("X-Agency-Secret", PoliceSecret);
-        Assert.Equal(HttpStatusCode.OK, (await agencyClient.SendAsync(own)).StatusCode);
-        var juki = new HttpRequestMessage(HttpMethod.Post, "/api/agencies/test-juki/callbacks")
-        { Content = JsonContent.Create(new { eventName = "MoveoutCertificateApproved", correlationId = "case-P" }) };
-        juki.Headers.Add("X-Agency-Secret", Secret);
-        Assert.Equal(HttpStatusCode.OK, (await agencyClient.SendAsync(juki)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await agencyClient.SendAsync(Callback("test-police", PoliceSecret, "ParkingCertificateApproved", "case-P"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await agencyClient.SendAsync(Callback("test-juki", Secret, "MoveoutCertificateApproved", "case-P"))).StatusCode);
         Assert.Equal("Finished", await api.StatusAsync(waiting));
     }
+
+    /// <summary>Start → a 転出証明書 sent to the 住基 test-juki → a wait for its approval → End.</summary>
+    private async Task PublishSendThenAwaitAsync(string definitionId)
+    {
+        agency.Given(Request.Create().WithPath("/moveout-certificates").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(202).WithBodyAsJson(new { status = "received" }));
+        await api.PublishAsync(Definition(definitionId,
+            [
+                Activity("start", "Elsa.Start"),
+                Call("test-juki", "SendMoveOutCertificate", new JsonObject { ["residentId"] = "R-0100" }),
+                Activity("wait", "Elsa.Event", ("eventName", Literal("MoveoutCertificateApproved"))),
+                Activity("end", "Elsa.End"),
+            ],
+            [Connection("start", "call"), Connection("call", "wait"), Connection("wait", "end")],
+            [Variable("reply", "Object", null)]));
+    }
+
+    /// <summary>Starts a case and returns once its call is done and it waits for the approval.</summary>
+    private async Task<string> StartWaitingForApprovalAsync(string definitionId, string correlationId)
+    {
+        var id = await StartCorrelatedAsync(definitionId, correlationId);
+        var until = DateTime.UtcNow + Patience;
+        while (!(await api.JournalAsync(id)).Any(j => j.GetProperty("activityId").GetString() == "wait"))
+        {
+            Assert.True(DateTime.UtcNow < until, $"{correlationId} did not reach its wait within {Patience.TotalSeconds} s");
+            await Task.Delay(100);
+        }
+        return id;
+    }
+
+    private static HttpRequestMessage Callback(string agencyName, string secret, string eventName, string correlationId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/agencies/{agencyName}/callbacks")
+        { Content = JsonContent.Create(new { eventName, correlationId, payload = new { status = "approved" } }) };
+        request.Headers.Add("X-Agency-Secret", secret);
+        return request;
+    }
+
+    private static async Task<string[]> ResumedAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("resumed").EnumerateArray().Select(e => e.GetString()!).ToArray();
 
     private async Task<string> StartCorrelatedAsync(string definitionId, string correlationId)
     {
