@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Orchestrator.Server.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Instances;
 using Orchestrator.Server.Store;
 
