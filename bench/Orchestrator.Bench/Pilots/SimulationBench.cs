@@ -176,29 +176,4 @@ public sealed class SimulationBench : IBenchCase
 
     private static JsonObject Delay(string id, string stepCode, string span) =>
         Activity(id, "Elsa.Delay", Measurement(stepCode, "Resident", (0, 0, 0)), ("timeSpan", Literal(span, "TimeSpan")));
-
-    /// <summary>Samples the managed heap every 20 ms; the peak is what the cycle needed at once.</summary>
-    private sealed class HeapSampler : IDisposable
-    {
-        private readonly Timer timer;
-        private long peak;
-
-        public HeapSampler() => timer = new Timer(_ => Sample(), null, 0, 20);
-
-        private void Sample()
-        {
-            var now = GC.GetTotalMemory(false);
-            long seen;
-            while (now > (seen = Interlocked.Read(ref peak)) && Interlocked.CompareExchange(ref peak, now, seen) != seen) { }
-        }
-
-        public long Stop()
-        {
-            timer.Change(Timeout.Infinite, Timeout.Infinite);
-            Sample();
-            return Interlocked.Read(ref peak);
-        }
-
-        public void Dispose() => timer.Dispose();
-    }
 }

@@ -38,6 +38,10 @@ public sealed class WhatIfBench : IBenchCase
             // On a shared machine the wall time says as much about the neighbours as about the run: its CPU time beside it.
             report.Write(new Figure($"whatif.{cases}.cpu_seconds", run.CpuSeconds, "s"));
             report.Write(new Figure($"whatif.{cases}.allocated", run.AllocatedMb, "MB"));
+            // What the allocations cost: the collector's pauses, and the most the heap held at once.
+            report.Write(new Figure($"whatif.{cases}.gc_pause_seconds", run.GcPauseSeconds, "s"));
+            report.Write(new Figure($"whatif.{cases}.gen2_collections", run.Gen2Collections, ""));
+            report.Write(new Figure($"whatif.{cases}.peak_managed_heap", run.PeakHeapMb, "MB"));
             report.Write(new Figure($"whatif.{cases}.load_average", ProcessCpu.LoadAverage(), ""));
             // Where the server spent it: the simulation, the case rows of the ended cases, the summary (bootstrap included).
             foreach (var part in new[] { "simulateMs", "caseRowsMs", "summariseMs" })
@@ -45,8 +49,13 @@ public sealed class WhatIfBench : IBenchCase
         }
     }
 
-    private static async Task<(double Seconds, double CpuSeconds, double AllocatedMb, JsonElement Timings)> RunAsync(HttpClient client, int cases)
+    private sealed record Run(double Seconds, double CpuSeconds, double AllocatedMb, double GcPauseSeconds, int Gen2Collections, double PeakHeapMb, JsonElement Timings);
+
+    private static async Task<Run> RunAsync(HttpClient client, int cases)
     {
+        using var sampler = new HeapSampler();
+        var paused = GC.GetTotalPauseDuration();
+        var gen2 = GC.CollectionCount(2);
         var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
@@ -59,12 +68,15 @@ public sealed class WhatIfBench : IBenchCase
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuSeconds = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / 1024.0;
+        var gcPauseSeconds = (GC.GetTotalPauseDuration() - paused).TotalSeconds;
+        var gen2Collections = GC.CollectionCount(2) - gen2;
+        var peakHeapMb = sampler.Stop() / 1024.0 / 1024.0;
         if (!response.IsSuccessStatusCode || body.GetProperty("status").GetString() != "Completed")
             throw new InvalidOperationException($"what-if failed: {body}");
         var result = body.GetProperty("result");
         var finished = result.GetProperty("asIs").GetProperty("finished").GetInt32() + result.GetProperty("toBe").GetProperty("finished").GetInt32();
         if (finished != cases * 2)
             throw new InvalidOperationException($"what-if finished {finished} of {cases * 2} cases");
-        return (seconds, cpuSeconds, allocatedMb, result.GetProperty("timings").Clone());
+        return new Run(seconds, cpuSeconds, allocatedMb, gcPauseSeconds, gen2Collections, peakHeapMb, result.GetProperty("timings").Clone());
     }
 }
