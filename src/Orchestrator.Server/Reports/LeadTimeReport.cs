@@ -35,7 +35,8 @@ public static class LeadTimeDecomposer
     {
         if (end <= start)
             return new(0, 0, 0, 0, 0, 0, 0);
-        var intervals = new List<(DateTimeOffset From, DateTimeOffset To, Part Part)>();
+        // Sized once (a task gives two intervals): a what-if run decomposes every case it simulates.
+        var intervals = new List<(DateTimeOffset From, DateTimeOffset To, Part Part)>(2 * rows.Tasks.Count + rows.Executions.Count);
         foreach (var t in rows.Tasks)
         {
             if (t.ClaimedAt is { } claimed)
@@ -65,17 +66,21 @@ public static class LeadTimeDecomposer
                 intervals.Add((from, to, Part.System));
         }
 
-        var bounds = new SortedSet<DateTimeOffset> { start, end };
+        // The distinct instants, in order: a sorted list, not a set (a node per instant).
+        var bounds = new List<DateTimeOffset>(2 * intervals.Count + 2) { start, end };
         foreach (var (from, to, _) in intervals)
         {
             if (from > start && from < end) bounds.Add(from);
             if (to > start && to < end) bounds.Add(to);
         }
+        bounds.Sort();
         var parts = new double[5];
         double offHours = 0, other = 0;
         DateTimeOffset? previous = null;
         foreach (var b in bounds)
         {
+            if (previous is { } last && last == b)
+                continue;
             if (previous is { } a)
             {
                 var hours = (b - a).TotalHours;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using Orchestrator.Server.Pilots;
 using Orchestrator.Server.Pilots.Simulation;
 using Orchestrator.Server.Reports;
@@ -47,52 +46,41 @@ public sealed class WhatIfEngine(
 
         var snapshot = await rates.CurrentAsync(ct);
         var records = new SimulatedRecords(simulation.Agencies, time.GetUtcNow());
-        var measurements = new Dictionary<string, StepMeasurement?>(StringComparer.Ordinal);
-        var rows = new List<ReportCaseRecord>(cases.Count);
-        var segments = new Dictionary<string, List<LeadTimeSegments>>(StringComparer.Ordinal) { [Arms.AsIs] = [], [Arms.ToBe] = [] };
-        var ended = new Dictionary<(string Arm, PilotCaseStatus Status), int>();
+        var accounts = new Dictionary<string, ArmAccount>(StringComparer.Ordinal) { [Arms.AsIs] = new(), [Arms.ToBe] = new() };
         var loads = new OrganisationLoads(config.EffectiveSimulation.ClerkCapacity ?? new ClerkCapacity(), officeCalendar, plan.OrganisationNames);
         var done = 0;
-        var rowsClock = new Stopwatch();
-        void Account(SimulatedInstance instance)
+        long rowsTicks = 0;
+        Task Account(SimulatedInstance instance)
         {
-            rowsClock.Start();
+            var started = Stopwatch.GetTimestamp();
             var pilotCase = byId[instance.Case.InstanceId];
+            var account = accounts[pilotCase.Arm];
             var (status, stored, _) = records.Rows(instance, pilotCase, plan[pilotCase.Arm].Version);
-            ended[(pilotCase.Arm, status)] = ended.GetValueOrDefault((pilotCase.Arm, status)) + 1;
-            loads.Add(instance);
-            var caseRows = CaseFactsWriter.RowsOf(stored, measurements);
-            // Cases are kept in the order they ended: the order the store keeps them in, which the bootstrap's draws follow.
+            account.Ended[status] = account.Ended.GetValueOrDefault(status) + 1;
+            var caseRows = CaseFactsWriter.RowsOf(stored, account.Measurements);
+            // Each arm's cases are kept in the order they ended: the order the store keeps them in, which the bootstrap's
+            // draws (per arm) follow.
             if (facts.Compute(stored, caseRows, snapshot) is { } computed)
             {
-                rows.Add(computed.Case);
-                segments[pilotCase.Arm].Add(LeadTimeDecomposer.Decompose(computed.Case.StartedAt, computed.Case.FinishedAt, caseRows, calendar.Calendar));
+                account.Rows.Add(computed.Case);
+                account.Segments.Add(LeadTimeDecomposer.Decompose(computed.Case.StartedAt, computed.Case.FinishedAt, caseRows, calendar.Calendar));
             }
-            progress?.Invoke(++done);
-            rowsClock.Stop();
+            lock (loads)
+            {
+                loads.Add(instance);
+                progress?.Invoke(++done);
+            }
+            Interlocked.Add(ref rowsTicks, Stopwatch.GetTimestamp() - started);
+            return Task.CompletedTask;
         }
 
-        // The case rows are computed beside the simulation, in the order the cases ended (the two cores work at once, as
-        // when a cycle is stored); an ended case is only read from then on.
-        var ending = Channel.CreateBounded<SimulatedInstance>(new BoundedChannelOptions(1000) { SingleReader = true, SingleWriter = true });
-        var accounting = Task.Run(async () =>
-        {
-            await foreach (var instance in ending.Reader.ReadAllAsync(ct))
-                Account(instance);
-        }, ct);
+        // The case rows are computed on each arm's thread as its cases end: handing them to a thread of their own kept up
+        // to a thousand ended cases alive at once (10,000 cases per arm: a peak managed heap of 327 MB then, 247 MB now).
         var simulated = Stopwatch.StartNew();
-        SimulationSummary summary;
-        try
-        {
-            summary = await simulation.Simulator.RunAsync(request, instance => ending.Writer.WriteAsync(instance, ct).AsTask(), ct);
-        }
-        finally
-        {
-            ending.Writer.TryComplete();
-        }
+        var summary = await simulation.Simulator.RunAsync(request, Account, ct, endedPerArm: true);
         var simulateMs = simulated.Elapsed.TotalMilliseconds;
-        await accounting;
         var summarising = Stopwatch.StartNew();
+        var rows = accounts[Arms.AsIs].Rows.Concat(accounts[Arms.ToBe].Rows).ToList();
 
         var (values, totals) = RecordValues.Read(rows);
         var calculator = new EffectCalculator(reportOptions.BootstrapSamples);
@@ -100,9 +88,12 @@ public sealed class WhatIfEngine(
         var effect = EffectReportQuery.Process(plan.ProcessKey, plan.Title, values, totals, calculator, seed, [],
             [Version(plan.AsIs, rows), Version(plan.ToBe, rows)]);
 
-        WhatIfArmRun Arm(WhatIfArm arm) => new(arm.Version.DefinitionId, arm.Version.Version, arm.Draft, arm.Version.Name, used.Cases,
-            ended.GetValueOrDefault((arm.Arm, PilotCaseStatus.Started)), ended.GetValueOrDefault((arm.Arm, PilotCaseStatus.Unfinished)),
-            ended.GetValueOrDefault((arm.Arm, PilotCaseStatus.Failed)));
+        WhatIfArmRun Arm(WhatIfArm arm)
+        {
+            var ended = accounts[arm.Arm].Ended;
+            return new(arm.Version.DefinitionId, arm.Version.Version, arm.Draft, arm.Version.Name, used.Cases,
+                ended.GetValueOrDefault(PilotCaseStatus.Started), ended.GetValueOrDefault(PilotCaseStatus.Unfinished), ended.GetValueOrDefault(PilotCaseStatus.Failed));
+        }
         var asIs = Arm(plan.AsIs);
         var toBe = Arm(plan.ToBe);
         var warnings = new List<string>();
@@ -111,12 +102,21 @@ public sealed class WhatIfEngine(
         if (asIs.Faulted + toBe.Faulted > 0)
             warnings.Add("faulted");
         return new WhatIfSummary(plan.ProcessKey, plan.Title, plan.WorkflowArm, asIs, toBe, effect,
-            new WhatIfLeadTime(LeadTimeSegments.Mean(segments[Arms.AsIs]), LeadTimeSegments.Mean(segments[Arms.ToBe])),
+            new WhatIfLeadTime(LeadTimeSegments.Mean(accounts[Arms.AsIs].Segments), LeadTimeSegments.Mean(accounts[Arms.ToBe].Segments)),
             loads.Busiest(), warnings, used, new BootstrapInfo(calculator.BootstrapSamples, seed, "percentile"), RatesUsed.Of(snapshot),
             [Method, ReportDefinitions.LeadTime, ReportDefinitions.Decomposition, ReportDefinitions.Cost, ReportDefinitions.Rates(snapshot), ReportDefinitions.Calendar(calendar),
                 ReportDefinitions.Delta, ReportDefinitions.Bootstrap(calculator.BootstrapSamples, seed)],
             summary.Events, clock.Elapsed.TotalMilliseconds,
-            new WhatIfTimings(simulateMs, rowsClock.Elapsed.TotalMilliseconds, summarising.Elapsed.TotalMilliseconds));
+            new WhatIfTimings(simulateMs, Stopwatch.GetElapsedTime(0, rowsTicks).TotalMilliseconds, summarising.Elapsed.TotalMilliseconds));
+    }
+
+    /// <summary>What one arm's ended cases came to; only that arm's thread adds to it.</summary>
+    private sealed class ArmAccount
+    {
+        public Dictionary<PilotCaseStatus, int> Ended { get; } = [];
+        public Dictionary<string, StepMeasurement?> Measurements { get; } = new(StringComparer.Ordinal);
+        public List<ReportCaseRecord> Rows { get; } = [];
+        public List<LeadTimeSegments> Segments { get; } = [];
     }
 
     private static Reports.ArmVersion Version(WhatIfArm arm, List<ReportCaseRecord> rows) =>

@@ -15,7 +15,7 @@ public sealed record OrganisationLoad(
     string Arm, string? OrganisationCode, int Clerks, int Tasks, double WorkHours, double Utilisation, double MeanWaitHours, double P90WaitHours,
     LocalizedName? Name);
 
-/// <summary>Where a run's time went: the simulation on the engine; the case rows of the ended cases (computed beside it); the summary (bootstrap included).</summary>
+/// <summary>Where a run's time went: the simulation on the engine; the case rows of the ended cases (computed within it, on both arms' threads, their times added); the summary (bootstrap included).</summary>
 public sealed record WhatIfTimings(double SimulateMs, double CaseRowsMs, double SummariseMs);
 
 /// <summary>Where the mean lead time of each arm went (hours per finished case).</summary>

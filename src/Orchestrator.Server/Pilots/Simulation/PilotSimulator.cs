@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Orchestrator.Engine;
 using Orchestrator.Server.Calendar;
@@ -60,12 +62,20 @@ public sealed class PilotSimulator(ActivityRegistry registry, SimulationSettings
 {
     private sealed record SimEvent(SimulatedInstance Instance, string? BookmarkId, Dictionary<string, object?>? Input);
 
+    // Looked up at every clerk task and agency call of every case (both arms' threads at once); the same for every case
+    // of a definition.
+    private readonly ConditionalWeakTable<WorkflowDefinition, IReadOnlyDictionary<string, ActivityModel>> activities = new();
+    private readonly ConcurrentDictionary<(string Agency, string Operation), JsonObject?> responses = new();
+
     /// <summary>
     /// Simulates the request's cases. The arms share nothing (each has its own clerks, every case its own random stream),
     /// so each arm runs on its own thread and gives the same records as it would alone. <paramref name="onEnded"/> is
     /// told of one ended case at a time: within an arm in the order its cases ended, the arms interleaved as they come.
+    /// With <paramref name="endedPerArm"/>, it is told on each arm's own thread, the arms at once (within an arm still
+    /// one case at a time, in order): for a caller that keeps each arm's accounts apart.
     /// </summary>
-    public async Task<SimulationSummary> RunAsync(SimulationRequest request, Func<SimulatedInstance, Task> onEnded, CancellationToken ct)
+    public async Task<SimulationSummary> RunAsync(
+        SimulationRequest request, Func<SimulatedInstance, Task> onEnded, CancellationToken ct, bool endedPerArm = false)
     {
         var arms = request.Cases.GroupBy(c => c.Arm, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
         if (arms.Count <= 1)
@@ -90,7 +100,7 @@ public sealed class PilotSimulator(ActivityRegistry registry, SimulationSettings
         {
             try
             {
-                return await RunArmAsync(request, cases, OneAtATime, stop.Token);
+                return await RunArmAsync(request, cases, endedPerArm ? onEnded : OneAtATime, stop.Token);
             }
             catch
             {
@@ -237,7 +247,7 @@ public sealed class PilotSimulator(ActivityRegistry registry, SimulationSettings
                 var outcome = failed ? "Failed" : "Done";
                 Plan(instance, new SimulatedHandoff(bookmark, "System", agency, operation, now, received, outcome));
                 var response = new JsonObject { ["simulated"] = true };
-                if (!failed && settings.Response(agency, operation) is { } configured && JsonNode.Parse(configured.GetRawText()) is JsonObject body)
+                if (!failed && ResponseOf(agency, operation) is { } body)
                 {
                     foreach (var (name, value) in body)
                         response[name] = value?.DeepClone();
@@ -264,6 +274,11 @@ public sealed class PilotSimulator(ActivityRegistry registry, SimulationSettings
         }
     }
 
+    /// <summary>The configured response of an agency operation, parsed once: every call copies from it.</summary>
+    private JsonObject? ResponseOf(string agency, string operation) =>
+        responses.GetOrAdd((agency, operation), key =>
+            settings.Response(key.Agency, key.Operation) is { } configured ? JsonNode.Parse(configured.GetRawText()) as JsonObject : null);
+
     private static void Plan(SimulatedInstance instance, SimulatedHandoff handoff)
     {
         instance.Handoffs.Add(handoff);
@@ -287,12 +302,12 @@ public sealed class PilotSimulator(ActivityRegistry registry, SimulationSettings
     }
 
     /// <summary>By the activity's <c>customProperties.simulation.outcomeWeights</c>; without weights, the first outcome.</summary>
-    private static string ChooseOutcome(SimulatedInstance instance, Bookmark bookmark, Random random)
+    private string ChooseOutcome(SimulatedInstance instance, Bookmark bookmark, Random random)
     {
         var outcomes = bookmark.Payload?["outcomes"] is JsonArray list ? list.Select(o => o?.GetValue<string>() ?? "Done").ToList() : ["Done"];
         if (outcomes.Count < 2)
             return outcomes[0];
-        var activity = instance.Case.Definition.Root.Descendants().FirstOrDefault(a => a.Id == bookmark.ActivityId);
+        var activity = ActivitiesOf(instance.Case.Definition).GetValueOrDefault(bookmark.ActivityId);
         if (activity?.CustomProperties["simulation"]?["outcomeWeights"] is not JsonObject weights)
             return outcomes[0];
         var weighted = outcomes.Select(o => (Outcome: o, Weight: Math.Max(0, Number(weights[o]) ?? 0))).ToList();
@@ -308,6 +323,16 @@ public sealed class PilotSimulator(ActivityRegistry registry, SimulationSettings
         }
         return weighted[^1].Outcome;
     }
+
+    /// <summary>A definition's activities by id (the first of an id, as a search in order finds it), gathered once per definition.</summary>
+    private IReadOnlyDictionary<string, ActivityModel> ActivitiesOf(WorkflowDefinition definition) =>
+        activities.GetValue(definition, static d =>
+        {
+            var byId = new Dictionary<string, ActivityModel>(StringComparer.Ordinal);
+            foreach (var a in d.Root.Descendants())
+                byId.TryAdd(a.Id, a);
+            return byId;
+        });
 
     private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
 
