@@ -9,8 +9,8 @@ using Orchestrator.Server.Store;
 namespace Orchestrator.Server.Pilots;
 
 /// <summary>
-/// Runs a simulated cycle to its virtual deadline and stores it: the simulator and the store writer run side by side,
-/// finished cases going to the store in batches; then the cycle is closed at once.
+/// Runs a simulated cycle to its virtual deadline and stores it: the simulator, the building of the rows and the store
+/// writer run side by side, finished cases going on in batches; then the cycle is closed at once.
 /// </summary>
 public sealed class SimulatedCycleRun(
     AppDbContext db, DefinitionService definitions, DefinitionCache cache, PilotSimulation simulation, IBulkRows bulk,
@@ -38,25 +38,38 @@ public sealed class SimulatedCycleRun(
         var request = PilotSimulation.Request(cycle, config, calendar, cases, c => cache.Get(versions[$"{c.ProcessKey}|{c.Arm}"]));
         var byId = cases.ToDictionary(c => c.Id, StringComparer.Ordinal);
 
-        // The store writes run beside the simulation (the two cores work at once): finished cases go to the writer in
-        // batches; the queue is short, so a slow writer holds the simulation back rather than filling memory.
+        // Three stages run side by side: the simulation (one thread per arm), building the rows of ended cases, and
+        // inserting them. Finished cases go on in batches; the queues are short, so a slow stage holds the ones before
+        // it back rather than filling memory.
         var batches = Channel.CreateBounded<List<SimulatedInstance>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var writer = Task.Run(async () =>
+        var built = Channel.CreateBounded<BuiltBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        Task Stage(Func<Task> work) => Task.Run(async () =>
         {
             try
             {
-                var stored = 0;
-                await foreach (var batch in batches.Reader.ReadAllAsync())
-                {
-                    stored += batch.Count;
-                    await StoreAsync(cycle.Id, batch, byId, versions, stored, spent);
-                }
+                await work();
             }
             catch (Exception e)
             {
-                // Stops the simulation at its next batch instead of leaving it waiting on a full queue.
+                // Stops the other stages at their next batch instead of leaving them waiting on a full or empty queue.
+                built.Writer.TryComplete(e);
                 batches.Writer.TryComplete(e);
                 throw;
+            }
+        });
+        var builder = Stage(async () =>
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync())
+                await built.Writer.WriteAsync(await BuildAsync(batch, byId, versions, spent));
+            built.Writer.TryComplete();
+        });
+        var writer = Stage(async () =>
+        {
+            var stored = 0;
+            await foreach (var batch in built.Reader.ReadAllAsync())
+            {
+                stored += batch.Cases;
+                await SaveAsync(cycle.Id, batch, stored, spent);
             }
         });
         var pending = new List<SimulatedInstance>();
@@ -81,8 +94,8 @@ public sealed class SimulatedCycleRun(
         finally
         {
             batches.Writer.TryComplete();
-            // A writer failure surfaces here, after the simulation stopped feeding it.
-            await writer;
+            // A failure of the builder or the writer surfaces here, after the simulation stopped feeding them.
+            await FailureOfAsync(builder, writer);
         }
 
         var closed = await db.PilotCycles.FirstAsync(c => c.Id == cycle.Id);
@@ -96,30 +109,41 @@ public sealed class SimulatedCycleRun(
             closed.Number, spent.Total, spent.Simulation, spent.WaitingForStore, spent.Rows, spent.Observers, spent.Insert, spent.CaseStatus);
     }
 
-    /// <summary>Stores a batch of simulated cases and moves the cycle's progress on.</summary>
-    private async Task StoreAsync(
-        string cycleId, List<SimulatedInstance> batch, Dictionary<string, PilotCase> byId, Dictionary<string, WorkflowDefinitionVersion> versions, int storedSoFar,
-        CycleTimings spent)
+    /// <summary>The rows of a batch of simulated cases, built for the writer.</summary>
+    private sealed record BuiltBatch(int Cases, CollectedRows Rows, List<(string CaseId, PilotCaseStatus Status)> Statuses);
+
+    /// <summary>Builds the rows of a batch of simulated cases: theirs and the observers' (the reports' case rows).</summary>
+    private async Task<BuiltBatch> BuildAsync(
+        List<SimulatedInstance> batch, Dictionary<string, PilotCase> byId, Dictionary<string, WorkflowDefinitionVersion> versions, CycleTimings spent)
     {
         var clock = Stopwatch.StartNew();
         var records = new SimulatedRecords(simulation.Agencies, time.GetUtcNow());
+        var rows = new CollectedRows();
         var statuses = new List<(string CaseId, PilotCaseStatus Status)>(batch.Count);
         var stored = new List<StoredCase>(batch.Count);
         foreach (var done in batch)
         {
             var pilotCase = byId[done.Case.InstanceId];
-            var (status, rows) = records.Add(bulk, done, pilotCase, versions[$"{pilotCase.ProcessKey}|{pilotCase.Arm}"]);
+            var (status, caseRows) = records.Add(rows, done, pilotCase, versions[$"{pilotCase.ProcessKey}|{pilotCase.Arm}"]);
             statuses.Add((pilotCase.Id, status));
-            stored.Add(rows);
+            stored.Add(caseRows);
         }
         spent.Rows += Lap(clock);
         foreach (var observer in observers)
-            await observer.OnStoringAsync(stored, bulk, CancellationToken.None);
+            await observer.OnStoringAsync(stored, rows, CancellationToken.None);
         spent.Observers += Lap(clock);
+        return new BuiltBatch(batch.Count, rows, statuses);
+    }
+
+    /// <summary>Stores a batch of simulated cases and moves the cycle's progress on.</summary>
+    private async Task SaveAsync(string cycleId, BuiltBatch batch, int storedSoFar, CycleTimings spent)
+    {
+        var clock = Stopwatch.StartNew();
+        bulk.AddAll(batch.Rows);
         await bulk.SaveAsync(CancellationToken.None);
         spent.Insert += Lap(clock);
         // The instance id of a case is the case id.
-        foreach (var group in statuses.GroupBy(s => s.Status))
+        foreach (var group in batch.Statuses.GroupBy(s => s.Status))
         {
             var ids = group.Select(s => s.CaseId).ToList();
             await db.PilotCases.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s
@@ -127,6 +151,19 @@ public sealed class SimulatedCycleRun(
         }
         await db.PilotCycles.Where(c => c.Id == cycleId).ExecuteUpdateAsync(s => s.SetProperty(c => c.InstancesStarted, storedSoFar));
         spent.CaseStatus += Lap(clock);
+    }
+
+    /// <summary>Waits for the stages; when one failed, throws its failure, not that of a stage stopped because of it.</summary>
+    private static async Task FailureOfAsync(params Task[] stages)
+    {
+        try
+        {
+            await Task.WhenAll(stages);
+        }
+        catch when (stages.Select(s => s.Exception?.InnerException).FirstOrDefault(e => e is not null and not ChannelClosedException) is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
     }
 
     private static double Lap(Stopwatch clock)

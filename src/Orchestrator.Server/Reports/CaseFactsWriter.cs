@@ -12,14 +12,14 @@ namespace Orchestrator.Server.Reports;
 /// </summary>
 public sealed class CaseFactsWriter(RateService rates, ReportCalendar calendar, CaseFactsGate gate) : ISimulatedCaseObserver
 {
-    public async Task OnStoringAsync(IReadOnlyList<StoredCase> cases, IBulkRows bulk, CancellationToken ct)
+    public async Task OnStoringAsync(IReadOnlyList<StoredCase> cases, IRowSink rows, CancellationToken ct)
     {
         await gate.ChangedAsync(ct);
         foreach (var (record, touch) in Compute(cases, await rates.CurrentAsync(ct)))
         {
-            bulk.Add(record);
+            rows.Add(record);
             foreach (var t in touch)
-                bulk.Add(t);
+                rows.Add(t);
         }
     }
 

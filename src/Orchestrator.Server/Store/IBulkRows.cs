@@ -5,11 +5,12 @@ namespace Orchestrator.Server.Store;
 /// entity, which is too slow for that), with the tables, columns and value conversions of the EF Core model. Keys the
 /// database generates are left to it; nothing is read back. Scoped: what one caller added.
 /// </summary>
-public interface IBulkRows
+public interface IBulkRows : IRowSink
 {
-    void Add<T>(T row) where T : class;
-
     int Count { get; }
+
+    /// <summary>Adds rows collected elsewhere, after those added so far.</summary>
+    void AddAll(CollectedRows rows);
 
     /// <summary>Writes everything added, in one transaction, in the order the types were first added, and forgets it.</summary>
     Task SaveAsync(CancellationToken ct);

@@ -18,19 +18,19 @@ public sealed class SimulatedRecords(AgencyOptions agencies, DateTimeOffset reco
 {
     readonly MeasurementTexts measurementTexts = new();
 
-    /// <summary>Builds the case's rows, adds them to the bulk insert, and returns the case's status and its rows.</summary>
-    public (PilotCaseStatus Status, StoredCase Rows) Add(IBulkRows bulk, SimulatedInstance simulated, PilotCase pilotCase, WorkflowDefinitionVersion version)
+    /// <summary>Builds the case's rows, adds them to <paramref name="sink"/>, and returns the case's status and its rows.</summary>
+    public (PilotCaseStatus Status, StoredCase Rows) Add(IRowSink sink, SimulatedInstance simulated, PilotCase pilotCase, WorkflowDefinitionVersion version)
     {
         var (status, rows, incidents) = Rows(simulated, pilotCase, version);
-        bulk.Add(rows.Instance);
+        sink.Add(rows.Instance);
         foreach (var e in rows.Journal)
-            bulk.Add(e);
+            sink.Add(e);
         foreach (var t in rows.Tasks)
-            bulk.Add(t);
+            sink.Add(t);
         foreach (var h in rows.Handoffs)
-            bulk.Add(h);
+            sink.Add(h);
         foreach (var i in incidents)
-            bulk.Add(i);
+            sink.Add(i);
         // The journal lives in its rows; a finished simulated instance is never resumed, so its state need not repeat it.
         simulated.State.Journal.Clear();
         rows.Instance.StateJson = JsonSerializer.Serialize(simulated.State, WorkflowRuntime.StateJson);

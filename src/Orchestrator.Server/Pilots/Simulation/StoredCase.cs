@@ -15,5 +15,5 @@ public sealed record StoredCase(
 /// </summary>
 public interface ISimulatedCaseObserver
 {
-    Task OnStoringAsync(IReadOnlyList<StoredCase> cases, IBulkRows bulk, CancellationToken ct);
+    Task OnStoringAsync(IReadOnlyList<StoredCase> cases, IRowSink rows, CancellationToken ct);
 }
