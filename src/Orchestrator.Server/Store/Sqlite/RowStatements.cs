@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using SQLitePCL;
@@ -190,13 +192,49 @@ public sealed class RowStatements(IModel model)
     /// <summary>One of the column readers or binders below, for the compiled code to call.</summary>
     private static System.Reflection.MethodInfo Helper(string name) => typeof(RowStatements).GetMethod(name, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
 
-    public static int BindText(sqlite3_stmt s, int i, string? v) => v is null ? raw.sqlite3_bind_null(s, i) : raw.sqlite3_bind_text16(s, i, v.AsSpan());
+    /// <summary>
+    /// Binds text as UTF-8, the store's encoding: given UTF-16, SQLite converts every value itself, which took a tenth
+    /// of the inserts of a simulated cycle (500,000 rows); .NET's encoder is several times faster. The buffer is as
+    /// long as the text needs: a stack buffer is zeroed first, and zeroing the most it could need cost more than SQLite's
+    /// conversion.
+    /// </summary>
+    public static int BindText(sqlite3_stmt s, int i, string? v)
+    {
+        if (v is null)
+            return raw.sqlite3_bind_null(s, i);
+        if (v.Length == 0)
+            return raw.sqlite3_bind_text16(s, i, v.AsSpan()); // an empty span has no address to bind UTF-8 from
+        var length = Encoding.UTF8.GetByteCount(v);
+        if (length <= 512)
+        {
+            Span<byte> utf8 = stackalloc byte[length];
+            Encoding.UTF8.GetBytes(v, utf8);
+            return raw.sqlite3_bind_text(s, i, utf8);
+        }
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            // SQLite copies the value when it is bound, so the buffer goes back at once.
+            return raw.sqlite3_bind_text(s, i, rented.AsSpan(0, Encoding.UTF8.GetBytes(v, rented)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
     private static int BindInteger(sqlite3_stmt s, int i, long v) => raw.sqlite3_bind_int64(s, i, v);
     private static int BindBoolean(sqlite3_stmt s, int i, bool v) => raw.sqlite3_bind_int64(s, i, v ? 1 : 0);
     private static int BindReal(sqlite3_stmt s, int i, double v) => raw.sqlite3_bind_double(s, i, v);
     private static int BindBlob(sqlite3_stmt s, int i, byte[]? v) => v is null ? raw.sqlite3_bind_null(s, i) : raw.sqlite3_bind_blob(s, i, v);
     // As Microsoft.Data.Sqlite stores them for EF Core's SQLite mappings: GUIDs as upper-case text, dates as yyyy-MM-dd.
-    public static int BindGuid(sqlite3_stmt s, int i, Guid v) => raw.sqlite3_bind_text16(s, i, v.ToString().ToUpperInvariant().AsSpan());
+    public static int BindGuid(sqlite3_stmt s, int i, Guid v)
+    {
+        Span<byte> utf8 = stackalloc byte[36];
+        v.TryFormat(utf8, out _);
+        Ascii.ToUpperInPlace(utf8, out _);
+        return raw.sqlite3_bind_text(s, i, utf8);
+    }
     private static int BindDate(sqlite3_stmt s, int i, DateOnly v) =>
         raw.sqlite3_bind_text16(s, i, v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture).AsSpan());
 }

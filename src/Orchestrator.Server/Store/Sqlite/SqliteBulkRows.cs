@@ -6,6 +6,8 @@ namespace Orchestrator.Server.Store.Sqlite;
 /// <summary>One prepared INSERT per table, executed row by row in one transaction.</summary>
 public sealed class SqliteBulkRows(AppDbContext db, RowStatements statements) : PendingRows
 {
+    private const int CacheKilobytes = 64 * 1024;
+
     public override async Task SaveAsync(CancellationToken ct)
     {
         if (Pending.Count == 0)
@@ -18,6 +20,9 @@ public sealed class SqliteBulkRows(AppDbContext db, RowStatements statements) : 
             try
             {
                 using var sql = new PreparedStatements((SqliteConnection)db.Database.GetDbConnection());
+                // A batch of a simulated cycle changes some 20 MB of table and index pages: within SQLite's default
+                // cache of 2 MB it wrote changed pages to the log and read them back before the commit.
+                sql.Execute($"PRAGMA cache_size=-{CacheKilobytes}");
                 foreach (var (type, rows) in Pending)
                 {
                     var insert = statements.Insert(type);
