@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Orchestrator.Engine;
@@ -210,7 +209,7 @@ public sealed class WorkflowRuntime(
         CompletedAt = entry.CompletedAt,
         Message = entry.Message,
         MeasurementJson = entry.Measurement is { } measurement ? texts?.Of(measurement) ?? measurement.ToJsonString() : null,
-        StepCode = entry.Measurement?["stepCode"] is JsonValue code && code.TryGetValue<string>(out var s) ? s : null,
+        StepCode = entry.Measurement is { } m ? texts?.StepCodeOf(m) ?? MeasurementTexts.StepCodeIn(m) : null,
     };
 
     /// <summary>What a journal row's columns can change to during a burst.</summary>

@@ -114,7 +114,7 @@ public sealed class WhatIfEngine(
     private sealed class ArmAccount
     {
         public Dictionary<PilotCaseStatus, int> Ended { get; } = [];
-        public Dictionary<string, StepMeasurement?> Measurements { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, StepMeasurement?> Measurements { get; } = CaseFactsWriter.Measurements();
         public List<ReportCaseRecord> Rows { get; } = [];
         public List<LeadTimeSegments> Segments { get; } = [];
     }

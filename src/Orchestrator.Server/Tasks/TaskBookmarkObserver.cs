@@ -37,8 +37,9 @@ public sealed class TaskBookmarkObserver(AppDbContext db, DefinitionService defi
     }
 
     /// <summary>The open task of a HumanTask or RunTask bookmark (simulated pilots create theirs the same way).</summary>
+    /// <param name="caseDataJson">The <see cref="CaseDataText"/> of the state, when the caller has it already.</param>
     public static HumanTaskRecord Open(WorkflowInstanceRecord instance, WorkflowInstanceState state, Bookmark bookmark, string processName, DateTimeOffset now,
-        MeasurementTexts? measurementTexts = null)
+        MeasurementTexts? measurementTexts = null, string? caseDataJson = null)
     {
         var payload = bookmark.Payload ?? [];
         var measurement = state.Journal.FirstOrDefault(j => j.Id == bookmark.ActivityExecutionId)?.Measurement;
@@ -66,9 +67,9 @@ public sealed class TaskBookmarkObserver(AppDbContext db, DefinitionService defi
             // An empty form and a case without variables are common, and a simulated cycle stores 140,000 tasks.
             FormFieldsJson = isRunTask ? RunTaskForm : payload["formFields"] is JsonArray { Count: > 0 } fields ? fields.ToJsonString() : "[]",
             OutcomesJson = isRunTask ? "[\"Done\"]" : (payload["outcomes"] as JsonArray ?? ["Done"]).ToJsonString(),
-            CaseDataJson = state.Variables.Count == 0 ? "{}" : CaseData(state).ToJsonString(),
+            CaseDataJson = caseDataJson ?? CaseDataText(state),
             MeasurementJson = measurement is null ? null : measurementTexts?.Of(measurement) ?? measurement.ToJsonString(),
-            StepCode = Text(measurement?["stepCode"]),
+            StepCode = measurement is null ? null : measurementTexts?.StepCodeOf(measurement) ?? MeasurementTexts.StepCodeIn(measurement),
             Status = HumanTaskStatus.Open,
             CreatedAt = now,
             DueAt = DateTimeOffset.TryParse(Text(payload["dueAt"]), out var due) ? due : null,
@@ -79,6 +80,9 @@ public sealed class TaskBookmarkObserver(AppDbContext db, DefinitionService defi
 
     /// <summary>RunTask has no form of its own: the clerk enters the task's result as JSON.</summary>
     private const string RunTaskForm = """[{"name":"result","label":"結果 (JSON)","type":"text","required":false}]""";
+
+    /// <summary>The stored text of the case data of a task of the state.</summary>
+    public static string CaseDataText(WorkflowInstanceState state) => state.Variables.Count == 0 ? "{}" : CaseData(state).ToJsonString();
 
     /// <summary>The case as the clerk should see it: the workflow's simple variables (no nested objects).</summary>
     private static JsonObject CaseData(WorkflowInstanceState state)

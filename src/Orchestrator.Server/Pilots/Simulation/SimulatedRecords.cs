@@ -63,9 +63,11 @@ public sealed class SimulatedRecords(AgencyOptions agencies, DateTimeOffset reco
         }
 
         var tasks = new List<HumanTaskRecord>(simulated.Tasks.Count);
+        // Every task of the case is stored with its final state, so with the same case data.
+        var caseData = simulated.Tasks.Count == 0 ? null : TaskBookmarkObserver.CaseDataText(state);
         foreach (var t in simulated.Tasks)
         {
-            var task = TaskBookmarkObserver.Open(instance, state, t.Bookmark, version.Name, t.CreatedAt, measurementTexts);
+            var task = TaskBookmarkObserver.Open(instance, state, t.Bookmark, version.Name, t.CreatedAt, measurementTexts, caseData);
             if (t.Status == SimulatedTaskStatus.Completed)
             {
                 task.Status = HumanTaskStatus.Completed;
