@@ -39,10 +39,11 @@ public sealed class SimulatedCycleRun(
         var byId = cases.ToDictionary(c => c.Id, StringComparer.Ordinal);
 
         // Three stages run side by side: the simulation (one thread per arm), building the rows of ended cases, and
-        // inserting them. Finished cases go on in batches; the queues are short, so a slow stage holds the ones before
+        // inserting them. Finished cases go on in batches; each queue holds one, so a slow stage holds the ones before
         // it back rather than filling memory.
-        var batches = Channel.CreateBounded<List<SimulatedInstance>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var built = Channel.CreateBounded<BuiltBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var queue = new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true };
+        var batches = Channel.CreateBounded<List<SimulatedInstance>>(queue);
+        var built = Channel.CreateBounded<BuiltBatch>(queue);
         Task Stage(Func<Task> work) => Task.Run(async () =>
         {
             try

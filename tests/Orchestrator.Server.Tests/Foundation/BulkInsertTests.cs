@@ -50,6 +50,38 @@ public abstract class BulkInsertTestsContract(OrchestratorFactory factory)
         using (var scope = factory.Services.CreateScope())
             Assert.Equal("受付 (修正)", (await scope.ServiceProvider.GetRequiredService<AppDbContext>().HumanTasks.SingleAsync(t => t.Id == "bulk-task")).Title);
     }
+
+    [StoreFact]
+    public async Task Rows_collected_elsewhere_are_saved_after_those_added_before_with_long_texts_intact()
+    {
+        // Longer than a short text's buffer, and not ASCII: the text goes to the store as it was written.
+        var instructions = string.Concat(Enumerable.Repeat("死亡届の受理後、年金・戸籍・登録の各機関へ連絡する。", 40));
+        var collected = new CollectedRows();
+        collected.Add(OpenTask("collected-1", instructions));
+        collected.Add(new HandoffRecord { InstanceId = "i-2", ActivityExecutionId = "e-9", ActivityId = "carry", ActivityType = "Orchestrator.Handoff", Channel = HandoffChannel.Paper, SentAt = DateTimeOffset.UnixEpoch });
+        using (var scope = factory.Services.CreateScope())
+        {
+            var bulk = scope.ServiceProvider.GetRequiredService<IBulkRows>();
+            bulk.Add(OpenTask("added-1", "短い指示"));
+            bulk.AddAll(collected);
+            Assert.Equal(3, bulk.Count);
+            await bulk.SaveAsync(CancellationToken.None);
+        }
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var tasks = await db.HumanTasks.Where(t => t.InstanceId == "i-2").OrderBy(t => t.Id).Select(t => new { t.Id, t.Instructions }).ToListAsync();
+            Assert.Equal([("added-1", "短い指示"), ("collected-1", instructions)], tasks.Select(t => (t.Id, t.Instructions)).ToArray());
+            Assert.Equal(HandoffChannel.Paper, (await db.Handoffs.SingleAsync(h => h.InstanceId == "i-2")).Channel);
+        }
+    }
+
+    private static HumanTaskRecord OpenTask(string id, string instructions) => new()
+    {
+        Id = id, InstanceId = "i-2", BookmarkId = id, ActivityExecutionId = id, ActivityId = "intake", ActivityType = "Orchestrator.HumanTask",
+        Title = "受付", Instructions = instructions, Status = HumanTaskStatus.Open, CreatedAt = DateTimeOffset.UnixEpoch, Simulated = true,
+    };
 }
 
 public sealed class BulkInsertTests(OrchestratorFactory factory) : BulkInsertTestsContract(factory), IClassFixture<OrchestratorFactory>;

@@ -95,6 +95,12 @@ public sealed class SimulatedCycleTests : IAsyncLifetime
         });
         var inbox = await coordinator.GetFromJsonAsync<JsonElement>("/api/tasks");
         Assert.Equal(0, inbox.GetProperty("items").GetArrayLength());
+        // Each row carries its step's code as its measurement gives it, and every task of a case the case's data.
+        var measured = await db.ActivityExecutions.AsNoTracking().Where(e => e.MeasurementJson != null && instances.Select(i => i.Id).Contains(e.InstanceId)).ToListAsync();
+        Assert.True(measured.Count > 24 * 5);
+        Assert.All(measured, e => Assert.Equal(JsonNode.Parse(e.MeasurementJson!)!["stepCode"]!.GetValue<string>(), e.StepCode));
+        Assert.All(tasks, t => Assert.Equal(JsonNode.Parse(t.MeasurementJson!)!["stepCode"]!.GetValue<string>(), t.StepCode));
+        Assert.All(tasks.GroupBy(t => t.InstanceId), g => Assert.Single(g.Select(t => t.CaseDataJson).Distinct()));
 
         // The reports read the simulated cycle like any other: per pilot, marked simulated, with the pilot's cycle number.
         var effect = await coordinator.GetFromJsonAsync<JsonElement>("/api/reports/effect?pilotId=sim-a");

@@ -4,8 +4,9 @@ namespace Orchestrator.Server.Pilots.Simulation;
 
 /// <summary>
 /// Where a simulated cycle's time went, in seconds: the simulation (and the part of it spent waiting for the store to
-/// take a batch), and the store's work: building the rows, the observers' rows (the reports' case rows), the inserts,
-/// and marking the cases. The store works beside the simulation, so the parts add up to more than the whole.
+/// take a batch), and the store's work: building the rows and the observers' rows (the reports' case rows) on one
+/// stage, the inserts and marking the cases on the next. The stages work beside each other and the simulation, so the
+/// parts add up to more than the whole.
 /// </summary>
 public sealed class CycleTimings
 {

@@ -6,7 +6,7 @@ namespace Orchestrator.Server.Store.Sqlite;
 /// <summary>One prepared INSERT per table, executed row by row in one transaction.</summary>
 public sealed class SqliteBulkRows(AppDbContext db, RowStatements statements) : PendingRows
 {
-    private const int CacheKilobytes = 64 * 1024;
+    private const int CacheKilobytes = 32 * 1024;
 
     public override async Task SaveAsync(CancellationToken ct)
     {
