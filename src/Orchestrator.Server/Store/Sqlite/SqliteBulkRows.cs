@@ -8,6 +8,9 @@ public sealed class SqliteBulkRows(AppDbContext db, RowStatements statements) : 
 {
     private const int CacheKilobytes = 32 * 1024;
 
+    /// <summary>SQLite's own default: 2,000 KiB.</summary>
+    private const int DefaultCacheSize = -2000;
+
     public override async Task SaveAsync(CancellationToken ct)
     {
         if (Pending.Count == 0)
@@ -36,6 +39,9 @@ public sealed class SqliteBulkRows(AppDbContext db, RowStatements statements) : 
                 throw;
             }
             await transaction.CommitAsync(ct);
+            // The connection goes back to the pool: later work on it keeps SQLite's default cache, so that every pooled
+            // connection that once saved a batch does not hold 32 MB of pages.
+            await db.Database.ExecuteSqlRawAsync($"PRAGMA cache_size={DefaultCacheSize}", CancellationToken.None);
         }
         finally
         {
