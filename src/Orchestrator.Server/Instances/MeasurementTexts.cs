@@ -11,12 +11,15 @@ public sealed class MeasurementTexts
 {
     readonly ConditionalWeakTable<JsonObject, Texts> texts = new();
 
-    public string Of(JsonObject measurement) => TextsOf(measurement).Json;
+    /// <summary>The measurement's stored text, through <paramref name="cache"/> when the caller keeps one.</summary>
+    public static string Json(MeasurementTexts? cache, JsonObject measurement) =>
+        cache is null ? measurement.ToJsonString() : cache.TextsOf(measurement).Json;
 
-    public string? StepCodeOf(JsonObject measurement) => TextsOf(measurement).StepCode;
+    /// <summary>The measurement's <c>stepCode</c> when it is a string, through <paramref name="cache"/> when there is one.</summary>
+    public static string? StepCode(MeasurementTexts? cache, JsonObject measurement) =>
+        cache is null ? StepCodeIn(measurement) : cache.TextsOf(measurement).StepCode;
 
-    /// <summary>The measurement's <c>stepCode</c> when it is a string.</summary>
-    public static string? StepCodeIn(JsonObject measurement) =>
+    private static string? StepCodeIn(JsonObject measurement) =>
         measurement["stepCode"] is JsonValue code && code.TryGetValue<string>(out var s) ? s : null;
 
     private Texts TextsOf(JsonObject measurement) =>

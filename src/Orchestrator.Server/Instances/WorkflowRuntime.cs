@@ -208,8 +208,8 @@ public sealed class WorkflowRuntime(
         StartedAt = entry.StartedAt,
         CompletedAt = entry.CompletedAt,
         Message = entry.Message,
-        MeasurementJson = entry.Measurement is { } measurement ? texts?.Of(measurement) ?? measurement.ToJsonString() : null,
-        StepCode = entry.Measurement is { } m ? texts?.StepCodeOf(m) ?? MeasurementTexts.StepCodeIn(m) : null,
+        MeasurementJson = entry.Measurement is { } measurement ? MeasurementTexts.Json(texts, measurement) : null,
+        StepCode = entry.Measurement is { } m ? MeasurementTexts.StepCode(texts, m) : null,
     };
 
     /// <summary>What a journal row's columns can change to during a burst.</summary>

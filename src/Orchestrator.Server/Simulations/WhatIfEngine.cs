@@ -86,7 +86,7 @@ public sealed class WhatIfEngine(
         var calculator = new EffectCalculator(reportOptions.BootstrapSamples);
         var seed = reportOptions.DefaultSeed;
         var effect = EffectReportQuery.Process(plan.ProcessKey, plan.Title, values, totals, calculator, seed, [],
-            [Version(plan.AsIs, rows), Version(plan.ToBe, rows)]);
+            [Version(plan.AsIs, accounts[Arms.AsIs].Rows.Count), Version(plan.ToBe, accounts[Arms.ToBe].Rows.Count)]);
 
         WhatIfArmRun Arm(WhatIfArm arm)
         {
@@ -119,6 +119,6 @@ public sealed class WhatIfEngine(
         public List<LeadTimeSegments> Segments { get; } = [];
     }
 
-    private static Reports.ArmVersion Version(WhatIfArm arm, List<ReportCaseRecord> rows) =>
-        new(arm.Version.ProcessKey!, arm.Arm, arm.Version.DefinitionId, arm.Version.Version, rows.Count(r => r.Arm == arm.Arm), Included: true);
+    private static Reports.ArmVersion Version(WhatIfArm arm, int cases) =>
+        new(arm.Version.ProcessKey!, arm.Arm, arm.Version.DefinitionId, arm.Version.Version, cases, Included: true);
 }
