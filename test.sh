@@ -31,8 +31,7 @@ echo "== building"
 dotnet build Orchestrator.sln -nologo -v quiet
 
 # The Studio's unit tests, lint (ESLint with the rules of hooks) and formatting (Prettier) run beside the C# format
-# check: neither waits on a clock, and together they take about 40 s less than one after the other (85 s and 65 s
-# alone on a quiet machine). Their output is shown after the .NET tests.
+# check; their output is shown after the .NET tests.
 (
   cd "$studio"
   status=0
@@ -42,11 +41,12 @@ dotnet build Orchestrator.sln -nologo -v quiet
 ) &
 studio_pid=$!
 
-# The build already checks the code style rules of .editorconfig; this checks the layout (indentation, spacing,
-# using order) without touching a file. `dotnet format Orchestrator.sln` fixes what it reports.
+# The build checks the code style of .editorconfig and the order of usings (warnings are errors); this checks the
+# layout (indentation, spacing, line ends) file by file without loading the solution: 8-16 s, where the whole
+# `dotnet format --verify-no-changes` took 107 s and as much CPU. `dotnet format Orchestrator.sln` fixes both.
 echo "== checking the C# formatting"
 format_status=0
-dotnet format Orchestrator.sln --verify-no-changes --no-restore || format_status=$?
+dotnet format whitespace --folder . --verify-no-changes --exclude src/Orchestrator.Studio '**/bin' '**/obj' || format_status=$?
 wait "$studio_pid" || true
 [ "$format_status" -eq 0 ] || exit "$format_status"
 
