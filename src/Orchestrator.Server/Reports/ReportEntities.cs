@@ -40,16 +40,25 @@ public sealed class ReportCaseRecord : PilotCaseColumns, IReportScoped
     public double? TranscribedItems { get; set; }
     /// <summary>業務数: distinct step codes done by staff.</summary>
     public int? Steps { get; set; }
+    /// <summary>Distinct step codes done by an agency system rather than a clerk.</summary>
     public int? AutomatedSteps { get; set; }
+    /// <summary>Distinct step codes the resident does (手続数).</summary>
     public int? ResidentProcedures { get; set; }
+    /// <summary>差戻し: executions whose outcome the step's metadata names as rework.</summary>
     public int? Rework { get; set; }
     /// <summary>来庁回数: distinct trips (a visit group counts once).</summary>
     public double? ResidentVisits { get; set; }
+    /// <summary>Documents the resident submits, from the steps' metadata or, when answered, the questionnaire.</summary>
     public double? ResidentDocuments { get; set; }
+    /// <summary>The resident's own time, from the steps' metadata or, when answered, the questionnaire.</summary>
     public double? ResidentMinutes { get; set; }
+    /// <summary>The questionnaire's satisfaction answer; null when the resident was not surveyed.</summary>
     public double? Satisfaction { get; set; }
+    /// <summary>A questionnaire answer is on record for the case; its answers replace the metadata's resident figures.</summary>
     public bool Surveyed { get; set; }
+    /// <summary>Handoffs the case made: papers or data passed to another organisation or an agency system.</summary>
     public int Handoffs { get; set; }
+    /// <summary>Sent → received of the case's handoffs, summed (a handoff not yet received counts nothing).</summary>
     public double HandoffHours { get; set; }
     /// <summary>Completed executions without a start or completion time, and completed tasks without a claim time.</summary>
     public int MissingTimes { get; set; }
@@ -57,7 +66,9 @@ public sealed class ReportCaseRecord : PilotCaseColumns, IReportScoped
     public int UnsourcedFigures { get; set; }
     /// <summary>人件費換算 + other costs; null when the case has no clerk records.</summary>
     public double? CostYen { get; set; }
+    /// <summary>人件費換算: each counted task's minutes at the hourly rate of its organisation level and role on the case day.</summary>
     public double? PersonnelCostYen { get; set; }
+    /// <summary>The other costs the steps' metadata lists (postage, fees and the like), whoever bears them.</summary>
     public double? OtherCostYen { get; set; }
     /// <summary>Personnel cost priced at rates not marked as estimates (published salary figures).</summary>
     public double PersonnelCostPublishedYen { get; set; }
