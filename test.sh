@@ -55,8 +55,28 @@ POSTGRES_OPTIONS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off
 
 echo "== .NET tests"
 dotnet_status=0
-# One test assembly at a time: the browser tests' servers and the server tests' Hangfire jobs both need the two cores.
-dotnet test Orchestrator.sln --no-build -nologo -m:1 2>&1 | tee "$log_dir/dotnet.log" || dotnet_status=$?
+run_tests() {
+  local name=$1
+  shift
+  dotnet test "$@" --no-build -nologo >"$log_dir/$name.log" 2>&1 || echo "$name" >>"$log_dir/failed-runs"
+}
+# Most of both the server tests and the browser tests is waiting (on Hangfire polls, host starts, page loads): one
+# after the other they kept the two cores about three quarters busy, so they run side by side. The engine, CLI and
+# fake agency tests are quick and go beside them. The server tests that kill processes or fill the cores
+# (RunAloneCollection) come last, alone.
+run_tests server tests/Orchestrator.Server.Tests --filter "Category!=RunAlone" &
+run_tests browser tests/Orchestrator.E2E.Tests &
+{
+  run_tests engine tests/Orchestrator.Engine.Tests
+  run_tests cli tests/Orchestrator.Cli.Tests
+  run_tests fake-agencies tests/Orchestrator.FakeAgencies.Tests
+} &
+wait
+run_tests run-alone tests/Orchestrator.Server.Tests --filter "Category=RunAlone"
+for name in engine cli fake-agencies server browser run-alone; do
+  cat "$log_dir/$name.log"
+done | tee "$log_dir/dotnet.log"
+[ ! -s "$log_dir/failed-runs" ] || dotnet_status=1
 
 echo "== Studio unit tests"
 cat "$log_dir/studio.log"

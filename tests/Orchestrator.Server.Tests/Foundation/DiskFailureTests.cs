@@ -17,6 +17,7 @@ namespace Orchestrator.Server.Tests.Foundation;
 
 /// <summary>A disk that refuses writes: what the API answers, what the reconciler repairs, what /health says.</summary>
 [Collection(nameof(RunAloneCollection))]
+[Trait("Category", RunAloneCollection.Category)]
 public sealed class DiskFailureTests
 {
     [Fact]

@@ -11,6 +11,7 @@ using static Orchestrator.Server.Tests.Pilots.PilotWorkflows;
 namespace Orchestrator.Server.Tests.Pilots;
 
 [Collection(nameof(RunAloneCollection))]
+[Trait("Category", RunAloneCollection.Category)]
 public sealed class CycleStartCrashTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly string data = Path.Combine(Path.GetTempPath(), "orchestrator-tests", Guid.NewGuid().ToString("n"));
