@@ -62,6 +62,14 @@ public sealed class WorkflowRuntime(
         string instanceId, Func<Bookmark, bool> match, IDictionary<string, object?>? input, CancellationToken ct)
     {
         await using var locked = await locks.LockInstanceAsync<WorkflowInstanceRecord>(instanceId, ct);
+        return await ResumeFirstAsync(instanceId, locked, match, input, ct);
+    }
+
+    /// <summary>As above, with the instance locked already (<paramref name="locked"/>, released here when done).</summary>
+    public async Task<WorkflowInstanceRecord?> ResumeFirstAsync(
+        string instanceId, LockedRow<WorkflowInstanceRecord> locked, Func<Bookmark, bool> match, IDictionary<string, object?>? input, CancellationToken ct)
+    {
+        await using var held = locked;
         var (record, state, definition) = await LoadAsync(instanceId, locked.Row, ct);
         var bookmark = state.Bookmarks.FirstOrDefault(match);
         return bookmark is null ? null : await ResumeLoadedAsync(record, state, definition, bookmark.Id, input, ct);

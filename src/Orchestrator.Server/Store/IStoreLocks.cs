@@ -14,6 +14,13 @@ public interface IStoreLocks
     /// </summary>
     Task<LockedRow<T>> LockInstanceAsync<T>(string instanceId, CancellationToken ct) where T : class;
 
+    /// <summary>
+    /// Runs a lookup of instance ids (the first column of <paramref name="sql"/>, bound as <see cref="IStoreFastPath.TextsAsync"/>
+    /// binds it) and locks the first id it yields, reading that row as <see cref="LockInstanceAsync{T}"/> does: in the
+    /// same round trip where the store allows, since most lookups (an event for one case) find one instance.
+    /// </summary>
+    Task<LockedLookup<T>> LockFirstAsync<T>(string sql, IReadOnlyList<string> values, CancellationToken ct) where T : class;
+
     /// <summary>A single-writer section (a reconciler run, a refresh of aggregated rows): waits until it is free.</summary>
     Task<IAsyncDisposable> EnterAsync(string section, CancellationToken ct);
 

@@ -56,7 +56,7 @@ public sealed class PostgresTable
         // Reads and deletes by key serve the fast path's single-column keys (a copy also meets composite ones).
         if (Key.Count == 1)
         {
-            Select = $"SELECT {string.Join(", ", Columns.Select(c => c.Name))} FROM {Name} WHERE {Key[0].Name} = $1";
+            Select = SelectByKey("$1");
             Delete = $"DELETE FROM {Name} WHERE {Key[0].Name} = $1";
         }
     }
@@ -75,6 +75,9 @@ public sealed class PostgresTable
     /// <summary>COPY of every column (<paramref name="withGeneratedKeys"/>: a copy of rows that have their keys already).</summary>
     public string Copy(bool withGeneratedKeys) =>
         $"COPY {Name} ({string.Join(", ", (withGeneratedKeys ? Columns : Written).Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>SELECT of every column of the row whose single-column key is <paramref name="key"/> (a parameter or a subquery).</summary>
+    public string SelectByKey(string key) => $"SELECT {string.Join(", ", Columns.Select(c => c.Name))} FROM {Name} WHERE {Key.Single().Name} = {key}";
 
     public object Read(NpgsqlDataReader reader)
     {

@@ -20,6 +20,12 @@ public sealed class SqliteLocks(IStoreFastPath store) : IStoreLocks
         }
     }
 
+    public async Task<LockedLookup<T>> LockFirstAsync<T>(string sql, IReadOnlyList<string> values, CancellationToken ct) where T : class
+    {
+        var ids = await store.TextsAsync(sql, values, ct);
+        return new LockedLookup<T>(ids, ids.Count == 0 ? null : await LockInstanceAsync<T>(ids[0], ct));
+    }
+
     public Task<IAsyncDisposable> EnterAsync(string section, CancellationToken ct) => sections.AcquireAsync(section, ct);
 
     public Task<IAsyncDisposable?> TryEnterAsync(string section, CancellationToken ct) => Task.FromResult(sections.TryAcquire(section));
