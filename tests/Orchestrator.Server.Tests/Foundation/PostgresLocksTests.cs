@@ -43,6 +43,26 @@ public sealed class PostgresLocksTests(PostgresOrchestratorFactory factory) : IC
         }
     }
 
+    [StoreFact]
+    public async Task A_lookup_locks_the_first_row_it_finds_and_another_server_waits_for_that_lock()
+    {
+        const string byName = """SELECT "Id" FROM "AspNetUsers" WHERE "UserName" = $1""";
+        var found = await Locks(one).LockFirstAsync<AppUser>(byName, ["coordinator"], CancellationToken.None);
+        var id = Assert.Single(found.Ids);
+        Assert.Equal("coordinator", found.First?.Row?.UserName);
+
+        var waiting = Locks(other).LockFirstAsync<AppUser>(byName, ["coordinator"], CancellationToken.None);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.False(waiting.IsCompleted);
+        await found.DisposeAsync();
+        await using var next = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(id, next.First?.Row?.Id);
+
+        var none = await Locks(one).LockFirstAsync<AppUser>(byName, ["nobody"], CancellationToken.None);
+        Assert.Empty(none.Ids);
+        Assert.Null(none.First);
+    }
+
     private static IStoreLocks Locks(ServiceProvider server) => server.GetRequiredService<IStoreLocks>();
 
     public Task InitializeAsync()

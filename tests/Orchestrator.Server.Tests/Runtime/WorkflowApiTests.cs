@@ -199,6 +199,22 @@ public abstract class WorkflowApiTestsContract(OrchestratorFactory factory)
     }
 
     [StoreFact]
+    public async Task Event_trigger_without_a_correlation_id_resumes_every_instance_waiting_for_it()
+    {
+        var api = await CoordinatorAsync();
+        await api.PublishAsync(WaitForEvent("everyone", "一斉通知"));
+        var waiting = new[] { await StartCorrelatedAsync(api, "everyone", "case-1"), await StartCorrelatedAsync(api, "everyone", "case-2"), await StartCorrelatedAsync(api, "everyone", "case-3") };
+
+        var response = await api.Http.PostAsJsonAsync("/api/events/一斉通知/trigger", new { });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var resumed = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("resumed").EnumerateArray().Select(e => e.GetString()).Order();
+        Assert.Equal(waiting.Order(), resumed);
+        foreach (var id in waiting)
+            Assert.Equal("Finished", await api.StatusAsync(id));
+    }
+
+    [StoreFact]
     public async Task Cancel_removes_open_bookmarks()
     {
         var api = await CoordinatorAsync();
