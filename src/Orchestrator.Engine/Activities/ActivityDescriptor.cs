@@ -82,12 +82,12 @@ public sealed record ActivityDescriptor(
     /// <summary>True for activities that run a nested activity under <c>body</c> (ForEach, ParallelForEach, While).</summary>
     public bool HasBody { get; init; }
 
-    /// <summary>The input of that name, or null. A loop, not LINQ: every input of every activity run looks here, and
-    /// the closure alone was 5% of what a simulated cycle allocates.</summary>
+    /// <summary>The input of that name, or null. A loop by index, not LINQ nor foreach: every input of every activity run
+    /// looks here, and the closure, then the list's boxed enumerator, were 5% and 1% of what a simulated cycle allocates.</summary>
     public InputDescriptor? Input(string name)
     {
-        foreach (var input in Inputs)
-            if (input.Name == name) return input;
+        for (var i = 0; i < Inputs.Count; i++)
+            if (Inputs[i].Name == name) return Inputs[i];
         return null;
     }
 }

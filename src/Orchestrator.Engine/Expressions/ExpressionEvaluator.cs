@@ -11,9 +11,14 @@ internal sealed class ExpressionEvaluator(JavaScriptLimits javaScriptLimits, Liq
 
     public JsonNode? Evaluate(ExpressionModel expression, string? typeName, IExpressionScope scope)
     {
+        if (expression.Type == "Literal")
+        {
+            // Converted from the definition's own node: a conversion makes a new node, so only an unconverted value is copied.
+            var converted = JsonValues.ConvertTo(expression.Value, typeName);
+            return ReferenceEquals(converted, expression.Value) ? converted?.DeepClone() : converted;
+        }
         JsonNode? value = expression.Type switch
         {
-            "Literal" => expression.Value?.DeepClone(),
             "Object" or "Json" => expression.Value is JsonValue s && s.TryGetValue<string>(out var text)
                 ? StaticValues.TryParseJson(text) ?? (text.Trim() is "null" or "" ? null : expression.Value.DeepClone())
                 : expression.Value?.DeepClone(),
