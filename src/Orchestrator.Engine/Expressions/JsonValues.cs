@@ -86,13 +86,10 @@ internal static class JsonValues
 
     public static JsonObject FromDictionary(IDictionary<string, object?>? input)
     {
-        if (input is null || input.Count == 0) return new JsonObject();
-        // Sized once rather than grown a property at a time: every start and resume comes through here, and growing
-        // was a tenth of what a simulated case allocates in the engine.
-        var properties = new KeyValuePair<string, JsonNode?>[input.Count];
-        var i = 0;
-        foreach (var (k, v) in input) properties[i++] = new(k, FromObject(v));
-        return new JsonObject(properties);
+        var o = new JsonObject();
+        if (input is null) return o;
+        foreach (var (k, v) in input) o[k] = FromObject(v);
+        return o;
     }
 
     /// <summary>Plain .NET objects for Fluid (dictionaries, lists, strings, decimals, booleans).</summary>
