@@ -221,7 +221,7 @@ public static partial class WorkflowDefinitionJson
     /// case (a twentieth of what a what-if run allocates).
     /// </summary>
     static JsonNode? ExpressionValue(JsonNode? value) =>
-        value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? JsonValue.Create(v.GetValue<string>()) : value?.DeepClone();
+        value is JsonValue v && v.TryGetValue<string>(out var text) ? JsonValue.Create(text) : value?.DeepClone();
 
     static bool TryReadInput(JsonNode? value, out ActivityInput input)
     {
