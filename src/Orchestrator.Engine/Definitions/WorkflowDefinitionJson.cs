@@ -217,8 +217,7 @@ public static partial class WorkflowDefinitionJson
 
     /// <summary>
     /// A copy of an expression's value. A string is read out of the parsed text once: a value still backed by the text
-    /// decodes a new string at every read, and the literals of a simulated case's steps were read some 100 times per
-    /// case (a twentieth of what a what-if run allocates).
+    /// decodes a new string at every read, which was 4% of what a what-if run allocated.
     /// </summary>
     static JsonNode? ExpressionValue(JsonNode? value) =>
         value is JsonValue v && v.TryGetValue<string>(out var text) ? JsonValue.Create(text) : value?.DeepClone();
