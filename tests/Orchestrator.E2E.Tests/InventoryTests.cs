@@ -59,8 +59,7 @@ public sealed class InventoryTests(SharedServerFixture browser) : IClassFixture<
         // Start, a handoff and a clerk's task for each of the five data flows, end.
         await Expect(page.Locator(".react-flow__node-activity")).ToHaveCountAsync(12);
         await Expect(page.GetByTestId("problems-none")).ToBeVisibleAsync(new() { Timeout = 10_000 });
-        await page.GetByTestId("node-flow3-task").ClickAsync();
-        await page.GetByTestId("tab-measurement").ClickAsync();
+        await StudioUx.OpenMeasurementAsync(page, "flow3-task");
         await Expect(page.GetByTestId("measurement-stepCode")).ToHaveValueAsync("RYO-01-03");
         await Expect(page.GetByTestId("measurement-actorOrgLevel")).ToHaveValueAsync("Prefecture");
         // The flow 申請者 → 旅券事務所 of the demo catalogue: 15 minutes, as the shipped workflow's RY-02.

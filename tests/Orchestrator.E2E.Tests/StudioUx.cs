@@ -43,6 +43,29 @@ public static class StudioUx
         return previous;
     }
 
+    /// <summary>
+    /// Picks a step on the canvas and opens its measurement tab. The canvas refits (a 200 ms animation) when a panel above
+    /// it grows or shrinks; a click that comes while it moves can miss the card, as a person's would, and is made again.
+    /// A full run with the server tests beside it missed once and waited 30 s for the tab.
+    /// </summary>
+    public static async Task OpenMeasurementAsync(IPage page, string nodeId)
+    {
+        var tab = page.GetByTestId("tab-measurement");
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GetByTestId($"node-{nodeId}").ClickAsync();
+            try
+            {
+                await tab.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 5_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+        await tab.ClickAsync();
+    }
+
     public static bool Overlap(LocatorBoundingBoxResult a, LocatorBoundingBoxResult b) =>
         a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height;
 }

@@ -22,8 +22,7 @@ public sealed class WhatIfBrowserTests(SharedServerFixture browser) : IClassFixt
 
         // The step is picked before the what-if panel opens: its results grow the panel and refit the canvas below,
         // and a click on a card that is moving can miss it.
-        await page.GetByTestId("node-ok01").ClickAsync();
-        await page.GetByTestId("tab-measurement").ClickAsync();
+        await StudioUx.OpenMeasurementAsync(page, "ok01");
         await Expect(page.GetByTestId("effort-mode")).ToBeVisibleAsync();
 
         await page.GetByTestId("designer-whatif").ClickAsync();
