@@ -1,3 +1,4 @@
+using System.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,12 +40,13 @@ public sealed class SqliteBulkRows(AppDbContext db, RowStatements statements) : 
                 throw;
             }
             await transaction.CommitAsync(ct);
-            // The connection goes back to the pool: later work on it keeps SQLite's default cache, so that every pooled
-            // connection that once saved a batch does not hold 32 MB of pages.
-            await db.Database.ExecuteSqlRawAsync($"PRAGMA cache_size={DefaultCacheSize}", CancellationToken.None);
         }
         finally
         {
+            // The connection goes back to the pool, committed or rolled back: later work on it keeps SQLite's default
+            // cache, so that no pooled connection that once saved a batch holds 32 MB of pages.
+            if (db.Database.GetDbConnection().State == ConnectionState.Open)
+                await db.Database.ExecuteSqlRawAsync($"PRAGMA cache_size={DefaultCacheSize}", CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
         Pending.Clear();
