@@ -40,6 +40,10 @@ public sealed class SimulationBench : IBenchCase
         using var sampler = new HeapSampler();
         var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var paused = GC.GetTotalPauseDuration();
+        var gen2 = GC.CollectionCount(2);
+        var jitTime = System.Runtime.JitInfo.GetCompilationTime();
+        var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
         var clock = Stopwatch.StartNew();
         using (var scope = host.Services.CreateScope())
         {
@@ -52,6 +56,10 @@ public sealed class SimulationBench : IBenchCase
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuSeconds = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / 1024.0;
+        var gcPauseSeconds = (GC.GetTotalPauseDuration() - paused).TotalSeconds;
+        var gen2Collections = GC.CollectionCount(2) - gen2;
+        var jitSeconds = (System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalSeconds;
+        var jittedMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitted;
         var peakHeap = sampler.Stop();
 
         using (var scope = host.Services.CreateScope())
@@ -73,6 +81,12 @@ public sealed class SimulationBench : IBenchCase
         // On a shared machine the wall time says as much about the neighbours as about the run: its CPU time beside it.
         report.Write(new Figure("simulation.cpu_seconds", cpuSeconds, "s"));
         report.Write(new Figure("simulation.allocated", allocatedMb, "MB"));
+        // What the allocations cost (the collector's pauses) and what compiling cost (methods compiled during the run,
+        // tier-1 recompilations included, and the time spent compiling them on all threads).
+        report.Write(new Figure("simulation.gc_pause_seconds", gcPauseSeconds, "s"));
+        report.Write(new Figure("simulation.gen2_collections", gen2Collections, ""));
+        report.Write(new Figure("simulation.jit_seconds", jitSeconds, "s"));
+        report.Write(new Figure("simulation.jitted_methods", jittedMethods, ""));
         report.Write(new Figure("simulation.load_average", ProcessCpu.LoadAverage(), ""));
         report.Write(new Figure("simulation.peak_managed_heap", peakHeap / 1024.0 / 1024.0, "MB"));
         report.Write(new Figure("simulation.peak_working_set", System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0, "MB"));
