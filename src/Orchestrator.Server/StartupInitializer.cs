@@ -22,7 +22,7 @@ namespace Orchestrator.Server;
 /// </summary>
 public sealed class StartupInitializer(
     IServiceProvider services, IHostApplicationLifetime lifetime, IServer server, IOptions<DemoOptions> demo,
-    ProductPaths paths, IRecurringJobManager recurring, IStoreLocks locks, ILogger<StartupInitializer> log) : IHostedService
+    ProductPaths paths, IOptions<JobOptions> jobs, IRecurringJobManager recurring, IStoreLocks locks, ILogger<StartupInitializer> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
@@ -48,7 +48,7 @@ public sealed class StartupInitializer(
         if (demo.Value.Enabled && demo.Value.Pilots)
             await scope.ServiceProvider.GetRequiredService<DemoPilots>().SeedAsync(ct);
         await scope.ServiceProvider.GetRequiredService<PilotScheduler>().ReconcileAsync(ct);
-        recurring.AddOrUpdate<ReconcileJob>(ReconcileJob.Id, j => j.RunAsync(), Cron.Minutely());
+        recurring.AddOrUpdate<ReconcileJob>(ReconcileJob.Id, j => j.RunAsync(), jobs.Value.ReconcileCron);
         recurring.AddOrUpdate<TaskExpiryJob>(TaskExpiryJob.Id, j => j.RunAsync(), Cron.Minutely());
         log.LogInformation("Store ready at {DataDirectory}", paths.Data);
         return accounts;

@@ -21,5 +21,19 @@ public sealed class JobOptions
     /// </summary>
     public int InvisibilityTimeoutMinutes { get; set; } = 5;
 
+    /// <summary>
+    /// When the reconciler runs (a Hangfire cron expression; seconds may lead): it makes the jobs a crash or a refusing
+    /// job storage left unmade, and begins again the cycle starts whose server died.
+    /// </summary>
+    public string ReconcileCron { get; set; } = "* * * * *";
+
+    /// <summary>
+    /// A bookmark is committed before its job is made; one without a job younger than this may be between the two, and
+    /// a second job beside the first would call the agency twice.
+    /// </summary>
+    public int TimerGraceSeconds { get; set; } = 30;
+
     public TimeSpan ServerTimeout => TimeSpan.FromSeconds(ServerTimeoutSeconds);
+
+    public TimeSpan TimerGrace => TimeSpan.FromSeconds(TimerGraceSeconds);
 }

@@ -22,12 +22,6 @@ public sealed class TimerScheduler(
     public const string TriggerPrefix = "trigger:";
 
     /// <summary>
-    /// A bookmark is committed before its job is made; one without a job younger than this may be between the two, and
-    /// a second job beside the first would call the agency twice.
-    /// </summary>
-    public static readonly TimeSpan JobGrace = TimeSpan.FromSeconds(30);
-
-    /// <summary>
     /// After the burst's commit: the instance is stored, and the caller is answered with it whatever Hangfire does
     /// next. A job Hangfire refuses (its storage full or failing) is left to the reconciler.
     /// </summary>
@@ -75,7 +69,7 @@ public sealed class TimerScheduler(
     {
         await using var section = await locks.EnterAsync("reconcile-timers", ct);
         var repaired = 0;
-        var committedBefore = time.GetUtcNow() - JobGrace;
+        var committedBefore = time.GetUtcNow() - jobOptions.Value.TimerGrace;
         var waiting = await db.Bookmarks.AsNoTracking().Where(b => b.DueAt != null || b.Kind == BookmarkKind.AgencyCall).ToListAsync(ct);
         using (var connection = storage.GetConnection())
         {

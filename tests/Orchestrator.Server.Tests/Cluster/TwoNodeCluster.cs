@@ -23,6 +23,10 @@ public sealed class TwoNodeCluster : IAsyncLifetime
         ["Jobs__HeartbeatSeconds"] = "2",
         ["Jobs__ServerTimeoutSeconds"] = "10",
         ["Jobs__WorkerCount"] = "4",
+        // A timer whose job the killed node never made is made by the reconciler: every 5 s here rather than every minute,
+        // which left the run waiting 30 s with both cores idle (no agency is called, so a second job would do no harm).
+        ["Jobs__ReconcileCron"] = "*/5 * * * * *",
+        ["Jobs__TimerGraceSeconds"] = "10",
         ["Serilog__MinimumLevel__Default"] = "Warning",
     };
 

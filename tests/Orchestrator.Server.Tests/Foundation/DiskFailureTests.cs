@@ -6,6 +6,7 @@ using Hangfire;
 using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Instances;
@@ -41,7 +42,7 @@ public sealed class DiskFailureTests
         // it; once the grace has passed, it makes the job, and the timer fires once.
         hangfire.Refusing = false;
         Assert.Equal(0, await ReconcileAsync(factory));
-        clock.Advance(TimerScheduler.JobGrace + TimeSpan.FromSeconds(1));
+        clock.Advance(factory.Services.GetRequiredService<IOptions<JobOptions>>().Value.TimerGrace + TimeSpan.FromSeconds(1));
         Assert.Equal(1, await ReconcileAsync(factory));
         var jobId = (await BookmarkAsync(factory, id)).JobId;
         Assert.NotNull(jobId);
