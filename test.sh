@@ -75,7 +75,7 @@ run_tests browser tests/Orchestrator.E2E.Tests &
 } &
 # The server tests that kill processes or fill the cores (RunAloneCollection) never run beside other server tests: they
 # start when the server tests are done, beside what is left of the browser tests, each class in a run of its own (they
-# wait more than they work). One after the other they took 168 s; side by side 86 s alone (148 s of CPU).
+# wait more than they work). One after the other they took 168 s; side by side 74 s alone (quiet machine, 7 December).
 wait "$server_pid"
 alone=$(grep -rl --include='*Tests.cs' 'Trait("Category", RunAloneCollection.Category)' \
   tests/Orchestrator.Server.Tests | xargs -n1 basename | sed 's/\.cs$//' | sort)
