@@ -48,7 +48,7 @@ public sealed class StartupInitializer(
         if (demo.Value.Enabled && demo.Value.Pilots)
             await scope.ServiceProvider.GetRequiredService<DemoPilots>().SeedAsync(ct);
         await scope.ServiceProvider.GetRequiredService<PilotScheduler>().ReconcileAsync(ct);
-        recurring.AddOrUpdate<ReconcileJob>(ReconcileJob.Id, j => j.RunAsync(), jobs.Value.ReconcileCron);
+        recurring.AddOrUpdate<ReconcileJob>(ReconcileJob.Id, j => j.RunAsync(), jobs.Value.CheckedReconcileCron);
         recurring.AddOrUpdate<TaskExpiryJob>(TaskExpiryJob.Id, j => j.RunAsync(), Cron.Minutely());
         log.LogInformation("Store ready at {DataDirectory}", paths.Data);
         return accounts;
