@@ -323,11 +323,7 @@ public sealed class DesignerTests(SharedServerFixture browser) : IClassFixture<S
     private async Task<IPage> CoordinatorPageAsync()
     {
         var page = await browser.NewPageAsync(1600, 1000);
-        await page.GotoAsync("/login");
-        await page.GetByLabel("ユーザー名").FillAsync("coordinator");
-        await page.GetByLabel("パスワード").FillAsync(ServerProcess.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" })).ToBeVisibleAsync();
+        await StudioUx.SignInAsync(page, "coordinator");
         return page;
     }
 

@@ -82,10 +82,7 @@ public sealed class InventoryTests(SharedServerFixture browser) : IClassFixture<
     public async Task A_clerk_has_no_inventory_in_the_menu_and_the_API_refuses()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.GetByLabel("ユーザー名").FillAsync("clerk-131016");
-        await page.GetByLabel("パスワード").FillAsync(ServerProcess.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
+        await StudioUx.SignInAsync(page, "clerk-131016");
         var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" });
         await Expect(menu.GetByRole(AriaRole.Link, new() { Name = "タスク" })).ToBeVisibleAsync();
         await Expect(menu.GetByRole(AriaRole.Link, new() { Name = "インベントリ" })).ToHaveCountAsync(0);

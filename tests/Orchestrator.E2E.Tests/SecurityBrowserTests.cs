@@ -21,11 +21,7 @@ public sealed class SecurityBrowserTests(SharedServerFixture browser) : IClassFi
                 lock (violations) violations.Add($"{page.Url}: {message.Text}");
         };
 
-        await page.GotoAsync("/login");
-        await page.GetByLabel("ユーザー名").FillAsync("admin");
-        await page.GetByLabel("パスワード").FillAsync(ServerProcess.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" })).ToBeVisibleAsync();
+        await StudioUx.SignInAsync(page, "admin");
 
         // The designer canvas, the reports' charts and the other areas.
         await page.GotoAsync("/workflows/okuyami-asis");

@@ -16,11 +16,7 @@ public sealed class WalkthroughTests(DemoBrowserFixture browser) : IClassFixture
     private async Task<IPage> SignInAsync(string userName)
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.GetByLabel("ユーザー名").FillAsync(userName);
-        await page.GetByLabel("パスワード").FillAsync(ServerProcess.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" })).ToBeVisibleAsync();
+        await StudioUx.SignInAsync(page, userName);
         return page;
     }
 
