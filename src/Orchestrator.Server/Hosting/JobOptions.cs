@@ -1,5 +1,3 @@
-using Cronos;
-
 namespace Orchestrator.Server.Hosting;
 
 public sealed class JobOptions
@@ -42,24 +40,8 @@ public sealed class JobOptions
         : throw new InvalidOperationException($"Jobs:TimerGraceSeconds is {TimerGraceSeconds}; use 0 or more (30 by default).");
 
     /// <summary>The reconciler's schedule; a setting that is not a cron expression stops the start, named.</summary>
-    public string CheckedReconcileCron
-    {
-        get
-        {
-            var fields = ReconcileCron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-            try
-            {
-                if (fields is 5 or 6)
-                {
-                    CronExpression.Parse(ReconcileCron, fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
-                    return ReconcileCron;
-                }
-            }
-            catch (CronFormatException)
-            {
-            }
-            throw new InvalidOperationException(
-                $"Jobs:ReconcileCron '{ReconcileCron}' is not a cron expression; use five fields, or six with seconds first ('* * * * *' by default).");
-        }
-    }
+    public string CheckedReconcileCron => CronText.IsValid(ReconcileCron)
+        ? ReconcileCron
+        : throw new InvalidOperationException(
+            $"Jobs:ReconcileCron '{ReconcileCron}' is not a cron expression; use five fields, or six with seconds first ('* * * * *' by default).");
 }

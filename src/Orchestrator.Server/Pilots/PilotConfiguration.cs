@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Cronos;
 using Orchestrator.Server.Calendar;
 using Orchestrator.Server.Hosting;
 
@@ -145,7 +144,7 @@ public static class PilotConfigurationValidator
             }
         }
 
-        if (c.Schedule?.Cron is { Length: > 0 } cron && !TryParseCron(cron, out _))
+        if (c.Schedule?.Cron is { Length: > 0 } cron && !CronText.IsValid(cron))
             problems.Add(new("$.schedule.cron", $"cron 式 '{cron}' を解釈できません (5 項目、または秒を含む 6 項目) (invalid cron expression)"));
         if (!TryFindTimeZone(c.TimeZoneId, out _))
             problems.Add(new("$.schedule.timeZone", $"タイムゾーン '{c.TimeZoneId}' は不明です (unknown time zone)"));
@@ -224,21 +223,6 @@ public static class PilotConfigurationValidator
                 problems.Add(new($"{path}.casesFile", "案件 CSV ファイルを指定してください (case file required for a CSV case source)"));
             else if (caseFileProblem(p.CasesFile) is { } problem)
                 problems.Add(new($"{path}.casesFile", problem));
-        }
-    }
-
-    public static bool TryParseCron(string text, out CronExpression? cron)
-    {
-        var fields = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        try
-        {
-            cron = CronExpression.Parse(text, fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
-            return fields is 5 or 6;
-        }
-        catch (CronFormatException)
-        {
-            cron = null;
-            return false;
         }
     }
 
