@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Orchestrator.Server.Hosting;
 using Orchestrator.Server.Store;
 using Orchestrator.Server.Store.Sqlite;
@@ -89,6 +90,26 @@ public class OrchestratorFactory : WebApplicationFactory<Program>
         builder.UseSetting("Auth:SignInsPerAddressPerMinute", "100000");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+    }
+
+    /// <summary>
+    /// One host is built and started at a time in this process. The factory finds the app's host through a listener
+    /// that every factory registers process-wide; two hosts starting at once could each take the other's settings: a
+    /// first start imported another test's workflows folder (its Storage:WorkflowsDirectory) and logged its broken file.
+    /// </summary>
+    private static readonly SemaphoreSlim HostStarts = new(1, 1);
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        HostStarts.Wait();
+        try
+        {
+            return base.CreateHost(builder);
+        }
+        finally
+        {
+            HostStarts.Release();
+        }
     }
 
     public HttpClient CreateBrowserLikeClient() =>
